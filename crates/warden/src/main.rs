@@ -1,0 +1,29 @@
+//! The `warden` binary: parses arguments and dispatches to one module per command.
+
+mod cli;
+mod commands;
+mod failure;
+mod output;
+mod project;
+
+use clap::Parser as _;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let out = output::Out::new(&cli.global);
+    match commands::run(&cli, &out) {
+        Ok(code) => code,
+        Err(failure) => {
+            out.failure(&failure);
+            ExitCode::from(failure.code)
+        }
+    }
+}
