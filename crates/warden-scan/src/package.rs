@@ -423,6 +423,33 @@ impl<'o> Package<'o> {
             .collect();
         let more = pkg.reach(&inline_reqs, &paths);
         pkg.install_files.extend(more);
+        // Shell, batch and PowerShell files (and other scripts) that install code names are run
+        // by it: `exec('/bin/bash preinstall.sh')`, `spawn('cmd.exe', ['/c', 'x.bat'])`.
+        let named: Vec<String> = pkg
+            .files
+            .iter()
+            .filter(|f| {
+                f.script.is_none()
+                    && matches!(f.kind, FileKind::Shell | FileKind::Js)
+                    && !pkg.install_files.contains(&f.path)
+            })
+            .filter(|f| {
+                let base = f.path.rsplit('/').next().unwrap_or(&f.path);
+                base.len() > 3
+                    && pkg
+                        .files
+                        .iter()
+                        .filter(|i| pkg.is_install_file(i))
+                        .any(|i| {
+                            i.text.contains(base)
+                                || i.js.as_ref().is_some_and(|j| {
+                                    j.derived.iter().any(|(d, _)| d.contains(base))
+                                })
+                        })
+            })
+            .map(|f| f.path.clone())
+            .collect();
+        pkg.install_files.extend(named);
         pkg.entry_files = pkg.reach(&entry_roots, &paths);
         pkg
     }

@@ -37,7 +37,7 @@ const TARGETS: &[(&str, &str)] = &[
     ("docker credentials", r"\.docker[/\\]config\.json"),
     (
         "browser profiles",
-        r"(?i)Login Data|Local State|Local Extension Settings|Local Storage[/\\]leveldb|User Data[/\\]Default|Cookies['\x22`]|Web Data",
+        r"(?i)Login Data['\x22`]|Local Extension Settings|Local Storage[/\\]+leveldb|User Data[/\\]+Default|User Data['\x22`]",
     ),
     (
         "wallets",
