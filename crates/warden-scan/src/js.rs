@@ -8,7 +8,28 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::{GetSpan, SourceType};
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (the rustc hasher): the analyser hashes short identifier strings at every AST node,
+/// where SipHash's DoS resistance is not needed and its cost showed in profiles.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// A call site, with its callee resolved to a dotted path (`child_process.exec`, `eval`,
 /// `fetch`, `window.ethereum.request`).
@@ -258,10 +279,10 @@ fn analyze_at(
     let mut a = Analyzer {
         src,
         base_off,
-        aliases: HashMap::new(),
-        decoders: HashMap::new(),
-        tails: HashMap::new(),
-        consts: HashMap::new(),
+        aliases: HashMap::default(),
+        decoders: HashMap::default(),
+        tails: HashMap::default(),
+        consts: HashMap::default(),
         facts: JsFacts::default(),
         decode_depth: depth,
         folded_until: 0,
@@ -453,9 +474,43 @@ impl<'s> Analyzer<'s> {
         }
     }
 
+    /// Whether a member/call chain starts at something worth resolving: cheap, no allocation,
+    /// so the common `this.x.y` and `e.t(…)` of bundles are rejected at once.
+    fn chain_root_interesting(&self, mut e: &Expression) -> bool {
+        for _ in 0..64 {
+            e = match e {
+                Expression::StaticMemberExpression(m) => &m.object,
+                Expression::ComputedMemberExpression(m) => &m.object,
+                Expression::CallExpression(c) => &c.callee,
+                Expression::NewExpression(n) => &n.callee,
+                Expression::ParenthesizedExpression(p) => &p.expression,
+                Expression::AwaitExpression(a) => &a.argument,
+                Expression::Identifier(id) => {
+                    let n = id.name.as_str();
+                    return self.aliases.contains_key(n)
+                        || ROOTS.contains(&n)
+                        || matches!(n, "global" | "self" | "__non_webpack_require__")
+                        || self.facts.modules.iter().any(|(m, _)| m == n);
+                }
+                Expression::ImportExpression(_)
+                | Expression::FunctionExpression(_)
+                | Expression::ArrowFunctionExpression(_)
+                | Expression::ArrayExpression(_)
+                | Expression::StringLiteral(_)
+                | Expression::SequenceExpression(_)
+                | Expression::LogicalExpression(_) => return true,
+                _ => return false,
+            };
+        }
+        false
+    }
+
     /// Resolves an expression to a dotted path through aliases (`cp.exec` → `child_process.exec`).
     fn path(&self, e: &Expression, depth: u32) -> Option<String> {
         if depth > 48 {
+            return None;
+        }
+        if depth == 0 && !self.chain_root_interesting(e) {
             return None;
         }
         match e {
@@ -1044,8 +1099,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             .get(it.span.start as usize + 1..(it.span.end as usize).saturating_sub(1))
             .unwrap_or("");
         let escaped = raw.contains('\\');
-        let v = it.value.to_string();
-        self.note_string(&v, off, escaped);
+        self.note_string(it.value.as_str(), off, escaped);
     }
 
     fn visit_template_literal(&mut self, it: &TemplateLiteral<'a>) {

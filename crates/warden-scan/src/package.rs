@@ -425,6 +425,7 @@ impl<'o> Package<'o> {
         pkg.install_files.extend(more);
         // Shell, batch and PowerShell files (and other scripts) that install code names are run
         // by it: `exec('/bin/bash preinstall.sh')`, `spawn('cmd.exe', ['/c', 'x.bat'])`.
+        let install_now: Vec<&FileCtx> = pkg.files.iter().filter(|i| pkg.is_install_file(i)).collect();
         let named: Vec<String> = pkg
             .files
             .iter()
@@ -436,11 +437,7 @@ impl<'o> Package<'o> {
             .filter(|f| {
                 let base = f.path.rsplit('/').next().unwrap_or(&f.path);
                 base.len() > 3
-                    && pkg
-                        .files
-                        .iter()
-                        .filter(|i| pkg.is_install_file(i))
-                        .any(|i| {
+                    && install_now.iter().any(|i| {
                             i.text.contains(base)
                                 || i.js.as_ref().is_some_and(|j| {
                                     j.derived.iter().any(|(d, _)| d.contains(base))
@@ -455,17 +452,20 @@ impl<'o> Package<'o> {
     }
 
     fn reach(&self, roots: &[String], paths: &HashSet<String>) -> HashSet<String> {
+        let index: std::collections::HashMap<&str, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.script.is_none())
+            .map(|(i, f)| (f.path.as_str(), i))
+            .collect();
         let mut seen = HashSet::new();
         let mut queue: VecDeque<String> = roots.iter().filter_map(|r| resolve(r, paths)).collect();
         while let Some(p) = queue.pop_front() {
             if !seen.insert(p.clone()) {
                 continue;
             }
-            let Some(f) = self
-                .files
-                .iter()
-                .find(|f| f.path == p && f.script.is_none())
-            else {
+            let Some(f) = index.get(p.as_str()).map(|i| &self.files[*i]) else {
                 continue;
             };
             let Some(js) = &f.js else { continue };

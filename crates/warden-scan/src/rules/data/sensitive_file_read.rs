@@ -55,7 +55,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
     static RES: std::sync::LazyLock<Vec<(&str, regex::Regex)>> = std::sync::LazyLock::new(|| {
         TARGETS
             .iter()
-            .map(|(l, p)| (*l, regex::Regex::new(p).expect("rule regex is valid")))
+            .map(|(l, p)| (*l, crate::rules::compile(p)))
             .collect()
     });
     let npmrc = crate::regex!(r"\.npmrc\b");
