@@ -24,6 +24,8 @@ REG=$(npm config get registry 2>/dev/null)
 REG=${REG%/}/
 export npm_config_registry=$REG NPM_CONFIG_REGISTRY=$REG BUN_CONFIG_REGISTRY=$REG
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+# Lockfiles as npm writes them by default, with `resolved` URLs (this machine's config omits them).
+export npm_config_omit_lockfile_registry_resolved=false
 export CI=1 FORCE_COLOR=0 NO_COLOR=1
 
 npm6() { node "$CLIENTS/npm6/node_modules/npm/bin/npm-cli.js" "$@"; }
