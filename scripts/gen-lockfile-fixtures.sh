@@ -146,7 +146,7 @@ gen_pnpm() { # format case
   local format=$1 case=$2 dir v; dir=$(prepare "$format" "$case")
   case $format in pnpm-v5) v=7 ;; pnpm-v6) v=8 ;; pnpm-v9) v=${PNPM9_CLIENT:-9} ;; esac
   cd "$dir"
-  local store=$CLIENTS/pnpm-store-$v
+  local store=$CLIENTS/pnpm-store
   pnpmv "$v" install --lockfile-only --ignore-scripts --store-dir "$store" --reporter=silent
   # `pnpm list` reads node_modules, so install (scripts off) into the scratch dir for the report.
   pnpmv "$v" install --frozen-lockfile --ignore-scripts --store-dir "$store" --reporter=silent

@@ -331,6 +331,7 @@ def main():
         notes.append("packages: bun pm ls --all; source and dev: bun reports neither, so they come from bun.lock's resolutions and graph (read here, independently of warden)")
         pkgs = set()
         for name, version in listed:
+            version = FOLDER_VERSIONS.get((name, version), version)
             real, source, dev = lock.get((name, version), (name, "registry", False))
             if real in WORKSPACES:
                 continue
@@ -355,6 +356,9 @@ def main():
         f.write("\n")
 
 
+FOLDER_VERSIONS = {}
+
+
 def bun_lock():
     """(installed name, version) -> (real name, source, dev) from bun.lock's own graph."""
     text = open(os.path.join(DEST, "bun.lock"), encoding="utf-8").read()
@@ -369,7 +373,9 @@ def bun_lock():
         if ver.startswith("file:") or ver.startswith("link:") or ver.startswith("workspace:"):
             source = ver.split(":", 1)[0]
             if source == "file":
+                # `bun pm ls` shows the folder as the version; the package's own is in its manifest.
                 m = json.load(open(os.path.join(DEST, ver[5:], "package.json"), encoding="utf-8"))
+                FOLDER_VERSIONS[(real, ver[5:])] = m.get("version", ver)
                 ver = m.get("version", ver)
         elif isinstance(entry[1], str) and entry[1] and not entry[1].startswith("http"):
             source = "registry"
