@@ -88,7 +88,8 @@ impl<'de> Deserialize<'de> for SpecMapOrBool {
         #[serde(untagged)]
         enum Either {
             Map(SpecMap),
-            Bool(bool),
+            // The root's `requires: true`; the value carries nothing.
+            Bool(#[allow(dead_code)] bool),
         }
         Ok(match Either::deserialize(d)? {
             Either::Map(m) => Self(m),
@@ -126,14 +127,9 @@ pub fn parse(input: &Input<'_>, kind: LockfileKind) -> Result<Inventory, ParseEr
         }
     };
     let mut inv = match (version, lock.packages) {
-        (Some(2 | 3), Some(packages)) => parse_packages(
-            text,
-            kind,
-            version.unwrap_or(3),
-            &lock.name,
-            &lock.version,
-            packages,
-        )?,
+        (Some(2 | 3), Some(packages)) => {
+            parse_packages(text, kind, version.unwrap_or(3), packages)?
+        }
         (Some(2), None) | (Some(1), _) => {
             let deps = lock.dependencies.unwrap_or_default();
             parse_v1(text, kind, &lock.name, &lock.version, deps, input.manifests)?
@@ -211,9 +207,7 @@ enum Slot {
 fn parse_packages(
     text: &str,
     kind: LockfileKind,
-    version: u64,
-    _name: &Option<String>,
-    _version: &Option<String>,
+    lockfile_version: u64,
     packages: UniqueMap<Entry>,
 ) -> Result<Inventory, ParseError> {
     let root = packages.get("");
@@ -248,7 +242,7 @@ fn parse_packages(
 
     let mut inv = Inventory {
         kind,
-        lockfile_version: version.to_string(),
+        lockfile_version: lockfile_version.to_string(),
         importers: Vec::new(),
         packages: Vec::new(),
     };
