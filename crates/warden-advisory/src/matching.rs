@@ -27,7 +27,8 @@ use warden_lockfile::{Inventory, SourceKind};
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
     /// Only an open `introduced: "0"` range of a malicious-package record matched, while the same
-    /// record names specific versions or bounded ranges that do not include this version.
+    /// record also has a range with an upper bound for the package that does not include this
+    /// version (the merged-import quirk of `@ctrl/tinycolor`).
     OpenRange,
     /// A range or the versions list matched.
     Exact,
@@ -82,7 +83,7 @@ fn evaluate(
     let mut exact = false;
     let mut open = false;
     let mut has_open = false;
-    let mut specific = false;
+    let mut narrowed = false;
     for entry in entries {
         if entry.versions.iter().any(|l| match v {
             Some(v) => version_listed(l, v, raw),
@@ -90,14 +91,13 @@ fn evaluate(
         }) {
             exact = true;
         }
-        specific |= !entry.versions.is_empty();
         for events in &entry.ranges {
             let Ok(range) = SortedRange::new(events) else {
                 continue;
             };
             let is_open = range.is_open_from_zero();
             has_open |= is_open;
-            specific |= !is_open;
+            narrowed |= range.has_upper_bound();
             let Some(v) = v else { continue };
             if range.affects(v) {
                 if is_open {
@@ -108,7 +108,7 @@ fn evaluate(
             }
         }
     }
-    let demote = adv.kind == Kind::Malicious && has_open && specific;
+    let demote = adv.kind == Kind::Malicious && has_open && narrowed;
     if exact || (open && !demote) {
         Some(Hit {
             confidence: Confidence::Exact,
@@ -200,9 +200,12 @@ pub fn matches_for(
     Ok(match_advisories(inventory, &advisories))
 }
 
+/// Advisories that hit one package version, with how.
+type Group<'a> = Vec<(&'a Advisory, Hit)>;
+
 /// Splits hits into groups whose id/alias sets overlap (transitively).
-fn group_by_alias(hits: Vec<(&Advisory, Hit)>) -> Vec<Vec<(&Advisory, Hit)>> {
-    let mut groups: Vec<(BTreeSet<String>, Vec<(&Advisory, Hit)>)> = Vec::new();
+fn group_by_alias(hits: Group<'_>) -> Vec<Group<'_>> {
+    let mut groups: Vec<(BTreeSet<String>, Group<'_>)> = Vec::new();
     for (adv, hit) in hits {
         let mut keys: BTreeSet<String> = adv.aliases.iter().cloned().collect();
         keys.insert(adv.id.clone());

@@ -143,6 +143,13 @@ impl SortedRange {
         introduced_zero
     }
 
+    /// True when the range ends somewhere: it has a `fixed`, `last_affected` or `limit` event.
+    pub fn has_upper_bound(&self) -> bool {
+        self.events
+            .iter()
+            .any(|(_, e)| !matches!(e, Event::Introduced(_)))
+    }
+
     /// The `fixed` versions of this range, in order.
     pub fn fixed(&self) -> impl Iterator<Item = &Version> {
         self.events.iter().filter_map(|(p, e)| match (p, e) {

@@ -172,7 +172,7 @@ impl Store {
         };
         for item in entries.iter {
             report.seen += 1;
-            if report.seen % 1000 == 0 {
+            if report.seen.is_multiple_of(1000) {
                 progress(report.seen);
             }
             let entry = match item {
