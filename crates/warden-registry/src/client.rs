@@ -439,16 +439,12 @@ impl Client {
         lockfile: Option<&Integrity>,
     ) -> Result<Tarball> {
         let package = format!("{name}@{version}");
-        // Offline with a pinned integrity: the cache alone can answer.
-        if let Some(l) = lockfile {
-            if self.inner.cache.get_tarball(l).is_some() || self.inner.opts.offline {
-                if let Ok(t) = self
-                    .tarball_at(&package, &self.fallback_tarball_url(name, version)?, l)
-                    .await
-                {
-                    return Ok(t);
-                }
-            }
+        // With a pinned integrity the cache alone can answer, and offline it must.
+        if let Some(l) = lockfile
+            && (self.inner.cache.get_tarball(l).is_some() || self.inner.opts.offline)
+        {
+            let url = self.fallback_tarball_url(name, version)?;
+            return self.tarball_at(&package, &url, l).await;
         }
         let p = self.packument(name).await?;
         let v = p
@@ -518,14 +514,14 @@ impl Client {
                     hasher.update(&chunk);
                     bytes.extend_from_slice(&chunk);
                 }
-                if let Some(n) = expected_len {
-                    if n != bytes.len() as u64 {
-                        return Err(Error::Truncated {
-                            package: package.to_string(),
-                            url: shown.clone(),
-                            reason: format!("{} of {n} bytes arrived", bytes.len()),
-                        });
-                    }
+                if let Some(n) = expected_len
+                    && n != bytes.len() as u64
+                {
+                    return Err(Error::Truncated {
+                        package: package.to_string(),
+                        url: shown.clone(),
+                        reason: format!("{} of {n} bytes arrived", bytes.len()),
+                    });
                 }
                 Ok((bytes, hasher.finish()))
             }
@@ -642,14 +638,14 @@ impl Client {
                     }
                     bytes.extend_from_slice(&chunk);
                 }
-                if let Some(n) = expected_len {
-                    if n != bytes.len() as u64 {
-                        return Err(Error::Truncated {
-                            package: package.to_string(),
-                            url: shown.clone(),
-                            reason: format!("{} of {n} bytes arrived", bytes.len()),
-                        });
-                    }
+                if let Some(n) = expected_len
+                    && n != bytes.len() as u64
+                {
+                    return Err(Error::Truncated {
+                        package: package.to_string(),
+                        url: shown.clone(),
+                        reason: format!("{} of {n} bytes arrived", bytes.len()),
+                    });
                 }
                 Ok(Fetched::Body {
                     bytes,

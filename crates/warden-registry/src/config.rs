@@ -252,19 +252,19 @@ impl NpmConfig {
                 probed = Some(got);
                 path
             });
-        if let Some(path) = global {
-            if let Some(layer) = read_layer(&path, Origin::Global(path.clone()), inputs)? {
-                layers.push(layer);
-            }
+        if let Some(path) = global
+            && let Some(layer) = read_layer(&path, Origin::Global(path.clone()), inputs)?
+        {
+            layers.push(layer);
         }
         let user = inputs
             .npm_var("userconfig")
             .map(PathBuf::from)
             .or_else(|| inputs.home.as_ref().map(|h| h.join(".npmrc")));
-        if let Some(path) = user {
-            if let Some(layer) = read_layer(&path, Origin::User(path.clone()), inputs)? {
-                layers.push(layer);
-            }
+        if let Some(path) = user
+            && let Some(layer) = read_layer(&path, Origin::User(path.clone()), inputs)?
+        {
+            layers.push(layer);
         }
         let project = inputs.project_dir.join(".npmrc");
         if let Some(layer) = read_layer(&project, Origin::Project(project.clone()), inputs)? {

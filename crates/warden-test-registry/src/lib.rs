@@ -13,6 +13,7 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
+use futures_util::StreamExt as _;
 use sha2::{Digest as _, Sha256};
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -195,10 +196,10 @@ impl TestRegistry {
     pub fn load_dir(&self, dir: &std::path::Path) {
         if let Ok(entries) = std::fs::read_dir(dir.join("packuments")) {
             for e in entries.flatten() {
-                if let Ok(bytes) = std::fs::read(e.path()) {
-                    if let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&bytes) {
-                        self.put_packument(&doc);
-                    }
+                if let Ok(bytes) = std::fs::read(e.path())
+                    && let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&bytes)
+                {
+                    self.put_packument(&doc);
                 }
             }
         }
@@ -346,11 +347,14 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
             };
             let full = r.body.len();
             let head = bytes::Bytes::copy_from_slice(&r.body[..keep.min(full)]);
-            let chunks: Vec<Result<bytes::Bytes, std::io::Error>> = vec![
-                Ok(head),
-                Err(std::io::Error::other("connection cut by the test registry")),
-            ];
-            let mut resp = Response::new(Body::from_stream(futures_util::stream::iter(chunks)));
+            // The head and the first bytes go out; then the connection breaks.
+            let chunks = futures_util::stream::iter([Ok::<_, std::io::Error>(head)]).chain(
+                futures_util::stream::once(async {
+                    tokio::time::sleep(Duration::from_millis(30)).await;
+                    Err(std::io::Error::other("connection cut by the test registry"))
+                }),
+            );
+            let mut resp = Response::new(Body::from_stream(chunks));
             resp.headers_mut()
                 .insert(header::CONTENT_LENGTH, HeaderValue::from(full));
             return resp;
@@ -378,10 +382,8 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
     );
     resp.headers_mut()
         .insert(header::CONTENT_LENGTH, HeaderValue::from(len));
-    if !no_validators {
-        if let Ok(v) = HeaderValue::from_str(&etag) {
-            resp.headers_mut().insert(header::ETAG, v);
-        }
+    if !no_validators && let Ok(v) = HeaderValue::from_str(&etag) {
+        resp.headers_mut().insert(header::ETAG, v);
     }
     resp
 }
