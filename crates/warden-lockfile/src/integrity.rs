@@ -206,7 +206,10 @@ mod tests {
         assert!(Integrity::parse("").is_none());
         assert!(Integrity::parse("md5-abc").is_none());
         assert!(Integrity::parse("sha512-!!!").is_none());
-        assert!(Integrity::parse("sha512-YWJj").is_none(), "digest too short");
+        assert!(
+            Integrity::parse("sha512-YWJj").is_none(),
+            "digest too short"
+        );
         assert!(Integrity::from_sha1_hex("xyz").is_none());
     }
 }

@@ -6,7 +6,12 @@ use std::path::PathBuf;
 
 /// warden defends a JavaScript project's npm dependency tree against supply-chain attacks.
 #[derive(Debug, Parser)]
-#[command(name = "warden", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "warden",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

@@ -79,10 +79,16 @@ impl Out {
     }
 
     pub fn failure(&self, f: &Failure) {
-        let err = self.paint(Style::new().bold().fg_color(Some(AnsiColor::Red.into())), "error");
+        let err = self.paint(
+            Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+            "error",
+        );
         eprintln!("{err}: {}", f.message);
         if let Some(help) = &f.help {
-            let h = self.paint(Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())), "help");
+            let h = self.paint(
+                Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())),
+                "help",
+            );
             eprintln!("{h}: {help}");
         }
     }

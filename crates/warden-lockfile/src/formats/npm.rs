@@ -111,11 +111,10 @@ pub fn parse(input: &Input<'_>, kind: LockfileKind) -> Result<Inventory, ParseEr
     let version = match &lock.lockfile_version {
         Some(serde_json::Value::Number(n)) => n.as_u64(),
         Some(_) => {
-            return Err(ParseError::new(
-                ErrorKind::Schema,
-                "\"lockfileVersion\" must be a number",
-            )
-            .near(text, "\"lockfileVersion\""));
+            return Err(
+                ParseError::new(ErrorKind::Schema, "\"lockfileVersion\" must be a number")
+                    .near(text, "\"lockfileVersion\""),
+            );
         }
         None => {
             return Err(ParseError::new(
@@ -127,7 +126,14 @@ pub fn parse(input: &Input<'_>, kind: LockfileKind) -> Result<Inventory, ParseEr
         }
     };
     let mut inv = match (version, lock.packages) {
-        (Some(2 | 3), Some(packages)) => parse_packages(text, kind, version.unwrap_or(3), &lock.name, &lock.version, packages)?,
+        (Some(2 | 3), Some(packages)) => parse_packages(
+            text,
+            kind,
+            version.unwrap_or(3),
+            &lock.name,
+            &lock.version,
+            packages,
+        )?,
         (Some(2), None) | (Some(1), _) => {
             let deps = lock.dependencies.unwrap_or_default();
             parse_v1(text, kind, &lock.name, &lock.version, deps, input.manifests)?
@@ -143,10 +149,14 @@ pub fn parse(input: &Input<'_>, kind: LockfileKind) -> Result<Inventory, ParseEr
             let found = other.map_or_else(|| "a non-integer".to_string(), |v| v.to_string());
             return Err(ParseError::new(
                 ErrorKind::UnsupportedVersion,
-                format!("lockfileVersion {found} is not supported; warden reads versions {SUPPORTED}"),
+                format!(
+                    "lockfileVersion {found} is not supported; warden reads versions {SUPPORTED}"
+                ),
             )
             .near(text, "\"lockfileVersion\"")
-            .with_help("regenerate the lockfile with npm 7 or later (`npm install --package-lock-only`)"));
+            .with_help(
+                "regenerate the lockfile with npm 7 or later (`npm install --package-lock-only`)",
+            ));
         }
     };
     graph::dedupe(&mut inv);
@@ -510,7 +520,9 @@ fn parse_v1(
                 if p.integrity.is_none() {
                     return Err(ParseError::new(
                         ErrorKind::Schema,
-                        format!("\"{dep_name}\" has an integrity that is not a valid SRI string: {i:?}"),
+                        format!(
+                            "\"{dep_name}\" has an integrity that is not a valid SRI string: {i:?}"
+                        ),
                     )
                     .near(text, i));
                 }
@@ -578,7 +590,9 @@ fn parse_v1(
                 .enumerate()
                 .filter(|(i, p)| {
                     !required.contains(i)
-                        && p.locations.iter().any(|l| l.matches("node_modules/").count() == 1)
+                        && p.locations
+                            .iter()
+                            .any(|l| l.matches("node_modules/").count() == 1)
                 })
                 .map(|(i, p)| Dependency {
                     name: p.aliases.first().cloned().unwrap_or_else(|| p.name.clone()),
@@ -634,8 +648,16 @@ mod tests {
         locs.insert("node_modules/a/node_modules/b".to_string(), 2);
         locs.insert("node_modules/@s/c".to_string(), 3);
         assert_eq!(resolve_location("node_modules/a", "b", &locs).unwrap().1, 2);
-        assert_eq!(resolve_location("node_modules/@s/c", "b", &locs).unwrap().1, 1);
-        assert_eq!(resolve_location("node_modules/a/node_modules/b", "@s/c", &locs).unwrap().1, 3);
+        assert_eq!(
+            resolve_location("node_modules/@s/c", "b", &locs).unwrap().1,
+            1
+        );
+        assert_eq!(
+            resolve_location("node_modules/a/node_modules/b", "@s/c", &locs)
+                .unwrap()
+                .1,
+            3
+        );
         assert_eq!(resolve_location("packages/web", "a", &locs).unwrap().1, 0);
         assert!(resolve_location("", "zzz", &locs).is_none());
     }

@@ -1,9 +1,12 @@
 //! pnpm lockfiles: not written yet.
 
+use crate::Input;
 use crate::error::{ErrorKind, ParseError};
 use crate::model::Inventory;
-use crate::Input;
 
 pub fn parse(_input: &Input<'_>) -> Result<Inventory, ParseError> {
-    Err(ParseError::new(ErrorKind::UnsupportedVersion, "pnpm lockfiles are not supported yet"))
+    Err(ParseError::new(
+        ErrorKind::UnsupportedVersion,
+        "pnpm lockfiles are not supported yet",
+    ))
 }
