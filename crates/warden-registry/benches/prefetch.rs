@@ -40,7 +40,12 @@ fn main() {
     for p in &inv.packages {
         if p.source == SourceKind::Registry && seen.insert((p.name.clone(), p.version.clone())) {
             let mut s = PackageSpec::new(&p.name, &p.version);
-            s.files = vec![("index.js".into(), format!("module.exports = {:?}\n", p.id()).repeat(20).into_bytes())];
+            s.files = vec![(
+                "index.js".into(),
+                format!("module.exports = {:?}\n", p.id())
+                    .repeat(20)
+                    .into_bytes(),
+            )];
             specs.push(s);
         }
     }
@@ -84,19 +89,33 @@ fn main() {
         let out = client.prefetch(wanted.clone(), Arc::new(|_| {}));
         let wall = t.elapsed();
         let cpu = cpu_time().zip(cpu0).map(|(a, b)| a.saturating_sub(b));
-        let failed = out.iter().filter(|o| o.status == FetchStatus::Failed).count();
+        let failed = out
+            .iter()
+            .filter(|o| o.status == FetchStatus::Failed)
+            .count();
         let verified = out
             .iter()
-            .filter(|o| o.signature.as_ref().is_some_and(|s| s.as_str() == "verified"))
+            .filter(|o| {
+                o.signature
+                    .as_ref()
+                    .is_some_and(|s| s.as_str() == "verified")
+            })
             .count();
         println!(
             "{label:8} {n} packages in {:.3}s = {:.0} packages/s; CPU {} ({} per package); {} requests; {failed} failed; {verified} signatures verified",
             wall.as_secs_f64(),
             n as f64 / wall.as_secs_f64(),
-            cpu.map(|c| format!("{:.3}s", c.as_secs_f64())).unwrap_or("n/a".into()),
-            cpu.map(|c| format!("{:.3}ms", c.as_secs_f64() * 1000.0 / n as f64)).unwrap_or("n/a".into()),
+            cpu.map(|c| format!("{:.3}s", c.as_secs_f64()))
+                .unwrap_or("n/a".into()),
+            cpu.map(|c| format!("{:.3}ms", c.as_secs_f64() * 1000.0 / n as f64))
+                .unwrap_or("n/a".into()),
             reg.requests().len(),
         );
-        assert_eq!(failed, 0, "{:?}", out.iter().find(|o| o.status == FetchStatus::Failed));
+        assert_eq!(
+            failed,
+            0,
+            "{:?}",
+            out.iter().find(|o| o.status == FetchStatus::Failed)
+        );
     }
 }

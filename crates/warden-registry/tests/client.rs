@@ -617,7 +617,15 @@ fn invalid_package_names_are_refused_before_any_request() {
     let reg = served();
     let tmp = tempfile::tempdir().unwrap();
     let c = BlockingClient::new(client_for(&reg, tmp.path(), opts())).unwrap();
-    for bad in ["../etc/passwd", "a?b", "@/x", "", ".hidden", "@scope/x/y"] {
+    for bad in [
+        "../etc/passwd",
+        "a?b",
+        "@/x",
+        "",
+        ".hidden",
+        "@scope/x/y",
+        "http:evil",
+    ] {
         assert!(c.packument(bad).is_err(), "{bad}");
     }
     assert!(reg.requests().is_empty());
