@@ -43,8 +43,8 @@ impl Project {
         self.tmp.path().join("cache")
     }
 
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("warden").unwrap();
+    fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("warden"));
         for (k, _) in std::env::vars() {
             if k.to_ascii_lowercase().starts_with("npm_config_") || k == "WARDEN_CACHE" {
                 c.env_remove(k);
@@ -61,6 +61,10 @@ impl Project {
             .arg("--cache-dir")
             .arg(self.cache());
         c
+    }
+
+    fn cmd(&self) -> Command {
+        Command::from_std(self.std_cmd())
     }
 }
 
@@ -235,4 +239,65 @@ fn no_registry_and_no_npm_is_an_input_error_with_the_way_out() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("npm is not installed"), "{err}");
     assert!(err.contains("NPM_CONFIG_REGISTRY"), "{err}");
+}
+
+#[test]
+fn two_processes_fill_one_cache_at_once() {
+    let reg = TestRegistry::with_fixtures(&fixtures_dir());
+    let p = Project::new(&reg);
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            let mut c = p.std_cmd();
+            c.args(["fetch", "--format", "json"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert_eq!(json_of(&out.stdout)["summary"]["failed"], 0);
+    }
+    // Whole entries only, no temp files left, and an offline run finds everything.
+    let out = p
+        .cmd()
+        .args(["--offline", "fetch", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(json_of(&out.stdout)["summary"]["cached"], 5);
+    let mut stack = vec![p.cache()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            assert!(!e.file_name().to_string_lossy().starts_with(".tmp"));
+            if e.path().is_dir() {
+                stack.push(e.path());
+            }
+        }
+    }
+}
+
+#[test]
+fn verbose_says_what_a_mirror_lacks() {
+    let reg = TestRegistry::with_fixtures(&fixtures_dir());
+    reg.set_validators(false);
+    let p = Project::new(&reg);
+    let out = p.cmd().args(["-v", "fetch"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sends no ETag or Last-Modified"), "{err}");
+    assert!(err.contains("registry http://127.0.0.1"), "{err}");
+    assert!(
+        err.contains(&format!("credentials configured for //{}/", reg.host())),
+        "{err}"
+    );
+    assert!(!err.contains("s3cret"), "{err}");
+    let quiet = p.cmd().arg("fetch").output().unwrap();
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("sends no ETag"));
 }
