@@ -135,9 +135,12 @@ impl Client {
                 b = b.add_root_certificate(c);
             }
         }
-        let no_proxy = (!config.noproxy.is_empty())
-            .then(|| reqwest::NoProxy::from_string(&config.noproxy.join(",")))
-            .flatten();
+        // Proxies come from the npm configuration only (which already folds in HTTP_PROXY and
+        // friends); loopback never goes through a proxy.
+        b = b.no_proxy();
+        let mut bypass = vec!["localhost".to_string(), "127.0.0.1".into(), "::1".into()];
+        bypass.extend(config.noproxy.iter().cloned());
+        let no_proxy = reqwest::NoProxy::from_string(&bypass.join(","));
         if let Some(p) = config.https_proxy.as_ref().or(config.proxy.as_ref()) {
             let proxy = reqwest::Proxy::https(p.as_str())
                 .map_err(|e| Error::Other(format!("https-proxy {}: {e}", display_url(p))))?
@@ -470,6 +473,16 @@ impl Client {
     /// `REGISTRY/NAME/-/BASENAME-VERSION.tgz`, the conventional layout.
     pub fn fallback_tarball_url(&self, name: &str, version: &str) -> Result<Url> {
         check_name(name)?;
+        if version.is_empty()
+            || version.contains("..")
+            || version
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "/\\?#%:".contains(c))
+        {
+            return Err(Error::Other(format!(
+                "{name}@{version}: {version:?} is not a valid version"
+            )));
+        }
         let base = name.rsplit('/').next().unwrap_or(name);
         let registry = self.inner.config.registry_for(name);
         registry
@@ -709,7 +722,7 @@ pub fn check_name(name: &str) -> Result<()> {
     }
     if name
         .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '%'))
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '%' | ':'))
     {
         return Err(bad());
     }
