@@ -1,11 +1,14 @@
 //! One module per command, each with its clap args struct and its `run` function.
 
 pub mod attest;
+pub mod diff;
 pub mod documents;
 pub mod fetch;
 pub mod inventory;
 pub mod keygen;
+pub mod rules;
 pub mod sbom;
+pub mod scan;
 pub mod verify;
 pub mod vex;
 pub mod why;
@@ -34,6 +37,12 @@ pub enum Command {
     Verify(verify::Args),
     /// Download packuments and tarballs for the whole tree into the cache, verified
     Fetch(fetch::Args),
+    /// Scan a package (.tgz, directory or NAME@VERSION), or every package of the lockfile
+    Scan(scan::Args),
+    /// Show what an upgrade adds: capabilities, findings, files, scripts, dependencies, binaries
+    Diff(diff::Args),
+    /// List the scanner's rules
+    Rules(rules::Args),
 }
 
 pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
@@ -46,5 +55,8 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
         Command::Keygen(args) => keygen::run(args, &cli.global, out),
         Command::Verify(args) => verify::run(args, &cli.global, out),
         Command::Fetch(args) => fetch::run(args, &cli.global, out),
+        Command::Scan(args) => scan::run(args, &cli.global, out),
+        Command::Diff(args) => diff::run(args, &cli.global, out),
+        Command::Rules(args) => rules::run(args, &cli.global, out),
     }
 }
