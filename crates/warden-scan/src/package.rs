@@ -41,6 +41,7 @@ pub struct FileCtx {
     pub script: Option<(String, u32)>,
     line_starts: Vec<u32>,
     pub minified: bool,
+    all: std::sync::OnceLock<String>,
 }
 
 impl FileCtx {
@@ -60,6 +61,7 @@ impl FileCtx {
             script: None,
             line_starts: Vec::new(),
             minified: false,
+            all: std::sync::OnceLock::new(),
         };
         f.index_lines();
         if kind == FileKind::Js {
@@ -80,6 +82,7 @@ impl FileCtx {
             script: Some((name.to_string(), line)),
             line_starts: vec![0],
             minified: false,
+            all: std::sync::OnceLock::new(),
         };
         f.index_lines();
         f
@@ -141,6 +144,24 @@ impl FileCtx {
                 self.parse = ParseState::Unparseable(msg);
                 self.js = Some(f);
             }
+        }
+    }
+
+    /// The text plus every string the code derives at run time (folded, decoded), built once.
+    pub fn all_text(&self) -> &str {
+        match &self.js {
+            Some(js) if !js.derived.is_empty() => self.all.get_or_init(|| {
+                let mut s = String::with_capacity(
+                    self.text.len() + js.derived.iter().map(|(d, _)| d.len() + 1).sum::<usize>(),
+                );
+                s.push_str(&self.text);
+                for (d, _) in &js.derived {
+                    s.push('\n');
+                    s.push_str(d);
+                }
+                s
+            }),
+            _ => &self.text,
         }
     }
 

@@ -275,18 +275,9 @@ pub fn find_text(f: &FileCtx, re: &regex::Regex) -> Vec<(u32, String)> {
 }
 
 /// The file's text plus every derived string, for rules that look for several words at once.
-pub fn all_text(f: &FileCtx) -> std::borrow::Cow<'_, str> {
-    match &f.js {
-        Some(js) if !js.derived.is_empty() => {
-            let mut s = f.text.clone();
-            for (d, _) in &js.derived {
-                s.push('\n');
-                s.push_str(d);
-            }
-            std::borrow::Cow::Owned(s)
-        }
-        _ => std::borrow::Cow::Borrowed(&f.text),
-    }
+/// Built once per file.
+pub fn all_text(f: &FileCtx) -> &str {
+    f.all_text()
 }
 
 #[cfg(test)]
@@ -497,6 +488,21 @@ pub fn install_raised(pkg: &Package, f: &FileCtx, sev: Severity) -> Severity {
 /// regex engine off its fast DFA on non-ASCII text, which made scans ten times slower.
 pub fn compile(pattern: &str) -> regex::Regex {
     regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("rule regex is valid")
+}
+
+/// Whether `text` mentions any of the literals (ASCII case-insensitive), with one automaton
+/// built once per call site: a cheap gate in front of a rule's regexes.
+#[macro_export]
+macro_rules! mentions {
+    ($text:expr, [$($lit:literal),+ $(,)?]) => {{
+        static AC: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([$($lit),+])
+                .expect("literal gate builds")
+        });
+        AC.is_match($text)
+    }};
 }
 
 /// Regex built once from a literal pattern (an invalid pattern is a bug caught by the rule tests).

@@ -48,6 +48,26 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if is_doc_path(&f.path) {
             continue;
         }
+        if !crate::mentions!(
+            crate::rules::all_text(f),
+            [
+                "curl",
+                "wget",
+                "iex",
+                "invoke-",
+                "certutil",
+                "bitsadmin",
+                "regsvr32",
+                "mshta",
+                "powershell",
+                "pwsh",
+                "iwr",
+                "irm",
+                "download"
+            ]
+        ) {
+            continue;
+        }
         let sev = if pkg.is_install_file(f) {
             Severity::Critical
         } else {

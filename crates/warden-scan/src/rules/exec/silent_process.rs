@@ -29,6 +29,20 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if is_doc_path(&f.path) {
             continue;
         }
+        if !crate::mentions!(
+            crate::rules::all_text(f),
+            [
+                "detached",
+                "windowsHide",
+                "start",
+                "nohup",
+                "hidden",
+                "setsid",
+                "disown"
+            ]
+        ) {
+            continue;
+        }
         let sev = if pkg.is_install_file(f) {
             Severity::High
         } else {

@@ -53,7 +53,46 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if is_doc_path(&f.path) {
             continue;
         }
-        if let Some((off, m)) = find_text(f, collectors).into_iter().next() {
+        let texty = crate::mentions!(
+            crate::rules::all_text(f),
+            [
+                "://",
+                "webhook",
+                "telegram",
+                "pastebin",
+                "paste.ee",
+                "hastebin",
+                "ghostbin",
+                "rentry",
+                "transfer.sh",
+                "file.io",
+                "0x0.st",
+                "temp.sh",
+                "anonfiles",
+                "gofile",
+                "calendar.app",
+                "pipedream",
+                "requestbin",
+                "hookbin",
+                "requestcatcher",
+                "beeceptor",
+                "interact.sh",
+                "oast",
+                "burpcollaborator",
+                "canarytokens",
+                "dnslog",
+                "ceye.io",
+                "ngrok",
+                "trycloudflare",
+                "serveo",
+                "loca.lt",
+                "localtunnel",
+                "pagekite",
+                "localhost.run"
+            ]
+        );
+        let find = |re: &regex::Regex| if texty { find_text(f, re) } else { Vec::new() };
+        if let Some((off, m)) = find(collectors).into_iter().next() {
             out.hit(
                 pkg,
                 f,
@@ -62,7 +101,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
             continue;
         }
-        let ip = find_text(f, ip_url).into_iter().find(|(_, m)| {
+        let ip = find(ip_url).into_iter().find(|(_, m)| {
             let host = m
                 .split("://")
                 .nth(1)
@@ -100,7 +139,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             out.hit(pkg, f, off, format!("addresses a raw IP address ({m})"));
             continue;
         }
-        if let Some((off, m)) = find_text(f, tunnels).into_iter().next() {
+        if let Some((off, m)) = find(tunnels).into_iter().next() {
             out.hit_sev(
                 Severity::Medium,
                 pkg,

@@ -32,6 +32,32 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if is_doc_path(&f.path) {
             continue;
         }
+        if !crate::mentions!(
+            all_text(f),
+            [
+                "rm ",
+                "rm\t",
+                "shred",
+                "del ",
+                "cipher",
+                "rd ",
+                "mkfs",
+                "dd ",
+                "shutdown",
+                "format",
+                "rmSync",
+                "rm(",
+                "rmdir",
+                "rimraf",
+                "remove",
+                "bashrc",
+                "zshrc",
+                "profile",
+                "writeFile"
+            ]
+        ) {
+            continue;
+        }
         let comment = |o: u32| {
             let o = o as usize;
             let start = f.text[..o.min(f.text.len())]

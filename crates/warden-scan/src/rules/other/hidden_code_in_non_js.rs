@@ -72,7 +72,25 @@ fn check(pkg: &Package, out: &mut Emitter) {
             | FileKind::Markdown
             | FileKind::Text
             | FileKind::Shell => {
-                // Invisible characters: count the longest run.
+                // Invisible characters: count the longest run (none in ASCII text).
+                if f.text.is_ascii() {
+                    if f.kind == FileKind::Js {
+                        let re = crate::regex!(r"[;,)}\]] {300,}[^ \n\r\t]");
+                        if let Some(m) = re.find(&f.text) {
+                            let end = m.end().saturating_sub(1);
+                            out.hit(
+                                pkg,
+                                f,
+                                end as u32,
+                                format!(
+                                    "code pushed off-screen after {} spaces",
+                                    m.as_str().len() - 2
+                                ),
+                            );
+                        }
+                    }
+                    continue;
+                }
                 let mut run = 0usize;
                 let mut best = (0usize, 0usize);
                 for (i, c) in f.text.char_indices() {

@@ -25,7 +25,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let run = crate::regex!(r"(?i)rundll32|regsvr32");
     let install_text: String = code_files(pkg)
         .filter(|f| pkg.is_install_file(f))
-        .map(|f| all_text(f).into_owned())
+        .map(|f| all_text(f).to_string())
         .collect::<Vec<_>>()
         .join("\n");
     for f in pkg.files.iter().filter(|f| f.script.is_none()) {
