@@ -26,11 +26,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let text = all_text(f);
-        let formats = super::address_regex_count(&text);
+        let formats = super::address_regex_count(text);
         if formats < 2 {
             continue;
         }
-        let Some(m) = distance.find(&text) else {
+        let Some(m) = distance.find(text) else {
             continue;
         };
         let off = if m.start() < f.text.len() {

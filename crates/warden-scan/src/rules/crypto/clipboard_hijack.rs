@@ -31,10 +31,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let text = all_text(f);
-        let (Some(r), Some(_w)) = (read.find(&text), write.find(&text)) else {
+        let (Some(r), Some(_w)) = (read.find(text), write.find(text)) else {
             continue;
         };
-        let addresses = super::address_regex_count(&text) > 0;
+        let addresses = super::address_regex_count(text) > 0;
         let polls = text.contains("setInterval(")
             || text.contains("'setInterval'")
             || text.contains("setInterval,");

@@ -36,7 +36,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let mut first = usize::MAX;
         for (label, re) in RES.iter() {
             let mut seen = std::collections::HashSet::new();
-            for m in re.find_iter(&text) {
+            for m in re.find_iter(text) {
                 let s = m.as_str();
                 // Solana-shaped strings must mix cases and digits to count (not a word or hash).
                 if *label == "SOL"

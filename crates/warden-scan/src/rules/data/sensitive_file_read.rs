@@ -67,12 +67,12 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let mut kinds = Vec::new();
         let mut first: Option<usize> = None;
         for (label, re) in RES.iter() {
-            if let Some(m) = re.find(&text) {
+            if let Some(m) = re.find(text) {
                 kinds.push(*label);
                 first = Some(first.map_or(m.start(), |f| f.min(m.start())));
             }
         }
-        let npm = npmrc.find(&text);
+        let npm = npmrc.find(text);
         if kinds.is_empty() {
             if let Some(m) = npm {
                 let off = if m.start() < f.text.len() {

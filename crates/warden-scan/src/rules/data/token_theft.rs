@@ -91,9 +91,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
             continue;
         }
-        let cmd = cmds
-            .find(&text)
-            .map(|m| (m.start(), m.as_str().to_string()));
+        let cmd = cmds.find(text).map(|m| (m.start(), m.as_str().to_string()));
         if names.is_empty() && cmd.is_none() {
             continue;
         }

@@ -105,7 +105,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             .calls
             .iter()
             .find(|c| c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile"))
-            && rc.is_match(&text)
+            && rc.is_match(text)
             && (text.contains("shutdown")
                 || text.contains("rm -rf")
                 || text.contains("curl")

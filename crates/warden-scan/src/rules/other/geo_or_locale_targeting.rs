@@ -41,7 +41,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let text = all_text(f);
-        let (Some(s), Some(t)) = (source.find(&text), target.find(&text)) else {
+        let (Some(s), Some(t)) = (source.find(text), target.find(text)) else {
             continue;
         };
         // Locale tables (i18n data) list every country: ask for a lookup plus a comparison.

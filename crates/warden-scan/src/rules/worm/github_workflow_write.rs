@@ -41,7 +41,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let Some((off, _)) = hits.first().cloned() else {
             continue;
         };
-        let dump = secrets.is_match(&all_text(f));
+        let dump = secrets.is_match(all_text(f));
         let sev = if dump || pkg.is_install_file(f) {
             Severity::Critical
         } else {
