@@ -53,17 +53,20 @@ fn check(pkg: &Package, out: &mut Emitter) {
             [
                 "curl",
                 "wget",
-                "iex",
+                "| iex",
+                "|iex",
+                "new-object",
                 "invoke-",
+                "downloadstring",
+                "downloadfile",
                 "certutil",
                 "bitsadmin",
                 "regsvr32",
                 "mshta",
                 "powershell",
                 "pwsh",
-                "iwr",
-                "irm",
-                "download"
+                "iwr ",
+                "irm "
             ]
         ) {
             continue;
