@@ -239,7 +239,7 @@ fn classic_without_manifests_roots_are_the_unrequired_entries() {
 
 #[test]
 fn classic_workspaces_become_importers() {
-    let inv = load("yarn-classic/workspaces", true);
+    let inv = load("yarn-classic/workspaces-parser", true);
     let paths: Vec<&str> = inv.importers.iter().map(|i| i.path.as_str()).collect();
     assert_eq!(paths, ["", "packages/a", "packages/b"]);
     assert_eq!(inv.importers[2].name.as_deref(), Some("@mono/b"));
@@ -438,7 +438,7 @@ fn berry_flags_from_manifests_meta_and_peers() {
 
 #[test]
 fn berry_workspaces_are_importers() {
-    let inv = load("yarn-berry/workspaces", true);
+    let inv = load("yarn-berry/workspaces-parser", true);
     let paths: Vec<&str> = inv.importers.iter().map(|i| i.path.as_str()).collect();
     assert_eq!(paths, ["", "packages/a", "packages/b"]);
     assert_eq!(inv.importers[1].name.as_deref(), Some("@mono/a"));
