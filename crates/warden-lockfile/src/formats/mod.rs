@@ -7,6 +7,5 @@ pub mod pnpm;
 pub mod yarn;
 mod yarn_berry;
 mod yarn_classic;
-pub mod yaml_guard;
 
 pub use manifest::{manifest_deps, manifest_identity};

@@ -4,7 +4,7 @@
 //!
 //! - [`super::yarn_classic`]: the v1 syntax, read with a small line parser of our own because
 //!   it is not YAML and no maintained Rust crate reads it.
-//! - [`super::yarn_berry`]: YAML, read with serde_yaml_ng.
+//! - [`super::yarn_berry`]: YAML, read with serde_norway behind the guards in [`crate::yaml`].
 
 use crate::error::{ParseError, check_text};
 use crate::formats::{manifest_deps, manifest_identity};

@@ -26,12 +26,13 @@
 //!   entry. A patch entry depends on the entry it patches (yarn fetches that one and applies the
 //!   patch), which keeps the unpatched entry's flags right. yarn's built-in compat patches
 //!   (`optional!builtin<compat/typescript>`) replace the plain descriptor they wrap, as yarn does.
+//! - The YAML is read with serde_norway (as pnpm-lock.yaml is), after [`yaml::check_nesting`]
+//!   and [`yaml::refuse_anchors`]: no alias can expand and deep flow nesting cannot stall libyaml.
 //! - `checksum` (`10c0/<hex>`) hashes yarn's zip archive, not the tarball: it is kept as a
 //!   [`Checksum`], never turned into an integrity.
 
 use crate::Manifest;
 use crate::error::{ErrorKind, ParseError};
-use crate::formats::yaml_guard::{from_yaml, prescan};
 use crate::formats::yarn::{
     ManifestDep, manifest_importers, manifest_resolutions, normalise_path, resolution_override,
     shorten, split_descriptor,
@@ -41,6 +42,7 @@ use crate::integrity::Checksum;
 use crate::json::{UniqueMap, null_as_default};
 use crate::model::{DepKind, Dependency, Importer, Inventory, LockfileKind, NodeId, Package};
 use crate::source::{SourceKind, classify_resolved, classify_url};
+use crate::yaml;
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use std::collections::{HashMap, HashSet};
@@ -144,6 +146,31 @@ impl<'de> Deserialize<'de> for Lock {
 
 fn help() -> &'static str {
     "regenerate the lockfile with `yarn install`"
+}
+
+/// A YAML error with yarn's way out. Duplicate keys are [`ErrorKind::Invalid`]; a duplicate
+/// top-level key comes back without a position, so it points at the second occurrence.
+fn yaml_error(text: &str, e: &serde_norway::Error) -> ParseError {
+    let mut err = yaml::error(e).with_help(help());
+    if err.message.contains("duplicate") {
+        err.kind = ErrorKind::Invalid;
+    }
+    match err.message.strip_prefix("duplicate key \"") {
+        Some(rest) if err.line <= 1 => {
+            let key = rest.strip_suffix('"').unwrap_or(rest);
+            let (quoted, plain) = (format!("\"{key}\":"), format!("{key}:"));
+            let second = text
+                .split('\n')
+                .enumerate()
+                .filter(|(_, l)| l.starts_with(&quoted) || l.starts_with(&plain))
+                .nth(1);
+            match second {
+                Some((n, _)) => err.at(n + 1, 1),
+                None => err,
+            }
+        }
+        _ => err,
+    }
 }
 
 /// Reads `__metadata.version` from the text before the full parse, so an unsupported version
@@ -295,27 +322,9 @@ struct Node<'a> {
 
 pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError> {
     metadata_version(text)?;
-    prescan(text).map_err(|e| e.with_help(help()))?;
-    let lock: Lock = serde_yaml_ng::from_str(text).map_err(|e| {
-        let err = from_yaml(&e, help());
-        // A duplicate top-level key comes back without a position: point at the second one.
-        match err.message.strip_prefix("duplicate key \"") {
-            Some(rest) if err.line <= 1 => {
-                let key = rest.strip_suffix('"').unwrap_or(rest);
-                let (quoted, plain) = (format!("\"{key}\":"), format!("{key}:"));
-                let second = text
-                    .split('\n')
-                    .enumerate()
-                    .filter(|(_, l)| l.starts_with(&quoted) || l.starts_with(&plain))
-                    .nth(1);
-                match second {
-                    Some((n, _)) => err.at(n + 1, 1),
-                    None => err,
-                }
-            }
-            _ => err,
-        }
-    })?;
+    yaml::check_nesting(text).map_err(|e| e.with_help(help()))?;
+    yaml::refuse_anchors(text).map_err(|e| e.with_help(help()))?;
+    let lock: Lock = serde_norway::from_str(text).map_err(|e| yaml_error(text, &e))?;
     let Some(version) = lock.version.clone() else {
         return Err(
             ParseError::new(ErrorKind::Schema, "\"__metadata\" has no \"version\"")
