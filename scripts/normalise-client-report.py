@@ -187,7 +187,9 @@ def yarn_lock_resolutions():
         if spec.startswith("npm:"):
             name = spec[4:].rsplit("@", 1)[0] if spec[4:].count("@") > (1 if spec[4:].startswith("@") else 0) else spec[4:]
         if v:
-            out[(name, v.group(1))] = r.group(1) if r else None
+            # A `file:`/`link:` entry has no `resolved`; its spec says where it comes from.
+            local = spec if spec.startswith(("file:", "link:")) else None
+            out[(name, v.group(1))] = r.group(1) if r else local
             out.setdefault(("alias:" + first[: first.index("@", 1)], v.group(1)), name)
     return out
 
