@@ -410,6 +410,22 @@ fn split_sha1(resolved: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// `owner/repo` or `owner/repo#ref`: yarn's GitHub shorthand.
+fn is_github_shorthand(range: &str) -> bool {
+    let path = range.split('#').next().unwrap_or(range);
+    match path.split_once('/') {
+        Some((owner, repo)) => {
+            let ok = |s: &str| {
+                !s.is_empty()
+                    && s.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            };
+            ok(owner) && ok(repo) && !owner.starts_with('.')
+        }
+        None => false,
+    }
+}
+
 /// The package an entry locks. Its real name comes from the descriptors (through an `npm:`
 /// alias when there is one); other names it is required under become aliases.
 fn package_of(e: &Entry) -> Result<Package, ParseError> {
@@ -440,7 +456,7 @@ fn package_of(e: &Entry) -> Result<Package, ParseError> {
         SourceKind::File
     } else if range.starts_with("link:") || range.starts_with("portal:") {
         SourceKind::Link
-    } else if classify_url(range) == SourceKind::Git {
+    } else if classify_url(range) == SourceKind::Git || is_github_shorthand(range) {
         SourceKind::Git
     } else if range.starts_with("http://") || range.starts_with("https://") {
         SourceKind::Tarball
@@ -457,7 +473,8 @@ fn package_of(e: &Entry) -> Result<Package, ParseError> {
                 None => integrity = Some(sha1),
             }
         }
-        if !matches!(source, SourceKind::Link) {
+        // A git spec stays git even when yarn fetched a host's tarball of the commit.
+        if !matches!(source, SourceKind::Link | SourceKind::Git) {
             source = classify_resolved(url, &real_name, &e.version);
         }
         resolved = Some(url.to_string());
@@ -747,6 +764,18 @@ mod tests {
         let e = err("a@^1:\n  version \"1.0.0\"\n\na@^2, a@^1:\n  version \"2.0.0\"\n");
         assert_eq!((e.kind, e.line), (ErrorKind::Invalid, 4));
         assert!(e.message.contains("\"a@^1\" has two entries"), "{e}");
+    }
+
+    #[test]
+    fn github_shorthand_is_git_even_as_a_codeload_tarball() {
+        let text = "\"pkg@user/repo#abc\":\n  version \"1.0.0\"\n  resolved \"https://codeload.example/user/repo/tar.gz/abc\"\n";
+        let inv = parse(text, &[]).unwrap();
+        assert_eq!(inv.packages[0].source, SourceKind::Git);
+        assert!(is_github_shorthand("user/repo"));
+        assert!(!is_github_shorthand("^1.0.0"));
+        assert!(!is_github_shorthand("./local/dir"));
+        assert!(!is_github_shorthand("file:../x/y"));
+        assert!(!is_github_shorthand("https://h.example/a/b.tgz"));
     }
 
     #[test]
