@@ -7,5 +7,6 @@ pub mod pnpm;
 pub mod yarn;
 mod yarn_berry;
 mod yarn_classic;
+pub mod yaml_guard;
 
 pub use manifest::{manifest_deps, manifest_identity};
