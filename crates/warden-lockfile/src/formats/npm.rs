@@ -88,7 +88,7 @@ impl<'de> Deserialize<'de> for SpecMapOrBool {
         #[serde(untagged)]
         enum Either {
             Map(SpecMap),
-            Bool(bool),
+            Bool(#[allow(dead_code)] bool),
         }
         Ok(match Either::deserialize(d)? {
             Either::Map(m) => Self(m),
@@ -213,7 +213,7 @@ fn parse_packages(
     kind: LockfileKind,
     version: u64,
     _name: &Option<String>,
-    _version: &Option<String>,
+    _root_version: &Option<String>,
     packages: UniqueMap<Entry>,
 ) -> Result<Inventory, ParseError> {
     let root = packages.get("");
