@@ -147,7 +147,7 @@ const REGENERATE: &str = "regenerate it with `bun install --lockfile-only`";
 
 pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
     let text = check_text(input.bytes)?;
-    let json = jsonc::to_json(text);
+    let json = jsonc::to_json(text)?;
     let lock: Lock = serde_json::from_str(&json).map_err(|e| {
         let err = ParseError::from_json(&e);
         if e.is_eof() {
@@ -441,16 +441,4 @@ fn parent(key: &str) -> &str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_split_into_names() {
-        assert_eq!(segments("a/@s/b/c"), vec!["a", "@s/b", "c"]);
-        assert_eq!(segments("@s/b"), vec!["@s/b"]);
-        assert_eq!(parent("a/@s/b/c"), "a/@s/b");
-        assert_eq!(parent("@mono/b/react"), "@mono/b");
-        assert_eq!(parent("react"), "");
-        assert_eq!(last_segment("string-width-cjs/strip-ansi"), "strip-ansi");
-    }
-}
+mod tests;
