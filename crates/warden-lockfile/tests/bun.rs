@@ -201,3 +201,22 @@ fn bun_and_pnpm_agree_on_the_single_project() {
         assert_eq!(ids(&load(rel, "bun.lock")), ids(&pnpm), "{rel}");
     }
 }
+
+/// The same 1,600-package project as the pnpm large fixtures, written by bun.
+#[test]
+fn large_real_lockfile_parses_fast_and_resolves() {
+    let rel = "bun/v2-large-react-scripts-angular-jest";
+    let bytes = std::fs::read(fixture_dir(rel).join("bun.lock")).unwrap();
+    let start = std::time::Instant::now();
+    let inv = warden_lockfile::parse(&warden_lockfile::Input {
+        file_name: "bun.lock",
+        bytes: &bytes,
+        manifests: &[],
+    })
+    .unwrap();
+    let took = start.elapsed();
+    assert!(inv.packages.len() > 1500, "{}", inv.packages.len());
+    assert!(unresolved(&inv).is_empty(), "{:?}", unresolved(&inv));
+    assert!(took.as_secs() < 10, "{took:?}");
+    eprintln!("{rel}: {} packages in {took:?}", inv.packages.len());
+}

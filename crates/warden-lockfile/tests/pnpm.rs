@@ -276,3 +276,27 @@ fn recorded_flags_agree_with_the_graph() {
         }
     }
 }
+
+/// A real 1,600-package lockfile (react-scripts, @angular/cli, jest, eslint, webpack, nest,
+/// storybook): everything resolves, and it parses fast even in a debug build.
+#[test]
+fn large_real_lockfiles_parse_fast_and_resolve() {
+    for rel in [
+        "pnpm-v9/pnpm9-large-react-scripts-angular-jest",
+        "pnpm-v6/large-react-scripts-angular-jest",
+    ] {
+        let bytes = std::fs::read(fixture_dir(rel).join("pnpm-lock.yaml")).unwrap();
+        let start = std::time::Instant::now();
+        let inv = warden_lockfile::parse(&warden_lockfile::Input {
+            file_name: "pnpm-lock.yaml",
+            bytes: &bytes,
+            manifests: &[],
+        })
+        .unwrap();
+        let took = start.elapsed();
+        assert!(inv.packages.len() > 1500, "{rel}: {}", inv.packages.len());
+        assert!(unresolved(&inv).is_empty(), "{rel}: {:?}", unresolved(&inv));
+        assert!(took.as_secs() < 10, "{rel}: {took:?}");
+        eprintln!("{rel}: {} packages in {took:?}", inv.packages.len());
+    }
+}
