@@ -220,3 +220,32 @@ fn large_real_lockfile_parses_fast_and_resolves() {
     assert!(took.as_secs() < 10, "{took:?}");
     eprintln!("{rel}: {} packages in {took:?}", inv.packages.len());
 }
+
+/// `--lockfile some/other-name`: bun.lock is recognised by its content, whatever its version.
+#[test]
+fn bun_lock_under_another_name_is_recognised() {
+    for rel in [
+        "bun/v0-workspace-nested-versions",
+        "bun/v1-workspace-nested-versions",
+        "bun/v2-workspace-nested-versions",
+    ] {
+        let bytes = std::fs::read(fixture_dir(rel).join("bun.lock")).unwrap();
+        let inv = warden_lockfile::parse(&warden_lockfile::Input {
+            file_name: "renamed.lock",
+            bytes: &bytes,
+            manifests: &[],
+        })
+        .unwrap();
+        assert_eq!(inv.kind, warden_lockfile::LockfileKind::Bun, "{rel}");
+    }
+    let bytes =
+        std::fs::read(fixture_dir("pnpm-v6/workspace-links-peer-variants").join("pnpm-lock.yaml"))
+            .unwrap();
+    let inv = warden_lockfile::parse(&warden_lockfile::Input {
+        file_name: "renamed.yaml",
+        bytes: &bytes,
+        manifests: &[],
+    })
+    .unwrap();
+    assert_eq!(inv.kind, warden_lockfile::LockfileKind::Pnpm);
+}
