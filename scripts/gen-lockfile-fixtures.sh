@@ -154,9 +154,11 @@ gen_pnpm() { # format case
   # `pnpm list` reads node_modules, so install (scripts off) into the scratch dir for the report.
   pnpmv "$v" install --frozen-lockfile --ignore-scripts --store-dir "$store" --reporter=silent
   # `--json` on a 1,700-package tree overflows pnpm's JSON string; the parseable listing is one
-  # line per installed package (`path:name@version`). Paths are made relative to the project.
-  pnpmv "$v" list --depth Infinity --parseable --long -r 2>/dev/null | sed "s#^$dir#.#" >pnpm-list.txt || true
-  pnpmv "$v" list --depth Infinity --parseable --long -r --prod 2>/dev/null | sed "s#^$dir#.#" >pnpm-list-prod.txt || true
+  # line per installed package (`path:name@version`). Paths are made relative to the project;
+  # pnpm 7 repeats a line per path to the package (1.3 million lines for the toolchain), so the
+  # lines are sorted and deduplicated.
+  pnpmv "$v" list --depth Infinity --parseable --long -r 2>/dev/null | sed "s#^$dir#.#" | sort -u >pnpm-list.txt || true
+  pnpmv "$v" list --depth Infinity --parseable --long -r --prod 2>/dev/null | sed "s#^$dir#.#" | sort -u >pnpm-list-prod.txt || true
   rm -rf node_modules packages/*/node_modules
   cd "$ROOT"; publish "$format" "$case" pnpm-lock.yaml pnpm-list.txt pnpm-list-prod.txt
 }

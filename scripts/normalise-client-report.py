@@ -188,6 +188,8 @@ def pnpm_parseable(name):
             manifest = os.path.join(DEST, version[len("file:"):], "package.json")
             m = json.load(open(manifest, encoding="utf-8")) if os.path.exists(manifest) else {}
             out.add((m.get("name", pkg), m.get("version", version), "file"))
+        elif "/.pnpm/file+" in path or "@file+" in path:
+            out.add((pkg, version, "file"))  # pnpm 7 shows a folder's own version
         else:
             out.add((pkg, version, "registry"))
     return out
