@@ -401,6 +401,51 @@ fn eval() {
     }
 }
 
+/// Every committed tarball is listed in its folder's MANIFEST.tsv with the expected verdict, and
+/// every listed file exists.
+#[test]
+fn committed_manifests_match_the_tarballs() {
+    for (folder, expected) in [
+        ("malicious", "malicious"),
+        ("benign-tricky", "not-malicious"),
+    ] {
+        let dir = committed_corpus().join(folder);
+        let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv"))
+            .unwrap_or_else(|e| panic!("cannot read {folder}/MANIFEST.tsv: {e}"));
+        let mut listed: Vec<String> = Vec::new();
+        for (i, line) in manifest.lines().enumerate().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(
+                cols.len(),
+                6,
+                "{folder}/MANIFEST.tsv line {}: expected 6 columns",
+                i + 1
+            );
+            assert_eq!(
+                cols[1],
+                expected,
+                "{folder}/MANIFEST.tsv line {}: expected {expected}",
+                i + 1
+            );
+            assert!(
+                !cols[2].is_empty() && !cols[4].is_empty(),
+                "{folder}/MANIFEST.tsv line {}: incident and behaviours are required",
+                i + 1
+            );
+            listed.push(cols[0].to_string());
+        }
+        listed.sort();
+        let present: Vec<String> = tarballs(&dir)
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(
+            listed, present,
+            "{folder}: MANIFEST.tsv and the .tgz files differ"
+        );
+    }
+}
+
 /// Runs in CI: the committed corpus must keep being detected at least as well as measured.
 #[test]
 fn committed_corpus_detection() {
