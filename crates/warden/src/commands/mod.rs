@@ -14,6 +14,9 @@ pub mod score;
 pub mod suggest;
 pub mod verify;
 pub mod vex;
+pub mod advisories;
+pub mod inventory;
+pub mod vulns;
 pub mod why;
 
 use crate::cli::Cli;
@@ -50,6 +53,10 @@ pub enum Command {
     Verify(verify::Args),
     /// Download packuments and tarballs for the whole tree into the cache, verified
     Fetch(fetch::Args),
+    /// Import and inspect the local OSV advisory database
+    Advisories(advisories::Args),
+    /// List locked packages that known advisories (vulnerabilities, malicious packages) name
+    Vulns(vulns::Args),
 }
 
 pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
@@ -67,5 +74,7 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
         Command::Keygen(args) => keygen::run(args, &cli.global, out),
         Command::Verify(args) => verify::run(args, &cli.global, out),
         Command::Fetch(args) => fetch::run(args, &cli.global, out),
+        Command::Advisories(args) => advisories::run(args, &cli.global, out),
+        Command::Vulns(args) => vulns::run(args, &cli.global, out),
     }
 }
