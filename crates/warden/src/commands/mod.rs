@@ -1,7 +1,13 @@
 //! One module per command, each with its clap args struct and its `run` function.
 
+pub mod attest;
+pub mod documents;
 pub mod fetch;
 pub mod inventory;
+pub mod keygen;
+pub mod sbom;
+pub mod verify;
+pub mod vex;
 pub mod why;
 
 use crate::cli::Cli;
@@ -16,6 +22,16 @@ pub enum Command {
     Inventory(inventory::Args),
     /// Show every dependency path from the project to a package, like `npm explain`
     Why(why::Args),
+    /// Write an SBOM of the locked tree (CycloneDX 1.6/1.5 or SPDX 2.3)
+    Sbom(sbom::Args),
+    /// Write a VEX document from supply-chain/vex.toml (OpenVEX 0.2.0 or CycloneDX)
+    Vex(vex::Args),
+    /// Sign a document as an in-toto statement in a DSSE envelope
+    Attest(attest::Args),
+    /// Write a signing key pair (Ed25519 or ECDSA P-256, PKCS#8 PEM)
+    Keygen(keygen::Args),
+    /// Verify a DSSE envelope's signature and subject, and print its statement
+    Verify(verify::Args),
     /// Download packuments and tarballs for the whole tree into the cache, verified
     Fetch(fetch::Args),
 }
@@ -24,6 +40,11 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
     match &cli.command {
         Command::Inventory(args) => inventory::run(args, &cli.global, out),
         Command::Why(args) => why::run(args, &cli.global, out),
+        Command::Sbom(args) => sbom::run(args, &cli.global, out),
+        Command::Vex(args) => vex::run(args, &cli.global, out),
+        Command::Attest(args) => attest::run(args, &cli.global, out),
+        Command::Keygen(args) => keygen::run(args, &cli.global, out),
+        Command::Verify(args) => verify::run(args, &cli.global, out),
         Command::Fetch(args) => fetch::run(args, &cli.global, out),
     }
 }
