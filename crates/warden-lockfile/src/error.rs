@@ -90,6 +90,10 @@ impl ParseError {
             e.kind = ErrorKind::Invalid;
             e.message = "nesting is deeper than 128 levels; no lockfile nests this deep".into();
         }
+        // UniqueMap's refusal: the syntax is fine, the format forbids it (see ErrorKind::Invalid).
+        if e.message.starts_with("duplicate key ") {
+            e.kind = ErrorKind::Invalid;
+        }
         e
     }
 }

@@ -10,8 +10,10 @@ pub mod formats;
 pub mod graph;
 pub mod integrity;
 pub mod json;
+pub mod jsonc;
 pub mod model;
 pub mod source;
+pub mod yaml;
 
 pub use error::{ErrorKind, ParseError};
 pub use integrity::{Checksum, HashAlgorithm, Integrity};

@@ -2,6 +2,7 @@
 
 pub mod attest;
 pub mod documents;
+pub mod fetch;
 pub mod inventory;
 pub mod keygen;
 pub mod sbom;
@@ -31,6 +32,8 @@ pub enum Command {
     Keygen(keygen::Args),
     /// Verify a DSSE envelope's signature and subject, and print its statement
     Verify(verify::Args),
+    /// Download packuments and tarballs for the whole tree into the cache, verified
+    Fetch(fetch::Args),
 }
 
 pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
@@ -42,5 +45,6 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
         Command::Attest(args) => attest::run(args, &cli.global, out),
         Command::Keygen(args) => keygen::run(args, &cli.global, out),
         Command::Verify(args) => verify::run(args, &cli.global, out),
+        Command::Fetch(args) => fetch::run(args, &cli.global, out),
     }
 }
