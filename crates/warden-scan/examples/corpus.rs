@@ -39,7 +39,11 @@ fn main() {
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            println!("{:9} {file} ({ms} ms, {:.1} MB)", r.verdict.as_str(), r.unpacked_bytes as f64 / 1e6);
+            println!(
+                "{:9} {file} ({ms} ms, {:.1} MB)",
+                r.verdict.as_str(),
+                r.unpacked_bytes as f64 / 1e6
+            );
             if verbose || r.verdict != warden_scan::Verdict::Ok {
                 for reason in r.reasons.iter().take(6) {
                     println!("            reason: {reason}");

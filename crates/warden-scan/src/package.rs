@@ -425,7 +425,11 @@ impl<'o> Package<'o> {
         pkg.install_files.extend(more);
         // Shell, batch and PowerShell files (and other scripts) that install code names are run
         // by it: `exec('/bin/bash preinstall.sh')`, `spawn('cmd.exe', ['/c', 'x.bat'])`.
-        let install_now: Vec<&FileCtx> = pkg.files.iter().filter(|i| pkg.is_install_file(i)).collect();
+        let install_now: Vec<&FileCtx> = pkg
+            .files
+            .iter()
+            .filter(|i| pkg.is_install_file(i))
+            .collect();
         let named: Vec<String> = pkg
             .files
             .iter()
@@ -438,11 +442,11 @@ impl<'o> Package<'o> {
                 let base = f.path.rsplit('/').next().unwrap_or(&f.path);
                 base.len() > 3
                     && install_now.iter().any(|i| {
-                            i.text.contains(base)
-                                || i.js.as_ref().is_some_and(|j| {
-                                    j.derived.iter().any(|(d, _)| d.contains(base))
-                                })
-                        })
+                        i.text.contains(base)
+                            || i.js
+                                .as_ref()
+                                .is_some_and(|j| j.derived.iter().any(|(d, _)| d.contains(base)))
+                    })
             })
             .map(|f| f.path.clone())
             .collect();

@@ -503,7 +503,8 @@ pub fn compile(pattern: &str) -> regex::Regex {
 #[macro_export]
 macro_rules! regex {
     ($re:literal) => {{
-        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| $crate::rules::compile($re));
+        static RE: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| $crate::rules::compile($re));
         &*RE
     }};
 }

@@ -1,5 +1,6 @@
 //! One module per command, each with its clap args struct and its `run` function.
 
+pub mod advisories;
 pub mod attest;
 pub mod certify;
 pub mod check;
@@ -14,8 +15,6 @@ pub mod score;
 pub mod suggest;
 pub mod verify;
 pub mod vex;
-pub mod advisories;
-pub mod inventory;
 pub mod vulns;
 pub mod why;
 
