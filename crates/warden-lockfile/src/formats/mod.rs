@@ -4,7 +4,6 @@ pub mod bun;
 mod manifest;
 pub mod npm;
 pub mod pnpm;
-pub mod yaml_guard;
 pub mod yarn;
 mod yarn_berry;
 mod yarn_classic;
