@@ -134,6 +134,12 @@ const SUPPORTED: &str = "5.x (pnpm 6 and 7), 6.0 (pnpm 8) and 9.0 (pnpm 9 and 10
 const REGENERATE: &str = "regenerate it with `pnpm install --lockfile-only`";
 
 pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
+    parse_flags(input, true)
+}
+
+/// [`parse`], with the choice to keep the `dev` / `optional` flags 5.x and 6.0 record or to
+/// compute them from the graph as for 9.0 (the tests compare the two).
+fn parse_flags(input: &Input<'_>, keep_recorded: bool) -> Result<Inventory, ParseError> {
     let text = check_text(input.bytes)?;
     yaml::check_nesting(text)?;
     let lock: Lock = serde_norway::from_str(text).map_err(|e| yaml::error(&e))?;
@@ -170,6 +176,7 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
         },
         by_key: HashMap::new(),
         recorded: Vec::new(),
+        keep_recorded: keep_recorded && family != Family::V9,
     };
 
     // Importers: `importers` when present, else the top-level maps of a single project.
@@ -349,8 +356,9 @@ struct Builder<'a> {
     inv: Inventory,
     /// Package (5.x, 6.0) or snapshot (9.0) key -> package index.
     by_key: HashMap<String, usize>,
-    /// Per package: the `dev` and `optional` flags pnpm recorded (5.x, 6.0; 9.0 only `optional`).
+    /// Per package: the `dev` and `optional` flags pnpm recorded (5.x, 6.0).
     recorded: Vec<(bool, bool)>,
+    keep_recorded: bool,
 }
 
 impl Builder<'_> {
@@ -536,25 +544,20 @@ impl Builder<'_> {
                 self.inv.packages[t].aliases.push(a);
             }
         }
-        for (p, (dev, optional)) in self.inv.packages.iter_mut().zip(&self.recorded) {
-            p.dev = *dev;
-            p.optional = *optional;
-        }
-        graph::dedupe(&mut self.inv);
-        let recorded: Vec<(bool, bool)> = self
-            .inv
-            .packages
-            .iter()
-            .map(|p| (p.dev, p.optional))
-            .collect();
+        // Flags are computed per peer variant, before variants merge: one variant of a package
+        // can be reached from production code while another is reached only from a dev tool,
+        // and their edges differ (jest-pnp-resolver(jest-resolve@27) vs (jest-resolve@29)).
+        // Merging first would make everything either variant reaches look like production.
         graph::compute_flags(&mut self.inv);
-        if self.family != Family::V9 {
-            // pnpm wrote these; keep them (the fixture tests check they agree with the graph).
-            for (p, (dev, optional)) in self.inv.packages.iter_mut().zip(recorded) {
-                p.dev = dev;
-                p.optional = optional;
+        if self.keep_recorded {
+            // pnpm wrote these for 5.x and 6.0; keep them (tests check they agree with the graph).
+            for (p, (dev, optional)) in self.inv.packages.iter_mut().zip(&self.recorded) {
+                p.dev = *dev;
+                p.optional = *optional;
             }
         }
+        // Merging keeps a flag only when every variant has it.
+        graph::dedupe(&mut self.inv);
         graph::sort(&mut self.inv);
         Ok(self.inv)
     }

@@ -330,3 +330,43 @@ proptest::proptest! {
         let _ = parse(&Input { file_name: "pnpm-lock.yaml", bytes: &V9_SOURCES.as_bytes()[..cut], manifests: &[] });
     }
 }
+
+/// 5.x and 6.0 record `dev` and `optional`; 9.0's are computed from the graph. On the real
+/// fixtures, including a 1,681-package one, computing them must give what pnpm recorded.
+#[test]
+fn recorded_flags_agree_with_computed_flags() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for rel in [
+        "pnpm-v5/single-project-peers-aliases-esbuild",
+        "pnpm-v5/workspace-links-peer-variants",
+        "pnpm-v6/single-project-peers-aliases-esbuild",
+        "pnpm-v6/workspace-links-peer-variants",
+        "pnpm-v6/large-react-scripts-angular-jest",
+    ] {
+        let bytes = std::fs::read(root.join(rel).join("pnpm-lock.yaml")).unwrap();
+        let input = Input {
+            file_name: "pnpm-lock.yaml",
+            bytes: &bytes,
+            manifests: &[],
+        };
+        let recorded = parse_flags(&input, true).unwrap();
+        let computed = parse_flags(&input, false).unwrap();
+        let differ: Vec<String> = recorded
+            .packages
+            .iter()
+            .zip(&computed.packages)
+            .filter(|(r, c)| (r.dev, r.optional) != (c.dev, c.optional))
+            .map(|(r, c)| {
+                format!(
+                    "{}: recorded {:?}, computed {:?}",
+                    r.id(),
+                    (r.dev, r.optional),
+                    (c.dev, c.optional)
+                )
+            })
+            .collect();
+        assert!(differ.is_empty(), "{rel}: {differ:#?}");
+        let dev = recorded.packages.iter().filter(|p| p.dev).count();
+        assert!(dev > 0, "{rel}: the comparison must cover dev packages");
+    }
+}
