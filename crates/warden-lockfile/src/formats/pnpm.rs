@@ -8,8 +8,9 @@
 //!
 //! Each variant becomes one [`Package`] placed at its key; [`graph::dedupe`] then merges the
 //! variants of one real package (same name, version and source) into one, keeping every
-//! variant's edges. 5.x and 6.0 record `dev` / `optional`; those are kept (pnpm wrote them, and
-//! a test checks they agree with the graph), 9.0's are computed with [`graph::compute_flags`].
+//! variant's edges. Flags are settled per variant before that merge (a merged package is dev
+//! only if every variant is): 5.x and 6.0 record `dev` / `optional` and those are kept (a test
+//! checks the graph gives the same), 9.0's are computed with [`graph::compute_flags`].
 //!
 //! The YAML parser is serde_norway (a maintained fork of serde_yaml 0.9); `crate::yaml` guards
 //! it against deep flow nesting and turns its errors into [`ParseError`]s with positions.
