@@ -259,8 +259,12 @@ fn parse_flags(input: &Input<'_>, keep_recorded: bool) -> Result<Inventory, Pars
                 ));
             }
             for (i, (key, entry)) in packages.0.iter().enumerate() {
+                // pnpm installs packages by snapshot, so one without a snapshot is installed by
+                // nothing; it stays in the inventory, but no reference may resolve to it (a file
+                // cut inside `snapshots` must not look whole).
                 if !used[i] {
                     b.add_package(key, key, entry)?;
+                    b.by_key.remove(key.as_str());
                 }
             }
         }
@@ -268,6 +272,7 @@ fn parse_flags(input: &Input<'_>, keep_recorded: bool) -> Result<Inventory, Pars
 
     // Edges of packages.
     for (idx, deps) in pending {
+        let from = b.inv.packages[idx].locations[0].clone();
         let mut out = Vec::new();
         for (name, reference) in deps.dependencies.iter() {
             let kind = if deps.peers.iter().any(|p| p == name) {
@@ -275,10 +280,10 @@ fn parse_flags(input: &Input<'_>, keep_recorded: bool) -> Result<Inventory, Pars
             } else {
                 DepKind::Prod
             };
-            out.push(b.edge("", name, reference, reference, kind));
+            out.push(b.edge(&from, "", name, reference, reference, kind)?);
         }
         for (name, reference) in deps.optional.iter() {
-            out.push(b.edge("", name, reference, reference, DepKind::Optional));
+            out.push(b.edge(&from, "", name, reference, reference, DepKind::Optional)?);
         }
         b.inv.packages[idx].dependencies = out;
     }
@@ -301,7 +306,8 @@ fn parse_flags(input: &Input<'_>, keep_recorded: bool) -> Result<Inventory, Pars
                             .and_then(|s| s.get(name).cloned())
                     })
                     .unwrap_or_else(|| dep.version.clone());
-                out.push(b.edge(path, name, &dep.version, &spec, kind));
+                let from = if path.is_empty() { "." } else { path.as_str() };
+                out.push(b.edge(from, path, name, &dep.version, &spec, kind)?);
             }
         }
         b.inv.importers[i].dependencies = out;
@@ -474,18 +480,33 @@ impl Builder<'_> {
         }
     }
 
-    /// An edge from the node at `from_path` (an importer's path; `""` for packages) to the
-    /// reference `reference` under dependency `name`.
+    /// An edge from `from` (a package key or importer path, for errors), whose links resolve
+    /// from `from_path` (an importer's path; `""` for packages), to the reference `reference`
+    /// under dependency `name`.
+    /// A reference to a key the lockfile lacks is an error: pnpm writes every entry it
+    /// references, so a missing one means the file was cut short or edited (a YAML file cut at a
+    /// line boundary still parses).
     fn edge(
         &mut self,
+        from: &str,
         from_path: &str,
         name: &str,
         reference: &str,
         spec: &str,
         kind: DepKind,
-    ) -> Dependency {
+    ) -> Result<Dependency, ParseError> {
         let target = match depath::ref_to_key(self.family, name, reference) {
-            Ref::Key(key) => self.by_key.get(&key).map(|&i| NodeId::Package(i)),
+            Ref::Key(key) => match self.by_key.get(&key) {
+                Some(&i) => Some(NodeId::Package(i)),
+                None => {
+                    return Err(ParseError::new(
+                        ErrorKind::Schema,
+                        format!("\"{from}\" depends on {name} {reference}, but the lockfile has no entry \"{key}\""),
+                    )
+                    .at_key(self.text, from)
+                    .with_help(format!("was the file cut short or edited by hand? {REGENERATE}")));
+                }
+            },
             Ref::Link(rel) => {
                 let path = depath::join_path(from_path, &rel);
                 match self.inv.importers.iter().position(|imp| imp.path == path) {
@@ -494,12 +515,12 @@ impl Builder<'_> {
                 }
             }
         };
-        Dependency {
+        Ok(Dependency {
             name: name.to_string(),
             spec: spec.to_string(),
             kind,
             target,
-        }
+        })
     }
 
     /// A `link:` to a folder that is not an importer. pnpm records nothing about the folder: its

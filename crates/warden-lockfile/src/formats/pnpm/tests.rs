@@ -212,6 +212,19 @@ fn duplicate_keys_are_refused() {
     assert!(e.message.contains("duplicate"), "{e}");
 }
 
+/// A YAML file cut at a line boundary still parses; the dangling reference gives it away.
+#[test]
+fn a_file_cut_at_a_line_boundary_is_an_error() {
+    let at = V9_SOURCES
+        .find("\n  tb@https://files.example/tb-1.0.0.tgz: {}")
+        .unwrap();
+    let e = err(&V9_SOURCES[..at + 1]);
+    assert_eq!(e.kind, ErrorKind::Schema);
+    assert!(e.message.contains("but the lockfile has no entry"), "{e}");
+    assert!(e.help.as_deref().is_some_and(|h| h.contains("cut short")));
+    assert!(e.line > 0, "{e:?}");
+}
+
 #[test]
 fn a_snapshot_without_a_package_is_an_error() {
     let e = err("lockfileVersion: '9.0'\npackages: {}\nsnapshots:\n  a@1.0.0: {}\n");
