@@ -58,6 +58,7 @@ impl Out {
     }
 
     /// A progress or context note on standard error; hidden by --quiet.
+    #[allow(dead_code, reason = "used by the long-running commands")]
     pub fn note(&self, text: impl AsRef<str>) {
         if !self.quiet {
             eprintln!("{}", text.as_ref());

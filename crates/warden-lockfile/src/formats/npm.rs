@@ -88,6 +88,7 @@ impl<'de> Deserialize<'de> for SpecMapOrBool {
         #[serde(untagged)]
         enum Either {
             Map(SpecMap),
+            // The root's `requires: true`; the value carries nothing.
             Bool(#[allow(dead_code)] bool),
         }
         Ok(match Either::deserialize(d)? {
@@ -126,14 +127,9 @@ pub fn parse(input: &Input<'_>, kind: LockfileKind) -> Result<Inventory, ParseEr
         }
     };
     let mut inv = match (version, lock.packages) {
-        (Some(2 | 3), Some(packages)) => parse_packages(
-            text,
-            kind,
-            version.unwrap_or(3),
-            &lock.name,
-            &lock.version,
-            packages,
-        )?,
+        (Some(2 | 3), Some(packages)) => {
+            parse_packages(text, kind, version.unwrap_or(3), packages)?
+        }
         (Some(2), None) | (Some(1), _) => {
             let deps = lock.dependencies.unwrap_or_default();
             parse_v1(text, kind, &lock.name, &lock.version, deps, input.manifests)?
@@ -211,9 +207,7 @@ enum Slot {
 fn parse_packages(
     text: &str,
     kind: LockfileKind,
-    version: u64,
-    _name: &Option<String>,
-    _root_version: &Option<String>,
+    lockfile_version: u64,
     packages: UniqueMap<Entry>,
 ) -> Result<Inventory, ParseError> {
     let root = packages.get("");
@@ -248,7 +242,7 @@ fn parse_packages(
 
     let mut inv = Inventory {
         kind,
-        lockfile_version: version.to_string(),
+        lockfile_version: lockfile_version.to_string(),
         importers: Vec::new(),
         packages: Vec::new(),
     };
@@ -506,10 +500,12 @@ fn parse_v1(
                 Some((n, ver)) => (n.to_string(), ver.to_string(), Some(dep_name.to_string())),
                 None => (dep_name.to_string(), v.clone(), None),
             };
-            let source = match (&e.resolved, classify_url(&real_version)) {
-                (_, SourceKind::Git | SourceKind::File | SourceKind::Link) => {
-                    classify_url(&real_version)
-                }
+            // v1 writes a spec (`file:…`, `git+…`, a URL) in place of the version for packages
+            // that do not come from the registry; a plain version is never one.
+            let version_is_spec = real_version.contains(':') || real_version.contains('/');
+            let spec_kind = version_is_spec.then(|| classify_url(&real_version));
+            let source = match (&e.resolved, spec_kind) {
+                (_, Some(kind @ (SourceKind::Git | SourceKind::File | SourceKind::Link))) => kind,
                 (Some(r), _) => classify_resolved(r, &real_name, &real_version),
                 (None, _) if real_version.starts_with("http") => SourceKind::Tarball,
                 (None, _) => SourceKind::Registry,
@@ -628,6 +624,27 @@ mod tests {
             Some(("@scope/pkg", "1.0.0"))
         );
         assert_eq!(parse_alias("^1.0.0"), None);
+    }
+
+    #[test]
+    fn v1_registry_versions_are_not_file_specs() {
+        let lock = br#"{"name":"x","lockfileVersion":1,"requires":true,"dependencies":{
+            "a":{"version":"1.0.0","resolved":"https://registry.npm.example/a/-/a-1.0.0.tgz"},
+            "b":{"version":"2.0.0"},
+            "c":{"version":"file:vendor/c"}}}"#;
+        let inv = parse(
+            &Input {
+                file_name: "package-lock.json",
+                bytes: lock,
+                manifests: &[],
+            },
+            LockfileKind::PackageLock,
+        )
+        .unwrap();
+        let source = |n: &str| inv.find(n).next().map(|(_, p)| p.source);
+        assert_eq!(source("a"), Some(SourceKind::Registry));
+        assert_eq!(source("b"), Some(SourceKind::Registry));
+        assert_eq!(source("c"), Some(SourceKind::File));
     }
 
     #[test]

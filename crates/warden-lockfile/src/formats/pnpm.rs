@@ -143,7 +143,7 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
 fn parse_flags(input: &Input<'_>, keep_recorded: bool) -> Result<Inventory, ParseError> {
     let text = check_text(input.bytes)?;
     yaml::check_nesting(text)?;
-    let lock: Lock = serde_norway::from_str(text).map_err(|e| yaml::error(&e))?;
+    let lock: Lock = serde_norway::from_str(text).map_err(|e| yaml::error(&e).within(text))?;
     let Some(version) = lock.lockfile_version.clone() else {
         return Err(ParseError::new(
             ErrorKind::Schema,

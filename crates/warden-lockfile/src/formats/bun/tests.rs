@@ -213,7 +213,7 @@ fn duplicate_keys_are_refused() {
     let e = err(
         "{\"lockfileVersion\": 1, \"workspaces\": {\"\": {}},\n \"packages\": {\"a\": [\"a@1.0.0\", \"\", {}, \"x\"],\n \"a\": [\"a@2.0.0\", \"\", {}, \"x\"]}}",
     );
-    assert_eq!(e.kind, ErrorKind::Schema);
+    assert_eq!(e.kind, ErrorKind::Invalid);
     assert!(e.message.contains("duplicate key \"a\""), "{e}");
     assert_eq!(e.line, 3);
     let e = err(
