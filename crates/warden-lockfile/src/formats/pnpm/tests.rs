@@ -205,11 +205,12 @@ fn duplicate_keys_are_refused() {
     let e = err(
         "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: x}\n  a@1.0.0:\n    resolution: {integrity: y}\n",
     );
-    assert_eq!(e.kind, ErrorKind::Schema);
+    assert_eq!(e.kind, ErrorKind::Invalid);
     assert!(e.message.contains("duplicate"), "{e}");
     assert!(e.line > 0, "{e:?}");
     let e = err("lockfileVersion: '9.0'\nlockfileVersion: '9.0'\n");
     assert!(e.message.contains("duplicate"), "{e}");
+    assert_eq!(e.kind, ErrorKind::Invalid);
 }
 
 /// A YAML file cut at a line boundary still parses; the dangling reference gives it away.
