@@ -102,9 +102,17 @@ pub fn error(err: &serde_norway::Error) -> ParseError {
             "YAML aliases expand to far more data than the file holds (an alias bomb); pnpm never writes aliases".to_string(),
             Some("regenerate the lockfile with `pnpm install --lockfile-only`"),
         )
+    } else if lower.contains("duplicate") {
+        // A duplicate key or field: the syntax is fine, the format forbids it (as for JSON).
+        (
+            ErrorKind::Invalid,
+            message,
+            Some(
+                "a key appears twice; was the file merged by hand? regenerate it with `pnpm install --lockfile-only`",
+            ),
+        )
     } else if lower.contains("invalid type")
         || lower.contains("missing field")
-        || lower.contains("duplicate")
         || lower.contains("invalid value")
         || lower.contains("invalid length")
         || lower.contains("unknown variant")

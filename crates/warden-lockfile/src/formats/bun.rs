@@ -51,6 +51,8 @@ struct Info {
     dev_dependencies: Option<SpecMap>,
     optional_dependencies: Option<SpecMap>,
     peer_dependencies: Option<SpecMap>,
+    /// Shipped inside its parent's tarball.
+    bundled: Option<bool>,
 }
 
 enum Elem {
@@ -324,6 +326,7 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
         };
         let mut p = Package::new(name, version, source);
         p.resolved = resolved;
+        p.bundled = tuple.info().and_then(|i| i.bundled) == Some(true);
         if let Some(i) = integrity {
             p.integrity = Some(Integrity::parse(i).ok_or_else(|| {
                 err(

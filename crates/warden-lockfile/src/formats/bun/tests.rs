@@ -46,6 +46,7 @@ fn sources_lock() -> String {
     "tb": ["tb@https://files.example/tb-1.0.0.tgz", {}],
     "priv": ["priv@2.0.0", "https://npm.corp.example/api/priv/-/priv-2.0.0.tgz", {}, "SHA"],
     "ln": ["ln@link:ln", {}],
+    "priv/inner": ["inner@1.0.0", "", { "bundled": true }, "SHA"],
     "loc": ["loc@./vendor/loc-1.0.0.tgz", {}],
   },
 }
@@ -94,6 +95,14 @@ fn git_github_tarball_link_and_private_registry_tuples() {
         Some(NodeId::Package(priv_))
     );
     assert!(inv.packages[priv_].integrity.is_some());
+    assert!(
+        inv.packages
+            .iter()
+            .find(|p| p.name == "inner")
+            .unwrap()
+            .bundled
+    );
+    assert!(!inv.packages[priv_].bundled);
     assert!(
         inv.importers[0]
             .dependencies

@@ -205,11 +205,25 @@ fn duplicate_keys_are_refused() {
     let e = err(
         "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: x}\n  a@1.0.0:\n    resolution: {integrity: y}\n",
     );
-    assert_eq!(e.kind, ErrorKind::Schema);
+    assert_eq!(e.kind, ErrorKind::Invalid);
     assert!(e.message.contains("duplicate"), "{e}");
     assert!(e.line > 0, "{e:?}");
     let e = err("lockfileVersion: '9.0'\nlockfileVersion: '9.0'\n");
     assert!(e.message.contains("duplicate"), "{e}");
+    assert_eq!(e.kind, ErrorKind::Invalid);
+}
+
+/// A YAML file cut at a line boundary still parses; the dangling reference gives it away.
+#[test]
+fn a_file_cut_at_a_line_boundary_is_an_error() {
+    let at = V9_SOURCES
+        .find("\n  tb@https://files.example/tb-1.0.0.tgz: {}")
+        .unwrap();
+    let e = err(&V9_SOURCES[..at + 1]);
+    assert_eq!(e.kind, ErrorKind::Schema);
+    assert!(e.message.contains("but the lockfile has no entry"), "{e}");
+    assert!(e.help.as_deref().is_some_and(|h| h.contains("cut short")));
+    assert!(e.line > 0, "{e:?}");
 }
 
 #[test]
@@ -328,5 +342,45 @@ proptest::proptest! {
         bytes[cut] = byte;
         let _ = parse(&Input { file_name: "pnpm-lock.yaml", bytes: &bytes, manifests: &[] });
         let _ = parse(&Input { file_name: "pnpm-lock.yaml", bytes: &V9_SOURCES.as_bytes()[..cut], manifests: &[] });
+    }
+}
+
+/// 5.x and 6.0 record `dev` and `optional`; 9.0's are computed from the graph. On the real
+/// fixtures, including a 1,681-package one, computing them must give what pnpm recorded.
+#[test]
+fn recorded_flags_agree_with_computed_flags() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for rel in [
+        "pnpm-v5/single-project-peers-aliases-esbuild",
+        "pnpm-v5/workspace-links-peer-variants",
+        "pnpm-v6/single-project-peers-aliases-esbuild",
+        "pnpm-v6/workspace-links-peer-variants",
+        "pnpm-v6/large-react-scripts-angular-jest",
+    ] {
+        let bytes = std::fs::read(root.join(rel).join("pnpm-lock.yaml")).unwrap();
+        let input = Input {
+            file_name: "pnpm-lock.yaml",
+            bytes: &bytes,
+            manifests: &[],
+        };
+        let recorded = parse_flags(&input, true).unwrap();
+        let computed = parse_flags(&input, false).unwrap();
+        let differ: Vec<String> = recorded
+            .packages
+            .iter()
+            .zip(&computed.packages)
+            .filter(|(r, c)| (r.dev, r.optional) != (c.dev, c.optional))
+            .map(|(r, c)| {
+                format!(
+                    "{}: recorded {:?}, computed {:?}",
+                    r.id(),
+                    (r.dev, r.optional),
+                    (c.dev, c.optional)
+                )
+            })
+            .collect();
+        assert!(differ.is_empty(), "{rel}: {differ:#?}");
+        let dev = recorded.packages.iter().filter(|p| p.dev).count();
+        assert!(dev > 0, "{rel}: the comparison must cover dev packages");
     }
 }
