@@ -196,7 +196,15 @@ pub fn matches_for(
         .map(|p| p.name.as_str())
         .collect();
     let names: Vec<&str> = names.into_iter().collect();
-    let advisories = source.advisories_for(&names)?;
+    // Pass 1 on the cheap candidate form decides which advisories hit; pass 2 loads those in
+    // full and builds the findings (summaries, severities, aliases, fixes).
+    let candidates = source.candidates_for(&names)?;
+    let hit: BTreeSet<String> = match_advisories(inventory, &candidates)
+        .into_iter()
+        .flat_map(|m| m.ids)
+        .collect();
+    let ids: Vec<&str> = hit.iter().map(String::as_str).collect();
+    let advisories = source.advisories_by_id(&ids)?;
     Ok(match_advisories(inventory, &advisories))
 }
 
