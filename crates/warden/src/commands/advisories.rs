@@ -265,3 +265,131 @@ fn status(data: &DataDir, out: &Out) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The gate's view of the advisory matches: one fact per finding, keyed by package index.
+/// A malicious-package report matched exactly is `malicious` (deny); one matched only through
+/// the open range of a merged record (low confidence) is passed as a high-severity,
+/// non-malicious fact, which the gate turns into a review, never an allow.
+pub fn advisory_facts(matches: &[warden_advisory::Match]) -> super::check::AdvisoryIndex {
+    use warden_advisory::{Confidence, Kind, Severity as S};
+    use warden_policy::severity::Severity as P;
+    let mut index = super::check::AdvisoryIndex::new();
+    for m in matches {
+        let open = m.confidence == Confidence::OpenRange;
+        let severity = match m.severity {
+            _ if open => Some(P::High),
+            Some(S::Low) => Some(P::Low),
+            Some(S::Moderate) => Some(P::Medium),
+            Some(S::High) => Some(P::High),
+            Some(S::Critical | S::Malicious) => Some(P::Critical),
+            None => None,
+        };
+        let mut aliases: Vec<String> = m.ids.iter().skip(1).cloned().collect();
+        aliases.extend(m.aliases.iter().cloned());
+        let summary = if open {
+            format!(
+                "{} (low confidence: only the open `introduced: 0` range of a merged malicious-package record names this version)",
+                m.summary
+            )
+        } else {
+            m.summary.clone()
+        };
+        index
+            .entry(m.package)
+            .or_default()
+            .push(warden_policy::evidence::AdvisoryFact {
+                id: m.id.clone(),
+                aliases,
+                malicious: m.kind == Kind::Malicious && !open,
+                severity,
+                summary,
+                fixed: m.fixed.clone(),
+            });
+    }
+    index
+}
+
+/// For `warden check`: the advisory facts from the database in the data directory
+/// (`$WARDEN_DATA` or the user's), or none and a note saying why.
+pub fn advisories_for_check(
+    inv: &warden_lockfile::Inventory,
+) -> (super::check::AdvisoryIndex, Option<String>) {
+    let data = DataDir { data_dir: None };
+    let none = |why: String| (super::check::AdvisoryIndex::new(), Some(why));
+    let Ok(path) = data.database() else {
+        return none("no data directory for the advisory database; set WARDEN_DATA".into());
+    };
+    if !path.is_file() {
+        return none(
+            "no advisory database consulted; run `warden advisories sync` to add malicious-package and vulnerability reports".into(),
+        );
+    }
+    let store = match Store::open(&path) {
+        Ok(s) => s,
+        Err(e) => return none(format!("advisory database not consulted: {e}")),
+    };
+    match warden_advisory::matches_for(inv, &store) {
+        Ok(m) => (advisory_facts(&m), None),
+        Err(e) => none(format!("advisory database not consulted: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::advisory_facts;
+    use warden_advisory::{Confidence, Kind, Match, Severity};
+
+    fn m(kind: Kind, severity: Option<Severity>, confidence: Confidence) -> Match {
+        Match {
+            package: 0,
+            name: "p".into(),
+            version: "1.0.0".into(),
+            id: "MAL-1".into(),
+            ids: vec!["MAL-1".into(), "GHSA-x".into()],
+            aliases: vec!["CVE-1".into()],
+            kind,
+            severity,
+            score: None,
+            cvss: vec![],
+            summary: "s".into(),
+            fixed: None,
+            confidence,
+            references: vec![],
+            modified: String::new(),
+        }
+    }
+
+    #[test]
+    fn exact_malicious_is_a_deny_fact_and_open_range_is_not() {
+        let f = advisory_facts(&[m(
+            Kind::Malicious,
+            Some(Severity::Malicious),
+            Confidence::Exact,
+        )]);
+        let fact = &f[&0][0];
+        assert!(fact.malicious);
+        assert_eq!(
+            fact.aliases,
+            vec!["GHSA-x".to_string(), "CVE-1".to_string()]
+        );
+        let f = advisory_facts(&[m(
+            Kind::Malicious,
+            Some(Severity::Malicious),
+            Confidence::OpenRange,
+        )]);
+        let fact = &f[&0][0];
+        assert!(!fact.malicious);
+        assert_eq!(fact.severity, Some(warden_policy::severity::Severity::High));
+        assert!(fact.summary.contains("low confidence"));
+        let f = advisory_facts(&[m(
+            Kind::Vulnerability,
+            Some(Severity::Moderate),
+            Confidence::Exact,
+        )]);
+        assert_eq!(
+            f[&0][0].severity,
+            Some(warden_policy::severity::Severity::Medium)
+        );
+        assert!(!f[&0][0].malicious);
+    }
+}

@@ -153,11 +153,8 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let store = Store::new(&sc.config, &sc.audits, &sc.imports);
     let inv = &project.inventory;
     let mut notes = Vec::new();
-    let advisories = AdvisoryIndex::new();
-    notes.push(
-        "no advisory database consulted; run `warden advisories sync` to add malicious-package and vulnerability reports"
-            .to_string(),
-    );
+    let (advisories, advisory_note) = crate::commands::advisories::advisories_for_check(inv);
+    notes.extend(advisory_note);
     let client = registry_access::open(global, out, 8)?;
     let cache = registry_access::cache_dir(global).ok();
     let gatherer = Gatherer::new(&client, cache, now, sc.config.policy.min_release_age);
