@@ -26,6 +26,8 @@ pub struct Args {
     /// Show allowed packages too
     #[arg(long)]
     pub all: bool,
+    #[command(flatten)]
+    pub data: crate::commands::advisories::DataDir,
 }
 
 #[derive(Serialize, Default)]
@@ -119,6 +121,58 @@ pub fn judge(
     (verdicts, skipped)
 }
 
+fn severity(s: warden_advisory::Severity) -> warden_policy::severity::Severity {
+    use warden_policy::severity::Severity as P;
+    match s {
+        warden_advisory::Severity::Low => P::Low,
+        warden_advisory::Severity::Moderate => P::Medium,
+        warden_advisory::Severity::High => P::High,
+        warden_advisory::Severity::Critical | warden_advisory::Severity::Malicious => P::Critical,
+    }
+}
+
+/// Matches the tree against the advisory database when there is one. Without a database the
+/// check still runs (the scanner and metadata do not need it) and says so.
+pub fn advisory_index(
+    inv: &Inventory,
+    data: &crate::commands::advisories::DataDir,
+    notes: &mut Vec<String>,
+) -> Result<AdvisoryIndex> {
+    let mut index = AdvisoryIndex::new();
+    let path = data.database()?;
+    if !path.is_file() {
+        notes.push(format!(
+            "no advisory database at {}; malicious-package and vulnerability reports were not consulted (run `warden advisories sync`)",
+            path.display()
+        ));
+        return Ok(index);
+    }
+    let store = crate::commands::advisories::open_existing(data)?;
+    let matches = warden_advisory::matches_for(inv, &store).map_err(|e| {
+        crate::failure::Failure::input(e.to_string())
+            .help("remove the database file and run `warden advisories sync` again")
+    })?;
+    for m in matches {
+        // An open `introduced: 0` range beside a bounded one (the merged-import quirk) is
+        // reported for review, not treated as a confirmed malicious version.
+        let exact = m.confidence == warden_advisory::Confidence::Exact;
+        let malicious = m.kind == warden_advisory::Kind::Malicious && exact;
+        let mut summary = m.summary.clone();
+        if !exact {
+            summary.push_str(" (only an open-ended range matched; low confidence)");
+        }
+        index.entry(m.package).or_default().push(AdvisoryFact {
+            id: m.id.clone(),
+            aliases: m.aliases.clone(),
+            malicious,
+            severity: Some(severity(m.effective_severity())),
+            summary,
+            fixed: m.fixed.clone(),
+        });
+    }
+    Ok(index)
+}
+
 /// `name@version` of audits and exemptions whose version is not in the lockfile.
 pub fn unused_audits(inv: &Inventory, store: &Store<'_>) -> Vec<String> {
     let locked: std::collections::HashSet<(&str, &str)> = inv
@@ -153,8 +207,7 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let store = Store::new(&sc.config, &sc.audits, &sc.imports);
     let inv = &project.inventory;
     let mut notes = Vec::new();
-    let (advisories, advisory_note) = crate::commands::advisories::advisories_for_check(inv);
-    notes.extend(advisory_note);
+    let advisories = advisory_index(inv, &args.data, &mut notes)?;
     let client = registry_access::open(global, out, 8)?;
     let cache = registry_access::cache_dir(global).ok();
     let gatherer = Gatherer::new(&client, cache, now, sc.config.policy.min_release_age);

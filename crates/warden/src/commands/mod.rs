@@ -7,6 +7,7 @@ pub mod check;
 pub mod check_sarif;
 pub mod documents;
 pub mod fetch;
+pub mod import;
 pub mod init;
 pub mod inventory;
 pub mod keygen;
@@ -32,6 +33,8 @@ pub enum Command {
     Check(check::Args),
     /// Record an audit of a package version (full, or a delta from a vetted version)
     Certify(certify::Args),
+    /// Fetch the audits of every [imports.NAME] and pin them in supply-chain/imports.lock
+    Import(import::Args),
     /// What to vet next, cheapest audits first
     Suggest(suggest::Args),
     /// Risk scores with their checks, and OpenSSF Scorecard results beside them
@@ -63,6 +66,7 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
         Command::Init(args) => init::run(args, &cli.global, out),
         Command::Check(args) => check::run(args, &cli.global, out),
         Command::Certify(args) => certify::run(args, &cli.global, out),
+        Command::Import(args) => import::run(args, &cli.global, out),
         Command::Suggest(args) => suggest::run(args, &cli.global, out),
         Command::Score(args) => score::run(args, &cli.global, out),
         Command::Inventory(args) => inventory::run(args, &cli.global, out),
