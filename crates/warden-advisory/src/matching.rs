@@ -184,6 +184,42 @@ pub fn match_advisories(inventory: &Inventory, advisories: &[Advisory]) -> Vec<M
     out
 }
 
+/// The ids of the advisories that affect some registry package of the inventory: the first
+/// pass of [`matches_for`], without grouping, merging or looking for fixes.
+fn hit_ids<'a>(inventory: &Inventory, advisories: &'a [Advisory]) -> BTreeSet<&'a str> {
+    let mut by_name: HashMap<&str, Vec<&Advisory>> = HashMap::new();
+    for adv in advisories.iter().filter(|a| a.withdrawn.is_none()) {
+        for name in adv.names() {
+            let list = by_name.entry(name).or_default();
+            if !list.last().is_some_and(|a| std::ptr::eq(*a, adv)) {
+                list.push(adv);
+            }
+        }
+    }
+    let mut hit = BTreeSet::new();
+    for pkg in inventory
+        .packages
+        .iter()
+        .filter(|p| p.source == SourceKind::Registry)
+    {
+        let Some(candidates) = by_name.get(pkg.name.as_str()) else {
+            continue;
+        };
+        let parsed = parse_version(&pkg.version);
+        for adv in candidates {
+            if hit.contains(adv.id.as_str()) {
+                continue;
+            }
+            let entries: Vec<&AffectedPackage> =
+                adv.affected.iter().filter(|a| a.name == pkg.name).collect();
+            if evaluate(adv, &entries, parsed.as_ref(), &pkg.version).is_some() {
+                hit.insert(adv.id.as_str());
+            }
+        }
+    }
+    hit
+}
+
 /// Loads the advisories for the inventory's package names from `source` and matches them.
 pub fn matches_for(
     inventory: &Inventory,
@@ -199,11 +235,8 @@ pub fn matches_for(
     // Pass 1 on the cheap candidate form decides which advisories hit; pass 2 loads those in
     // full and builds the findings (summaries, severities, aliases, fixes).
     let candidates = source.candidates_for(&names)?;
-    let hit: BTreeSet<String> = match_advisories(inventory, &candidates)
-        .into_iter()
-        .flat_map(|m| m.ids)
-        .collect();
-    let ids: Vec<&str> = hit.iter().map(String::as_str).collect();
+    let hit = hit_ids(inventory, &candidates);
+    let ids: Vec<&str> = hit.into_iter().collect();
     let advisories = source.advisories_by_id(&ids)?;
     Ok(match_advisories(inventory, &advisories))
 }
