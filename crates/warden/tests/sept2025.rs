@@ -361,3 +361,46 @@ fn malformed_policy_names_file_and_line() {
     let (code, _, err) = p.warden(&["certify", "chalk", "5.6.0", "--criteria", "safe-to-fly"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn with_the_advisory_database_check_denies_by_the_malicious_package_reports() {
+    let (Some(chalk_bad), Some(debug_bad)) = (
+        corpus("sep2025-chalk-5.6.1.tgz"),
+        corpus("sep2025-debug-4.4.2.tgz"),
+    ) else {
+        eprintln!("skipped: ../shared/corpus/malicious-dev is not beside the repository");
+        return;
+    };
+    let (reg, set) = registry(chalk_bad, debug_bad);
+    let p = Project::new(&reg);
+    p.lock(&lockfile(&set, "5.6.0", "4.4.1"));
+    let (code, out, err) = p.warden(&["init"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // the real MAL records for chalk 5.6.1 and debug 4.4.2, into the project's data directory
+    let osv = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../warden-advisory/tests/fixtures/malicious-packages");
+    let (code, out, err) = p.warden(&["advisories", "sync", osv.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0, "{out}{err}");
+    p.lock(&lockfile(&set, "5.6.1", "4.4.2"));
+    let (code, json_out, err) = p.warden(&["check", "--now", NOW, "--format", "json"]);
+    assert_eq!(code, 1, "{json_out}{err}");
+    let report: Value = serde_json::from_str(&json_out).expect("check --format json is JSON");
+    assert!(
+        !report["notes"].to_string().contains("not consulted"),
+        "{json_out}"
+    );
+    for (name, id) in [("chalk", "MAL-2025-46969"), ("debug", "MAL-2025-46974")] {
+        let pkg = report["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("{name} judged: {json_out}"));
+        assert_eq!(pkg["decision"]["decision"], "deny", "{pkg}");
+        let reasons = pkg["reasons"].to_string();
+        assert!(
+            reasons.contains("malicious-advisory") && reasons.contains(id),
+            "{reasons}"
+        );
+    }
+}
