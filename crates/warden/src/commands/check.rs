@@ -173,6 +173,30 @@ pub fn advisory_index(
     Ok(index)
 }
 
+/// True when some registry package is not vetted, so the gate needs registry evidence.
+pub fn needs_evidence(inv: &Inventory, store: &Store<'_>) -> bool {
+    let policy = &store.config.policy;
+    inv.packages.iter().any(|p| {
+        if p.source != SourceKind::Registry {
+            return false;
+        }
+        let need = if p.dev {
+            &policy.dev_criteria
+        } else {
+            &policy.production_criteria
+        };
+        let integrity = p.integrity.as_ref().map(|x| x.to_string());
+        find_vetting(
+            &store.package(&p.name),
+            &store.criteria,
+            &p.version,
+            integrity.as_deref(),
+            need,
+        )
+        .is_none()
+    })
+}
+
 /// `name@version` of audits and exemptions whose version is not in the lockfile.
 pub fn unused_audits(inv: &Inventory, store: &Store<'_>) -> Vec<String> {
     let locked: std::collections::HashSet<(&str, &str)> = inv
@@ -208,9 +232,18 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let inv = &project.inventory;
     let mut notes = Vec::new();
     let advisories = advisory_index(inv, &args.data, &mut notes)?;
-    let client = registry_access::open(global, out, 8)?;
+    // A fully vetted tree is judged without the registry: open it only when something needs
+    // evidence (and so never ask npm for its configuration when nothing does).
+    let client;
+    let empty = warden_registry::MemoryRegistry::new();
+    let registry: &dyn warden_registry::Registry = if needs_evidence(inv, &store) {
+        client = registry_access::open(global, out, 8)?;
+        &client
+    } else {
+        &empty
+    };
     let cache = registry_access::cache_dir(global).ok();
-    let gatherer = Gatherer::new(&client, cache, now, sc.config.policy.min_release_age);
+    let gatherer = Gatherer::new(registry, cache, now, sc.config.policy.min_release_age);
     let (verdicts, skipped) = judge(inv, &store, &gatherer, &advisories, now);
 
     let mut summary = Summary {
