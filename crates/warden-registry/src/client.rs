@@ -135,9 +135,12 @@ impl Client {
                 b = b.add_root_certificate(c);
             }
         }
-        let no_proxy = (!config.noproxy.is_empty())
-            .then(|| reqwest::NoProxy::from_string(&config.noproxy.join(",")))
-            .flatten();
+        // Proxies come from the npm configuration only (which already folds in HTTP_PROXY and
+        // friends); loopback never goes through a proxy.
+        b = b.no_proxy();
+        let mut bypass = vec!["localhost".to_string(), "127.0.0.1".into(), "::1".into()];
+        bypass.extend(config.noproxy.iter().cloned());
+        let no_proxy = reqwest::NoProxy::from_string(&bypass.join(","));
         if let Some(p) = config.https_proxy.as_ref().or(config.proxy.as_ref()) {
             let proxy = reqwest::Proxy::https(p.as_str())
                 .map_err(|e| Error::Other(format!("https-proxy {}: {e}", display_url(p))))?
@@ -290,7 +293,7 @@ impl Client {
                 };
                 // Parse before caching: a document that does not parse is not kept.
                 parse_packument(name, &shown, &doc.body)?;
-                cache.put_doc(kind.as_str(), &doc)?;
+                self.write_doc(kind.as_str(), doc.clone()).await?;
                 doc
             }
         };
@@ -368,7 +371,7 @@ impl Client {
                         content_type,
                         body: bytes,
                     };
-                    cache.put_doc("keys", &doc)?;
+                    self.write_doc("keys", doc.clone()).await?;
                     doc.body
                 }
                 Err(Error::NotFound { .. }) => {
@@ -420,7 +423,11 @@ impl Client {
         let algorithm = expected.strongest().algorithm;
         let (bytes, digests) = self.fetch_tarball(package, url, algorithm).await?;
         tarball::check(package, &shown, expected, &digests)?;
-        cache.put_tarball(&digests, &bytes)?;
+        // The write (and its fsync) runs off the async workers.
+        let (c, d, b) = (cache.clone(), digests.clone(), bytes.clone());
+        tokio::task::spawn_blocking(move || c.put_tarball(&d, &b))
+            .await
+            .map_err(|e| Error::Other(format!("cache writer stopped: {e}")))??;
         let sha512 = tarball::sri(digests[0].0, &digests[0].1);
         Ok(Tarball {
             bytes,
@@ -470,6 +477,16 @@ impl Client {
     /// `REGISTRY/NAME/-/BASENAME-VERSION.tgz`, the conventional layout.
     pub fn fallback_tarball_url(&self, name: &str, version: &str) -> Result<Url> {
         check_name(name)?;
+        if version.is_empty()
+            || version.contains("..")
+            || version
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "/\\?#%:".contains(c))
+        {
+            return Err(Error::Other(format!(
+                "{name}@{version}: {version:?} is not a valid version"
+            )));
+        }
         let base = name.rsplit('/').next().unwrap_or(name);
         let registry = self.inner.config.registry_for(name);
         registry
@@ -535,6 +552,13 @@ impl Client {
                 other => return other,
             }
         }
+    }
+
+    async fn write_doc(&self, kind: &'static str, doc: CachedDoc) -> Result<()> {
+        let cache = self.inner.cache.clone();
+        tokio::task::spawn_blocking(move || cache.put_doc(kind, &doc))
+            .await
+            .map_err(|e| Error::Other(format!("cache writer stopped: {e}")))?
     }
 
     async fn permit(&self) -> Result<tokio::sync::OwnedSemaphorePermit> {
@@ -709,7 +733,7 @@ pub fn check_name(name: &str) -> Result<()> {
     }
     if name
         .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '%'))
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '%' | ':'))
     {
         return Err(bad());
     }

@@ -400,8 +400,15 @@ impl NpmConfig {
                 .get("cafile")
                 .map(|(v, _)| PathBuf::from(v))
                 .filter(|p| !p.as_os_str().is_empty()),
-            proxy: url_of("proxy")?,
-            https_proxy: url_of("https-proxy")?,
+            // npm's defaults for these are the usual environment variables.
+            proxy: match url_of("proxy")? {
+                Some(u) => Some(u),
+                None => env_proxy(inputs, &["HTTP_PROXY", "http_proxy"])?,
+            },
+            https_proxy: match url_of("https-proxy")? {
+                Some(u) => Some(u),
+                None => env_proxy(inputs, &["HTTPS_PROXY", "https_proxy"])?,
+            },
             noproxy,
             files,
         })
@@ -449,6 +456,19 @@ impl NpmConfig {
     pub fn credential_scopes(&self) -> Vec<String> {
         self.auth.keys().cloned().collect()
     }
+}
+
+fn env_proxy(inputs: &ConfigInputs, names: &[&str]) -> Result<Option<Url>> {
+    for n in names {
+        if let Some(v) = inputs.var(n) {
+            return Url::parse(v).map(Some).map_err(|e| Error::BadUrl {
+                what: format!("the {n} environment variable"),
+                url: v.to_string(),
+                reason: e.to_string(),
+            });
+        }
+    }
+    Ok(None)
 }
 
 fn auth_from_fields(fields: &BTreeMap<&str, &str>) -> Option<Auth> {

@@ -76,20 +76,30 @@ async fn one(client: &Client, w: Wanted) -> PackageOutcome {
         error: None,
         help: None,
     };
-    let fail = |mut out: PackageOutcome, e: crate::Error| {
-        out.help = Some(e.help());
-        out.error = Some(e.to_string());
+    let fail = |mut out: PackageOutcome, errors: Vec<crate::Error>| {
+        out.error = Some(
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        out.help = errors.first().map(|e| e.help());
         out
     };
-    let packument = match client.packument(&w.name).await {
-        Ok(p) => p,
-        Err(e) => return fail(out, e),
+    let packument = client.packument(&w.name).await;
+    // With a pinned integrity the tarball does not need the packument, so an offline run
+    // reports both what it lacks.
+    let tarball = match (&packument, &w.integrity) {
+        (Err(_), None) => None,
+        _ => Some(
+            client
+                .tarball(&w.name, &w.version, w.integrity.as_ref())
+                .await,
+        ),
     };
-    match client
-        .tarball(&w.name, &w.version, w.integrity.as_ref())
-        .await
-    {
-        Ok(t) => {
+    let packument = match (packument, tarball) {
+        (Ok(p), Some(Ok(t))) => {
             out.status = if t.from_cache {
                 FetchStatus::Cached
             } else {
@@ -97,9 +107,13 @@ async fn one(client: &Client, w: Wanted) -> PackageOutcome {
             };
             out.bytes = t.bytes.len() as u64;
             out.weak_integrity = t.weak;
+            p
         }
-        Err(e) => return fail(out, e),
-    }
+        (Ok(_), Some(Err(e))) => return fail(out, vec![e]),
+        (Err(e), Some(Err(t))) => return fail(out, vec![e, t]),
+        (Err(e), _) => return fail(out, vec![e]),
+        (Ok(_), None) => return out,
+    };
     let Some(v) = packument.versions.get(&w.version) else {
         return out;
     };

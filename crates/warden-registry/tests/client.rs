@@ -105,6 +105,31 @@ async fn abbreviated_request_sends_the_corgi_accept_and_falls_back_to_full() {
 }
 
 #[tokio::test]
+async fn abbreviated_documents_are_used_when_served() {
+    let reg = served();
+    reg.set_abbreviated(true);
+    let tmp = tempfile::tempdir().unwrap();
+    let c = client_for(&reg, tmp.path(), opts());
+    let p = c
+        .packument_kind("hooked-lib", DocKind::Abbreviated)
+        .await
+        .unwrap();
+    assert!(p.is_abbreviated());
+    let v = &p.versions["0.3.1"];
+    assert!(v.has_install_scripts() && v.scripts.is_empty());
+    assert!(v.npm_user.is_none());
+    assert!(
+        !c.notes().iter().any(|n| n.contains("abbreviated")),
+        "{:?}",
+        c.notes()
+    );
+    // The full document is a separate cache entry and still has everything.
+    let full = c.packument("hooked-lib").await.unwrap();
+    assert!(!full.is_abbreviated());
+    assert!(full.versions["0.3.1"].npm_user.is_some());
+}
+
+#[tokio::test]
 async fn token_goes_only_to_its_own_registry_never_to_a_tarball_host_elsewhere() {
     // Registry A holds the packument; its dist.tarball points at host B.
     let a = TestRegistry::start();
@@ -617,7 +642,15 @@ fn invalid_package_names_are_refused_before_any_request() {
     let reg = served();
     let tmp = tempfile::tempdir().unwrap();
     let c = BlockingClient::new(client_for(&reg, tmp.path(), opts())).unwrap();
-    for bad in ["../etc/passwd", "a?b", "@/x", "", ".hidden", "@scope/x/y"] {
+    for bad in [
+        "../etc/passwd",
+        "a?b",
+        "@/x",
+        "",
+        ".hidden",
+        "@scope/x/y",
+        "http:evil",
+    ] {
         assert!(c.packument(bad).is_err(), "{bad}");
     }
     assert!(reg.requests().is_empty());

@@ -72,6 +72,7 @@ struct Inner {
     knobs: HashMap<String, Knob>,
     requests: Vec<Recorded>,
     no_validators: bool,
+    abbreviated: bool,
 }
 
 type Shared = Arc<Mutex<Inner>>;
@@ -246,6 +247,12 @@ impl TestRegistry {
         self.lock().no_validators = !on;
     }
 
+    /// Serve abbreviated documents (`application/vnd.npm.install-v1+json`) to clients that ask
+    /// for them, as the npm registry does. Off by default, as on a mirror.
+    pub fn set_abbreviated(&self, on: bool) {
+        self.lock().abbreviated = on;
+    }
+
     /// Every request received so far, in order.
     pub fn requests(&self) -> Vec<Recorded> {
         self.lock().requests.clone()
@@ -305,7 +312,10 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
             .collect(),
     };
     let if_none_match = recorded.header("if-none-match").map(str::to_string);
-    let (resource, knob, no_validators) = {
+    let wants_corgi = recorded
+        .header("accept")
+        .is_some_and(|a| a.contains("application/vnd.npm.install-v1+json"));
+    let (resource, knob, no_validators, abbreviated) = {
         let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
         s.requests.push(recorded);
         let mut knob = s.knobs.get(&path).cloned();
@@ -320,7 +330,12 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
                 s.knobs.insert(path.clone(), k);
             }
         }
-        (s.resources.get(&path).cloned(), knob, s.no_validators)
+        (
+            s.resources.get(&path).cloned(),
+            knob,
+            s.no_validators,
+            s.abbreviated,
+        )
     };
     let mut body_override = None;
     match knob {
@@ -364,7 +379,17 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
     let Some(r) = resource else {
         return status_response(StatusCode::NOT_FOUND, "not found");
     };
-    let body = body_override.unwrap_or(r.body);
+    let mut content_type = r.content_type;
+    let mut body = body_override.unwrap_or(r.body);
+    if abbreviated
+        && wants_corgi
+        && content_type == "application/json"
+        && path != "/-/npm/v1/keys"
+        && let Some(b) = abbreviate(&body)
+    {
+        body = b;
+        content_type = "application/vnd.npm.install-v1+json";
+    }
     let etag = etag_of(&body);
     if !no_validators && if_none_match.as_deref() == Some(etag.as_str()) {
         let mut resp = Response::new(Body::empty());
@@ -376,14 +401,54 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
     }
     let len = body.len();
     let mut resp = Response::new(Body::from(body));
-    resp.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(r.content_type),
-    );
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     resp.headers_mut()
         .insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     if !no_validators && let Ok(v) = HeaderValue::from_str(&etag) {
         resp.headers_mut().insert(header::ETAG, v);
     }
     resp
+}
+
+/// The abbreviated form of a packument, with the fields the npm registry keeps in it.
+fn abbreviate(body: &[u8]) -> Option<Vec<u8>> {
+    let doc: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let mut versions = serde_json::Map::new();
+    for (v, m) in doc.get("versions")?.as_object()? {
+        let mut out = serde_json::Map::new();
+        for k in [
+            "name",
+            "version",
+            "dependencies",
+            "optionalDependencies",
+            "peerDependencies",
+            "bundleDependencies",
+            "bin",
+            "engines",
+            "dist",
+            "deprecated",
+        ] {
+            if let Some(x) = m.get(k) {
+                out.insert(k.into(), x.clone());
+            }
+        }
+        let scripts = m.get("scripts").and_then(|s| s.as_object());
+        if scripts.is_some_and(|s| {
+            ["preinstall", "install", "postinstall"]
+                .iter()
+                .any(|k| s.contains_key(*k))
+        }) {
+            out.insert("hasInstallScript".into(), serde_json::Value::Bool(true));
+        }
+        versions.insert(v.clone(), serde_json::Value::Object(out));
+    }
+    let modified = doc.pointer("/time/modified").cloned().unwrap_or_default();
+    serde_json::to_vec(&serde_json::json!({
+        "name": doc.get("name"),
+        "dist-tags": doc.get("dist-tags"),
+        "modified": modified,
+        "versions": versions,
+    }))
+    .ok()
 }

@@ -40,6 +40,12 @@ pub struct Global {
     /// Say more about what warden does and why
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Where downloaded packuments and tarballs are kept (default: WARDEN_CACHE, else the user's cache directory)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Use only what is in the cache; never touch the network
+    #[arg(long, global = true)]
+    pub offline: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,4 +63,16 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// clap checks the whole command tree (duplicate names, bad defaults) only when asked.
+    #[test]
+    fn the_command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

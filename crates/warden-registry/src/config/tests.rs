@@ -251,3 +251,29 @@ fn a_bad_registry_url_names_its_source() {
     let e = load(&d, &[]).unwrap_err();
     assert!(e.to_string().contains("project npmrc"), "{e}");
 }
+
+#[test]
+fn proxy_defaults_to_the_environment_and_npmrc_wins() {
+    let d = dirs("registry=https://r.example/\n", "", "");
+    let c = load(&d, &[("HTTPS_PROXY", "http://envproxy.example:8080")]).unwrap();
+    assert_eq!(
+        c.https_proxy.as_ref().unwrap().host_str(),
+        Some("envproxy.example")
+    );
+    assert!(c.proxy.is_none());
+    std::fs::write(
+        d.project.join(".npmrc"),
+        "registry=https://r.example/\nhttps-proxy=http://rcproxy.example:3128/\n",
+    )
+    .unwrap();
+    let c = load(&d, &[("HTTPS_PROXY", "http://envproxy.example:8080")]).unwrap();
+    assert_eq!(
+        c.https_proxy.as_ref().unwrap().host_str(),
+        Some("rcproxy.example")
+    );
+    let c = load(&d, &[]).unwrap();
+    assert_eq!(
+        c.https_proxy.as_ref().unwrap().host_str(),
+        Some("rcproxy.example")
+    );
+}
