@@ -354,13 +354,17 @@ def main():
             listed.add((name, version))
         lock = bun_lock()
         notes.append("packages: bun pm ls --all; source and dev: bun reports neither, so they come from bun.lock's resolutions and graph (read here, independently of warden)")
-        pkgs = set()
+        # One name@version may be installed at several places (under an alias, nested); it is
+        # dev only when every copy is.
+        merged = {}
         for name, version in listed:
             version = FOLDER_VERSIONS.get((name, version), version)
             real, source, dev = lock.get((name, version), (name, "registry", False))
             if real in WORKSPACES:
                 continue
-            pkgs.add((real, version, source, dev))
+            key = (real, version, source)
+            merged[key] = merged.get(key, True) and dev
+        pkgs = {(n, v, s, d) for (n, v, s), d in merged.items()}
     else:
         sys.exit(f"unknown format {FMT}")
 
