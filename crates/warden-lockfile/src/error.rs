@@ -90,6 +90,10 @@ impl ParseError {
             e.kind = ErrorKind::Invalid;
             e.message = "nesting is deeper than 128 levels; no lockfile nests this deep".into();
         }
+        // UniqueMap's refusal: the syntax is fine, the format forbids it (see ErrorKind::Invalid).
+        if e.message.starts_with("duplicate key ") {
+            e.kind = ErrorKind::Invalid;
+        }
         e
     }
 }
@@ -112,7 +116,10 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

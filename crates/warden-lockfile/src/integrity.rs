@@ -86,7 +86,7 @@ impl Integrity {
         if hashes.is_empty() {
             return None;
         }
-        hashes.sort_by(|a, b| b.algorithm.cmp(&a.algorithm));
+        hashes.sort_by_key(|h| std::cmp::Reverse(h.algorithm));
         Some(Self { hashes })
     }
 
@@ -131,7 +131,7 @@ impl Integrity {
                 self.hashes.push(h.clone());
             }
         }
-        self.hashes.sort_by(|a, b| b.algorithm.cmp(&a.algorithm));
+        self.hashes.sort_by_key(|h| std::cmp::Reverse(h.algorithm));
     }
 }
 
@@ -154,7 +154,7 @@ impl serde::Serialize for Integrity {
 }
 
 fn decode_hex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !hex.len().is_multiple_of(2) || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..hex.len())
@@ -206,7 +206,10 @@ mod tests {
         assert!(Integrity::parse("").is_none());
         assert!(Integrity::parse("md5-abc").is_none());
         assert!(Integrity::parse("sha512-!!!").is_none());
-        assert!(Integrity::parse("sha512-YWJj").is_none(), "digest too short");
+        assert!(
+            Integrity::parse("sha512-YWJj").is_none(),
+            "digest too short"
+        );
         assert!(Integrity::from_sha1_hex("xyz").is_none());
     }
 }

@@ -10,8 +10,10 @@ pub mod formats;
 pub mod graph;
 pub mod integrity;
 pub mod json;
+pub mod jsonc;
 pub mod model;
 pub mod source;
+pub mod yaml;
 
 pub use error::{ErrorKind, ParseError};
 pub use integrity::{Checksum, HashAlgorithm, Integrity};
@@ -58,7 +60,9 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
             ErrorKind::UnsupportedVersion,
             "bun.lockb is bun's binary lockfile, which warden does not read",
         )
-        .with_help("run `bun install --save-text-lockfile` to write bun.lock, then point warden at it")),
+        .with_help(
+            "run `bun install --save-text-lockfile` to write bun.lock, then point warden at it",
+        )),
         other => {
             // Unknown names: sniff the content so `--lockfile some/other-name` still works.
             let text = String::from_utf8_lossy(&input.bytes[..input.bytes.len().min(4096)]);

@@ -164,12 +164,12 @@ mod tests {
     #[test]
     fn version_from_registry_url() {
         assert_eq!(
-            registry_tarball_version(
-                "https://r.example/@a/b/-/b-1.2.3.tgz",
-                "@a/b"
-            ),
+            registry_tarball_version("https://r.example/@a/b/-/b-1.2.3.tgz", "@a/b"),
             Some("1.2.3")
         );
-        assert_eq!(registry_tarball_version("https://r.example/x.tgz", "b"), None);
+        assert_eq!(
+            registry_tarball_version("https://r.example/x.tgz", "b"),
+            None
+        );
     }
 }

@@ -6,7 +6,12 @@ use std::path::PathBuf;
 
 /// warden defends a JavaScript project's npm dependency tree against supply-chain attacks.
 #[derive(Debug, Parser)]
-#[command(name = "warden", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "warden",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -35,6 +40,12 @@ pub struct Global {
     /// Say more about what warden does and why
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Where downloaded packuments and tarballs are kept (default: WARDEN_CACHE, else the user's cache directory)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Use only what is in the cache; never touch the network
+    #[arg(long, global = true)]
+    pub offline: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,6 +2,7 @@
 //! out, and the exit code (2 for usage and input errors).
 
 /// Exit code for "the check found something".
+#[allow(dead_code, reason = "used by the commands that check things")]
 pub const FOUND: u8 = 1;
 /// Exit code for usage and input errors.
 pub const INPUT: u8 = 2;

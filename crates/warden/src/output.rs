@@ -58,6 +58,7 @@ impl Out {
     }
 
     /// A progress or context note on standard error; hidden by --quiet.
+    #[allow(dead_code, reason = "used by the long-running commands")]
     pub fn note(&self, text: impl AsRef<str>) {
         if !self.quiet {
             eprintln!("{}", text.as_ref());
@@ -79,10 +80,16 @@ impl Out {
     }
 
     pub fn failure(&self, f: &Failure) {
-        let err = self.paint(Style::new().bold().fg_color(Some(AnsiColor::Red.into())), "error");
+        let err = self.paint(
+            Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+            "error",
+        );
         eprintln!("{err}: {}", f.message);
         if let Some(help) = &f.help {
-            let h = self.paint(Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())), "help");
+            let h = self.paint(
+                Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())),
+                "help",
+            );
             eprintln!("{h}: {help}");
         }
     }

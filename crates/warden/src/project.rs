@@ -21,17 +21,18 @@ pub fn locate_lockfile(global: &Global) -> Result<PathBuf> {
             global.dir.join(path)
         };
         if !path.is_file() {
-            return Err(Failure::input(format!("{}: no such lockfile", path.display()))
-                .help("check the path given to --lockfile"));
+            return Err(
+                Failure::input(format!("{}: no such lockfile", path.display()))
+                    .help("check the path given to --lockfile"),
+            );
         }
         return Ok(path);
     }
     if !global.dir.is_dir() {
-        return Err(Failure::input(format!(
-            "{}: no such directory",
-            global.dir.display()
-        ))
-        .help("check the path given to --dir"));
+        return Err(
+            Failure::input(format!("{}: no such directory", global.dir.display()))
+                .help("check the path given to --dir"),
+        );
     }
     let found: Vec<PathBuf> = LOCKFILE_NAMES
         .iter()
@@ -172,7 +173,9 @@ fn collect_dirs(root: &Path, dir: &Path, depth: usize, patterns: &[String], out:
         if !path.is_dir() {
             continue;
         }
-        let Ok(rel) = path.strip_prefix(root) else { continue };
+        let Ok(rel) = path.strip_prefix(root) else {
+            continue;
+        };
         let rel = rel.to_string_lossy().replace('\\', "/");
         if patterns
             .iter()

@@ -5,5 +5,7 @@ mod manifest;
 pub mod npm;
 pub mod pnpm;
 pub mod yarn;
+mod yarn_berry;
+mod yarn_classic;
 
 pub use manifest::{manifest_deps, manifest_identity};

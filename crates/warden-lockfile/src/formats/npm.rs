@@ -88,7 +88,8 @@ impl<'de> Deserialize<'de> for SpecMapOrBool {
         #[serde(untagged)]
         enum Either {
             Map(SpecMap),
-            Bool(bool),
+            // The root's `requires: true`; the value carries nothing.
+            Bool(#[allow(dead_code)] bool),
         }
         Ok(match Either::deserialize(d)? {
             Either::Map(m) => Self(m),
@@ -111,11 +112,10 @@ pub fn parse(input: &Input<'_>, kind: LockfileKind) -> Result<Inventory, ParseEr
     let version = match &lock.lockfile_version {
         Some(serde_json::Value::Number(n)) => n.as_u64(),
         Some(_) => {
-            return Err(ParseError::new(
-                ErrorKind::Schema,
-                "\"lockfileVersion\" must be a number",
-            )
-            .near(text, "\"lockfileVersion\""));
+            return Err(
+                ParseError::new(ErrorKind::Schema, "\"lockfileVersion\" must be a number")
+                    .near(text, "\"lockfileVersion\""),
+            );
         }
         None => {
             return Err(ParseError::new(
@@ -127,7 +127,9 @@ pub fn parse(input: &Input<'_>, kind: LockfileKind) -> Result<Inventory, ParseEr
         }
     };
     let mut inv = match (version, lock.packages) {
-        (Some(2 | 3), Some(packages)) => parse_packages(text, kind, version.unwrap_or(3), &lock.name, &lock.version, packages)?,
+        (Some(2 | 3), Some(packages)) => {
+            parse_packages(text, kind, version.unwrap_or(3), packages)?
+        }
         (Some(2), None) | (Some(1), _) => {
             let deps = lock.dependencies.unwrap_or_default();
             parse_v1(text, kind, &lock.name, &lock.version, deps, input.manifests)?
@@ -143,10 +145,14 @@ pub fn parse(input: &Input<'_>, kind: LockfileKind) -> Result<Inventory, ParseEr
             let found = other.map_or_else(|| "a non-integer".to_string(), |v| v.to_string());
             return Err(ParseError::new(
                 ErrorKind::UnsupportedVersion,
-                format!("lockfileVersion {found} is not supported; warden reads versions {SUPPORTED}"),
+                format!(
+                    "lockfileVersion {found} is not supported; warden reads versions {SUPPORTED}"
+                ),
             )
             .near(text, "\"lockfileVersion\"")
-            .with_help("regenerate the lockfile with npm 7 or later (`npm install --package-lock-only`)"));
+            .with_help(
+                "regenerate the lockfile with npm 7 or later (`npm install --package-lock-only`)",
+            ));
         }
     };
     graph::dedupe(&mut inv);
@@ -201,9 +207,7 @@ enum Slot {
 fn parse_packages(
     text: &str,
     kind: LockfileKind,
-    version: u64,
-    _name: &Option<String>,
-    _version: &Option<String>,
+    lockfile_version: u64,
     packages: UniqueMap<Entry>,
 ) -> Result<Inventory, ParseError> {
     let root = packages.get("");
@@ -238,7 +242,7 @@ fn parse_packages(
 
     let mut inv = Inventory {
         kind,
-        lockfile_version: version.to_string(),
+        lockfile_version: lockfile_version.to_string(),
         importers: Vec::new(),
         packages: Vec::new(),
     };
@@ -496,10 +500,12 @@ fn parse_v1(
                 Some((n, ver)) => (n.to_string(), ver.to_string(), Some(dep_name.to_string())),
                 None => (dep_name.to_string(), v.clone(), None),
             };
-            let source = match (&e.resolved, classify_url(&real_version)) {
-                (_, SourceKind::Git | SourceKind::File | SourceKind::Link) => {
-                    classify_url(&real_version)
-                }
+            // v1 writes a spec (`file:…`, `git+…`, a URL) in place of the version for packages
+            // that do not come from the registry; a plain version is never one.
+            let version_is_spec = real_version.contains(':') || real_version.contains('/');
+            let spec_kind = version_is_spec.then(|| classify_url(&real_version));
+            let source = match (&e.resolved, spec_kind) {
+                (_, Some(kind @ (SourceKind::Git | SourceKind::File | SourceKind::Link))) => kind,
                 (Some(r), _) => classify_resolved(r, &real_name, &real_version),
                 (None, _) if real_version.starts_with("http") => SourceKind::Tarball,
                 (None, _) => SourceKind::Registry,
@@ -510,7 +516,9 @@ fn parse_v1(
                 if p.integrity.is_none() {
                     return Err(ParseError::new(
                         ErrorKind::Schema,
-                        format!("\"{dep_name}\" has an integrity that is not a valid SRI string: {i:?}"),
+                        format!(
+                            "\"{dep_name}\" has an integrity that is not a valid SRI string: {i:?}"
+                        ),
                     )
                     .near(text, i));
                 }
@@ -578,7 +586,9 @@ fn parse_v1(
                 .enumerate()
                 .filter(|(i, p)| {
                     !required.contains(i)
-                        && p.locations.iter().any(|l| l.matches("node_modules/").count() == 1)
+                        && p.locations
+                            .iter()
+                            .any(|l| l.matches("node_modules/").count() == 1)
                 })
                 .map(|(i, p)| Dependency {
                     name: p.aliases.first().cloned().unwrap_or_else(|| p.name.clone()),
@@ -617,6 +627,27 @@ mod tests {
     }
 
     #[test]
+    fn v1_registry_versions_are_not_file_specs() {
+        let lock = br#"{"name":"x","lockfileVersion":1,"requires":true,"dependencies":{
+            "a":{"version":"1.0.0","resolved":"https://registry.npm.example/a/-/a-1.0.0.tgz"},
+            "b":{"version":"2.0.0"},
+            "c":{"version":"file:vendor/c"}}}"#;
+        let inv = parse(
+            &Input {
+                file_name: "package-lock.json",
+                bytes: lock,
+                manifests: &[],
+            },
+            LockfileKind::PackageLock,
+        )
+        .unwrap();
+        let source = |n: &str| inv.find(n).next().map(|(_, p)| p.source);
+        assert_eq!(source("a"), Some(SourceKind::Registry));
+        assert_eq!(source("b"), Some(SourceKind::Registry));
+        assert_eq!(source("c"), Some(SourceKind::File));
+    }
+
+    #[test]
     fn workspace_globs() {
         assert!(glob_match("packages/*", "packages/web"));
         assert!(!glob_match("packages/*", "packages/web/sub"));
@@ -634,8 +665,16 @@ mod tests {
         locs.insert("node_modules/a/node_modules/b".to_string(), 2);
         locs.insert("node_modules/@s/c".to_string(), 3);
         assert_eq!(resolve_location("node_modules/a", "b", &locs).unwrap().1, 2);
-        assert_eq!(resolve_location("node_modules/@s/c", "b", &locs).unwrap().1, 1);
-        assert_eq!(resolve_location("node_modules/a/node_modules/b", "@s/c", &locs).unwrap().1, 3);
+        assert_eq!(
+            resolve_location("node_modules/@s/c", "b", &locs).unwrap().1,
+            1
+        );
+        assert_eq!(
+            resolve_location("node_modules/a/node_modules/b", "@s/c", &locs)
+                .unwrap()
+                .1,
+            3
+        );
         assert_eq!(resolve_location("packages/web", "a", &locs).unwrap().1, 0);
         assert!(resolve_location("", "zzz", &locs).is_none());
     }

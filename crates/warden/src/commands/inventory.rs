@@ -193,6 +193,12 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let project = project::load(global)?;
     let inv = &project.inventory;
     let lockfile = project.lockfile.display().to_string();
+    out.verbose(format!(
+        "read {lockfile}: {} lockfile version {}, {} importers",
+        inv.kind.as_str(),
+        inv.lockfile_version,
+        inv.importers.len()
+    ));
     if out.format != Format::Human {
         out.json(&report(inv, &lockfile, args.paths));
         return Ok(ExitCode::SUCCESS);

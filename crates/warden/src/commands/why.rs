@@ -74,7 +74,10 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         return Err(if versions.is_empty() {
             f.help("check the name; `warden inventory` lists every locked package")
         } else {
-            f.help(format!("locked versions of {name}: {}", versions.join(", ")))
+            f.help(format!(
+                "locked versions of {name}: {}",
+                versions.join(", ")
+            ))
         });
     }
     if out.format != Format::Human {
@@ -107,7 +110,10 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
             out.line(format!("  {}", path.join(" > ")));
         }
         if f.truncated {
-            out.line(format!("  … more paths; raise --limit (now {})", args.limit));
+            out.line(format!(
+                "  … more paths; raise --limit (now {})",
+                args.limit
+            ));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -122,6 +128,9 @@ mod tests {
         assert_eq!(split_spec("chalk"), ("chalk", None));
         assert_eq!(split_spec("chalk@5.3.0"), ("chalk", Some("5.3.0")));
         assert_eq!(split_spec("@babel/core"), ("@babel/core", None));
-        assert_eq!(split_spec("@babel/core@7.0.0"), ("@babel/core", Some("7.0.0")));
+        assert_eq!(
+            split_spec("@babel/core@7.0.0"),
+            ("@babel/core", Some("7.0.0"))
+        );
     }
 }

