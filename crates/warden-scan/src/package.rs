@@ -163,8 +163,16 @@ impl FileCtx {
         (idx as u32 + 1, col as u32 + 1)
     }
 
+    /// Lines as editors count them (a final newline does not start another line).
     pub fn lines(&self) -> u32 {
-        self.line_starts.len() as u32
+        let n = self.line_starts.len() as u32;
+        if self.text.is_empty() {
+            0
+        } else if self.text.ends_with('\n') {
+            n - 1
+        } else {
+            n
+        }
     }
 
     /// An excerpt of at most 120 characters around a byte offset, on one line.
