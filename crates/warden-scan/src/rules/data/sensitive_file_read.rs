@@ -17,10 +17,12 @@ crate::declare_rule! {
     title: "reads credential, browser or wallet files",
     incident: "eslint-scope 3.7.2 read ~/.npmrc (2018); BeaverTail (2023-2025) walks browser and wallet profiles",
     case_file: "index.js",
-    flag: ["const k = fs.readFileSync(path.join(os.homedir(), '.ssh', 'id_rsa'))",
+    flag: ["const f = path.join(os.homedir(), '.ssh', 'authorized_keys'); fs.appendFileSync(f, 'ssh-ed25519 AAAA k@h\\n')",
+           "const k = fs.readFileSync(path.join(os.homedir(), '.ssh', 'id_rsa'))",
            "read(home + '/.aws/credentials')",
            "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`"],
-    pass: ["const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json"],
+    pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
+           "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json"],
 }
 
 /// (label, pattern) of credential stores.
@@ -64,6 +66,24 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let text = all_text(f);
+        // Planting a key in authorized_keys is a backdoor, never a library's job.
+        let authorized_keys = crate::regex!(r#"['"`][^'"`\n]*authorized_keys"#);
+        if authorized_keys.is_match(&text)
+            && let Some(c) = f.js.as_ref().and_then(|js| {
+                js.calls.iter().find(|c| {
+                    c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile")
+                })
+            })
+        {
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                c.off,
+                "writes an SSH public key into ~/.ssh/authorized_keys (a remote-login backdoor)",
+            );
+            continue;
+        }
         let mut kinds = Vec::new();
         let mut first: Option<usize> = None;
         for (label, re) in RES.iter() {

