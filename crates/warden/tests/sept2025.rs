@@ -404,3 +404,34 @@ fn with_the_advisory_database_check_denies_by_the_malicious_package_reports() {
         );
     }
 }
+
+#[test]
+fn imported_audits_vet_what_they_name_and_are_pinned_by_digest() {
+    let (reg, set) = registry(b"x".to_vec(), b"y".to_vec());
+    let p = Project::new(&reg);
+    p.lock(&lockfile(&set, "5.6.2", "4.4.1"));
+    assert_eq!(p.warden(&["init"]).0, 0);
+    // Another organisation audited chalk 5.6.2; before importing, it is quarantined.
+    std::fs::write(
+        p.dir.path().join("acme-audits.toml"),
+        "[[audits.chalk]]\nwho = \"acme\"\ncriteria = \"safe-to-deploy\"\nversion = \"5.6.2\"\n",
+    )
+    .unwrap();
+    let config_path = p.dir.path().join("supply-chain/config.toml");
+    let mut config = std::fs::read_to_string(&config_path).unwrap();
+    // init froze 5.6.2; drop that exemption so only the import can vet it.
+    config = config.replace("[[exemptions.chalk]]\nversion = \"5.6.2\"", "[[exemptions.chalk-old]]\nversion = \"5.6.2\"");
+    config.push_str("\n[imports.acme]\nurl = \"acme-audits.toml\"\n");
+    std::fs::write(&config_path, config).unwrap();
+    let (code, out, _) = p.warden(&["check", "--now", NOW]);
+    assert_eq!(code, 1, "{out}");
+    let (code, out, err) = p.warden(&["import"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("added acme: 1 audits (sha256-"), "{out}");
+    let lock = std::fs::read_to_string(p.dir.path().join("supply-chain/imports.lock")).unwrap();
+    assert!(lock.contains("digest = \"sha256-"), "{lock}");
+    let (code, out, err) = p.warden(&["check", "--now", NOW]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, out, _) = p.warden(&["import"]);
+    assert!(out.contains("unchanged acme"), "{out}");
+}

@@ -48,7 +48,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let text = crate::rules::all_text(f);
         let fetches = super::has_network(f)
             || text.contains("releases/download")
-            || crate::regex!(r"\b(curl|wget)\b").is_match(&text);
+            || crate::regex!(r"\b(curl|wget)\b").is_match(text);
         let sev = if pkg.is_install_file(f) || (f.js.is_some() && fetches) {
             Severity::Critical
         } else {

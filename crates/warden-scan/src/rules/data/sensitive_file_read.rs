@@ -68,7 +68,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let text = all_text(f);
         // Planting a key in authorized_keys is a backdoor, never a library's job.
         let authorized_keys = crate::regex!(r#"['"`][^'"`\n]*authorized_keys"#);
-        if authorized_keys.is_match(&text)
+        if authorized_keys.is_match(text)
             && let Some(c) = f.js.as_ref().and_then(|js| {
                 js.calls.iter().find(|c| {
                     c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile")
