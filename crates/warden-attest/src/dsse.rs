@@ -82,7 +82,8 @@ impl Envelope {
     }
 
     /// Checks that at least one signature is `key`'s over this payload; returns the payload.
-    /// Signatures whose keyid names another key are skipped; an empty keyid is tried.
+    /// Key ids are unauthenticated hints (the DSSE specification says so, and other tools
+    /// compute them differently), so every signature is tried; the ids only shape the message.
     pub fn verify(&self, key: &VerifyingKey) -> Result<Vec<u8>, AttestError> {
         let payload = b64(&self.payload).ok_or_else(|| {
             AttestError::Malformed("the envelope's payload is not valid base64".into())
@@ -94,27 +95,27 @@ impl Envelope {
         }
         let keyid = key.keyid();
         let message = pae(&self.payload_type, &payload);
-        let mut tried = 0;
         for s in &self.signatures {
-            if !s.keyid.is_empty() && s.keyid != keyid {
-                continue;
-            }
-            tried += 1;
             if let Some(sig) = b64(&s.sig)
                 && key.verify(&message, &sig)
             {
                 return Ok(payload);
             }
         }
-        if tried == 0 {
+        if self
+            .signatures
+            .iter()
+            .all(|s| !s.keyid.is_empty() && s.keyid != keyid)
+        {
             let ids: Vec<&str> = self.signatures.iter().map(|s| s.keyid.as_str()).collect();
             return Err(AttestError::Verification(format!(
-                "no signature is by this key (key id {keyid}; the envelope is signed by {})",
+                "no signature verifies with this {} key (key id {keyid}); the envelope names key id {}: another key signed it, or the payload or signature was changed",
+                key.algorithm().as_str(),
                 ids.join(", ")
             )));
         }
         Err(AttestError::Verification(format!(
-            "the signature does not verify with this {} key (key id {keyid}): the payload or the signature was changed, or another key signed it",
+            "the signature does not verify with this {} key (key id {keyid}): the payload or the signature was changed",
             key.algorithm().as_str()
         )))
     }
@@ -172,11 +173,18 @@ mod tests {
         let other = SigningKey::from_seed(Algorithm::Ed25519, &[2u8; 32]).unwrap();
         let env = Envelope::sign("t", b"x", &key);
         let e = env.verify(&other.verifying_key()).unwrap_err();
-        assert!(e.to_string().contains("no signature is by this key"));
+        assert!(
+            e.to_string().contains("no signature verifies with this"),
+            "{e}"
+        );
         let mut anon = env.clone();
         anon.signatures[0].keyid.clear();
         assert!(anon.verify(&other.verifying_key()).is_err());
         assert!(anon.verify(&key.verifying_key()).is_ok());
+        // A key id computed another way (securesystemslib's) does not stop verification.
+        let mut foreign = env.clone();
+        foreign.signatures[0].keyid = "0123abcd".into();
+        assert!(foreign.verify(&key.verifying_key()).is_ok());
         let empty = Envelope {
             signatures: vec![],
             ..env

@@ -96,7 +96,13 @@ impl SigningKey {
     /// The PKCS#8 PEM text (secret: the caller writes it with mode 0600).
     pub fn to_pkcs8_pem(&self) -> Result<String, AttestError> {
         let pem = match self {
-            Self::Ed25519(k) => k.to_pkcs8_pem(Default::default()),
+            // PKCS#8 v1 (RFC 8410 without the optional public key): Python's cryptography and
+            // older openssl reject the v2 form ed25519-dalek writes by default.
+            Self::Ed25519(k) => ed25519_dalek::pkcs8::KeypairBytes {
+                secret_key: k.to_bytes(),
+                public_key: None,
+            }
+            .to_pkcs8_pem(Default::default()),
             Self::P256(k) => p256::pkcs8::EncodePrivateKey::to_pkcs8_pem(k, Default::default()),
         };
         pem.map(|z| z.to_string())

@@ -25,8 +25,9 @@ pub use error::AttestError;
 pub use meta::{LicenseSource, NoLicenses, PackageInfo, ProjectInfo, Tool};
 
 /// Serialises a document as pretty JSON with a trailing newline, the form warden writes.
-pub fn to_json_bytes(value: &serde_json::Value) -> Vec<u8> {
-    // Serialising a `Value` cannot fail: its keys are strings and it holds no non-finite floats.
+pub fn to_json_bytes(value: &impl serde::Serialize) -> Vec<u8> {
+    // The documents serialised here are made of strings, integers, booleans, sequences and
+    // string-keyed maps, which serde_json always serialises.
     let mut out = serde_json::to_vec_pretty(value).unwrap_or_default();
     out.push(b'\n');
     out

@@ -131,6 +131,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn alias_expansion_limit_is_a_clear_error() {
+        let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let start = std::time::Instant::now();
+        let e = serde_norway::from_str::<serde_norway::Value>(&text).unwrap_err();
+        assert!(start.elapsed().as_secs() < 2);
+        let e = error(&e);
+        assert_eq!(e.kind, ErrorKind::Invalid, "{e:?}");
+        assert!(e.message.contains("alias bomb"), "{e}");
+    }
+
+    #[test]
+    fn recursion_limit_is_a_clear_error() {
+        let text = format!("{}x", "- ".repeat(1000));
+        let e = error(&serde_norway::from_str::<serde_norway::Value>(&text).unwrap_err());
+        assert_eq!(e.kind, ErrorKind::Invalid, "{e:?}");
+    }
+
+    #[test]
     fn shallow_flow_passes() {
         check_nesting("a: {b: [1, 2], c: '[[[['}\n# [[[[[\nd: \"{{{{\"\n").unwrap();
     }

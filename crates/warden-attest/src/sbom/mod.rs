@@ -181,16 +181,15 @@ impl Model {
             NodeId::Package(i) => &inv.packages[i].dependencies,
         };
         let mut components = Vec::with_capacity(comps.len());
-        for (id, mut c) in comps.iter().cloned() {
-            let mut deps: BTreeMap<usize, DepKind> = BTreeMap::new();
-            for d in edges_of(id) {
-                let Some(t) = d.target.and_then(|t| index.get(&t)) else {
-                    continue;
-                };
-                let e = deps.entry(*t).or_insert(d.kind);
-                *e = (*e).min(d.kind);
-            }
-            c.depends_on = deps.into_iter().collect();
+        for (id, mut c) in comps {
+            let mut deps: Vec<(usize, DepKind)> = edges_of(id)
+                .iter()
+                .filter_map(|d| Some((*index.get(&d.target?)?, d.kind)))
+                .collect();
+            // The strongest kind of edge per target: sort by (target, kind), keep the first.
+            deps.sort_unstable();
+            deps.dedup_by_key(|(t, _)| *t);
+            c.depends_on = deps;
             components.push(c);
         }
         Model { components }

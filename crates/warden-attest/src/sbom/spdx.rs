@@ -2,13 +2,15 @@
 //!
 //! Edges become relationships: `A DEPENDS_ON B` for production and peer edges,
 //! `B DEV_DEPENDENCY_OF A` for dev edges and `B OPTIONAL_DEPENDENCY_OF A` for optional ones.
-//! Licences are declared only when the package's own package.json was available and its
-//! `license` field is a valid SPDX expression; otherwise `NOASSERTION`. warden never concludes
-//! a licence. No `$schema` key: the SPDX 2.3 schema forbids it.
+//! Licences are declared only when the package's metadata was available and its `license`
+//! field is a valid SPDX expression; otherwise `NOASSERTION`. warden never concludes a licence.
+//! No `$schema` key: the SPDX 2.3 schema forbids it. Serialised from borrowed structs, as the
+//! CycloneDX writer is, for speed.
 
 use super::{Model, Role, SbomInput, alg_names, usable_url};
 use crate::meta::{License, classify_license};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::HashSet;
 use warden_lockfile::{DepKind, SourceKind};
 
@@ -24,8 +26,81 @@ fn sanitize(s: &str) -> String {
         .collect()
 }
 
-/// The SPDX document as a JSON value.
-pub fn document(input: &SbomInput<'_>) -> Value {
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Doc<'a> {
+    spdx_version: &'static str,
+    data_license: &'static str,
+    #[serde(rename = "SPDXID")]
+    spdxid: &'static str,
+    name: String,
+    document_namespace: String,
+    creation_info: CreationInfo,
+    document_describes: [&'a str; 1],
+    packages: Vec<Pkg<'a>>,
+    relationships: Vec<Rel<'a>>,
+}
+
+#[derive(Serialize)]
+struct CreationInfo {
+    created: String,
+    creators: [String; 1],
+    comment: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Pkg<'a> {
+    #[serde(rename = "SPDXID")]
+    spdxid: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version_info: Option<&'a str>,
+    supplier: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    originator: Option<String>,
+    download_location: &'a str,
+    files_analyzed: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    checksums: Vec<Checksum<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    homepage: Option<&'a str>,
+    license_concluded: &'static str,
+    license_declared: String,
+    copyright_text: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comment: Option<&'static str>,
+    external_refs: [ExtRef<'a>; 1],
+    primary_package_purpose: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Checksum<'a> {
+    algorithm: &'static str,
+    checksum_value: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExtRef<'a> {
+    reference_category: &'static str,
+    reference_type: &'static str,
+    reference_locator: &'a str,
+}
+
+#[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "camelCase")]
+struct Rel<'a> {
+    spdx_element_id: &'a str,
+    relationship_type: &'static str,
+    related_spdx_element: &'a str,
+}
+
+/// The SPDX document as JSON bytes (pretty, with a trailing newline).
+pub fn render(input: &SbomInput<'_>) -> Vec<u8> {
     let model = Model::build(input);
     let mut seen = HashSet::new();
     let ids: Vec<String> = model
@@ -53,114 +128,125 @@ pub fn document(input: &SbomInput<'_>) -> Value {
             id
         })
         .collect();
-    let packages: Vec<Value> = model
+    let packages: Vec<Pkg<'_>> = model
         .components
         .iter()
         .zip(&ids)
         .map(|(c, id)| {
-            let mut o = Map::new();
-            o.insert("SPDXID".into(), json!(id));
-            o.insert("name".into(), json!(c.name));
-            if let Some(v) = &c.version {
-                o.insert("versionInfo".into(), json!(v));
-            }
+            let info = c.info.as_ref();
             let download = match (c.source, c.resolved.as_deref()) {
-                (SourceKind::Registry | SourceKind::Tarball | SourceKind::Git, Some(r)) if usable_url(r) => r.to_string(),
-                _ => "NOASSERTION".to_string(),
+                (SourceKind::Registry | SourceKind::Tarball | SourceKind::Git, Some(r))
+                    if usable_url(r) =>
+                {
+                    r
+                }
+                _ => "NOASSERTION",
             };
-            o.insert("downloadLocation".into(), json!(download));
-            o.insert("filesAnalyzed".into(), json!(false));
-            o.insert("licenseConcluded".into(), json!("NOASSERTION"));
-            let declared = match c.info.as_ref().and_then(|i| i.license.as_deref()).map(classify_license) {
+            let declared = match info
+                .and_then(|i| i.license.as_deref())
+                .map(classify_license)
+            {
                 Some(License::Id(l)) | Some(License::Expression(l)) => l,
                 _ => "NOASSERTION".to_string(),
             };
-            o.insert("licenseDeclared".into(), json!(declared));
-            o.insert("copyrightText".into(), json!("NOASSERTION"));
-            if !c.hashes.is_empty() {
-                let sums: Vec<Value> = c
+            Pkg {
+                spdxid: id,
+                name: &c.name,
+                version_info: c.version.as_deref(),
+                supplier: info
+                    .and_then(|i| i.supplier.as_deref())
+                    .map_or("NOASSERTION".to_string(), |s| format!("Organization: {s}")),
+                originator: info.and_then(|i| i.author.as_deref()).map(|a| {
+                    let email = info.and_then(|i| i.author_email.as_deref()).unwrap_or("");
+                    format!("Person: {a} ({email})")
+                }),
+                download_location: download,
+                files_analyzed: false,
+                checksums: c
                     .hashes
                     .iter()
-                    .map(|(a, h)| json!({ "algorithm": alg_names(*a).1, "checksumValue": h }))
-                    .collect();
-                o.insert("checksums".into(), json!(sums));
+                    .map(|(a, h)| Checksum {
+                        algorithm: alg_names(*a).1,
+                        checksum_value: h,
+                    })
+                    .collect(),
+                homepage: info
+                    .and_then(|i| i.homepage.as_deref())
+                    .filter(|h| usable_url(h)),
+                license_concluded: "NOASSERTION",
+                license_declared: declared,
+                copyright_text: "NOASSERTION",
+                description: info.and_then(|i| i.description.as_deref()),
+                comment: c.dev.then_some("development dependency"),
+                external_refs: [ExtRef {
+                    reference_category: "PACKAGE-MANAGER",
+                    reference_type: "purl",
+                    reference_locator: &c.purl,
+                }],
+                primary_package_purpose: if c.role == Role::Package {
+                    "LIBRARY"
+                } else {
+                    "APPLICATION"
+                },
             }
-            o.insert(
-                "externalRefs".into(),
-                json!([{ "referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl", "referenceLocator": c.purl }]),
-            );
-            let purpose = if c.role == Role::Package { "LIBRARY" } else { "APPLICATION" };
-            o.insert("primaryPackagePurpose".into(), json!(purpose));
-            let info = c.info.as_ref();
-            o.insert(
-                "supplier".into(),
-                json!(info.and_then(|i| i.supplier.as_deref()).map_or("NOASSERTION".to_string(), |s| format!("Organization: {s}"))),
-            );
-            if let Some(a) = info.and_then(|i| i.author.as_deref()) {
-                let email = info.and_then(|i| i.author_email.as_deref()).unwrap_or("");
-                o.insert("originator".into(), json!(format!("Person: {a} ({email})")));
-            }
-            if let Some(d) = info.and_then(|i| i.description.as_deref()) {
-                o.insert("description".into(), json!(d));
-            }
-            if let Some(h) = info.and_then(|i| i.homepage.as_deref()).filter(|h| usable_url(h)) {
-                o.insert("homepage".into(), json!(h));
-            }
-            if c.dev {
-                o.insert("comment".into(), json!("development dependency"));
-            }
-            Value::Object(o)
         })
         .collect();
-    let mut rels: Vec<(String, &'static str, String)> =
-        vec![("SPDXRef-DOCUMENT".into(), "DESCRIBES", ids[0].clone())];
+    let mut relationships = vec![Rel {
+        spdx_element_id: "SPDXRef-DOCUMENT",
+        relationship_type: "DESCRIBES",
+        related_spdx_element: &ids[0],
+    }];
     for (k, c) in model.components.iter().enumerate() {
         for (t, kind) in &c.depends_on {
-            match kind {
-                DepKind::Dev => rels.push((ids[*t].clone(), "DEV_DEPENDENCY_OF", ids[k].clone())),
-                DepKind::Optional => {
-                    rels.push((ids[*t].clone(), "OPTIONAL_DEPENDENCY_OF", ids[k].clone()))
-                }
-                DepKind::Prod | DepKind::Peer => {
-                    rels.push((ids[k].clone(), "DEPENDS_ON", ids[*t].clone()))
-                }
-            }
+            let (a, r, b) = match kind {
+                DepKind::Dev => (&ids[*t], "DEV_DEPENDENCY_OF", &ids[k]),
+                DepKind::Optional => (&ids[*t], "OPTIONAL_DEPENDENCY_OF", &ids[k]),
+                DepKind::Prod | DepKind::Peer => (&ids[k], "DEPENDS_ON", &ids[*t]),
+            };
+            relationships.push(Rel {
+                spdx_element_id: a,
+                relationship_type: r,
+                related_spdx_element: b,
+            });
         }
     }
-    rels.sort();
-    rels.dedup();
-    let relationships: Vec<Value> = rels
-        .into_iter()
-        .map(|(a, r, b)| json!({ "spdxElementId": a, "relationshipType": r, "relatedSpdxElement": b }))
-        .collect();
+    relationships.sort();
+    relationships.dedup();
     let root = model.root();
     let doc_name = match &root.version {
         Some(v) => format!("{}@{v}", root.name),
         None => root.name.clone(),
     };
-    let mut doc = json!({
-        "spdxVersion": "SPDX-2.3",
-        "dataLicense": "CC0-1.0",
-        "SPDXID": "SPDXRef-DOCUMENT",
-        "name": doc_name,
-        "documentNamespace": "",
-        "creationInfo": {
-            "created": crate::time::rfc3339(input.now),
-            "creators": [format!("Tool: {}-{}", input.tool.name, input.tool.version)],
-            "comment": format!("from {} (lockfile version {})", input.inventory.kind.file_name(), input.inventory.lockfile_version),
+    let mut doc = Doc {
+        spdx_version: "SPDX-2.3",
+        data_license: "CC0-1.0",
+        spdxid: "SPDXRef-DOCUMENT",
+        name: doc_name.clone(),
+        document_namespace: String::new(),
+        creation_info: CreationInfo {
+            created: crate::time::rfc3339(input.now),
+            creators: [format!("Tool: {}-{}", input.tool.name, input.tool.version)],
+            comment: format!(
+                "from {} (lockfile version {})",
+                input.inventory.kind.file_name(),
+                input.inventory.lockfile_version
+            ),
         },
-        "documentDescribes": [ids[0]],
-        "packages": packages,
-        "relationships": relationships,
-    });
-    let bytes = crate::to_json_bytes(&doc);
-    let ns = format!(
+        document_describes: [&ids[0]],
+        packages,
+        relationships,
+    };
+    let unsigned = crate::to_json_bytes(&doc);
+    doc.document_namespace = format!(
         "https://spdx.org/spdxdocs/{}-{}",
         sanitize(&doc_name),
-        crate::uuid::v5(&bytes)
+        crate::uuid::v5(&unsigned)
     );
-    if let Some(o) = doc.as_object_mut() {
-        o.insert("documentNamespace".into(), json!(ns));
-    }
-    doc
+    crate::to_json_bytes(&doc)
+}
+
+/// The document as a JSON value (for callers that inspect it; [`render`] is the fast path).
+pub fn document(input: &SbomInput<'_>) -> Value {
+    // `render` writes valid JSON, so parsing it back cannot fail.
+    serde_json::from_slice(&render(input)).unwrap_or(Value::Null)
 }

@@ -23,6 +23,7 @@ use crate::json::UniqueMap;
 use crate::model::{DepKind, Dependency, Importer, Inventory, LockfileKind, NodeId, Package};
 use crate::source::{SourceKind, classify_url, is_registry_tarball};
 use crate::{Input, yaml};
+pub(crate) use depath::split_name_version;
 use depath::{Family, Ref};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -135,7 +136,7 @@ const REGENERATE: &str = "regenerate it with `pnpm install --lockfile-only`";
 pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
     let text = check_text(input.bytes)?;
     yaml::check_nesting(text)?;
-    let lock: Lock = serde_norway::from_str(text).map_err(|e| yaml::error(&e))?;
+    let lock: Lock = serde_norway::from_str(text).map_err(|e| yaml::error(&e).within(text))?;
     let Some(version) = lock.lockfile_version.clone() else {
         return Err(ParseError::new(
             ErrorKind::Schema,
@@ -229,7 +230,7 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
                         ErrorKind::Schema,
                         format!("snapshot \"{key}\" has no entry \"{base}\" in packages"),
                     )
-                    .near(text, &format!("\n  {key}:"))
+                    .at_key(text, &key)
                     .with_help(REGENERATE));
                 };
                 used[at] = true;
@@ -300,6 +301,27 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
     b.finish()
 }
 
+/// Positions errors at a mapping key, however pnpm quoted it.
+trait AtKey {
+    fn at_key(self, text: &str, key: &str) -> Self;
+}
+
+impl AtKey for ParseError {
+    fn at_key(self, text: &str, key: &str) -> Self {
+        for needle in [
+            format!("\n  {key}:"),
+            format!("\n  '{key}':"),
+            format!("\n  \"{key}\":"),
+        ] {
+            if let Some(at) = text.find(&needle) {
+                let (line, column) = crate::error::line_col(text, at + 3);
+                return self.at(line, column);
+            }
+        }
+        self.near(text, key)
+    }
+}
+
 /// A package's dependency maps, kept until every package has an index.
 struct PendingDeps {
     dependencies: UniqueMap<String>,
@@ -334,7 +356,7 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn err(&self, key: &str, message: String) -> ParseError {
         ParseError::new(ErrorKind::Schema, message)
-            .near(self.text, &format!("{key}:"))
+            .at_key(self.text, key)
             .with_help(REGENERATE)
     }
 

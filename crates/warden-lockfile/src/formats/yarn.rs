@@ -43,6 +43,16 @@ pub fn split_descriptor(s: &str) -> Option<(&str, &str)> {
     (!name.is_empty() && name != "@").then_some((name, range))
 }
 
+/// A key or value quoted in a message, cut to a readable length: hostile input can make a
+/// "descriptor" megabytes long.
+pub fn shorten(s: &str) -> String {
+    const MAX: usize = 80;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 /// A direct dependency read from a package.json: `(name, spec, kind)`.
 pub type ManifestDep = (String, String, DepKind);
 

@@ -140,11 +140,11 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         tool: &tool,
         now,
     };
-    let doc = match version {
-        Some(v) => cyclonedx::document(&input, v),
-        None => spdx::document(&input),
+    let bytes = match version {
+        Some(v) => cyclonedx::render(&input, v),
+        None => spdx::render(&input),
     };
-    documents::emit(args.output.as_deref(), &warden_attest::to_json_bytes(&doc))?;
+    documents::emit(args.output.as_deref(), &bytes)?;
     if let Some(p) = &args.output {
         out.note(format!(
             "wrote {} ({} components) to {}",
