@@ -586,6 +586,46 @@ fn prefetch_reports_signatures_verified_missing_and_invalid() {
 }
 
 #[test]
+fn a_registry_that_changes_a_cached_versions_integrity_is_caught() {
+    let reg = served();
+    let tmp = tempfile::tempdir().unwrap();
+    let want = integrity("tiny-lib@1.0.0");
+    let wanted = || {
+        vec![Wanted {
+            name: "tiny-lib".into(),
+            version: "1.0.0".into(),
+            integrity: Some(want.clone()),
+        }]
+    };
+    let c = BlockingClient::new(client_for(&reg, tmp.path(), opts())).unwrap();
+    assert_eq!(
+        c.prefetch(wanted(), Arc::new(|_| {}))[0].status,
+        FetchStatus::Fetched
+    );
+    // The registry now claims another tarball for the same version.
+    let mut set = fixtures::sample();
+    for p in &mut set.packuments {
+        if p["name"] == "tiny-lib" {
+            p["versions"]["1.0.0"]["dist"]["integrity"] =
+                serde_json::json!(fixtures::sha512_sri(b"something else"));
+        }
+    }
+    reg.publish(&set);
+    let c = BlockingClient::new(client_for(&reg, tmp.path(), opts())).unwrap();
+    let out = c.prefetch(wanted(), Arc::new(|_| {}));
+    assert_eq!(out[0].status, FetchStatus::Failed);
+    assert!(
+        out[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("the registry now says"),
+        "{:?}",
+        out[0].error
+    );
+}
+
+#[test]
 fn errors_from_an_authenticated_registry_never_carry_the_token() {
     let reg = served();
     reg.knob(
