@@ -390,6 +390,35 @@ async fn etag_revalidation_gets_304_and_reuses_the_cache() {
 }
 
 #[tokio::test]
+async fn last_modified_revalidation_gets_304() {
+    let reg = served();
+    reg.set_last_modified_only(true);
+    let tmp = tempfile::tempdir().unwrap();
+    let p1 = client_for(&reg, tmp.path(), opts())
+        .packument("tiny-lib")
+        .await
+        .unwrap();
+    // The server's document changes but its Last-Modified does not: only a 304 answered from
+    // the cache yields the old document.
+    reg.publish(&fixtures::build(&[
+        PackageSpec::new("tiny-lib", "1.0.0"),
+        PackageSpec::new("tiny-lib", "9.9.9"),
+    ]));
+    let c = client_for(&reg, tmp.path(), opts());
+    let p2 = c.packument("tiny-lib").await.unwrap();
+    assert_eq!(p1, p2);
+    assert!(!p2.versions.contains_key("9.9.9"));
+    let reqs = reg.requests_to("/tiny-lib");
+    assert_eq!(reqs.len(), 2);
+    assert!(reqs[1].header("if-none-match").is_none());
+    assert_eq!(
+        reqs[1].header("if-modified-since"),
+        Some(warden_test_registry::LAST_MODIFIED)
+    );
+    assert!(c.notes().is_empty(), "{:?}", c.notes());
+}
+
+#[tokio::test]
 async fn a_registry_without_validators_is_refetched_and_noted() {
     let reg = served();
     reg.set_validators(false);
