@@ -45,12 +45,28 @@ pub trait NpmProbe {
     fn get(&self, keys: &[&str]) -> Option<BTreeMap<String, String>>;
 }
 
-/// Runs `npm config get KEY…` (with `--ignore-scripts` semantics irrelevant: it runs no package).
-pub struct SystemNpm;
+/// Runs `npm config get KEY…` in the project directory (it runs no package code).
+#[derive(Debug, Clone, Default)]
+pub struct SystemNpm {
+    /// Where to run npm, so it sees the same project .npmrc warden read.
+    pub cwd: Option<PathBuf>,
+}
+
+impl SystemNpm {
+    pub fn in_dir(dir: &Path) -> Self {
+        Self {
+            cwd: Some(dir.to_path_buf()),
+        }
+    }
+}
 
 impl NpmProbe for SystemNpm {
     fn get(&self, keys: &[&str]) -> Option<BTreeMap<String, String>> {
-        let out = std::process::Command::new(if cfg!(windows) { "npm.cmd" } else { "npm" })
+        let mut cmd = std::process::Command::new(if cfg!(windows) { "npm.cmd" } else { "npm" });
+        if let Some(dir) = self.cwd.as_ref().filter(|d| d.is_dir()) {
+            cmd.current_dir(dir);
+        }
+        let out = cmd
             .arg("config")
             .arg("get")
             .args(keys)
@@ -502,8 +518,11 @@ pub fn nerf_dart(url: &Url) -> String {
     }
 }
 
+/// `//Host:port/path` → `//host:port/path/`: host names compare case-insensitively, as URLs do.
 fn normalise_dart(dart: &str) -> String {
-    let mut d = dart.to_string();
+    let rest = dart.strip_prefix("//").unwrap_or(dart);
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let mut d = format!("//{}{path}", host.to_ascii_lowercase());
     if !d.ends_with('/') {
         d.push('/');
     }

@@ -115,8 +115,24 @@ async fn one(client: &Client, w: Wanted) -> PackageOutcome {
         (Ok(_), None) => return out,
     };
     let Some(v) = packument.versions.get(&w.version) else {
-        return out;
+        return fail(
+            out,
+            vec![crate::Error::NoSuchVersion {
+                package: w.name.clone(),
+                version: w.version.clone(),
+            }],
+        );
     };
+    // A tarball served from the cache skipped the packument; the registry's record must still
+    // agree with the lockfile.
+    if let Err(e) = crate::tarball::expected_integrity(
+        &format!("{}@{}", w.name, w.version),
+        w.integrity.as_ref(),
+        v.dist.integrity().as_ref(),
+    ) {
+        out.status = FetchStatus::Failed;
+        return fail(out, vec![e]);
+    }
     out.signature = Some(match client.keys_for(&w.name).await {
         Ok(keys) => signatures::verify(
             &keys,

@@ -390,6 +390,35 @@ async fn etag_revalidation_gets_304_and_reuses_the_cache() {
 }
 
 #[tokio::test]
+async fn last_modified_revalidation_gets_304() {
+    let reg = served();
+    reg.set_last_modified_only(true);
+    let tmp = tempfile::tempdir().unwrap();
+    let p1 = client_for(&reg, tmp.path(), opts())
+        .packument("tiny-lib")
+        .await
+        .unwrap();
+    // The server's document changes but its Last-Modified does not: only a 304 answered from
+    // the cache yields the old document.
+    reg.publish(&fixtures::build(&[
+        PackageSpec::new("tiny-lib", "1.0.0"),
+        PackageSpec::new("tiny-lib", "9.9.9"),
+    ]));
+    let c = client_for(&reg, tmp.path(), opts());
+    let p2 = c.packument("tiny-lib").await.unwrap();
+    assert_eq!(p1, p2);
+    assert!(!p2.versions.contains_key("9.9.9"));
+    let reqs = reg.requests_to("/tiny-lib");
+    assert_eq!(reqs.len(), 2);
+    assert!(reqs[1].header("if-none-match").is_none());
+    assert_eq!(
+        reqs[1].header("if-modified-since"),
+        Some(warden_test_registry::LAST_MODIFIED)
+    );
+    assert!(c.notes().is_empty(), "{:?}", c.notes());
+}
+
+#[tokio::test]
 async fn a_registry_without_validators_is_refetched_and_noted() {
     let reg = served();
     reg.set_validators(false);
@@ -583,6 +612,46 @@ fn prefetch_reports_signatures_verified_missing_and_invalid() {
         out[2].signature,
         Some(SignatureStatus::Invalid { .. })
     ));
+}
+
+#[test]
+fn a_registry_that_changes_a_cached_versions_integrity_is_caught() {
+    let reg = served();
+    let tmp = tempfile::tempdir().unwrap();
+    let want = integrity("tiny-lib@1.0.0");
+    let wanted = || {
+        vec![Wanted {
+            name: "tiny-lib".into(),
+            version: "1.0.0".into(),
+            integrity: Some(want.clone()),
+        }]
+    };
+    let c = BlockingClient::new(client_for(&reg, tmp.path(), opts())).unwrap();
+    assert_eq!(
+        c.prefetch(wanted(), Arc::new(|_| {}))[0].status,
+        FetchStatus::Fetched
+    );
+    // The registry now claims another tarball for the same version.
+    let mut set = fixtures::sample();
+    for p in &mut set.packuments {
+        if p["name"] == "tiny-lib" {
+            p["versions"]["1.0.0"]["dist"]["integrity"] =
+                serde_json::json!(fixtures::sha512_sri(b"something else"));
+        }
+    }
+    reg.publish(&set);
+    let c = BlockingClient::new(client_for(&reg, tmp.path(), opts())).unwrap();
+    let out = c.prefetch(wanted(), Arc::new(|_| {}));
+    assert_eq!(out[0].status, FetchStatus::Failed);
+    assert!(
+        out[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("the registry now says"),
+        "{:?}",
+        out[0].error
+    );
 }
 
 #[test]

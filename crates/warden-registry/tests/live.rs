@@ -9,7 +9,11 @@ use warden_registry::{BlockingClient, Cache, Client, ClientOptions, NpmConfig, R
 #[ignore = "needs the network and npm; run with --ignored"]
 fn live_registry_packument_tarball_and_fallbacks() {
     let tmp = tempfile::tempdir().unwrap();
-    let config = NpmConfig::load(&ConfigInputs::from_process(tmp.path()), &SystemNpm).unwrap();
+    let config = NpmConfig::load(
+        &ConfigInputs::from_process(tmp.path()),
+        &SystemNpm::default(),
+    )
+    .unwrap();
     let client = Client::new(config, Cache::new(tmp.path()), ClientOptions::default()).unwrap();
     let c = BlockingClient::new(client).unwrap();
     let p = c.packument("left-pad").unwrap();

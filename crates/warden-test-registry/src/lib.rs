@@ -72,8 +72,12 @@ struct Inner {
     knobs: HashMap<String, Knob>,
     requests: Vec<Recorded>,
     no_validators: bool,
+    last_modified_only: bool,
     abbreviated: bool,
 }
+
+/// The `Last-Modified` the server sends in last-modified-only mode.
+pub const LAST_MODIFIED: &str = "Tue, 01 Oct 2024 10:00:00 GMT";
 
 type Shared = Arc<Mutex<Inner>>;
 
@@ -247,6 +251,11 @@ impl TestRegistry {
         self.lock().no_validators = !on;
     }
 
+    /// Send `Last-Modified` (and honour `If-Modified-Since`) instead of ETags.
+    pub fn set_last_modified_only(&self, on: bool) {
+        self.lock().last_modified_only = on;
+    }
+
     /// Serve abbreviated documents (`application/vnd.npm.install-v1+json`) to clients that ask
     /// for them, as the npm registry does. Off by default, as on a mirror.
     pub fn set_abbreviated(&self, on: bool) {
@@ -312,10 +321,11 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
             .collect(),
     };
     let if_none_match = recorded.header("if-none-match").map(str::to_string);
+    let if_modified_since = recorded.header("if-modified-since").map(str::to_string);
     let wants_corgi = recorded
         .header("accept")
         .is_some_and(|a| a.contains("application/vnd.npm.install-v1+json"));
-    let (resource, knob, no_validators, abbreviated) = {
+    let (resource, knob, no_validators, abbreviated, last_modified_only) = {
         let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
         s.requests.push(recorded);
         let mut knob = s.knobs.get(&path).cloned();
@@ -335,6 +345,7 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
             knob,
             s.no_validators,
             s.abbreviated,
+            s.last_modified_only,
         )
     };
     let mut body_override = None;
@@ -391,7 +402,12 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
         content_type = "application/vnd.npm.install-v1+json";
     }
     let etag = etag_of(&body);
-    if !no_validators && if_none_match.as_deref() == Some(etag.as_str()) {
+    if !no_validators && last_modified_only && if_modified_since.as_deref() == Some(LAST_MODIFIED) {
+        let mut resp = Response::new(Body::empty());
+        *resp.status_mut() = StatusCode::NOT_MODIFIED;
+        return resp;
+    }
+    if !no_validators && !last_modified_only && if_none_match.as_deref() == Some(etag.as_str()) {
         let mut resp = Response::new(Body::empty());
         *resp.status_mut() = StatusCode::NOT_MODIFIED;
         if let Ok(v) = HeaderValue::from_str(&etag) {
@@ -405,7 +421,12 @@ async fn handle(State(state): State<Shared>, req: Request) -> Response {
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     resp.headers_mut()
         .insert(header::CONTENT_LENGTH, HeaderValue::from(len));
-    if !no_validators && let Ok(v) = HeaderValue::from_str(&etag) {
+    if !no_validators && last_modified_only {
+        resp.headers_mut().insert(
+            header::LAST_MODIFIED,
+            HeaderValue::from_static(LAST_MODIFIED),
+        );
+    } else if !no_validators && let Ok(v) = HeaderValue::from_str(&etag) {
         resp.headers_mut().insert(header::ETAG, v);
     }
     resp

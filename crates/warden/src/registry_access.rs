@@ -26,8 +26,11 @@ pub fn cache_dir(global: &Global) -> Result<PathBuf> {
 
 /// The blocking registry client for the project in `--dir`.
 pub fn open(global: &Global, out: &Out, concurrency: usize) -> Result<BlockingClient> {
-    let config = NpmConfig::load(&ConfigInputs::from_process(&global.dir), &SystemNpm)
-        .map_err(registry_failure)?;
+    let config = NpmConfig::load(
+        &ConfigInputs::from_process(&global.dir),
+        &SystemNpm::in_dir(&global.dir),
+    )
+    .map_err(registry_failure)?;
     let cache_dir = cache_dir(global)?;
     out.verbose(format!(
         "registry {} (from {}); cache {}",

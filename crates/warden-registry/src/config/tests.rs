@@ -159,7 +159,7 @@ fn env_var_expansion_in_keys_and_values() {
 #[test]
 fn tokens_are_scoped_to_host_port_and_path() {
     let d = dirs(
-        "registry=https://r.example/\n//r.example/:_authToken=root-token\n//priv.example:8443/npm/private/:_authToken=priv-token\n",
+        "registry=https://r.example/\n//R.Example/:_authToken=root-token\n//priv.example:8443/npm/private/:_authToken=priv-token\n",
         "",
         "",
     );
@@ -179,6 +179,10 @@ fn tokens_are_scoped_to_host_port_and_path() {
     assert_eq!(auth("https://cdn.example/a/-/a-1.0.0.tgz"), None);
     assert_eq!(auth("https://r.example:444/lodash"), None);
     assert_eq!(auth("https://r.example.evil.example/lodash"), None);
+    assert_eq!(
+        auth("https://R.EXAMPLE/lodash").as_deref(),
+        Some("Bearer root-token")
+    );
     assert_eq!(
         auth("https://priv.example:8443/npm/private/@x%2fy").as_deref(),
         Some("Bearer priv-token")

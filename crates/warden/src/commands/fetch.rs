@@ -139,8 +139,11 @@ fn human_bytes(n: u64) -> String {
 
 pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let (wanted, skipped) = wanted(args, global)?;
-    let config = NpmConfig::load(&ConfigInputs::from_process(&global.dir), &SystemNpm)
-        .map_err(registry_failure)?;
+    let config = NpmConfig::load(
+        &ConfigInputs::from_process(&global.dir),
+        &SystemNpm::in_dir(&global.dir),
+    )
+    .map_err(registry_failure)?;
     let cache_env = std::env::var("WARDEN_CACHE").ok();
     let Some(cache_dir) = Cache::default_dir(global.cache_dir.as_deref(), cache_env.as_deref())
     else {
