@@ -787,3 +787,120 @@ fn dsse_envelopes_interoperate_with_securesystemslib_both_ways() {
         fails(&verify_args(&s, &tampered), 1);
     }
 }
+
+/// An advisory database built from warden-advisory's fixture records (real GHSA and MAL
+/// records), in a temporary directory.
+fn advisory_db(dir: &Path) -> PathBuf {
+    let db = dir.join("advisories.db");
+    let mut store = warden_advisory::Store::open(&db).expect("create the database");
+    let fixtures = repo().join("crates/warden-advisory/tests/fixtures");
+    for layout in ["advisory-database", "malicious-packages"] {
+        let entries = warden_advisory::import::open_path(&fixtures.join(layout)).expect("fixtures");
+        store
+            .import(layout, "2026-01-01T00:00:00Z", entries, &mut |_| {})
+            .expect("import the fixtures");
+    }
+    db
+}
+
+#[test]
+fn matched_advisories_without_a_statement_are_under_investigation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = advisory_db(tmp.path());
+    let d = dir_arg(&big());
+    let db_arg = db.to_str().unwrap();
+    let empty = vex_fixture("empty.toml");
+    let empty = empty.to_str().unwrap();
+    let doc = json(&ok(&[
+        "--dir",
+        &d,
+        "vex",
+        "--vex-file",
+        empty,
+        "--advisory-db",
+        db_arg,
+    ]));
+    validate("openvex-0.2", &serde_json::to_vec(&doc).unwrap());
+    let st = doc["statements"].as_array().unwrap();
+    let open: Vec<(&str, &str)> = st
+        .iter()
+        .map(|s| {
+            assert_eq!(s["status"], "under_investigation");
+            (
+                s["vulnerability"]["name"].as_str().unwrap(),
+                s["products"][0]["@id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        open.contains(&("GHSA-pxg6-pf52-xh8x", "pkg:npm/cookie@0.5.0")),
+        "{open:?}"
+    );
+    let cookie = st
+        .iter()
+        .find(|s| s["vulnerability"]["name"] == "GHSA-pxg6-pf52-xh8x")
+        .unwrap();
+    assert!(
+        cookie["vulnerability"]["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "CVE-2024-47764")
+    );
+    // A statement in vex.toml (naming the CVE alias) covers the match: no open statement left.
+    let covered = vex_fixture("big-app.toml");
+    let doc = json(&ok(&[
+        "--dir",
+        &d,
+        "vex",
+        "--vex-file",
+        covered.to_str().unwrap(),
+        "--advisory-db",
+        db_arg,
+    ]));
+    let st = doc["statements"].as_array().unwrap();
+    let cookie: Vec<&Value> = st
+        .iter()
+        .filter(|s| s["products"][0]["@id"] == "pkg:npm/cookie@0.5.0")
+        .collect();
+    assert_eq!(cookie.len(), 1, "{cookie:?}");
+    assert_eq!(cookie[0]["status"], "not_affected");
+    assert_eq!(
+        st.len(),
+        open.len(),
+        "the other matches stay under investigation"
+    );
+    let cdx = ok(&[
+        "--dir",
+        &d,
+        "vex",
+        "--vex-file",
+        empty,
+        "--advisory-db",
+        db_arg,
+        "--spec",
+        "cyclonedx",
+    ]);
+    validate("cyclonedx-1.6", &cdx);
+    assert!(
+        json(&cdx)["vulnerabilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["analysis"]["state"] == "in_triage")
+    );
+    // A database that is not there is an error, never an empty result.
+    let e = fails(
+        &[
+            "--dir",
+            &d,
+            "vex",
+            "--vex-file",
+            empty,
+            "--advisory-db",
+            "/nonexistent/adv.db",
+        ],
+        2,
+    );
+    assert!(e.contains("no advisory database"), "{e}");
+}
