@@ -42,6 +42,8 @@ cases_for() {
   case $1 in
     npm-v1) echo small-app features toolchain ;;
     npm-shrinkwrap) echo small-app toolchain ;;
+    # pnpm 10 writes the same 9.0 format as pnpm 9: two cases from it, named PROJECT+pnpm10.
+    pnpm-v9) echo small-app features workspaces toolchain small-app+pnpm10 workspaces+pnpm10 ;;
     *) echo small-app features workspaces toolchain ;;
   esac
 }
@@ -74,7 +76,7 @@ PY
 prepare() { # format case
   local dir=$GEN/$1/$2
   rm -rf "$dir"; mkdir -p "$dir"
-  cp -r "$PROJECTS/$2/." "$dir/"
+  cp -r "$PROJECTS/${2%%+*}/." "$dir/"
   case $1 in
     npm-*|yarn-classic)
       find "$dir" -name package.json -not -path '*/node_modules/*' -exec sed -i 's/"workspace:\*"/"*"/' {} + ;;
@@ -144,16 +146,21 @@ gen_npm() { # format case
 
 gen_pnpm() { # format case
   local format=$1 case=$2 dir v; dir=$(prepare "$format" "$case")
-  case $format in pnpm-v5) v=7 ;; pnpm-v6) v=8 ;; pnpm-v9) v=${PNPM9_CLIENT:-9} ;; esac
+  case $format in pnpm-v5) v=7 ;; pnpm-v6) v=8 ;; pnpm-v9) v=9 ;; esac
+  case $case in *+pnpm10) v=10 ;; esac
   cd "$dir"
   local store=$CLIENTS/pnpm-store
   pnpmv "$v" install --lockfile-only --ignore-scripts --store-dir "$store" --reporter=silent
   # `pnpm list` reads node_modules, so install (scripts off) into the scratch dir for the report.
   pnpmv "$v" install --frozen-lockfile --ignore-scripts --store-dir "$store" --reporter=silent
-  pnpmv "$v" list --depth Infinity --json -r >pnpm-list.json 2>/dev/null || true
-  pnpmv "$v" list --depth Infinity --json -r --prod >pnpm-list-prod.json 2>/dev/null || true
+  # `--json` on a 1,700-package tree overflows pnpm's JSON string; the parseable listing is one
+  # line per installed package (`path:name@version`). Paths are made relative to the project;
+  # pnpm 7 repeats a line per path to the package (1.3 million lines for the toolchain), so the
+  # lines are sorted and deduplicated.
+  pnpmv "$v" list --depth Infinity --parseable --long -r 2>/dev/null | sed "s#^$dir#.#" | sort -u >pnpm-list.txt || true
+  pnpmv "$v" list --depth Infinity --parseable --long -r --prod 2>/dev/null | sed "s#^$dir#.#" | sort -u >pnpm-list-prod.txt || true
   rm -rf node_modules packages/*/node_modules
-  cd "$ROOT"; publish "$format" "$case" pnpm-lock.yaml pnpm-list.json pnpm-list-prod.json
+  cd "$ROOT"; publish "$format" "$case" pnpm-lock.yaml pnpm-list.txt pnpm-list-prod.txt
 }
 
 gen_yarn_classic() {

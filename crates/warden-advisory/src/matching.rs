@@ -184,6 +184,42 @@ pub fn match_advisories(inventory: &Inventory, advisories: &[Advisory]) -> Vec<M
     out
 }
 
+/// The ids of the advisories that affect some registry package of the inventory: the first
+/// pass of [`matches_for`], without grouping, merging or looking for fixes.
+fn hit_ids<'a>(inventory: &Inventory, advisories: &'a [Advisory]) -> BTreeSet<&'a str> {
+    let mut by_name: HashMap<&str, Vec<&Advisory>> = HashMap::new();
+    for adv in advisories.iter().filter(|a| a.withdrawn.is_none()) {
+        for name in adv.names() {
+            let list = by_name.entry(name).or_default();
+            if !list.last().is_some_and(|a| std::ptr::eq(*a, adv)) {
+                list.push(adv);
+            }
+        }
+    }
+    let mut hit = BTreeSet::new();
+    for pkg in inventory
+        .packages
+        .iter()
+        .filter(|p| p.source == SourceKind::Registry)
+    {
+        let Some(candidates) = by_name.get(pkg.name.as_str()) else {
+            continue;
+        };
+        let parsed = parse_version(&pkg.version);
+        for adv in candidates {
+            if hit.contains(adv.id.as_str()) {
+                continue;
+            }
+            let entries: Vec<&AffectedPackage> =
+                adv.affected.iter().filter(|a| a.name == pkg.name).collect();
+            if evaluate(adv, &entries, parsed.as_ref(), &pkg.version).is_some() {
+                hit.insert(adv.id.as_str());
+            }
+        }
+    }
+    hit
+}
+
 /// Loads the advisories for the inventory's package names from `source` and matches them.
 pub fn matches_for(
     inventory: &Inventory,
@@ -196,7 +232,12 @@ pub fn matches_for(
         .map(|p| p.name.as_str())
         .collect();
     let names: Vec<&str> = names.into_iter().collect();
-    let advisories = source.advisories_for(&names)?;
+    // Pass 1 on the cheap candidate form decides which advisories hit; pass 2 loads those in
+    // full and builds the findings (summaries, severities, aliases, fixes).
+    let candidates = source.candidates_for(&names)?;
+    let hit = hit_ids(inventory, &candidates);
+    let ids: Vec<&str> = hit.into_iter().collect();
+    let advisories = source.advisories_by_id(&ids)?;
     Ok(match_advisories(inventory, &advisories))
 }
 
@@ -310,4 +351,176 @@ fn nearest_fixed(name: &str, v: &Version, group: &[(&Advisory, Hit)]) -> Option<
         .into_iter()
         .find(|c| !group.iter().any(|(a, _)| affects_version(a, name, c)))
         .map(|c| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::range::Event::{Fixed, Introduced, LastAffected};
+    use warden_lockfile::{LockfileKind, Package};
+
+    fn adv(
+        id: &str,
+        kind: Kind,
+        ranges: Vec<Vec<crate::range::Event>>,
+        versions: &[&str],
+    ) -> Advisory {
+        Advisory {
+            id: id.into(),
+            modified: "2025-01-01T00:00:00.000000000Z".into(),
+            published: None,
+            withdrawn: None,
+            kind,
+            aliases: vec![],
+            summary: String::new(),
+            cvss: vec![],
+            label: None,
+            references: vec![],
+            affected: vec![AffectedPackage {
+                name: "pkg".into(),
+                ranges,
+                versions: versions.iter().map(|v| (*v).to_string()).collect(),
+            }],
+        }
+    }
+
+    fn hits(a: &Advisory, versions: &[&str]) -> Vec<(String, Confidence)> {
+        let inv = Inventory {
+            kind: LockfileKind::PackageLock,
+            lockfile_version: "3".into(),
+            importers: vec![],
+            packages: versions
+                .iter()
+                .map(|v| Package::new("pkg", *v, SourceKind::Registry))
+                .collect(),
+        };
+        match_advisories(&inv, std::slice::from_ref(a))
+            .into_iter()
+            .map(|m| (m.version, m.confidence))
+            .collect()
+    }
+
+    fn s(v: &str) -> String {
+        v.to_string()
+    }
+
+    #[test]
+    fn fixed_before_introduced_in_a_second_range() {
+        // range 1: [1.0.0, 2.0.0); range 2 written `introduced 3.0.0, fixed 0.5.0`: sorted, the
+        // fix closes nothing and 3.0.0 opens an interval without end
+        let a = adv(
+            "GHSA-t1",
+            Kind::Vulnerability,
+            vec![
+                vec![Introduced(s("1.0.0")), Fixed(s("2.0.0"))],
+                vec![Introduced(s("3.0.0")), Fixed(s("0.5.0"))],
+            ],
+            &[],
+        );
+        let got: Vec<String> = hits(&a, &["0.4.0", "0.6.0", "1.5.0", "2.5.0", "3.0.0", "9.9.9"])
+            .into_iter()
+            .map(|h| h.0)
+            .collect();
+        assert_eq!(got, vec![s("1.5.0"), s("3.0.0"), s("9.9.9")]);
+    }
+
+    #[test]
+    fn introduced_zero_and_last_affected_table() {
+        let a = adv(
+            "GHSA-t2",
+            Kind::Vulnerability,
+            vec![vec![Introduced(s("0")), LastAffected(s("1.2.3"))]],
+            &[],
+        );
+        let got: Vec<String> = hits(
+            &a,
+            &["0.0.0-alpha", "1.2.3", "1.2.3+build.9", "1.2.4-0", "1.2.4"],
+        )
+        .into_iter()
+        .map(|h| h.0)
+        .collect();
+        assert_eq!(got, vec![s("0.0.0-alpha"), s("1.2.3"), s("1.2.3+build.9")]);
+    }
+
+    #[test]
+    fn versions_list_ignores_build_metadata_of_the_locked_version() {
+        let a = adv("MAL-t3", Kind::Malicious, vec![], &["2.0.0"]);
+        assert_eq!(
+            hits(&a, &["2.0.0+abc", "2.0.1"]),
+            vec![(s("2.0.0+abc"), Confidence::Exact)]
+        );
+    }
+
+    #[test]
+    fn open_range_is_demoted_only_beside_an_upper_bounded_range_in_malicious_records() {
+        let merged = vec![
+            vec![Introduced(s("0"))],
+            vec![Introduced(s("4.1.1")), LastAffected(s("4.1.2"))],
+        ];
+        let mal = adv("MAL-t4", Kind::Malicious, merged.clone(), &[]);
+        assert_eq!(
+            hits(&mal, &["4.1.0", "4.1.1"]),
+            vec![
+                (s("4.1.0"), Confidence::OpenRange),
+                (s("4.1.1"), Confidence::Exact)
+            ]
+        );
+        // the same shape in a vulnerability record is taken literally
+        let vuln = adv("GHSA-t4", Kind::Vulnerability, merged, &[]);
+        assert_eq!(
+            hits(&vuln, &["4.1.0"]),
+            vec![(s("4.1.0"), Confidence::Exact)]
+        );
+        // a withdrawn record matches nothing
+        let mut gone = adv(
+            "MAL-t5",
+            Kind::Malicious,
+            vec![vec![Introduced(s("0"))]],
+            &[],
+        );
+        gone.withdrawn = Some("2025-02-01T00:00:00.000000000Z".into());
+        assert!(hits(&gone, &["1.0.0"]).is_empty());
+    }
+
+    #[test]
+    fn alias_groups_merge_transitively() {
+        let mut a = adv(
+            "GHSA-a",
+            Kind::Vulnerability,
+            vec![vec![Introduced(s("0"))]],
+            &[],
+        );
+        a.aliases = vec![s("CVE-1")];
+        let mut b = adv(
+            "CVE-1",
+            Kind::Vulnerability,
+            vec![vec![Introduced(s("0"))]],
+            &[],
+        );
+        b.aliases = vec![s("OSV-9")];
+        let mut c = adv(
+            "OSV-9",
+            Kind::Vulnerability,
+            vec![vec![Introduced(s("0"))]],
+            &[],
+        );
+        c.aliases = vec![];
+        let d = adv(
+            "GHSA-other",
+            Kind::Vulnerability,
+            vec![vec![Introduced(s("0"))]],
+            &[],
+        );
+        let inv = Inventory {
+            kind: LockfileKind::PackageLock,
+            lockfile_version: "3".into(),
+            importers: vec![],
+            packages: vec![Package::new("pkg", "1.0.0", SourceKind::Registry)],
+        };
+        let m = match_advisories(&inv, &[c, d, b, a]);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].id, "GHSA-a");
+        assert_eq!(m[0].ids, vec![s("GHSA-a"), s("CVE-1"), s("OSV-9")]);
+        assert_eq!(m[1].id, "GHSA-other");
+    }
 }

@@ -3,7 +3,7 @@
 //! only the names in the inventory. Imports are incremental by `modified` and written in
 //! transactions (a batch is all there or not at all).
 
-use crate::advisory::{Advisory, Converted};
+use crate::advisory::{Advisory, AffectedPackage, Converted, Kind};
 use crate::error::{BadRecord, Error};
 use crate::import::{Entries, RawEntry};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -15,6 +15,16 @@ use std::path::Path;
 pub trait AdvisorySource {
     /// Every advisory, withdrawn or not, that names one of `names` (npm package names).
     fn advisories_for(&self, names: &[&str]) -> Result<Vec<Advisory>, Error>;
+
+    /// For a first, cheap pass: advisories naming one of `names`, of which only `id`, `kind`,
+    /// `withdrawn` and the `affected` entries of those names need be filled in. The default
+    /// returns the full advisories.
+    fn candidates_for(&self, names: &[&str]) -> Result<Vec<Advisory>, Error> {
+        self.advisories_for(names)
+    }
+
+    /// The full advisories with these ids (those that exist).
+    fn advisories_by_id(&self, ids: &[&str]) -> Result<Vec<Advisory>, Error>;
 }
 
 /// Advisories held in memory.
@@ -31,6 +41,26 @@ impl AdvisorySource for MemorySource {
             .cloned()
             .collect())
     }
+
+    fn advisories_by_id(&self, ids: &[&str]) -> Result<Vec<Advisory>, Error> {
+        let wanted: HashSet<&str> = ids.iter().copied().collect();
+        Ok(self
+            .0
+            .iter()
+            .filter(|a| wanted.contains(a.id.as_str()))
+            .cloned()
+            .collect())
+    }
+}
+
+/// What the `affected` table keeps per (package, advisory): enough to decide a match.
+#[derive(Serialize, serde::Deserialize)]
+struct Candidate {
+    kind: Kind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    ranges: Vec<Vec<crate::range::Event>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    versions: Vec<String>,
 }
 
 /// What an import did.
@@ -94,6 +124,8 @@ CREATE TABLE IF NOT EXISTS advisories (
 CREATE TABLE IF NOT EXISTS affected (
     name TEXT NOT NULL,
     id TEXT NOT NULL,
+    withdrawn INTEGER NOT NULL,
+    candidate TEXT NOT NULL,
     PRIMARY KEY (name, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS affected_by_id ON affected (id);
@@ -124,6 +156,12 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| Error::db(&path, e))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| Error::db(&path, e))?;
+        // Reads are many small index lookups across a file of a few hundred MB: map it and
+        // keep a larger page cache than SQLite's 2 MB default.
+        conn.pragma_update(None, "mmap_size", 512i64 * 1024 * 1024)
+            .map_err(|e| Error::db(&path, e))?;
+        conn.pragma_update(None, "cache_size", -64i64 * 1024)
             .map_err(|e| Error::db(&path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(|e| Error::db(&path, e))?;
@@ -230,8 +268,9 @@ impl Store {
                 "INSERT OR REPLACE INTO advisories (id, modified, withdrawn, kind, source, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
             let mut clear = tx.prepare_cached("DELETE FROM affected WHERE id = ?1")?;
-            let mut index =
-                tx.prepare_cached("INSERT OR IGNORE INTO affected (name, id) VALUES (?1, ?2)")?;
+            let mut index = tx.prepare_cached(
+                "INSERT OR REPLACE INTO affected (name, id, withdrawn, candidate) VALUES (?1, ?2, ?3, ?4)",
+            )?;
             for (_, adv) in batch.drain(..) {
                 let existing: Option<String> = get.query_row([&adv.id], |r| r.get(0)).optional()?;
                 match &existing {
@@ -255,8 +294,15 @@ impl Store {
                     source,
                     doc
                 ])?;
-                for name in adv.names() {
-                    index.execute(params![name, adv.id])?;
+                for p in &adv.affected {
+                    let candidate = Candidate {
+                        kind: adv.kind,
+                        ranges: p.ranges.clone(),
+                        versions: p.versions.clone(),
+                    };
+                    let candidate = serde_json::to_string(&candidate)
+                        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+                    index.execute(params![p.name, adv.id, adv.withdrawn.is_some(), candidate])?;
                 }
             }
         }
@@ -353,6 +399,60 @@ impl AdvisorySource for Store {
                     let doc: String = row.get(1).map_err(db)?;
                     out.push(self.decode(&doc)?);
                 }
+            }
+        }
+        Ok(out)
+    }
+
+    fn candidates_for(&self, names: &[&str]) -> Result<Vec<Advisory>, Error> {
+        let db = |e| Error::db(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, candidate FROM affected WHERE name = ?1 AND withdrawn = 0")
+            .map_err(db)?;
+        let mut out = Vec::new();
+        for name in names {
+            let mut rows = stmt.query([name]).map_err(db)?;
+            while let Some(row) = rows.next().map_err(db)? {
+                let id: String = row.get(0).map_err(db)?;
+                let text: String = row.get(1).map_err(db)?;
+                let c: Candidate = serde_json::from_str(&text).map_err(|e| Error::Source {
+                    path: self.path.clone(),
+                    message: format!("stored advisory {id} cannot be read ({e}); remove the database file and sync again"),
+                })?;
+                out.push(Advisory {
+                    id,
+                    modified: String::new(),
+                    published: None,
+                    withdrawn: None,
+                    kind: c.kind,
+                    aliases: Vec::new(),
+                    summary: String::new(),
+                    cvss: Vec::new(),
+                    label: None,
+                    references: Vec::new(),
+                    affected: vec![AffectedPackage {
+                        name: (*name).to_string(),
+                        ranges: c.ranges,
+                        versions: c.versions,
+                    }],
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    fn advisories_by_id(&self, ids: &[&str]) -> Result<Vec<Advisory>, Error> {
+        let db = |e| Error::db(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT doc FROM advisories WHERE id = ?1")
+            .map_err(db)?;
+        let mut out = Vec::new();
+        for id in ids {
+            let doc: Option<String> = stmt.query_row([id], |r| r.get(0)).optional().map_err(db)?;
+            if let Some(doc) = doc {
+                out.push(self.decode(&doc)?);
             }
         }
         Ok(out)

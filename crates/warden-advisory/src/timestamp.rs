@@ -67,6 +67,19 @@ pub fn normalize(text: &str) -> Option<String> {
     ))
 }
 
+/// Formats seconds since the Unix epoch as RFC 3339 UTC (`2026-11-24T12:00:00Z`). The caller
+/// reads the clock; this module does not.
+pub fn from_unix(secs: i64) -> String {
+    let (days, sod) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        sod / 3600,
+        sod % 3600 / 60,
+        sod % 60
+    )
+}
+
 /// Shortens a normalised timestamp for people: drops a zero fraction.
 pub fn display(normalized: &str) -> String {
     normalized.replace(".000000000Z", "Z")

@@ -249,3 +249,14 @@ fn only_registry_packages_are_matched() {
     inv.packages[0].source = warden_lockfile::SourceKind::Git;
     assert!(matches_for(&inv, &store()).expect("matching").is_empty());
 }
+
+#[test]
+fn github_malware_advisories_are_malicious_too() {
+    // synthetic: a GHSA with cwe_ids [CWE-506] and no MAL record
+    let m = only(&[("left-pad-typo", "1.0.0")]);
+    assert_eq!(m.id, "GHSA-mal-ware-test");
+    assert_eq!(m.kind, Kind::Malicious);
+    assert_eq!(m.severity, Some(Severity::Malicious));
+    // an ordinary GHSA (CWE-1321) is not
+    assert_eq!(only(&[("lodash", "4.17.15")]).kind, Kind::Vulnerability);
+}

@@ -70,6 +70,18 @@ impl ParseError {
         self
     }
 
+    /// Keeps the position inside `text`: libyaml places an error at the end of a file that
+    /// does not end in a newline on the line after the last one.
+    pub fn within(mut self, text: &str) -> Self {
+        let lines = text.split('\n').count();
+        if self.line > lines {
+            let last = text.rsplit('\n').next().unwrap_or("");
+            self.line = lines;
+            self.column = last.chars().count() + 1;
+        }
+        self
+    }
+
     /// Converts a serde_json error, keeping its position.
     pub fn from_json(err: &serde_json::Error) -> Self {
         let kind = match err.classify() {
@@ -167,6 +179,18 @@ mod tests {
         let err = check_text(b"{\n  \"a\": \"\xff\"}").unwrap_err();
         assert_eq!(err.kind, ErrorKind::Encoding);
         assert_eq!((err.line, err.column), (2, 9));
+    }
+
+    #[test]
+    fn positions_stay_inside_the_text() {
+        let e = ParseError::new(ErrorKind::Syntax, "x")
+            .at(3, 1)
+            .within("ab\ncd");
+        assert_eq!((e.line, e.column), (2, 3));
+        let e = ParseError::new(ErrorKind::Syntax, "x")
+            .at(2, 1)
+            .within("ab\ncd");
+        assert_eq!((e.line, e.column), (2, 1));
     }
 
     #[test]

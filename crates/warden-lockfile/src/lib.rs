@@ -68,7 +68,13 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
             let text = String::from_utf8_lossy(&input.bytes[..input.bytes.len().min(4096)]);
             let kind = if text.contains("lockfileVersion:") {
                 "pnpm-lock.yaml"
-            } else if text.contains("\"lockfileVersion\": 1,") && text.contains("\"workspaces\"") {
+            } else if text.contains("\n  \"workspaces\": {")
+                && ["0", "1", "2"]
+                    .iter()
+                    .any(|v| text.contains(&format!("\"lockfileVersion\": {v},")))
+            {
+                // bun.lock: a top-level `workspaces` object (npm's is an array inside
+                // `packages[""]`).
                 "bun.lock"
             } else if text.contains("\"lockfileVersion\"") {
                 "package-lock.json"

@@ -1,5 +1,6 @@
-//! YAML helpers for pnpm-lock.yaml: a cheap nesting guard run before the YAML parser, and the
-//! conversion of YAML errors into [`ParseError`].
+//! YAML helpers for pnpm-lock.yaml and yarn Berry's yarn.lock: cheap guards run before the
+//! YAML parser (flow nesting, anchors and aliases), and the conversion of YAML errors into
+//! [`ParseError`].
 //!
 //! The guard exists because libyaml's flow parser (under serde_norway) is quadratic in flow
 //! nesting depth: 200,000 nested `[` take minutes before serde's recursion limit is ever
@@ -63,7 +64,7 @@ pub fn check_nesting(text: &str) -> Result<(), ParseError> {
                     return Err(ParseError::new(
                         ErrorKind::Invalid,
                         format!(
-                            "collections are nested more than {MAX_FLOW_DEPTH} levels deep; no pnpm lockfile nests like this"
+                            "collections are nested more than {MAX_FLOW_DEPTH} levels deep; no lockfile nests like this"
                         ),
                     )
                     .at(line, column)
@@ -101,9 +102,17 @@ pub fn error(err: &serde_norway::Error) -> ParseError {
             "YAML aliases expand to far more data than the file holds (an alias bomb); pnpm never writes aliases".to_string(),
             Some("regenerate the lockfile with `pnpm install --lockfile-only`"),
         )
+    } else if lower.contains("duplicate") {
+        // A duplicate key or field: the syntax is fine, the format forbids it (as for JSON).
+        (
+            ErrorKind::Invalid,
+            message,
+            Some(
+                "a key appears twice; was the file merged by hand? regenerate it with `pnpm install --lockfile-only`",
+            ),
+        )
     } else if lower.contains("invalid type")
         || lower.contains("missing field")
-        || lower.contains("duplicate")
         || lower.contains("invalid value")
         || lower.contains("invalid length")
         || lower.contains("unknown variant")
@@ -126,9 +135,110 @@ pub fn error(err: &serde_norway::Error) -> ParseError {
     e
 }
 
+/// Refuses YAML anchors and aliases, which no package manager writes: an alias bomb then fails
+/// with a clear error wherever it sits, even in a field the parser would skip without
+/// expanding. Quoted strings and comments are skipped; `&` and `*` count only where a node can
+/// start (yarn's `conditions: os=linux & cpu=x64` is a plain scalar). One linear pass.
+pub fn refuse_anchors(text: &str) -> Result<(), ParseError> {
+    #[derive(PartialEq)]
+    enum S {
+        Plain,
+        Double,
+        Single,
+        Comment,
+    }
+    let mut state = S::Plain;
+    let (mut line, mut col) = (1usize, 0usize);
+    // The last non-blank character outside strings on this line, and the one just before.
+    let mut last_sig = '\n';
+    let mut prev = '\n';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        col += 1;
+        if c == '\n' {
+            line += 1;
+            col = 0;
+            if state == S::Comment {
+                state = S::Plain;
+            }
+            last_sig = '\n';
+            prev = '\n';
+            continue;
+        }
+        match state {
+            S::Comment => {}
+            S::Double => {
+                if c == '\\' {
+                    chars.next();
+                    col += 1;
+                } else if c == '"' {
+                    state = S::Plain;
+                }
+            }
+            S::Single => {
+                if c == '\'' {
+                    if chars.peek() == Some(&'\'') {
+                        chars.next();
+                        col += 1;
+                    } else {
+                        state = S::Plain;
+                    }
+                }
+            }
+            S::Plain => {
+                let blank_before = matches!(prev, ' ' | '\t' | '\n');
+                let node_start = matches!(last_sig, '\n' | '[' | '{' | ',')
+                    || (matches!(last_sig, ':' | '-' | '?') && blank_before);
+                match c {
+                    '#' if blank_before => state = S::Comment,
+                    '"' if node_start => state = S::Double,
+                    '\'' if node_start => state = S::Single,
+                    '&' | '*' if node_start => {
+                        return Err(ParseError::new(
+                            ErrorKind::Invalid,
+                            "YAML anchors and aliases are not allowed in a lockfile (package managers never write them; alias bombs use them)",
+                        )
+                        .at(line, col));
+                    }
+                    _ => {}
+                }
+                if !matches!(c, ' ' | '\t') {
+                    last_sig = c;
+                }
+            }
+        }
+        prev = c;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alias_expansion_limit_is_a_clear_error() {
+        let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let start = std::time::Instant::now();
+        let e = serde_norway::from_str::<serde_norway::Value>(&text).unwrap_err();
+        assert!(start.elapsed().as_secs() < 2);
+        let e = error(&e);
+        assert_eq!(e.kind, ErrorKind::Invalid, "{e:?}");
+        assert!(e.message.contains("alias bomb"), "{e}");
+    }
+
+    #[test]
+    fn recursion_limit_is_a_clear_error() {
+        let text = format!("{}x", "- ".repeat(1000));
+        let e = error(&serde_norway::from_str::<serde_norway::Value>(&text).unwrap_err());
+        assert_eq!(e.kind, ErrorKind::Invalid, "{e:?}");
+    }
 
     #[test]
     fn shallow_flow_passes() {
@@ -152,5 +262,38 @@ mod tests {
         // Closing brackets inside real quotes do not lower the depth.
         let text = format!("a: {}", "[ ']' ".repeat(100));
         assert!(check_nesting(&text).is_err());
+    }
+
+    #[test]
+    fn anchors_and_aliases_are_refused() {
+        for bad in [
+            "a: &x [1]\nb: *x\n",
+            "- *x\n",
+            "a: [*x]\n",
+            "a: {k: &y v}\n",
+            "&x a: 1\n",
+        ] {
+            let e = refuse_anchors(bad).unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Invalid, "{bad}");
+            assert!(e.message.contains("aliases"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ampersands_and_stars_inside_scalars_are_fine() {
+        for good in [
+            "conditions: os=linux & cpu=x64 & libc=glibc\n",
+            "a: \"*\"\n",
+            "a: '&x'\n",
+            "a: \"npm:*\"\n",
+            "a: npm:*\n",
+            "# &comment *x [[[[\na: 1\n",
+            "a: \"[[[[[[\" # [[[[\n",
+            "a: 'it''s [ & * fine'\n",
+            "a: \"esc \\\" [ *\"\n",
+            "a: b[0]*2\n",
+        ] {
+            assert!(refuse_anchors(good).is_ok(), "{good}");
+        }
     }
 }

@@ -347,3 +347,21 @@ fn huge_input_is_too_large_before_parsing() {
         assert!(err.message.contains("128 MiB"), "{err}");
     }
 }
+
+/// Inputs the fuzzers once crashed on (tests/fixtures/bad/fuzz-*/): each must now come back as
+/// a result, quickly.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("fuzz-"))
+        .map(|e| e.path())
+        .collect();
+    cases.sort();
+    for case in cases {
+        let (name, bytes) = bad(&case.file_name().unwrap_or_default().to_string_lossy());
+        let _ = parse_timed(&name, &bytes);
+    }
+}

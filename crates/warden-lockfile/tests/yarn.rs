@@ -482,3 +482,151 @@ fn large_toolchain_lockfiles_parse_completely() {
         );
     }
 }
+
+// ---- bad input: a clear, positioned error, never a panic or a hang ----
+
+fn bad(bytes: &[u8]) -> warden_lockfile::ParseError {
+    let start = std::time::Instant::now();
+    let err = parse(&Input {
+        file_name: "yarn.lock",
+        bytes,
+        manifests: &[],
+    })
+    .expect_err("bad input is refused");
+    assert!(start.elapsed().as_secs() < 5, "refused quickly: {err}");
+    assert!(
+        !err.message.is_empty() && !err.message.ends_with('.'),
+        "{err}"
+    );
+    assert!(err.message.len() < 400, "bounded message: {err}");
+    err
+}
+
+const BERRY_HEAD: &str = "__metadata:\n  version: 8\n  cacheKey: 10c0\n\n";
+
+#[test]
+fn yarn_bad_input_non_utf8() {
+    let e = bad(b"# yarn lockfile v1\n\na@^1:\n  version \"1.0.\xff\"\n");
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Encoding, 4));
+    let e = bad(format!("{BERRY_HEAD}\"a@npm:1\":\n  version: \u{1}")
+        .as_bytes()
+        .iter()
+        .chain(b"\xc3")
+        .copied()
+        .collect::<Vec<u8>>()
+        .as_slice());
+    assert_eq!(e.kind, warden_lockfile::ErrorKind::Encoding);
+}
+
+#[test]
+fn yarn_bad_input_truncated() {
+    let full =
+        std::fs::read_to_string(dir("yarn-berry/aliases-patch-git-file-portal").join("yarn.lock"))
+            .unwrap();
+    let cut = &full[..full.find("checksum: 10c0/ab0af539").unwrap() + 20];
+    // Cut inside a plain scalar the YAML still parses; cut inside a quoted one it does not.
+    let cut_quoted = &full[..full.find("resolution: \"@babel/code-frame").unwrap() + 20];
+    let e = bad(cut_quoted.as_bytes());
+    assert_eq!(e.kind, warden_lockfile::ErrorKind::Syntax);
+    assert!(e.line > 0, "{e}");
+    // A cut at a plain scalar leaves valid YAML: the entries before it are read (a known limit
+    // of any YAML lockfile; the oracle and `yarn install --immutable` catch the missing rest).
+    let partial = parse(&Input {
+        file_name: "yarn.lock",
+        bytes: cut.as_bytes(),
+        manifests: &[],
+    })
+    .expect("valid YAML up to the cut");
+    assert_eq!(
+        partial.packages.len(),
+        1,
+        "only @babel/code-frame is complete"
+    );
+    let classic = std::fs::read_to_string(
+        dir("yarn-classic/aliases-git-file-link-tarball").join("yarn.lock"),
+    )
+    .unwrap();
+    let cut = &classic[..classic
+        .find("resolved \"https://registry.npm.example/@babel/code-frame")
+        .unwrap()
+        + 30];
+    let e = bad(cut.as_bytes());
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Syntax, 7));
+    assert!(e.message.contains("unterminated"), "{e}");
+}
+
+#[test]
+fn yarn_bad_input_garbage_and_wrong_types() {
+    let e = bad(b"\x00\x01 not a lockfile at all ]]]\n");
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Syntax, 1));
+    let e = bad(format!("{BERRY_HEAD}: : : [}}{{\n").as_bytes());
+    assert_eq!(e.kind, warden_lockfile::ErrorKind::Syntax);
+    let e = bad(format!("{BERRY_HEAD}\"a@npm:1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n  dependencies: 5\n").as_bytes());
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Schema, 8));
+    let e =
+        bad(format!("{BERRY_HEAD}\"a@npm:1\":\n  version: 1.0.0\n  resolution: [1]\n").as_bytes());
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Schema, 7));
+    let e = bad(b"# yarn lockfile v1\n\na@^1:\n  version \"1\"\n  dependencies \"x\"\n");
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Schema, 5));
+}
+
+#[test]
+fn yarn_bad_input_unknown_berry_version_names_the_supported_ones() {
+    let e = bad(b"__metadata:\n  version: 12\n  cacheKey: 12c0\n");
+    assert_eq!(
+        (e.kind, e.line),
+        (warden_lockfile::ErrorKind::UnsupportedVersion, 2)
+    );
+    assert!(e.message.contains("4 to 10"), "{e}");
+}
+
+#[test]
+fn yarn_bad_input_duplicate_keys() {
+    let entry = "\"a@npm:1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n";
+    let e = bad(format!("{BERRY_HEAD}{entry}{entry}").as_bytes());
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Invalid, 8));
+    let e =
+        bad(b"# yarn lockfile v1\n\na@^1:\n  version \"1.0.0\"\n\na@^1:\n  version \"1.0.0\"\n");
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Invalid, 6));
+}
+
+#[test]
+fn yarn_bad_input_alias_bomb_is_an_error() {
+    let mut text = format!(
+        "{BERRY_HEAD}\"z@npm:1\":\n  version: 1.0.0\n  resolution: \"z@npm:1.0.0\"\n  bin:\n    a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+    );
+    let names = ["b", "c", "d", "e", "f", "g", "h", "i", "j", "k"];
+    for (i, n) in names.iter().enumerate() {
+        let p = if i == 0 { "a" } else { names[i - 1] };
+        text.push_str(&format!(
+            "    {n}: &{n} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+        ));
+    }
+    let e = bad(text.as_bytes());
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Invalid, 9));
+    assert!(e.message.contains("aliases"), "{e}");
+}
+
+#[test]
+fn yarn_bad_input_200000_deep_nesting() {
+    let deep = format!(
+        "{BERRY_HEAD}x: {}{}",
+        "[".repeat(200_000),
+        "]".repeat(200_000)
+    );
+    let e = bad(deep.as_bytes());
+    assert_eq!((e.kind, e.line), (warden_lockfile::ErrorKind::Invalid, 5));
+    let deep = format!("{BERRY_HEAD}x: {}", "{a: ".repeat(200_000));
+    assert_eq!(
+        bad(deep.as_bytes()).kind,
+        warden_lockfile::ErrorKind::Invalid
+    );
+    // Classic nests by indentation: the parser stops at its depth bound on the first deep line.
+    let deep: String = (0..200)
+        .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+        .collect();
+    let e = bad(format!("# yarn lockfile v1\n\n{deep}").as_bytes());
+    assert_eq!(e.kind, warden_lockfile::ErrorKind::Invalid);
+    let e = bad(format!("# yarn lockfile v1\n\n{}\n", "[".repeat(200_000)).as_bytes());
+    assert_eq!(e.kind, warden_lockfile::ErrorKind::Syntax);
+}

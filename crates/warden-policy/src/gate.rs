@@ -390,7 +390,7 @@ pub fn gate(store: &Store<'_>, ev: &Evidence, now: Timestamp) -> Verdict {
             None,
         );
     }
-    if ev.scan.is_none() && ev.gaps.is_empty() {
+    if ev.scan.is_none() && ev.gaps.is_empty() && vetted.is_none() {
         add(
             &mut soft,
             "evidence-missing",

@@ -293,7 +293,7 @@ impl Client {
                 };
                 // Parse before caching: a document that does not parse is not kept.
                 parse_packument(name, &shown, &doc.body)?;
-                cache.put_doc(kind.as_str(), &doc)?;
+                self.write_doc(kind.as_str(), doc.clone()).await?;
                 doc
             }
         };
@@ -371,7 +371,7 @@ impl Client {
                         content_type,
                         body: bytes,
                     };
-                    cache.put_doc("keys", &doc)?;
+                    self.write_doc("keys", doc.clone()).await?;
                     doc.body
                 }
                 Err(Error::NotFound { .. }) => {
@@ -423,7 +423,11 @@ impl Client {
         let algorithm = expected.strongest().algorithm;
         let (bytes, digests) = self.fetch_tarball(package, url, algorithm).await?;
         tarball::check(package, &shown, expected, &digests)?;
-        cache.put_tarball(&digests, &bytes)?;
+        // The write (and its fsync) runs off the async workers.
+        let (c, d, b) = (cache.clone(), digests.clone(), bytes.clone());
+        tokio::task::spawn_blocking(move || c.put_tarball(&d, &b))
+            .await
+            .map_err(|e| Error::Other(format!("cache writer stopped: {e}")))??;
         let sha512 = tarball::sri(digests[0].0, &digests[0].1);
         Ok(Tarball {
             bytes,
@@ -548,6 +552,13 @@ impl Client {
                 other => return other,
             }
         }
+    }
+
+    async fn write_doc(&self, kind: &'static str, doc: CachedDoc) -> Result<()> {
+        let cache = self.inner.cache.clone();
+        tokio::task::spawn_blocking(move || cache.put_doc(kind, &doc))
+            .await
+            .map_err(|e| Error::Other(format!("cache writer stopped: {e}")))?
     }
 
     async fn permit(&self) -> Result<tokio::sync::OwnedSemaphorePermit> {

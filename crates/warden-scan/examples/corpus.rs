@@ -29,7 +29,9 @@ fn main() {
             let Ok(bytes) = std::fs::read(&p) else {
                 continue;
             };
+            let t0 = Instant::now();
             let r = warden_scan::scan_tarball(&bytes, &warden_scan::ScanOptions::default());
+            let ms = t0.elapsed().as_millis();
             bytes_total += r.unpacked_bytes;
             n += 1;
             *counts.entry(r.verdict.as_str()).or_insert(0) += 1;
@@ -37,7 +39,11 @@ fn main() {
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            println!("{:9} {file}", r.verdict.as_str());
+            println!(
+                "{:9} {file} ({ms} ms, {:.1} MB)",
+                r.verdict.as_str(),
+                r.unpacked_bytes as f64 / 1e6
+            );
             if verbose || r.verdict != warden_scan::Verdict::Ok {
                 for reason in r.reasons.iter().take(6) {
                     println!("            reason: {reason}");

@@ -32,6 +32,34 @@ pub fn decode_text(s: &str) -> Option<String> {
     printable(&bytes)
 }
 
+/// Decoded bytes as text when they are valid UTF-8 without control characters (short strings
+/// such as `./` or `/` included), for folding explicit decode calls.
+pub fn loose_text(bytes: &[u8]) -> Option<String> {
+    let t = std::str::from_utf8(bytes).ok()?;
+    (!t.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
+    .then(|| t.to_string())
+}
+
+/// Short hex strings (6+ digits) that decode to an identifier-like ASCII word (`_compile`,
+/// `crypto`, `env`): how loaders hide API names.
+pub fn hex_word(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.len() < 6
+        || t.len() > 64
+        || !t.len().is_multiple_of(2)
+        || !t.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return None;
+    }
+    let b = hex(t)?;
+    let w = std::str::from_utf8(&b).ok()?;
+    (w.bytes()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'/' | b'-' | b'$'))
+        && w.bytes().any(|c| c.is_ascii_lowercase()))
+    .then(|| w.to_string())
+}
+
 /// UTF-16LE (PowerShell -EncodedCommand) or UTF-8 text when the bytes are mostly printable.
 pub fn printable(bytes: &[u8]) -> Option<String> {
     if bytes.len() >= 8

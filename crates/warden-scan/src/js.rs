@@ -7,8 +7,30 @@ use crate::decode;
 use oxc_allocator::Allocator;
 use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
-use oxc_span::SourceType;
-use std::collections::HashMap;
+use oxc_span::{GetSpan, SourceType};
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (the rustc hasher): the analyser hashes short identifier strings at every AST node,
+/// where SipHash's DoS resistance is not needed and its cost showed in profiles.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// A call site, with its callee resolved to a dotted path (`child_process.exec`, `eval`,
 /// `fetch`, `window.ethereum.request`).
@@ -32,6 +54,11 @@ pub struct Arg {
     pub func: bool,
     /// A plain string literal (not built or decoded).
     pub plain: bool,
+    /// A bare identifier (its folded value comes from a file-wide constant map, so it may be a
+    /// different binding of the same name).
+    pub ident: bool,
+    /// The constant end of a concatenation or template (`.zone.example` in `x + '.zone.example'`).
+    pub tail: Option<String>,
 }
 
 impl Call {
@@ -64,6 +91,8 @@ pub struct JsFacts {
     /// Strings the source does not show literally: folded concatenations, escaped literals,
     /// decoded base64/hex/char codes. The text rules run over these too.
     pub derived: Vec<(String, u32)>,
+    /// Short words hidden in hex literals (`5f636f6d70696c65` → `_compile`).
+    pub decoded_words: Vec<(String, u32)>,
     /// Decoded payloads that parsed as JavaScript (their facts are merged into these).
     pub decoded_code: Vec<u32>,
     pub idents: u32,
@@ -190,6 +219,10 @@ pub struct Analyzer<'s> {
     src: &'s str,
     base_off: u32,
     aliases: HashMap<String, String>,
+    /// Constant ends of strings built into variables (`const n = `${x}.zone.example``).
+    tails: HashMap<String, String>,
+    /// Local functions whose body is `return <decode>(param)`: name → "hex" | "base64".
+    decoders: HashMap<String, String>,
     consts: HashMap<String, String>,
     pub facts: JsFacts,
     decode_depth: usize,
@@ -247,8 +280,10 @@ fn analyze_at(
     let mut a = Analyzer {
         src,
         base_off,
-        aliases: HashMap::new(),
-        consts: HashMap::new(),
+        aliases: HashMap::default(),
+        decoders: HashMap::default(),
+        tails: HashMap::default(),
+        consts: HashMap::default(),
         facts: JsFacts::default(),
         decode_depth: depth,
         folded_until: 0,
@@ -352,7 +387,7 @@ impl<'s> Analyzer<'s> {
             }
             Some("atob") => {
                 let v = self.fold(arg(0)?, depth + 1)?;
-                return decode::printable(&decode::base64_bytes(&v)?);
+                return decode::loose_text(&decode::base64_bytes(&v)?);
             }
             Some("Buffer.from") => {
                 let v = self.fold(arg(0)?, depth + 1)?;
@@ -363,10 +398,18 @@ impl<'s> Analyzer<'s> {
                     None | Some("utf8") | Some("utf-8") => v.into_bytes(),
                     _ => return None,
                 };
-                return decode::printable(&bytes);
+                return decode::loose_text(&bytes);
             }
             Some("decodeURIComponent") | Some("unescape") => {
                 return self.fold(arg(0)?, depth + 1).map(|v| percent_decode(&v));
+            }
+            Some(name) if self.decoders.contains_key(name) => {
+                let v = self.fold(arg(0)?, depth + 1)?;
+                let bytes = match self.decoders.get(name).map(String::as_str) {
+                    Some("hex") => decode::hex_bytes(&v)?,
+                    _ => decode::base64_bytes(&v)?,
+                };
+                return decode::loose_text(&bytes);
             }
             _ => {}
         }
@@ -432,9 +475,43 @@ impl<'s> Analyzer<'s> {
         }
     }
 
+    /// Whether a member/call chain starts at something worth resolving: cheap, no allocation,
+    /// so the common `this.x.y` and `e.t(…)` of bundles are rejected at once.
+    fn chain_root_interesting(&self, mut e: &Expression) -> bool {
+        for _ in 0..64 {
+            e = match e {
+                Expression::StaticMemberExpression(m) => &m.object,
+                Expression::ComputedMemberExpression(m) => &m.object,
+                Expression::CallExpression(c) => &c.callee,
+                Expression::NewExpression(n) => &n.callee,
+                Expression::ParenthesizedExpression(p) => &p.expression,
+                Expression::AwaitExpression(a) => &a.argument,
+                Expression::Identifier(id) => {
+                    let n = id.name.as_str();
+                    return self.aliases.contains_key(n)
+                        || ROOTS.contains(&n)
+                        || matches!(n, "global" | "self" | "__non_webpack_require__")
+                        || self.facts.modules.iter().any(|(m, _)| m == n);
+                }
+                Expression::ImportExpression(_)
+                | Expression::FunctionExpression(_)
+                | Expression::ArrowFunctionExpression(_)
+                | Expression::ArrayExpression(_)
+                | Expression::StringLiteral(_)
+                | Expression::SequenceExpression(_)
+                | Expression::LogicalExpression(_) => return true,
+                _ => return false,
+            };
+        }
+        false
+    }
+
     /// Resolves an expression to a dotted path through aliases (`cp.exec` → `child_process.exec`).
     fn path(&self, e: &Expression, depth: u32) -> Option<String> {
         if depth > 48 {
+            return None;
+        }
+        if depth == 0 && !self.chain_root_interesting(e) {
             return None;
         }
         match e {
@@ -493,6 +570,9 @@ impl<'s> Analyzer<'s> {
     }
 
     fn record_alias(&mut self, name: &str, init: &Expression) {
+        if let Some(t) = self.tail_of(init) {
+            self.tails.insert(name.to_string(), t);
+        }
         if let Some(v) = self.fold(init, 0) {
             self.consts.insert(name.to_string(), v);
             return;
@@ -501,13 +581,46 @@ impl<'s> Analyzer<'s> {
             && p != name
             && (self.root_known(&p) || p == "Function")
         {
-            self.aliases.insert(name.to_string(), p);
+            // Scope is ignored: a module binding (`a` = fs) is not replaced by a later, inner
+            // binding of the same name to something else.
+            let keep = self.aliases.get(name).is_some_and(|old| {
+                !old.contains('.')
+                    && self.facts.modules.iter().any(|(m, _)| m == old)
+                    && !self.facts.modules.iter().any(|(m, _)| *m == p)
+            });
+            if !keep {
+                self.aliases.insert(name.to_string(), p);
+            }
         }
     }
 
     fn note_string(&mut self, s: &str, off: u32, derived: bool) {
-        if derived && s.len() >= 3 {
+        if derived && !s.is_empty() {
             self.facts.derived.push((truncate(s, 4096), off));
+        }
+        if let Some(w) = decode::hex_word(s) {
+            self.facts.derived.push((w.clone(), off));
+            self.facts.decoded_words.push((w, off));
+            return;
+        }
+        if s.len() >= 100
+            && !derived
+            && self.decode_depth < self.max_decode_depth
+            && looks_like_code(s)
+            && s.len() <= 256 * 1024
+        {
+            // Code kept in a string (written to another file, or run later): analyse it too.
+            let sub = analyze_at(
+                s,
+                "string.js",
+                off.max(1),
+                self.max_decode_depth,
+                self.max_decode_depth,
+                self.max_parse,
+            );
+            if let Parsed::Ok(f) = sub {
+                self.merge(f);
+            }
         }
         if s.len() < 16 || self.decode_depth >= self.max_decode_depth {
             return;
@@ -546,9 +659,35 @@ impl<'s> Analyzer<'s> {
         }
         self.facts.assigns.extend(f.assigns);
         self.facts.derived.extend(f.derived);
+        self.facts.decoded_words.extend(f.decoded_words);
         self.facts.decoded_code.extend(f.decoded_code);
         self.facts.idents += f.idents;
         self.facts.obf_idents += f.obf_idents;
+    }
+
+    /// The constant end of a concatenation or template literal.
+    fn tail_of(&self, e: &Expression) -> Option<String> {
+        match e.without_parentheses() {
+            Expression::Identifier(id) => self.tails.get(id.name.as_str()).cloned(),
+            Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
+                self.fold(&b.right, 0)
+            }
+            Expression::TemplateLiteral(t) if !t.expressions.is_empty() => {
+                let mut tail = String::new();
+                for (i, q) in t.quasis.iter().enumerate().rev() {
+                    tail.insert_str(0, q.value.cooked.as_deref().unwrap_or(&q.value.raw));
+                    if i == 0 {
+                        break;
+                    }
+                    match self.fold(&t.expressions[i - 1], 0) {
+                        Some(v) => tail.insert_str(0, &v),
+                        None => break,
+                    }
+                }
+                Some(tail)
+            }
+            _ => None,
+        }
     }
 
     fn arg_info(&self, a: &Argument) -> Arg {
@@ -562,6 +701,8 @@ impl<'s> Analyzer<'s> {
                 e.without_parentheses(),
                 Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)
             ),
+            tail: self.tail_of(e),
+            ident: matches!(e.without_parentheses(), Expression::Identifier(_)),
             plain: match e.without_parentheses() {
                 Expression::StringLiteral(_) => true,
                 Expression::TemplateLiteral(t) => t.expressions.is_empty(),
@@ -763,6 +904,33 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         }
     }
 
+    fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
+        if let (Some(id), Some(body)) = (&it.id, &it.body)
+            && it.params.items.len() == 1
+            && body.statements.len() == 1
+            && let Statement::ReturnStatement(r) = &body.statements[0]
+            && let Some(arg) = &r.argument
+        {
+            let src = self
+                .src
+                .get(arg.span().start as usize..arg.span().end as usize)
+                .unwrap_or("");
+            let kind = if src.contains("\"hex\"") || src.contains("'hex'") {
+                Some("hex")
+            } else if src.contains("base64") || src.starts_with("atob(") {
+                Some("base64")
+            } else {
+                None
+            };
+            if let Some(k) = kind
+                && src.len() < 120
+            {
+                self.decoders.insert(id.name.to_string(), k.to_string());
+            }
+        }
+        walk::walk_function(self, it, flags);
+    }
+
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
             match &it.id {
@@ -904,6 +1072,8 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                     path: Some(p),
                     func: false,
                     plain: false,
+                    ident: false,
+                    tail: None,
                 }],
                 opts: vec![],
             });
@@ -930,8 +1100,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             .get(it.span.start as usize + 1..(it.span.end as usize).saturating_sub(1))
             .unwrap_or("");
         let escaped = raw.contains('\\');
-        let v = it.value.to_string();
-        self.note_string(&v, off, escaped);
+        self.note_string(it.value.as_str(), off, escaped);
     }
 
     fn visit_template_literal(&mut self, it: &TemplateLiteral<'a>) {

@@ -423,22 +423,53 @@ impl<'o> Package<'o> {
             .collect();
         let more = pkg.reach(&inline_reqs, &paths);
         pkg.install_files.extend(more);
+        // Shell, batch and PowerShell files (and other scripts) that install code names are run
+        // by it: `exec('/bin/bash preinstall.sh')`, `spawn('cmd.exe', ['/c', 'x.bat'])`.
+        let install_now: Vec<&FileCtx> = pkg
+            .files
+            .iter()
+            .filter(|i| pkg.is_install_file(i))
+            .collect();
+        let named: Vec<String> = pkg
+            .files
+            .iter()
+            .filter(|f| {
+                f.script.is_none()
+                    && matches!(f.kind, FileKind::Shell | FileKind::Js)
+                    && !pkg.install_files.contains(&f.path)
+            })
+            .filter(|f| {
+                let base = f.path.rsplit('/').next().unwrap_or(&f.path);
+                base.len() > 3
+                    && install_now.iter().any(|i| {
+                        i.text.contains(base)
+                            || i.js
+                                .as_ref()
+                                .is_some_and(|j| j.derived.iter().any(|(d, _)| d.contains(base)))
+                    })
+            })
+            .map(|f| f.path.clone())
+            .collect();
+        pkg.install_files.extend(named);
         pkg.entry_files = pkg.reach(&entry_roots, &paths);
         pkg
     }
 
     fn reach(&self, roots: &[String], paths: &HashSet<String>) -> HashSet<String> {
+        let index: std::collections::HashMap<&str, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.script.is_none())
+            .map(|(i, f)| (f.path.as_str(), i))
+            .collect();
         let mut seen = HashSet::new();
         let mut queue: VecDeque<String> = roots.iter().filter_map(|r| resolve(r, paths)).collect();
         while let Some(p) = queue.pop_front() {
             if !seen.insert(p.clone()) {
                 continue;
             }
-            let Some(f) = self
-                .files
-                .iter()
-                .find(|f| f.path == p && f.script.is_none())
-            else {
+            let Some(f) = index.get(p.as_str()).map(|i| &self.files[*i]) else {
                 continue;
             };
             let Some(js) = &f.js else { continue };

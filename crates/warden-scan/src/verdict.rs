@@ -131,6 +131,27 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
             reasons.insert(format!("{file}: decodes and runs an embedded payload"));
         }
     }
+    for (file, rules) in &by_file {
+        let high = |id: &str| rules.get(id).is_some_and(|s| *s >= Severity::High);
+        if high("eval-dynamic") && rules.contains_key("network-access") {
+            reasons.insert(format!(
+                "{file}: evaluates code it did not ship, in a file that uses the network"
+            ));
+        }
+    }
+    let high_in_pkg = |id: &str| {
+        hits.iter()
+            .any(|h| h.rule.id == id && h.severity >= Severity::High)
+    };
+    if high_in_pkg("hidden-code-in-non-js") && any_of(&["eval-dynamic", "encoded-payload"]) {
+        reasons.insert("runs code hidden in a file that is not code".into());
+    }
+    if high_in_pkg("encoded-payload") && any_of(&["eval-dynamic", "dynamic-require"])
+        || high_in_pkg("encoded-payload") && hits.iter().any(|h| h.rule.id == "dynamic-require")
+    {
+        reasons
+            .insert("hides code or API names in encoded strings and loads code dynamically".into());
+    }
     if in_pkg("wallet-hook") && any_of(&["address-swap", "crypto-address-list"]) {
         reasons.insert("hooks wallet providers and carries replacement addresses".into());
     }

@@ -64,3 +64,15 @@ pub enum Color {
     Always,
     Never,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// clap checks the whole command tree (duplicate names, bad defaults) only when asked.
+    #[test]
+    fn the_command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -3,8 +3,11 @@
 mod cli;
 mod commands;
 mod failure;
+mod gather;
 mod output;
 mod project;
+mod registry_access;
+mod supply_chain;
 
 use clap::Parser as _;
 use std::process::ExitCode;

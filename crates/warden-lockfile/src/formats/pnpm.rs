@@ -8,8 +8,9 @@
 //!
 //! Each variant becomes one [`Package`] placed at its key; [`graph::dedupe`] then merges the
 //! variants of one real package (same name, version and source) into one, keeping every
-//! variant's edges. 5.x and 6.0 record `dev` / `optional`; those are kept (pnpm wrote them, and
-//! a test checks they agree with the graph), 9.0's are computed with [`graph::compute_flags`].
+//! variant's edges. Flags are settled per variant before that merge (a merged package is dev
+//! only if every variant is): 5.x and 6.0 record `dev` / `optional` and those are kept (a test
+//! checks the graph gives the same), 9.0's are computed with [`graph::compute_flags`].
 //!
 //! The YAML parser is serde_norway (a maintained fork of serde_yaml 0.9); `crate::yaml` guards
 //! it against deep flow nesting and turns its errors into [`ParseError`]s with positions.
@@ -23,6 +24,7 @@ use crate::json::UniqueMap;
 use crate::model::{DepKind, Dependency, Importer, Inventory, LockfileKind, NodeId, Package};
 use crate::source::{SourceKind, classify_url, is_registry_tarball};
 use crate::{Input, yaml};
+pub(crate) use depath::split_name_version;
 use depath::{Family, Ref};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -133,9 +135,15 @@ const SUPPORTED: &str = "5.x (pnpm 6 and 7), 6.0 (pnpm 8) and 9.0 (pnpm 9 and 10
 const REGENERATE: &str = "regenerate it with `pnpm install --lockfile-only`";
 
 pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
+    parse_flags(input, true)
+}
+
+/// [`parse`], with the choice to keep the `dev` / `optional` flags 5.x and 6.0 record or to
+/// compute them from the graph as for 9.0 (the tests compare the two).
+fn parse_flags(input: &Input<'_>, keep_recorded: bool) -> Result<Inventory, ParseError> {
     let text = check_text(input.bytes)?;
     yaml::check_nesting(text)?;
-    let lock: Lock = serde_norway::from_str(text).map_err(|e| yaml::error(&e))?;
+    let lock: Lock = serde_norway::from_str(text).map_err(|e| yaml::error(&e).within(text))?;
     let Some(version) = lock.lockfile_version.clone() else {
         return Err(ParseError::new(
             ErrorKind::Schema,
@@ -169,6 +177,7 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
         },
         by_key: HashMap::new(),
         recorded: Vec::new(),
+        keep_recorded: keep_recorded && family != Family::V9,
     };
 
     // Importers: `importers` when present, else the top-level maps of a single project.
@@ -229,7 +238,7 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
                         ErrorKind::Schema,
                         format!("snapshot \"{key}\" has no entry \"{base}\" in packages"),
                     )
-                    .near(text, &format!("\n  {key}:"))
+                    .at_key(text, &key)
                     .with_help(REGENERATE));
                 };
                 used[at] = true;
@@ -250,8 +259,12 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
                 ));
             }
             for (i, (key, entry)) in packages.0.iter().enumerate() {
+                // pnpm installs packages by snapshot, so one without a snapshot is installed by
+                // nothing; it stays in the inventory, but no reference may resolve to it (a file
+                // cut inside `snapshots` must not look whole).
                 if !used[i] {
                     b.add_package(key, key, entry)?;
+                    b.by_key.remove(key.as_str());
                 }
             }
         }
@@ -259,6 +272,7 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
 
     // Edges of packages.
     for (idx, deps) in pending {
+        let from = b.inv.packages[idx].locations[0].clone();
         let mut out = Vec::new();
         for (name, reference) in deps.dependencies.iter() {
             let kind = if deps.peers.iter().any(|p| p == name) {
@@ -266,10 +280,10 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
             } else {
                 DepKind::Prod
             };
-            out.push(b.edge("", name, reference, reference, kind));
+            out.push(b.edge(&from, "", name, reference, reference, kind)?);
         }
         for (name, reference) in deps.optional.iter() {
-            out.push(b.edge("", name, reference, reference, DepKind::Optional));
+            out.push(b.edge(&from, "", name, reference, reference, DepKind::Optional)?);
         }
         b.inv.packages[idx].dependencies = out;
     }
@@ -292,12 +306,34 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
                             .and_then(|s| s.get(name).cloned())
                     })
                     .unwrap_or_else(|| dep.version.clone());
-                out.push(b.edge(path, name, &dep.version, &spec, kind));
+                let from = if path.is_empty() { "." } else { path.as_str() };
+                out.push(b.edge(from, path, name, &dep.version, &spec, kind)?);
             }
         }
         b.inv.importers[i].dependencies = out;
     }
     b.finish()
+}
+
+/// Positions errors at a mapping key, however pnpm quoted it.
+trait AtKey {
+    fn at_key(self, text: &str, key: &str) -> Self;
+}
+
+impl AtKey for ParseError {
+    fn at_key(self, text: &str, key: &str) -> Self {
+        for needle in [
+            format!("\n  {key}:"),
+            format!("\n  '{key}':"),
+            format!("\n  \"{key}\":"),
+        ] {
+            if let Some(at) = text.find(&needle) {
+                let (line, column) = crate::error::line_col(text, at + 3);
+                return self.at(line, column);
+            }
+        }
+        self.near(text, key)
+    }
 }
 
 /// A package's dependency maps, kept until every package has an index.
@@ -327,14 +363,15 @@ struct Builder<'a> {
     inv: Inventory,
     /// Package (5.x, 6.0) or snapshot (9.0) key -> package index.
     by_key: HashMap<String, usize>,
-    /// Per package: the `dev` and `optional` flags pnpm recorded (5.x, 6.0; 9.0 only `optional`).
+    /// Per package: the `dev` and `optional` flags pnpm recorded (5.x, 6.0).
     recorded: Vec<(bool, bool)>,
+    keep_recorded: bool,
 }
 
 impl Builder<'_> {
     fn err(&self, key: &str, message: String) -> ParseError {
         ParseError::new(ErrorKind::Schema, message)
-            .near(self.text, &format!("{key}:"))
+            .at_key(self.text, key)
             .with_help(REGENERATE)
     }
 
@@ -443,18 +480,33 @@ impl Builder<'_> {
         }
     }
 
-    /// An edge from the node at `from_path` (an importer's path; `""` for packages) to the
-    /// reference `reference` under dependency `name`.
+    /// An edge from `from` (a package key or importer path, for errors), whose links resolve
+    /// from `from_path` (an importer's path; `""` for packages), to the reference `reference`
+    /// under dependency `name`.
+    /// A reference to a key the lockfile lacks is an error: pnpm writes every entry it
+    /// references, so a missing one means the file was cut short or edited (a YAML file cut at a
+    /// line boundary still parses).
     fn edge(
         &mut self,
+        from: &str,
         from_path: &str,
         name: &str,
         reference: &str,
         spec: &str,
         kind: DepKind,
-    ) -> Dependency {
+    ) -> Result<Dependency, ParseError> {
         let target = match depath::ref_to_key(self.family, name, reference) {
-            Ref::Key(key) => self.by_key.get(&key).map(|&i| NodeId::Package(i)),
+            Ref::Key(key) => match self.by_key.get(&key) {
+                Some(&i) => Some(NodeId::Package(i)),
+                None => {
+                    return Err(ParseError::new(
+                        ErrorKind::Schema,
+                        format!("\"{from}\" depends on {name} {reference}, but the lockfile has no entry \"{key}\""),
+                    )
+                    .at_key(self.text, from)
+                    .with_help(format!("was the file cut short or edited by hand? {REGENERATE}")));
+                }
+            },
             Ref::Link(rel) => {
                 let path = depath::join_path(from_path, &rel);
                 match self.inv.importers.iter().position(|imp| imp.path == path) {
@@ -463,12 +515,12 @@ impl Builder<'_> {
                 }
             }
         };
-        Dependency {
+        Ok(Dependency {
             name: name.to_string(),
             spec: spec.to_string(),
             kind,
             target,
-        }
+        })
     }
 
     /// A `link:` to a folder that is not an importer. pnpm records nothing about the folder: its
@@ -514,25 +566,20 @@ impl Builder<'_> {
                 self.inv.packages[t].aliases.push(a);
             }
         }
-        for (p, (dev, optional)) in self.inv.packages.iter_mut().zip(&self.recorded) {
-            p.dev = *dev;
-            p.optional = *optional;
-        }
-        graph::dedupe(&mut self.inv);
-        let recorded: Vec<(bool, bool)> = self
-            .inv
-            .packages
-            .iter()
-            .map(|p| (p.dev, p.optional))
-            .collect();
+        // Flags are computed per peer variant, before variants merge: one variant of a package
+        // can be reached from production code while another is reached only from a dev tool,
+        // and their edges differ (jest-pnp-resolver(jest-resolve@27) vs (jest-resolve@29)).
+        // Merging first would make everything either variant reaches look like production.
         graph::compute_flags(&mut self.inv);
-        if self.family != Family::V9 {
-            // pnpm wrote these; keep them (the fixture tests check they agree with the graph).
-            for (p, (dev, optional)) in self.inv.packages.iter_mut().zip(recorded) {
-                p.dev = dev;
-                p.optional = optional;
+        if self.keep_recorded {
+            // pnpm wrote these for 5.x and 6.0; keep them (tests check they agree with the graph).
+            for (p, (dev, optional)) in self.inv.packages.iter_mut().zip(&self.recorded) {
+                p.dev = *dev;
+                p.optional = *optional;
             }
         }
+        // Merging keeps a flag only when every variant has it.
+        graph::dedupe(&mut self.inv);
         graph::sort(&mut self.inv);
         Ok(self.inv)
     }

@@ -4,7 +4,7 @@
 //!
 //! - [`super::yarn_classic`]: the v1 syntax, read with a small line parser of our own because
 //!   it is not YAML and no maintained Rust crate reads it.
-//! - [`super::yarn_berry`]: YAML, read with serde_yaml_ng.
+//! - [`super::yarn_berry`]: YAML, read with serde_norway behind the guards in [`crate::yaml`].
 
 use crate::error::{ParseError, check_text};
 use crate::formats::{manifest_deps, manifest_identity};
@@ -41,6 +41,16 @@ pub fn split_descriptor(s: &str) -> Option<(&str, &str)> {
     let at = search_from + s[search_from..].find('@')?;
     let (name, range) = (&s[..at], &s[at + 1..]);
     (!name.is_empty() && name != "@").then_some((name, range))
+}
+
+/// A key or value quoted in a message, cut to a readable length: hostile input can make a
+/// "descriptor" megabytes long.
+pub fn shorten(s: &str) -> String {
+    const MAX: usize = 80;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 /// A direct dependency read from a package.json: `(name, spec, kind)`.

@@ -26,6 +26,8 @@
 //!   entry. A patch entry depends on the entry it patches (yarn fetches that one and applies the
 //!   patch), which keeps the unpatched entry's flags right. yarn's built-in compat patches
 //!   (`optional!builtin<compat/typescript>`) replace the plain descriptor they wrap, as yarn does.
+//! - The YAML is read with serde_norway (as pnpm-lock.yaml is), after [`yaml::check_nesting`]
+//!   and [`yaml::refuse_anchors`]: no alias can expand and deep flow nesting cannot stall libyaml.
 //! - `checksum` (`10c0/<hex>`) hashes yarn's zip archive, not the tarball: it is kept as a
 //!   [`Checksum`], never turned into an integrity.
 
@@ -33,13 +35,14 @@ use crate::Manifest;
 use crate::error::{ErrorKind, ParseError};
 use crate::formats::yarn::{
     ManifestDep, manifest_importers, manifest_resolutions, normalise_path, resolution_override,
-    split_descriptor,
+    shorten, split_descriptor,
 };
 use crate::graph;
 use crate::integrity::Checksum;
 use crate::json::{UniqueMap, null_as_default};
 use crate::model::{DepKind, Dependency, Importer, Inventory, LockfileKind, NodeId, Package};
 use crate::source::{SourceKind, classify_resolved, classify_url};
+use crate::yaml;
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use std::collections::{HashMap, HashSet};
@@ -124,7 +127,8 @@ impl<'de> Deserialize<'de> for Lock {
                 while let Some(key) = map.next_key::<String>()? {
                     if !seen.insert(key.clone()) {
                         return Err(serde::de::Error::custom(format_args!(
-                            "duplicate key \"{key}\""
+                            "duplicate key \"{}\"",
+                            shorten(&key)
                         )));
                     }
                     if key == "__metadata" {
@@ -144,36 +148,29 @@ fn help() -> &'static str {
     "regenerate the lockfile with `yarn install`"
 }
 
-/// Converts a YAML error, keeping its position and naming what the limits refused.
-fn from_yaml(err: &serde_yaml_ng::Error) -> ParseError {
-    let full = err.to_string();
-    // serde_yaml appends " at line X column Y"; the position goes in the fields.
-    let message = match full.find(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full.clone(),
-    };
-    let (kind, message) = if full.contains("recursion limit exceeded") {
-        (
-            ErrorKind::Invalid,
-            "nesting is deeper than 128 levels; no yarn.lock nests this deep".to_string(),
-        )
-    } else if full.contains("repetition limit exceeded") {
-        (
-            ErrorKind::Invalid,
-            "YAML aliases expand too far (an alias bomb); yarn never writes aliases".to_string(),
-        )
-    } else if full.contains("duplicate key") {
-        (ErrorKind::Invalid, message)
-    } else if full.contains("invalid type") || full.contains("missing field") {
-        (ErrorKind::Schema, message)
-    } else {
-        (ErrorKind::Syntax, message)
-    };
-    let mut e = ParseError::new(kind, message).with_help(help());
-    if let Some(loc) = err.location() {
-        e = e.at(loc.line(), loc.column());
+/// A YAML error with yarn's way out. Duplicate keys are [`ErrorKind::Invalid`]; a duplicate
+/// top-level key comes back without a position, so it points at the second occurrence.
+fn yaml_error(text: &str, e: &serde_norway::Error) -> ParseError {
+    let mut err = yaml::error(e).with_help(help());
+    if err.message.contains("duplicate") {
+        err.kind = ErrorKind::Invalid;
     }
-    e
+    match err.message.strip_prefix("duplicate key \"") {
+        Some(rest) if err.line <= 1 => {
+            let key = rest.strip_suffix('"').unwrap_or(rest);
+            let (quoted, plain) = (format!("\"{key}\":"), format!("{key}:"));
+            let second = text
+                .split('\n')
+                .enumerate()
+                .filter(|(_, l)| l.starts_with(&quoted) || l.starts_with(&plain))
+                .nth(1);
+            match second {
+                Some((n, _)) => err.at(n + 1, 1),
+                None => err,
+            }
+        }
+        _ => err,
+    }
 }
 
 /// Reads `__metadata.version` from the text before the full parse, so an unsupported version
@@ -325,7 +322,9 @@ struct Node<'a> {
 
 pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError> {
     metadata_version(text)?;
-    let lock: Lock = serde_yaml_ng::from_str(text).map_err(|e| from_yaml(&e))?;
+    yaml::check_nesting(text).map_err(|e| e.with_help(help()))?;
+    yaml::refuse_anchors(text).map_err(|e| e.with_help(help()))?;
+    let lock: Lock = serde_norway::from_str(text).map_err(|e| yaml_error(text, &e))?;
     let Some(version) = lock.version.clone() else {
         return Err(
             ParseError::new(ErrorKind::Schema, "\"__metadata\" has no \"version\"")
@@ -341,11 +340,12 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
     let mut packages: Vec<Package> = Vec::new();
     let mut workspace_entries: Vec<(String, &str, &Entry)> = Vec::new();
     for (key, entry) in &lock.entries {
+        let k = shorten(key);
         let Some(resolution) = &entry.resolution else {
             return Err(schema(
                 text,
                 key,
-                format!("entry \"{key}\" has no \"resolution\""),
+                format!("entry \"{k}\" has no \"resolution\""),
             ));
         };
         let Some((name, reference)) = split_descriptor(resolution) else {
@@ -353,7 +353,8 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
                 text,
                 key,
                 format!(
-                    "entry \"{key}\" has a resolution that is not `name@reference`: {resolution:?}"
+                    "entry \"{k}\" has a resolution that is not `name@reference`: {:?}",
+                    shorten(resolution)
                 ),
             ));
         };
@@ -365,7 +366,7 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
             return Err(schema(
                 text,
                 key,
-                format!("entry \"{key}\" has no \"version\""),
+                format!("entry \"{k}\" has no \"version\""),
             ));
         };
         let mut p = Package::new(name, ver.clone(), source_of(name, reference, ver));
@@ -440,7 +441,8 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
                 return Err(ParseError::new(
                     ErrorKind::Invalid,
                     format!(
-                        "descriptor \"{d}\" has two entries; yarn writes one entry per descriptor"
+                        "descriptor \"{}\" has two entries; yarn writes one entry per descriptor",
+                        shorten(d)
                     ),
                 )
                 .at(locate(text, n.key).0, 1)
@@ -593,4 +595,160 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
     graph::compute_flags(&mut inv);
     graph::sort(&mut inv);
     Ok(inv)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "__metadata:\n  version: 8\n  cacheKey: 10c0\n\n";
+
+    fn lock(body: &str) -> Result<Inventory, ParseError> {
+        parse(&format!("{HEAD}{body}"), &[])
+    }
+
+    #[test]
+    fn sources_by_protocol() {
+        let table = [
+            ("a", "npm:1.0.0", SourceKind::Registry),
+            (
+                "a",
+                "patch:a@npm%3A1.0.0#./p.patch::version=1.0.0&hash=abc",
+                SourceKind::Registry,
+            ),
+            (
+                "a",
+                "patch:a@git+https%3A//h.example/a.git%23commit=abc#./p.patch",
+                SourceKind::Git,
+            ),
+            (
+                "a",
+                "https://r.example/a/-/a-1.0.0.tgz",
+                SourceKind::Registry,
+            ),
+            (
+                "a",
+                "https://r.example/other/-/other-1.0.0.tgz",
+                SourceKind::Tarball,
+            ),
+            (
+                "a",
+                "git+ssh://git@h.example/a.git#commit=abc",
+                SourceKind::Git,
+            ),
+            ("a", "https://h.example/a.git#commit=abc", SourceKind::Git),
+            (
+                "a",
+                "file:./a#./a::hash=1&locator=r%40workspace%3A.",
+                SourceKind::File,
+            ),
+            ("a", "link:./a::locator=r%40workspace%3A.", SourceKind::Link),
+            (
+                "a",
+                "portal:./a::locator=r%40workspace%3A.",
+                SourceKind::Link,
+            ),
+            ("a", "exec:./gen.js", SourceKind::File),
+            ("a", "workspace:packages/a", SourceKind::Workspace),
+        ];
+        for (name, reference, want) in table {
+            assert_eq!(source_of(name, reference, "1.0.0"), want, "{reference}");
+        }
+    }
+
+    #[test]
+    fn patch_references_decode() {
+        assert_eq!(percent_decode("a@npm%3A1.0.0"), "a@npm:1.0.0");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%é"), "%zz%é");
+        let (inner, patch) =
+            patch_parts("patch:typescript@npm%3A5.5.4#optional!builtin<compat/typescript>")
+                .unwrap();
+        assert_eq!(inner, "typescript@npm:5.5.4");
+        assert!(is_builtin_patch(patch));
+        assert!(!is_builtin_patch("~/.yarn/patches/x.patch"));
+        assert!(patch_parts("npm:1.0.0").is_none());
+        // Patches nested past the bound are not taken for the registry, and do not recurse.
+        let deep = format!("{}npm:1.0.0", "patch:a@".repeat(1000));
+        assert_eq!(source_of("a", &deep, "1.0.0"), SourceKind::File);
+        let shallow = format!("{}npm:1.0.0", "patch:a@".repeat(3));
+        assert_eq!(source_of("a", &shallow, "1.0.0"), SourceKind::Registry);
+    }
+
+    #[test]
+    fn legacy_lockfiles_without_npm_prefix_resolve() {
+        let text = "__metadata:\n  version: 4\n\n\"a@^1.0.0\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n  dependencies:\n    b: ^2.0.0\n  checksum: abc\n\n\"b@^2.0.0\":\n  version: 2.0.0\n  resolution: \"b@npm:2.0.0\"\n\n\"r@workspace:.\":\n  version: 0.0.0-use.local\n  resolution: \"r@workspace:.\"\n  dependencies:\n    a: ^1.0.0\n";
+        let inv = parse(text, &[]).unwrap();
+        assert_eq!(inv.lockfile_version, "4");
+        assert_eq!(inv.importers[0].name.as_deref(), Some("r"));
+        assert_eq!(
+            inv.importers[0].version, None,
+            "0.0.0-use.local is a placeholder"
+        );
+        assert_eq!(
+            inv.importers[0].dependencies[0].target,
+            Some(NodeId::Package(0))
+        );
+        assert_eq!(
+            inv.packages[0].dependencies[0].target,
+            Some(NodeId::Package(1))
+        );
+        assert_eq!(
+            inv.packages[0].checksum.as_ref().map(|c| c.value.as_str()),
+            Some("abc")
+        );
+    }
+
+    #[test]
+    fn unsupported_and_missing_versions() {
+        for v in ["3", "11", "abc"] {
+            let e = parse(&format!("__metadata:\n  version: {v}\n"), &[]).unwrap_err();
+            assert_eq!((e.kind, e.line), (ErrorKind::UnsupportedVersion, 2), "{v}");
+            assert!(e.message.contains("warden reads versions 4 to 10"), "{e}");
+        }
+        let e = parse("__metadata:\n  cacheKey: 8\n", &[]).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Schema);
+        assert!(e.message.contains("has no \"version\""), "{e}");
+    }
+
+    #[test]
+    fn entries_need_resolution_and_version() {
+        let e = lock("\"a@npm:1\":\n  version: 1.0.0\n").unwrap_err();
+        assert_eq!((e.kind, e.line), (ErrorKind::Schema, 5));
+        let e = lock("\"a@npm:1\":\n  resolution: \"a@npm:1.0.0\"\n").unwrap_err();
+        assert!(e.message.contains("has no \"version\""), "{e}");
+        let e = lock("\"a@npm:1\":\n  version: 1.0.0\n  resolution: \"nothing\"\n").unwrap_err();
+        assert!(e.message.contains("not `name@reference`"), "{e}");
+    }
+
+    #[test]
+    fn duplicates_are_refused_with_positions() {
+        let entry = "\"a@npm:1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n";
+        let e = lock(&format!("{entry}{entry}")).unwrap_err();
+        assert_eq!((e.kind, e.line), (ErrorKind::Invalid, 8));
+        let e = lock("\"a@npm:1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n  dependencies:\n    b: \"npm:1\"\n    b: \"npm:2\"\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Invalid);
+        assert!(e.message.contains("duplicate key \"b\""), "{e}");
+        assert!(e.line >= 9, "{e}");
+        let e = lock("\"a@npm:1, b@npm:1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n\"a@npm:1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n").unwrap_err();
+        assert!(
+            e.message.contains("descriptor \"a@npm:1\" has two entries"),
+            "{e}"
+        );
+        let e = lock("\"w@workspace:.\":\n  version: 0.0.0-use.local\n  resolution: \"w@workspace:.\"\n\"v@workspace:.\":\n  version: 0.0.0-use.local\n  resolution: \"v@workspace:.\"\n").unwrap_err();
+        assert!(
+            e.message.contains("two entries resolve to the workspace"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn conditions_with_ampersands_parse() {
+        let inv = lock("\"@esbuild/linux-x64@npm:0.21.5\":\n  version: 0.21.5\n  resolution: \"@esbuild/linux-x64@npm:0.21.5\"\n  conditions: os=linux & cpu=x64\n  languageName: node\n  linkType: hard\n").unwrap();
+        assert_eq!(inv.packages[0].name, "@esbuild/linux-x64");
+        assert!(
+            inv.importers[0].dependencies.is_empty(),
+            "a root without a workspace entry"
+        );
+    }
 }

@@ -24,7 +24,7 @@
 use crate::Manifest;
 use crate::error::{ErrorKind, ParseError};
 use crate::formats::npm::parse_alias;
-use crate::formats::yarn::{manifest_importers, split_descriptor};
+use crate::formats::yarn::{manifest_importers, shorten, split_descriptor};
 use crate::graph;
 use crate::integrity::Integrity;
 use crate::model::{DepKind, Dependency, Inventory, LockfileKind, NodeId, Package};
@@ -178,7 +178,7 @@ fn interpret(toks: Vec<Tok>, line: usize, col0: usize) -> Result<Line, ParseErro
                     first_col,
                     format!(
                         "{expected}; `{}` has no value",
-                        keys.last().map_or("", |s| s)
+                        shorten(keys.last().map_or("", |s| s))
                     ),
                 ));
             }
@@ -237,7 +237,10 @@ pub fn parse_syntax(text: &str) -> Result<Vec<Field>, ParseError> {
                 ErrorKind::Invalid,
                 format!("nesting is deeper than {MAX_DEPTH} levels; no yarn.lock nests this deep"),
             )
-            .at(line_no, indent + 1));
+            .at(line_no, indent + 1)
+            .with_help(
+                "check that this is the yarn.lock yarn wrote; regenerate it with `yarn install`",
+            ));
         }
         if level + 1 > stack.len() {
             return Err(syntax(
@@ -292,7 +295,10 @@ fn schema(f: &Field, msg: impl Into<String>) -> ParseError {
 
 fn read_entry(f: &Field) -> Result<Entry, ParseError> {
     let Value::Block(fields) = &f.value else {
-        return Err(schema(f, format!("entry \"{}\" must be a block", f.key())));
+        return Err(schema(
+            f,
+            format!("entry \"{}\" must be a block", shorten(f.key())),
+        ));
     };
     let mut seen = HashSet::new();
     let mut version = None;
@@ -301,10 +307,11 @@ fn read_entry(f: &Field) -> Result<Entry, ParseError> {
     let mut deps = Vec::new();
     for field in fields {
         let key = field.key();
+        let k = shorten(key);
         if !seen.insert(key) {
             return Err(ParseError::new(
                 ErrorKind::Invalid,
-                format!("\"{key}\" appears twice in entry \"{}\"", f.key()),
+                format!("\"{k}\" appears twice in entry \"{}\"", shorten(f.key())),
             )
             .at(field.line, field.column));
         }
@@ -313,8 +320,8 @@ fn read_entry(f: &Field) -> Result<Entry, ParseError> {
             Value::Block(_) => Err(schema(
                 field,
                 format!(
-                    "\"{key}\" of \"{}\" must be a string, found a block",
-                    f.key()
+                    "\"{k}\" of \"{}\" must be a string, found a block",
+                    shorten(f.key())
                 ),
             )),
         };
@@ -327,8 +334,9 @@ fn read_entry(f: &Field) -> Result<Entry, ParseError> {
                     schema(
                         field,
                         format!(
-                            "\"{}\" has an integrity that is not a valid SRI string: {s:?}",
-                            f.key()
+                            "\"{}\" has an integrity that is not a valid SRI string: {:?}",
+                            shorten(f.key()),
+                            shorten(&s)
                         ),
                     )
                 })?);
@@ -343,8 +351,8 @@ fn read_entry(f: &Field) -> Result<Entry, ParseError> {
                     return Err(schema(
                         field,
                         format!(
-                            "\"{key}\" of \"{}\" must be a block of `name range` lines",
-                            f.key()
+                            "\"{k}\" of \"{}\" must be a block of `name range` lines",
+                            shorten(f.key())
                         ),
                     ));
                 };
@@ -354,7 +362,7 @@ fn read_entry(f: &Field) -> Result<Entry, ParseError> {
                             d,
                             format!(
                                 "dependency \"{}\" must have a range, found a block",
-                                d.key()
+                                shorten(d.key())
                             ),
                         ));
                     };
@@ -368,7 +376,7 @@ fn read_entry(f: &Field) -> Result<Entry, ParseError> {
     let Some(version) = version else {
         return Err(schema(
             f,
-            format!("entry \"{}\" has no \"version\"", f.key()),
+            format!("entry \"{}\" has no \"version\"", shorten(f.key())),
         ));
     };
     // An optional dependency is listed in `optionalDependencies` only, but be safe.
@@ -402,6 +410,22 @@ fn split_sha1(resolved: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// `owner/repo` or `owner/repo#ref`: yarn's GitHub shorthand.
+fn is_github_shorthand(range: &str) -> bool {
+    let path = range.split('#').next().unwrap_or(range);
+    match path.split_once('/') {
+        Some((owner, repo)) => {
+            let ok = |s: &str| {
+                !s.is_empty()
+                    && s.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            };
+            ok(owner) && ok(repo) && !owner.starts_with('.')
+        }
+        None => false,
+    }
+}
+
 /// The package an entry locks. Its real name comes from the descriptors (through an `npm:`
 /// alias when there is one); other names it is required under become aliases.
 fn package_of(e: &Entry) -> Result<Package, ParseError> {
@@ -411,7 +435,7 @@ fn package_of(e: &Entry) -> Result<Package, ParseError> {
         let Some((name, r)) = split_descriptor(d) else {
             return Err(ParseError::new(
                 ErrorKind::Schema,
-                format!("\"{d}\" is not a descriptor `name@range`"),
+                format!("\"{}\" is not a descriptor `name@range`", shorten(d)),
             )
             .at(e.line, e.column)
             .with_help("regenerate the lockfile with `yarn install`"));
@@ -432,7 +456,7 @@ fn package_of(e: &Entry) -> Result<Package, ParseError> {
         SourceKind::File
     } else if range.starts_with("link:") || range.starts_with("portal:") {
         SourceKind::Link
-    } else if classify_url(range) == SourceKind::Git {
+    } else if classify_url(range) == SourceKind::Git || is_github_shorthand(range) {
         SourceKind::Git
     } else if range.starts_with("http://") || range.starts_with("https://") {
         SourceKind::Tarball
@@ -449,7 +473,8 @@ fn package_of(e: &Entry) -> Result<Package, ParseError> {
                 None => integrity = Some(sha1),
             }
         }
-        if !matches!(source, SourceKind::Link) {
+        // A git spec stays git even when yarn fetched a host's tarball of the commit.
+        if !matches!(source, SourceKind::Link | SourceKind::Git) {
             source = classify_resolved(url, &real_name, &e.version);
         }
         resolved = Some(url.to_string());
@@ -488,7 +513,7 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
                 f,
                 format!(
                     "expected an entry `name@range:` at the top level, found \"{}\" with a value",
-                    f.key()
+                    shorten(f.key())
                 ),
             ));
         }
@@ -500,7 +525,10 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
             if by_descriptor.insert(d.as_str(), i).is_some() {
                 return Err(ParseError::new(
                     ErrorKind::Invalid,
-                    format!("\"{d}\" has two entries; yarn writes one entry per descriptor"),
+                    format!(
+                        "\"{}\" has two entries; yarn writes one entry per descriptor",
+                        shorten(d)
+                    ),
                 )
                 .at(e.line, e.column)
                 .with_help("regenerate the lockfile with `yarn install`"));
@@ -594,4 +622,192 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
     graph::compute_flags(&mut inv);
     graph::sort(&mut inv);
     Ok(inv)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use proptest::prelude::*;
+
+    const SAMPLE: &str = "# yarn lockfile v1\n\n\n\"@s/a@^1.0.0\", \"@s/a@^1.1.0\":\n  version \"1.1.0\"\n  resolved \"https://r.example/@s/a/-/a-1.1.0.tgz#da39a3ee5e6b4b0d3255bfef95601890afd80709\"\n  dependencies:\n    b \"^2\"\n\nb@^2:\n  version \"2.0.1\"\n  resolved \"https://r.example/b/-/b-2.0.1.tgz\"\n  integrity sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==\n";
+
+    fn err(text: &str) -> ParseError {
+        parse(text, &[]).expect_err("the input is bad")
+    }
+
+    #[test]
+    fn syntax_tree_keeps_keys_and_positions() {
+        let fields = parse_syntax(SAMPLE).unwrap();
+        assert_eq!(fields.len(), 2);
+        assert_eq!(fields[0].keys, ["@s/a@^1.0.0", "@s/a@^1.1.0"]);
+        assert_eq!((fields[0].line, fields[0].column), (4, 1));
+        let Value::Block(inner) = &fields[0].value else {
+            panic!("a block")
+        };
+        assert_eq!(inner[0].keys, ["version"]);
+        assert_eq!(inner[0].value, Value::Str("1.1.0".into()));
+        assert_eq!((inner[0].line, inner[0].column), (5, 3));
+        let Value::Block(deps) = &inner[2].value else {
+            panic!("dependencies block")
+        };
+        assert_eq!(deps[0].keys, ["b"]);
+        assert_eq!(deps[0].value, Value::Str("^2".into()));
+    }
+
+    #[test]
+    fn crlf_and_escapes_are_read() {
+        let text = "a@^1:\r\n  version \"1.0.0\"\r\n  resolved \"https://r.example/a/-/a-1.0.0.tgz?x=\\\"y\\\"\"\r\n";
+        let inv = parse(text, &[]).unwrap();
+        assert_eq!(inv.packages[0].version, "1.0.0");
+        assert_eq!(
+            inv.packages[0].resolved.as_deref(),
+            Some("https://r.example/a/-/a-1.0.0.tgz?x=\"y\"")
+        );
+    }
+
+    #[test]
+    fn sha1_fragment_becomes_integrity_and_merges() {
+        let inv = parse(SAMPLE, &[]).unwrap();
+        let a = &inv.packages[0];
+        assert_eq!(a.name, "@s/a");
+        assert_eq!(a.source, SourceKind::Registry);
+        assert_eq!(
+            a.resolved.as_deref(),
+            Some("https://r.example/@s/a/-/a-1.1.0.tgz")
+        );
+        assert_eq!(
+            a.integrity.as_ref().map(ToString::to_string).as_deref(),
+            Some("sha1-2jmj7l5rSw0yVb/vlWAYkK/YBwk=")
+        );
+        assert_eq!(a.locations.len(), 2);
+        assert_eq!(a.dependencies[0].target, Some(NodeId::Package(1)));
+        let b = &inv.packages[1];
+        assert!(!b.integrity.as_ref().unwrap().is_weak());
+        // Only `a` is required by nobody: it is the root's direct dependency.
+        assert_eq!(inv.importers[0].dependencies.len(), 1);
+        assert_eq!(inv.importers[0].dependencies[0].name, "@s/a");
+    }
+
+    #[test]
+    fn git_commit_fragment_is_not_a_sha1() {
+        assert_eq!(
+            split_sha1(
+                "git+ssh://git@host.example/a/b.git#da39a3ee5e6b4b0d3255bfef95601890afd80709"
+            ),
+            (
+                "git+ssh://git@host.example/a/b.git#da39a3ee5e6b4b0d3255bfef95601890afd80709",
+                None
+            )
+        );
+        assert_eq!(
+            split_sha1("https://x.example/a.tgz#abc"),
+            ("https://x.example/a.tgz#abc", None)
+        );
+    }
+
+    #[test]
+    fn layout_errors_have_positions() {
+        let e = err("a@^1:\n\tversion \"1\"\n");
+        assert_eq!((e.kind, e.line), (ErrorKind::Syntax, 2));
+        assert!(e.message.contains("tab"), "{e}");
+        let e = err("a@^1:\n   version \"1\"\n");
+        assert_eq!((e.line, e.column), (2, 4));
+        assert!(e.message.contains("multiple of two"), "{e}");
+        let e = err("a@^1:\n  version \"1\"\n      x \"y\"\n");
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("not inside a block"), "{e}");
+        let e = err("a@^1:\n  version \"1.0.0\n");
+        assert_eq!((e.line, e.column), (2, 11));
+        assert!(e.message.contains("unterminated"), "{e}");
+        let e = err("a@^1:\n  version \"1\" extra\n");
+        assert!(e.message.contains("third item"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text: String = (0..40)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        let e = err(&text);
+        assert_eq!((e.kind, e.line), (ErrorKind::Invalid, MAX_DEPTH + 1));
+        // 200,000 brackets on one line are one long token, not nesting.
+        let e = err(&format!("{}:\n", "[".repeat(200_000)));
+        assert!(e.message.len() < 300, "messages quote a bounded excerpt");
+    }
+
+    #[test]
+    fn schema_errors_name_the_entry() {
+        let e = err("a@^1:\n  version:\n    x \"1\"\n");
+        assert_eq!((e.kind, e.line, e.column), (ErrorKind::Schema, 2, 3));
+        assert!(
+            e.message
+                .contains("\"version\" of \"a@^1\" must be a string"),
+            "{e}"
+        );
+        let e = err("a@^1:\n  resolved \"x\"\n");
+        assert!(e.message.contains("has no \"version\""), "{e}");
+        let e = err("a@^1:\n  version \"1\"\n  dependencies \"b\"\n");
+        assert!(e.message.contains("must be a block"), "{e}");
+        let e = err("a@^1:\n  version \"1\"\n  integrity md5-xyz\n");
+        assert!(e.message.contains("not a valid SRI"), "{e}");
+        let e = err("a@^1 \"1\"\n");
+        assert!(e.message.contains("expected an entry"), "{e}");
+        let e = err("nodescriptor:\n  version \"1\"\n");
+        assert!(e.message.contains("not a descriptor"), "{e}");
+    }
+
+    #[test]
+    fn duplicates_are_refused() {
+        let e = err("a@^1:\n  version \"1.0.0\"\n  version \"1.0.1\"\n");
+        assert_eq!((e.kind, e.line), (ErrorKind::Invalid, 3));
+        let e = err("a@^1:\n  version \"1.0.0\"\n\na@^2, a@^1:\n  version \"2.0.0\"\n");
+        assert_eq!((e.kind, e.line), (ErrorKind::Invalid, 4));
+        assert!(e.message.contains("\"a@^1\" has two entries"), "{e}");
+    }
+
+    #[test]
+    fn github_shorthand_is_git_even_as_a_codeload_tarball() {
+        let text = "\"pkg@user/repo#abc\":\n  version \"1.0.0\"\n  resolved \"https://codeload.example/user/repo/tar.gz/abc\"\n";
+        let inv = parse(text, &[]).unwrap();
+        assert_eq!(inv.packages[0].source, SourceKind::Git);
+        assert!(is_github_shorthand("user/repo"));
+        assert!(!is_github_shorthand("^1.0.0"));
+        assert!(!is_github_shorthand("./local/dir"));
+        assert!(!is_github_shorthand("file:../x/y"));
+        assert!(!is_github_shorthand("https://h.example/a/b.tgz"));
+    }
+
+    #[test]
+    fn an_alias_shares_the_entry_of_its_target() {
+        let text = "\"sw-cjs@npm:sw@^4\", sw@^4:\n  version \"4.2.3\"\n  resolved \"https://r.example/sw/-/sw-4.2.3.tgz\"\n";
+        let inv = parse(text, &[]).unwrap();
+        assert_eq!(inv.packages.len(), 1);
+        assert_eq!(inv.packages[0].name, "sw");
+        assert_eq!(inv.packages[0].aliases, ["sw-cjs"]);
+        assert_eq!(inv.packages[0].source, SourceKind::Registry);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_text_never_panics(text in "\\PC{0,400}") {
+            let _ = parse(&text, &[]);
+        }
+
+        #[test]
+        fn random_yarnish_lines_never_panic(lines in proptest::collection::vec(
+            (0usize..5, prop::sample::select(vec![
+                "a@^1:", "\"@s/b@npm:c@^2\", b@1:", "version \"1.0.0\"", "version", "resolved \"https://r.example/a/-/a-1.0.0.tgz#da39a3ee5e6b4b0d3255bfef95601890afd80709\"",
+                "integrity sha512-AAAA", "dependencies:", "optionalDependencies:", "b \"^1\"", "\"unterminated", "x, y:", ":", ",", "\"\\u00e9\" \"\\q\"", "# comment", "",
+            ])),
+            0..40,
+        )) {
+            let text: String = lines.iter().map(|(i, l)| format!("{}{l}\n", "  ".repeat(*i))).collect();
+            if let Err(e) = parse(&text, &[]) {
+                prop_assert!(e.line >= 1 || e.kind != ErrorKind::Syntax, "syntax errors have a line: {e}");
+            }
+        }
+    }
 }

@@ -493,12 +493,18 @@ pub fn install_raised(pkg: &Package, f: &FileCtx, sev: Severity) -> Severity {
     }
 }
 
+/// Compiles a rule pattern. Word boundaries are made ASCII-only: Unicode `\b` forces the
+/// regex engine off its fast DFA on non-ASCII text, which made scans ten times slower.
+pub fn compile(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("rule regex is valid")
+}
+
 /// Regex built once from a literal pattern (an invalid pattern is a bug caught by the rule tests).
 #[macro_export]
 macro_rules! regex {
     ($re:literal) => {{
         static RE: std::sync::LazyLock<regex::Regex> =
-            std::sync::LazyLock::new(|| regex::Regex::new($re).expect("rule regex is valid"));
+            std::sync::LazyLock::new(|| $crate::rules::compile($re));
         &*RE
     }};
 }

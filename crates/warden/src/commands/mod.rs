@@ -1,13 +1,22 @@
 //! One module per command, each with its clap args struct and its `run` function.
 
+pub mod advisories;
 pub mod attest;
+pub mod certify;
+pub mod check;
+pub mod check_sarif;
 pub mod documents;
 pub mod fetch;
+pub mod import;
+pub mod init;
 pub mod inventory;
 pub mod keygen;
 pub mod sbom;
+pub mod score;
+pub mod suggest;
 pub mod verify;
 pub mod vex;
+pub mod vulns;
 pub mod why;
 
 use crate::cli::Cli;
@@ -18,6 +27,18 @@ use std::process::ExitCode;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create supply-chain/ with the default policy and freeze the lockfile as exemptions
+    Init(init::Args),
+    /// Gate every locked package: allow, quarantine, review or deny, with the reasons
+    Check(check::Args),
+    /// Record an audit of a package version (full, or a delta from a vetted version)
+    Certify(certify::Args),
+    /// Fetch the audits of every [imports.NAME] and pin them in supply-chain/imports.lock
+    Import(import::Args),
+    /// What to vet next, cheapest audits first
+    Suggest(suggest::Args),
+    /// Risk scores with their checks, and OpenSSF Scorecard results beside them
+    Score(score::Args),
     /// List every locked package with its source, integrity and flags
     Inventory(inventory::Args),
     /// Show every dependency path from the project to a package, like `npm explain`
@@ -34,10 +55,20 @@ pub enum Command {
     Verify(verify::Args),
     /// Download packuments and tarballs for the whole tree into the cache, verified
     Fetch(fetch::Args),
+    /// Import and inspect the local OSV advisory database
+    Advisories(advisories::Args),
+    /// List locked packages that known advisories (vulnerabilities, malicious packages) name
+    Vulns(vulns::Args),
 }
 
 pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
     match &cli.command {
+        Command::Init(args) => init::run(args, &cli.global, out),
+        Command::Check(args) => check::run(args, &cli.global, out),
+        Command::Certify(args) => certify::run(args, &cli.global, out),
+        Command::Import(args) => import::run(args, &cli.global, out),
+        Command::Suggest(args) => suggest::run(args, &cli.global, out),
+        Command::Score(args) => score::run(args, &cli.global, out),
         Command::Inventory(args) => inventory::run(args, &cli.global, out),
         Command::Why(args) => why::run(args, &cli.global, out),
         Command::Sbom(args) => sbom::run(args, &cli.global, out),
@@ -46,5 +77,7 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
         Command::Keygen(args) => keygen::run(args, &cli.global, out),
         Command::Verify(args) => verify::run(args, &cli.global, out),
         Command::Fetch(args) => fetch::run(args, &cli.global, out),
+        Command::Advisories(args) => advisories::run(args, &cli.global, out),
+        Command::Vulns(args) => vulns::run(args, &cli.global, out),
     }
 }

@@ -256,6 +256,11 @@ mod tests {
         );
         assert_eq!(remove_peer_suffix("a@1.0.0"), "a@1.0.0");
         assert_eq!(remove_peer_suffix(")"), ")");
+        // pnpm 9 writes patched packages' snapshots with the patch hash as a suffix group.
+        assert_eq!(
+            remove_peer_suffix("a@1.0.0(patch_hash=abc)(react@18.2.0)"),
+            "a@1.0.0"
+        );
     }
 
     #[test]

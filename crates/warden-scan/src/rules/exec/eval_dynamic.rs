@@ -20,7 +20,8 @@ crate::declare_rule! {
            "const F = (function(){}).constructor; F('return ' + code)()",
            "new Function('require', payload)(require)",
            "const m = new module.constructor(); m._compile(src, 'x.js')",
-           "eval(atob('Y29uc29sZS5sb2coMSk='))"],
+           "eval(atob('Y29uc29sZS5sb2coMSk='))",
+           "function e(r){return Buffer.from(r,'hex').toString()} const m = new module.constructor(); m[e('5f636f6d70696c65')](src, '')"],
     pass: ["eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)"],
 }
 
@@ -58,16 +59,28 @@ fn check(pkg: &Package, out: &mut Emitter) {
             if arg.func || arg.plain {
                 continue;
             }
-            if matches!(c.path.as_str(), "setTimeout" | "setInterval") && arg.lit.is_none() {
+            // A bare identifier folds through a file-wide constant map that ignores scope: only
+            // trust it when the value is code.
+            let code_like = arg.lit.as_deref().is_some_and(crate::js::looks_like_code);
+            let decoded = arg.lit.is_some() && (!arg.ident || code_like);
+            if matches!(c.path.as_str(), "setTimeout" | "setInterval") && !(decoded && code_like) {
                 continue;
             }
-            let decoded = arg.lit.is_some();
-            let sev = if decoded || pkg.is_install_file(f) || !js.decoded_code.is_empty() {
+            // `new Function('require', code)(require)`: the evaluated code gets module access.
+            let gives_require =
+                c.path == "Function" && c.args.iter().any(|a| a.lit.as_deref() == Some("require"));
+            let sev = if decoded
+                || gives_require
+                || pkg.is_install_file(f)
+                || !js.decoded_code.is_empty()
+            {
                 Severity::High
             } else {
                 Severity::Medium
             };
-            let what = if decoded {
+            let what = if gives_require {
+                "code that is handed `require`"
+            } else if decoded {
                 "decoded or assembled code"
             } else {
                 "code built at run time"

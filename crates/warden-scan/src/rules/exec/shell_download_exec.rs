@@ -60,6 +60,18 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 break;
             }
         }
+        if found.is_none() && f.kind == crate::package::FileKind::Shell && f.script.is_none() {
+            // A script that downloads a file and then makes it executable or runs it.
+            let dl = crate::regex!(
+                r"(?i)\b(curl|wget|certutil(\.exe)?\s+-urlcache|bitsadmin|invoke-webrequest|iwr)\b[^\n]*(-o|-O|--output|-outfile|\s)\s*\S+"
+            );
+            let run = crate::regex!(
+                r"(?im)chmod\s+\+?[0-7]*x|^\s*\./\S+|\bstart\s+(/b\s+)?\S+\.exe|regsvr32|rundll32|\bnohup\b"
+            );
+            if let (Some(d), Some(_)) = (dl.find(&f.text), run.find(&f.text)) {
+                found = Some((d.start() as u32, d.as_str().to_string()));
+            }
+        }
         if found.is_none() {
             for (off, m) in find_text(f, enc) {
                 let b64 = m.rsplit(char::is_whitespace).next().unwrap_or("");

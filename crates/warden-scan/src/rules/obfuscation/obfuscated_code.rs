@@ -79,13 +79,14 @@ fn check(pkg: &Package, out: &mut Emitter) {
             .or_else(|| f.text.find("\\x"))
             .unwrap_or(0) as u32;
         let runs = pkg.is_install_file(f) || pkg.is_entry_file(f);
-        let sev = if runs && readable_js >= 1 {
+        let (line, _) = f.line_col(off);
+        let appended = line > 1 && f.lines() > 3;
+        let sev = if runs && (readable_js >= 1 || appended) {
             Severity::Critical
         } else {
             Severity::High
         };
-        let (line, _) = f.line_col(off);
-        let injected = if line > 1 && f.lines() > 3 {
+        let injected = if appended {
             " (appended to readable code)"
         } else {
             ""

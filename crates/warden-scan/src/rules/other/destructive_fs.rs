@@ -18,6 +18,7 @@ crate::declare_rule! {
     case_file: "index.js",
     flag: ["execSync('rm -rf ~/*')", "fs.rmSync(os.homedir(), { recursive: true, force: true })",
            "fs.appendFileSync(path.join(os.homedir(), '.bashrc'), '\\nsudo shutdown -h 0\\n')",
+           "const a = require('fs'); function h(d){ for (const e of a.readdirSync(d)) { const p = d + '/' + e; if (a.lstatSync(p).isDirectory()) h(p); else a.writeFile(p, 'x', () => {}) } } h(Buffer.from('Li4vLi4v', 'base64').toString()); h(Buffer.from('Lw==', 'base64').toString())",
            "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)"],
     pass: ["fs.rmSync(path.join(tmp, 'build'), { recursive: true })", "// never run rm -rf / on a machine"],
 }
@@ -95,10 +96,12 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let walks = js.calls.iter().any(|c| c.path.starts_with("fs.readdir"));
         let writes = js.calls.iter().find(|c| c.path.starts_with("fs.writeFile"));
+        let derived = |w: &str| js.derived.iter().any(|(d, _)| d == w);
         let climbs = text.contains("'../../'")
             || text.contains("\"../../\"")
-            || text.contains("'../../../'");
-        let root = text.contains("'/'") || text.contains("\"/\"");
+            || text.contains("'../../../'")
+            || derived("../../");
+        let root = text.contains("'/'") || text.contains("\"/\"") || derived("/");
         if let (true, Some(w), true, true) = (walks, writes, climbs, root) {
             out.hit(
                 pkg,

@@ -40,7 +40,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             || fmt == "WebAssembly";
         let run_at_install = install_text.contains(name)
             && (run.is_match(&install_text) || !f.path.ends_with(".node"));
-        let sev = if run_at_install {
+        let sev = if run_at_install && run.is_match(&install_text) {
+            Severity::Critical
+        } else if run_at_install {
             Severity::High
         } else if addon {
             Severity::Low
