@@ -42,7 +42,10 @@ fn schemas() -> PathBuf {
 
 fn warden() -> Command {
     let mut c = Command::cargo_bin("warden").expect("the warden binary is built");
-    c.env("SOURCE_DATE_EPOCH", EPOCH).env("NO_COLOR", "1");
+    // Never the user's own cache: tests that want one pass --cache-dir.
+    c.env("SOURCE_DATE_EPOCH", EPOCH)
+        .env("NO_COLOR", "1")
+        .env("WARDEN_CACHE", "/nonexistent/warden-test-cache");
     c
 }
 
@@ -786,4 +789,218 @@ fn dsse_envelopes_interoperate_with_securesystemslib_both_ways() {
         std::fs::write(&tampered, serde_json::to_vec(&t).unwrap()).unwrap();
         fails(&verify_args(&s, &tampered), 1);
     }
+}
+
+/// An advisory database built from warden-advisory's fixture records (real GHSA and MAL
+/// records), in a temporary directory.
+fn advisory_db(dir: &Path) -> PathBuf {
+    let db = dir.join("advisories.db");
+    let mut store = warden_advisory::Store::open(&db).expect("create the database");
+    let fixtures = repo().join("crates/warden-advisory/tests/fixtures");
+    for layout in ["advisory-database", "malicious-packages"] {
+        let entries = warden_advisory::import::open_path(&fixtures.join(layout)).expect("fixtures");
+        store
+            .import(layout, "2026-01-01T00:00:00Z", entries, &mut |_| {})
+            .expect("import the fixtures");
+    }
+    db
+}
+
+#[test]
+fn matched_advisories_without_a_statement_are_under_investigation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = advisory_db(tmp.path());
+    let d = dir_arg(&big());
+    let db_arg = db.to_str().unwrap();
+    let empty = vex_fixture("empty.toml");
+    let empty = empty.to_str().unwrap();
+    let doc = json(&ok(&[
+        "--dir",
+        &d,
+        "vex",
+        "--vex-file",
+        empty,
+        "--advisory-db",
+        db_arg,
+    ]));
+    validate("openvex-0.2", &serde_json::to_vec(&doc).unwrap());
+    let st = doc["statements"].as_array().unwrap();
+    let open: Vec<(&str, &str)> = st
+        .iter()
+        .map(|s| {
+            assert_eq!(s["status"], "under_investigation");
+            (
+                s["vulnerability"]["name"].as_str().unwrap(),
+                s["products"][0]["@id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        open.contains(&("GHSA-pxg6-pf52-xh8x", "pkg:npm/cookie@0.5.0")),
+        "{open:?}"
+    );
+    let cookie = st
+        .iter()
+        .find(|s| s["vulnerability"]["name"] == "GHSA-pxg6-pf52-xh8x")
+        .unwrap();
+    assert!(
+        cookie["vulnerability"]["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "CVE-2024-47764")
+    );
+    // A statement in vex.toml (naming the CVE alias) covers the match: no open statement left.
+    let covered = vex_fixture("big-app.toml");
+    let doc = json(&ok(&[
+        "--dir",
+        &d,
+        "vex",
+        "--vex-file",
+        covered.to_str().unwrap(),
+        "--advisory-db",
+        db_arg,
+    ]));
+    let st = doc["statements"].as_array().unwrap();
+    let cookie: Vec<&Value> = st
+        .iter()
+        .filter(|s| s["products"][0]["@id"] == "pkg:npm/cookie@0.5.0")
+        .collect();
+    assert_eq!(cookie.len(), 1, "{cookie:?}");
+    assert_eq!(cookie[0]["status"], "not_affected");
+    assert_eq!(
+        st.len(),
+        open.len(),
+        "the other matches stay under investigation"
+    );
+    let cdx = ok(&[
+        "--dir",
+        &d,
+        "vex",
+        "--vex-file",
+        empty,
+        "--advisory-db",
+        db_arg,
+        "--spec",
+        "cyclonedx",
+    ]);
+    validate("cyclonedx-1.6", &cdx);
+    assert!(
+        json(&cdx)["vulnerabilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["analysis"]["state"] == "in_triage")
+    );
+    // A database that is not there is an error, never an empty result.
+    let e = fails(
+        &[
+            "--dir",
+            &d,
+            "vex",
+            "--vex-file",
+            empty,
+            "--advisory-db",
+            "/nonexistent/adv.db",
+        ],
+        2,
+    );
+    assert!(e.contains("no advisory database"), "{e}");
+}
+
+/// A `.tgz` holding `package/package.json` with `manifest`, and a README before it.
+fn tgz(manifest: &str) -> Vec<u8> {
+    let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let mut tar = tar::Builder::new(gz);
+    for (path, bytes) in [
+        ("package/README.md", "# hello\n"),
+        ("package/package.json", manifest),
+    ] {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(bytes.len() as u64);
+        h.set_mode(0o644);
+        h.set_mtime(499_162_500);
+        h.set_cksum();
+        tar.append_data(&mut h, path, bytes.as_bytes()).unwrap();
+    }
+    tar.into_inner().unwrap().finish().unwrap()
+}
+
+#[test]
+fn licences_and_authors_come_from_the_cached_tarballs_own_package_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tarball = tgz(
+        r#"{"name":"lic-pkg","version":"1.0.0","license":"BSD-3-Clause","author":"Ada Lovelace <ada@example.com>","description":"a package with a licence"}"#,
+    );
+    let sri = warden_test_registry::fixtures::sha512_sri(&tarball);
+    let integrity = warden_lockfile::Integrity::parse(&sri).unwrap();
+    let project = tmp.path().join("project");
+    std::fs::create_dir(&project).unwrap();
+    std::fs::write(
+        project.join("package.json"),
+        r#"{"name":"lic-app","version":"1.0.0","dependencies":{"lic-pkg":"1.0.0"}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        project.join("package-lock.json"),
+        format!(
+            r#"{{"name":"lic-app","version":"1.0.0","lockfileVersion":3,"requires":true,"packages":{{
+  "":{{"name":"lic-app","version":"1.0.0","dependencies":{{"lic-pkg":"1.0.0"}}}},
+  "node_modules/lic-pkg":{{"version":"1.0.0","resolved":"https://registry.npm.example/lic-pkg/-/lic-pkg-1.0.0.tgz","integrity":"{sri}"}}
+}}}}"#
+        ),
+    )
+    .unwrap();
+    let cache_dir = tmp.path().join("cache");
+    let cache = warden_registry::Cache::new(&cache_dir);
+    let digests: Vec<_> = integrity
+        .hashes()
+        .iter()
+        .map(|h| (h.algorithm, h.digest.clone()))
+        .collect();
+    cache.put_tarball(&digests, &tarball).unwrap();
+    let d = dir_arg(&project);
+    let c = cache_dir.to_str().unwrap();
+    // Without the cache: nothing is known about the licence.
+    let doc = json(&ok(&["--dir", &d, "sbom"]));
+    assert!(
+        component(&doc, "pkg:npm/lic-pkg@1.0.0")
+            .get("licenses")
+            .is_none()
+    );
+    let spdx = json(&ok(&["--dir", &d, "sbom", "--spec", "spdx"]));
+    assert_eq!(spdx["packages"][1]["licenseDeclared"], "NOASSERTION");
+    // With it: the package's own package.json speaks.
+    let doc = ok(&["--dir", &d, "--cache-dir", c, "sbom"]);
+    validate("cyclonedx-1.6", &doc);
+    let doc = json(&doc);
+    let pkg = component(&doc, "pkg:npm/lic-pkg@1.0.0");
+    assert_eq!(pkg["licenses"][0]["license"]["id"], "BSD-3-Clause");
+    assert_eq!(pkg["authors"][0]["name"], "Ada Lovelace");
+    assert_eq!(pkg["authors"][0]["email"], "ada@example.com");
+    assert_eq!(pkg["description"], "a package with a licence");
+    let spdx = ok(&["--dir", &d, "--cache-dir", c, "sbom", "--spec", "spdx"]);
+    validate("spdx-2.3", &spdx);
+    let spdx = json(&spdx);
+    let pkg = spdx["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "lic-pkg")
+        .unwrap();
+    assert_eq!(pkg["licenseDeclared"], "BSD-3-Clause");
+    assert_eq!(pkg["originator"], "Person: Ada Lovelace (ada@example.com)");
+    // A cached file whose bytes no longer match the integrity is not believed.
+    let path = cache.tarball_path_for(&integrity);
+    std::fs::write(
+        &path,
+        tgz(r#"{"name":"lic-pkg","version":"1.0.0","license":"WTFPL"}"#),
+    )
+    .unwrap();
+    let doc = json(&ok(&["--dir", &d, "--cache-dir", c, "sbom"]));
+    assert!(
+        component(&doc, "pkg:npm/lic-pkg@1.0.0")
+            .get("licenses")
+            .is_none()
+    );
 }

@@ -5,12 +5,14 @@ use crate::cli::Global;
 use crate::failure::{Failure, Result};
 use crate::output::Out;
 use crate::project;
-use std::collections::BTreeMap;
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use warden_attest::sbom::{SbomInput, cyclonedx, spdx};
 use warden_attest::{LicenseSource, PackageInfo, ProjectInfo, Tool};
-use warden_lockfile::Inventory;
+use warden_lockfile::{Integrity, Inventory};
 
 /// The SBOM standard to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,8 +37,7 @@ pub struct Args {
 }
 
 /// Licences from the `license` fields npm 9+ copies into package-lock.json from each
-/// package's own package.json. Until the tarball cache lands, this is the only licence source;
-/// other lockfile formats get `NOASSERTION`.
+/// package's own package.json: the fallback when a package's tarball is not in the cache.
 struct LockfileLicenses(BTreeMap<(String, String), PackageInfo>);
 
 impl LockfileLicenses {
@@ -86,6 +87,68 @@ impl LicenseSource for LockfileLicenses {
     }
 }
 
+/// A package's own package.json, from its tarball in warden's cache (`warden fetch` fills it):
+/// licence, author, description, homepage. Falls back to the lockfile's licence field, then to
+/// nothing (`NOASSERTION`). Tarballs are read in memory and verified against the lockfile's
+/// integrity by the cache; nothing is unpacked to disk.
+struct CachedMetadata {
+    cache: Option<warden_registry::cache::Cache>,
+    integrity: HashMap<(String, String), Integrity>,
+    lockfile: LockfileLicenses,
+    hits: Cell<usize>,
+}
+
+/// Gzip-decompressed bytes read from one tarball before giving up on finding package.json.
+const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+/// package.json files larger than this are not a package's manifest.
+const MAX_MANIFEST: u64 = 1024 * 1024;
+
+/// The `package/package.json` of a `.tgz` (the first top-level directory's package.json).
+fn manifest_from_tarball(bytes: &[u8]) -> Option<Vec<u8>> {
+    let gz = flate2::read::MultiGzDecoder::new(bytes).take(MAX_UNPACKED);
+    let mut archive = tar::Archive::new(gz);
+    for entry in archive.entries().ok()? {
+        let mut entry = entry.ok()?;
+        let path = entry.path().ok()?.to_string_lossy().into_owned();
+        let mut parts = path.split('/').filter(|p| !p.is_empty() && *p != ".");
+        let (Some(_top), Some("package.json"), None) = (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if entry.size() > MAX_MANIFEST {
+            return None;
+        }
+        let mut out = Vec::new();
+        entry.read_to_end(&mut out).ok()?;
+        return Some(out);
+    }
+    None
+}
+
+impl LicenseSource for CachedMetadata {
+    fn info(&self, name: &str, version: &str) -> Option<PackageInfo> {
+        let key = (name.to_string(), version.to_string());
+        let from_lockfile = self.lockfile.info(name, version);
+        let from_tarball = self
+            .cache
+            .as_ref()
+            .zip(self.integrity.get(&key))
+            .and_then(|(cache, integrity)| cache.get_tarball(integrity))
+            .and_then(|tgz| manifest_from_tarball(&tgz))
+            .map(|manifest| PackageInfo::from_package_json(&manifest));
+        match from_tarball {
+            Some(mut info) => {
+                self.hits.set(self.hits.get() + 1);
+                if info.license.is_none() {
+                    info.license = from_lockfile.and_then(|l| l.license);
+                }
+                Some(info)
+            }
+            None => from_lockfile,
+        }
+    }
+}
+
 /// The root project's name, version and metadata from its package.json, else the directory.
 pub fn project_info(lockfile: &Path, inv: &Inventory) -> ProjectInfo {
     let dir = lockfile.parent().unwrap_or(Path::new("."));
@@ -124,13 +187,30 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let now = documents::now()?;
     let project = project::load(global)?;
     let inv = &project.inventory;
-    let licenses = LockfileLicenses::read(&project.lockfile, inv);
+    let lockfile = LockfileLicenses::read(&project.lockfile, inv);
     out.verbose(format!(
         "{} of {} packages have a licence in {}",
-        licenses.0.len(),
+        lockfile.0.len(),
         inv.packages.len(),
         project.lockfile.display()
     ));
+    let cache_env = std::env::var("WARDEN_CACHE").ok();
+    let cache = warden_registry::cache::Cache::default_dir(
+        global.cache_dir.as_deref(),
+        cache_env.as_deref(),
+    )
+    .filter(|d| d.join("tarballs").is_dir())
+    .map(warden_registry::cache::Cache::new);
+    let licenses = CachedMetadata {
+        cache,
+        integrity: inv
+            .packages
+            .iter()
+            .filter_map(|p| Some(((p.name.clone(), p.version.clone()), p.integrity.clone()?)))
+            .collect(),
+        lockfile,
+        hits: Cell::new(0),
+    };
     let info = project_info(&project.lockfile, inv);
     let tool = Tool::warden(env!("CARGO_PKG_VERSION"));
     let input = SbomInput {
@@ -145,6 +225,14 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         None => spdx::render(&input),
     };
     documents::emit(args.output.as_deref(), &bytes)?;
+    out.verbose(format!(
+        "{} packages described from their own package.json in the cache{}",
+        licenses.hits.get(),
+        licenses.cache.as_ref().map_or(
+            " (no cache: run `warden fetch` to fill it)".to_string(),
+            |c| format!(" ({})", c.root().display())
+        )
+    ));
     if let Some(p) = &args.output {
         out.note(format!(
             "wrote {} ({} components) to {}",

@@ -1,7 +1,6 @@
-//! `warden vex`: an OpenVEX 0.2.0 or CycloneDX VEX document from `supply-chain/vex.toml`.
-//!
-//! Advisory matches (status `under_investigation` for matched advisories with no statement)
-//! come in once the advisory database is part of warden: `VexInput::matches` takes them.
+//! `warden vex`: an OpenVEX 0.2.0 or CycloneDX VEX document from `supply-chain/vex.toml`, plus,
+//! with `--advisory-db`, an `under_investigation` statement for every advisory that matches a
+//! locked package and that no statement in vex.toml covers.
 
 use super::documents;
 use crate::cli::Global;
@@ -13,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use warden_attest::Tool;
 use warden_attest::sbom::cyclonedx::SpecVersion;
-use warden_attest::vex::{VexInput, cyclonedx, file, openvex};
+use warden_attest::vex::{AdvisoryMatch, VexInput, cyclonedx, file, openvex};
 
 /// The VEX standard to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,9 +34,50 @@ pub struct Args {
     /// The statements file [default: DIR/supply-chain/vex.toml]
     #[arg(long, value_name = "PATH")]
     pub vex_file: Option<PathBuf>,
+    /// warden's advisory database (SQLite): advisories matching the locked tree that vex.toml
+    /// does not cover are stated as under_investigation
+    #[arg(long, value_name = "PATH")]
+    pub advisory_db: Option<PathBuf>,
     /// Write the document to this file (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// Advisories matching the locked tree, from the database at `db`, as VEX inputs. The lockfile
+/// is required here: without it nothing can be matched, and silence would read as "no
+/// advisories".
+fn advisory_matches(db: &std::path::Path, global: &Global) -> Result<Vec<AdvisoryMatch>> {
+    if !db.is_file() {
+        return Err(
+            Failure::input(format!("{}: no advisory database", db.display()))
+                .help("check the path given to --advisory-db"),
+        );
+    }
+    let project = project::load(global)?;
+    let store = warden_advisory::Store::open(db).map_err(|e| {
+        Failure::input(format!(
+            "{}: cannot open the advisory database: {e}",
+            db.display()
+        ))
+        .help("check that the file is warden's advisory database")
+    })?;
+    let matches = warden_advisory::matches_for(&project.inventory, &store).map_err(|e| {
+        Failure::input(format!("{}: cannot read advisories: {e}", db.display()))
+            .help("check that the file is warden's advisory database")
+    })?;
+    Ok(matches
+        .into_iter()
+        .filter_map(|m| {
+            let pkg = project.inventory.packages.get(m.package)?;
+            let mut aliases: Vec<String> = m.ids.iter().skip(1).cloned().collect();
+            aliases.extend(m.aliases.iter().cloned());
+            Some(AdvisoryMatch {
+                id: m.id.clone(),
+                aliases,
+                purl: warden_attest::purl::of_package(pkg),
+            })
+        })
+        .collect())
 }
 
 /// vex.toml is hand-written; anything bigger than this is not what the user meant.
@@ -112,11 +152,19 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
             f.message
         )),
     }
+    let matches = match &args.advisory_db {
+        Some(db) => advisory_matches(db, global)?,
+        None => Vec::new(),
+    };
+    out.verbose(format!(
+        "{} advisory matches in the locked tree",
+        matches.len()
+    ));
     let tool = Tool::warden(env!("CARGO_PKG_VERSION"));
     let input = VexInput {
         author: parsed.author.clone().unwrap_or_else(|| "warden".into()),
         statements: &parsed.statements,
-        matches: &[],
+        matches: &matches,
         tool: &tool,
         now,
     };
