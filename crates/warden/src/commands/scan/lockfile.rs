@@ -88,8 +88,11 @@ fn cache_root(global: &Global) -> Option<PathBuf> {
 }
 
 fn client(global: &Global) -> Result<BlockingClient> {
-    let config = NpmConfig::load(&ConfigInputs::from_process(&global.dir), &SystemNpm)
-        .map_err(registry_failure)?;
+    let config = NpmConfig::load(
+        &ConfigInputs::from_process(&global.dir),
+        &SystemNpm::in_dir(&global.dir),
+    )
+    .map_err(registry_failure)?;
     let Some(dir) = cache_root(global) else {
         return Err(
             Failure::input("no cache directory: the user's cache directory is unknown")
