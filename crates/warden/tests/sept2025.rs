@@ -420,7 +420,10 @@ fn imported_audits_vet_what_they_name_and_are_pinned_by_digest() {
     let config_path = p.dir.path().join("supply-chain/config.toml");
     let mut config = std::fs::read_to_string(&config_path).unwrap();
     // init froze 5.6.2; drop that exemption so only the import can vet it.
-    config = config.replace("[[exemptions.chalk]]\nversion = \"5.6.2\"", "[[exemptions.chalk-old]]\nversion = \"5.6.2\"");
+    config = config.replace(
+        "[[exemptions.chalk]]\nversion = \"5.6.2\"",
+        "[[exemptions.chalk-old]]\nversion = \"5.6.2\"",
+    );
     config.push_str("\n[imports.acme]\nurl = \"acme-audits.toml\"\n");
     std::fs::write(&config_path, config).unwrap();
     let (code, out, _) = p.warden(&["check", "--now", NOW]);
