@@ -25,7 +25,8 @@ crate::declare_rule! {
            r#"{"name":"a","version":"1.0.0","scripts":{"install":"python3 -c \"import base64;exec(base64.b64decode('cHJpbnQoMSk='))\""}}"#],
     pass: [r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"node install.js"}}"#,
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nInstall with `curl -fsSL https://get.example.sh | sh`",
-           r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"python3 -c \"import sys; print(sys.version)\" && nc -z localhost 8080 || true"}}"#],
+           r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"python3 -c \"import sys; print(sys.version)\" && nc -z localhost 8080 || true"}}"#,
+           r#"{"name":"a","version":"1.0.0","scripts":{"pretest":"timeout 1 bash -c '</dev/tcp/127.0.0.1/5432' && echo db is up"}}"#],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -78,7 +79,18 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 "powershell",
                 "pwsh",
                 "iwr ",
-                "irm "
+                "irm ",
+                // reverse shells and Python one-liner stages (the `revshell` and `pyexec` regexes)
+                "/dev/tcp/",
+                "/dev/udp/",
+                "mkfifo",
+                "ncat",
+                "netcat",
+                " -e",
+                "\t-e",
+                " -c",
+                "\t-c",
+                "python"
             ]
         ) {
             continue;

@@ -106,35 +106,20 @@ fn check(pkg: &Package, out: &mut Emitter) {
             | FileKind::Markdown
             | FileKind::Text
             | FileKind::Shell => {
-                // Invisible characters: count the longest run (none in ASCII text).
-                if f.text.is_ascii() {
-                    if f.kind == FileKind::Js {
-                        let re = crate::regex!(r"[;,)}\]] {300,}[^ \n\r\t]");
-                        if let Some(m) = re.find(&f.text) {
-                            let end = m.end().saturating_sub(1);
-                            out.hit(
-                                pkg,
-                                f,
-                                end as u32,
-                                format!(
-                                    "code pushed off-screen after {} spaces",
-                                    m.as_str().len() - 2
-                                ),
-                            );
-                        }
-                    }
-                    continue;
-                }
+                // Invisible characters: count the longest run (none in ASCII text, so skip the
+                // walk there; the encoded-payload and off-screen checks below still run).
                 let mut run = 0usize;
                 let mut best = (0usize, 0usize);
-                for (i, c) in f.text.char_indices() {
-                    if invisible(c) {
-                        run += 1;
-                        if run > best.0 {
-                            best = (run, i);
+                if !f.text.is_ascii() {
+                    for (i, c) in f.text.char_indices() {
+                        if invisible(c) {
+                            run += 1;
+                            if run > best.0 {
+                                best = (run, i);
+                            }
+                        } else {
+                            run = 0;
                         }
-                    } else {
-                        run = 0;
                     }
                 }
                 if best.0 >= 16 {
