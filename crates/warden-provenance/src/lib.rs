@@ -153,6 +153,22 @@ pub fn verify(
     })
 }
 
+/// The npm package the attestations claim to be about (`NAME`, `VERSION`), read from the first
+/// `pkg:npm/` subject of any bundle; `None` when there is none. For callers that know only the
+/// tarball's digest: the digest check still binds the bundles to the tarball.
+pub fn attested_package(attestations: &[u8]) -> Option<(String, String)> {
+    let doc: AttestationsDoc = serde_json::from_slice(attestations).ok()?;
+    doc.attestations.iter().find_map(|a| {
+        let payload = b64(a.bundle["dsseEnvelope"]["payload"].as_str()?).ok()?;
+        let statement: serde_json::Value = serde_json::from_slice(&payload).ok()?;
+        statement["subject"].as_array()?.iter().find_map(|s| {
+            let purl = s["name"].as_str()?.strip_prefix("pkg:npm/")?;
+            let (name, version) = purl.rsplit_once('@')?;
+            Some((name.replace("%40", "@"), version.to_string()))
+        })
+    })
+}
+
 fn role_of(predicate_type: &str) -> Option<&'static str> {
     match predicate_type {
         PREDICATE_SLSA_V1 | PREDICATE_SLSA_V02 => Some("provenance"),
