@@ -11,6 +11,7 @@ pub mod import;
 pub mod init;
 pub mod inventory;
 pub mod keygen;
+pub mod provenance;
 pub mod sbom;
 pub mod score;
 pub mod suggest;
@@ -55,6 +56,8 @@ pub enum Command {
     Verify(verify::Args),
     /// Download packuments and tarballs for the whole tree into the cache, verified
     Fetch(fetch::Args),
+    /// Verify npm provenance (Sigstore bundles) offline and print the publisher identity
+    Provenance(provenance::Args),
     /// Import and inspect the local OSV advisory database
     Advisories(advisories::Args),
     /// List locked packages that known advisories (vulnerabilities, malicious packages) name
@@ -77,6 +80,7 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
         Command::Keygen(args) => keygen::run(args, &cli.global, out),
         Command::Verify(args) => verify::run(args, &cli.global, out),
         Command::Fetch(args) => fetch::run(args, &cli.global, out),
+        Command::Provenance(args) => provenance::run(args, &cli.global, out),
         Command::Advisories(args) => advisories::run(args, &cli.global, out),
         Command::Vulns(args) => vulns::run(args, &cli.global, out),
     }
