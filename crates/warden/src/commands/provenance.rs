@@ -57,7 +57,7 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     }
 }
 
-fn read(path: &PathBuf, what: &str, limit: u64) -> Result<Vec<u8>> {
+fn read(path: &std::path::Path, what: &str, limit: u64) -> Result<Vec<u8>> {
     super::documents::read_input(path, what, limit)
 }
 
