@@ -13,6 +13,7 @@ pub mod init;
 pub mod inventory;
 pub mod keygen;
 pub mod rules;
+pub mod provenance;
 pub mod sbom;
 pub mod scan;
 pub mod score;
@@ -58,6 +59,8 @@ pub enum Command {
     Verify(verify::Args),
     /// Download packuments and tarballs for the whole tree into the cache, verified
     Fetch(fetch::Args),
+    /// Verify npm provenance (Sigstore bundles) offline and print the publisher identity
+    Provenance(provenance::Args),
     /// Import and inspect the local OSV advisory database
     Advisories(advisories::Args),
     /// List locked packages that known advisories (vulnerabilities, malicious packages) name
@@ -86,6 +89,7 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
         Command::Keygen(args) => keygen::run(args, &cli.global, out),
         Command::Verify(args) => verify::run(args, &cli.global, out),
         Command::Fetch(args) => fetch::run(args, &cli.global, out),
+        Command::Provenance(args) => provenance::run(args, &cli.global, out),
         Command::Advisories(args) => advisories::run(args, &cli.global, out),
         Command::Vulns(args) => vulns::run(args, &cli.global, out),
         Command::Scan(args) => scan::run(args, &cli.global, out),
