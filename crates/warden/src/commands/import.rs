@@ -16,8 +16,11 @@ pub struct Args {}
 fn fetch(url: &str, global: &Global) -> Result<Vec<u8>> {
     if url.starts_with("https://") || url.starts_with("http://") {
         if global.offline {
-            return Err(Failure::input(format!("{url}: cannot fetch an import offline"))
-                .help("run `warden import` without --offline; imports.lock keeps the last fetch"));
+            return Err(
+                Failure::input(format!("{url}: cannot fetch an import offline")).help(
+                    "run `warden import` without --offline; imports.lock keeps the last fetch",
+                ),
+            );
         }
         let resp = reqwest::blocking::Client::builder()
             .timeout(std::time::Duration::from_secs(60))
@@ -57,7 +60,8 @@ pub fn run(_args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         })?;
         let parsed = AuditsFile::parse(&import.url, &text).map_err(|e| {
             let f = policy_failure(&e, std::path::Path::new(""));
-            Failure::input(format!("import {name}: {}", f.message)).help("the imported file must be an audits.toml")
+            Failure::input(format!("import {name}: {}", f.message))
+                .help("the imported file must be an audits.toml")
         })?;
         let digest: String = Sha256::digest(text.as_bytes())
             .iter()
@@ -87,10 +91,13 @@ pub fn run(_args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         .keys()
         .filter(|k| !sc.config.imports.contains_key(*k))
         .collect();
-    let text = toml::to_string(&lock).map_err(|e| Failure::input(format!("{IMPORTS_LOCK}: {e}")))?;
+    let text =
+        toml::to_string(&lock).map_err(|e| Failure::input(format!("{IMPORTS_LOCK}: {e}")))?;
     write_atomic(
         &global.dir.join(IMPORTS_LOCK),
-        &format!("# Audits imported from other organisations, pinned by content: `warden import` writes this file.\n{text}"),
+        &format!(
+            "# Audits imported from other organisations, pinned by content: `warden import` writes this file.\n{text}"
+        ),
     )?;
     if out.format != Format::Human {
         out.json(&serde_json::json!({"schema": "warden.import/1", "imports": report, "removed": dropped}));

@@ -11,6 +11,7 @@ pub mod import;
 pub mod init;
 pub mod inventory;
 pub mod keygen;
+pub mod patch;
 pub mod sbom;
 pub mod score;
 pub mod suggest;
@@ -57,6 +58,8 @@ pub enum Command {
     Fetch(fetch::Args),
     /// Import and inspect the local OSV advisory database
     Advisories(advisories::Args),
+    /// Patch the version in use: backport fixes, build VERSION-warden.N tarballs
+    Patch(patch::Args),
     /// List locked packages that known advisories (vulnerabilities, malicious packages) name
     Vulns(vulns::Args),
 }
@@ -78,6 +81,7 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
         Command::Verify(args) => verify::run(args, &cli.global, out),
         Command::Fetch(args) => fetch::run(args, &cli.global, out),
         Command::Advisories(args) => advisories::run(args, &cli.global, out),
+        Command::Patch(args) => patch::run(args, &cli.global, out),
         Command::Vulns(args) => vulns::run(args, &cli.global, out),
     }
 }
