@@ -198,8 +198,31 @@ fn patch_toml_round_trips() {
         "0002-ghsa-xvch-5gv4-984h.patch"
     );
     let bad = PatchManifest::parse("patch.toml", "package = 1\n").expect_err("refused");
-    assert!(
-        bad.to_string().starts_with("patch.toml: patch.toml:")
-            || bad.to_string().contains("patch.toml")
-    );
+    let msg = bad.to_string();
+    assert!(msg.starts_with("patch.toml: patch.toml:"), "{msg}");
+    assert!(msg.contains("package"), "{msg}");
+}
+
+/// Runs the proof of concept under node against the original and the patched build, each
+/// unpacked into its own scratch directory; nothing else is run and no install scripts exist.
+/// Needs node on PATH: `cargo test -p warden-patch -- --ignored poc`.
+#[test]
+#[ignore = "runs node"]
+fn poc_shows_the_old_build_vulnerable_and_the_patched_build_fixed() {
+    let poc = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tinyargs/poc.js");
+    let bp = backport(&tree("0.2.1"), &tree("1.2.5"), &tree("1.2.6"), 2).expect("backport runs");
+    for (t, want) in [(tree("0.2.1"), "vulnerable"), (bp.patched, "fixed")] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (path, e) in &t.files {
+            std::fs::write(dir.path().join(path), &e.bytes).expect("write");
+        }
+        let out = std::process::Command::new("node")
+            .arg(&poc)
+            .arg(dir.path())
+            .env_clear()
+            .output()
+            .expect("node runs");
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), want);
+        assert_eq!(out.status.success(), want == "fixed");
+    }
 }
