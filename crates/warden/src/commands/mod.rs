@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod keygen;
 pub mod rules;
 pub mod provenance;
+pub mod patch;
 pub mod sbom;
 pub mod scan;
 pub mod score;
@@ -63,6 +64,8 @@ pub enum Command {
     Provenance(provenance::Args),
     /// Import and inspect the local OSV advisory database
     Advisories(advisories::Args),
+    /// Patch the version in use: backport fixes, build VERSION-warden.N tarballs
+    Patch(patch::Args),
     /// List locked packages that known advisories (vulnerabilities, malicious packages) name
     Vulns(vulns::Args),
     /// Scan a package (.tgz, directory or NAME@VERSION), or every package of the lockfile
@@ -91,6 +94,7 @@ pub fn run(cli: &Cli, out: &Out) -> Result<ExitCode> {
         Command::Fetch(args) => fetch::run(args, &cli.global, out),
         Command::Provenance(args) => provenance::run(args, &cli.global, out),
         Command::Advisories(args) => advisories::run(args, &cli.global, out),
+        Command::Patch(args) => patch::run(args, &cli.global, out),
         Command::Vulns(args) => vulns::run(args, &cli.global, out),
         Command::Scan(args) => scan::run(args, &cli.global, out),
         Command::Diff(args) => diff::run(args, &cli.global, out),
