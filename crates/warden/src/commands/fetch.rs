@@ -7,6 +7,7 @@ use crate::cli::{Format, Global};
 use crate::failure::{FOUND, Failure, Result};
 use crate::output::Out;
 use crate::project;
+use crate::registry_access::{self, registry_failure};
 use anstyle::AnsiColor;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
@@ -65,11 +66,6 @@ struct Skipped {
     name: String,
     version: String,
     reason: String,
-}
-
-fn registry_failure(e: warden_registry::Error) -> Failure {
-    let help = e.help();
-    Failure::input(e.to_string()).help(help)
 }
 
 /// `name@version` → (name, version); the name may be scoped.
@@ -144,14 +140,7 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         &SystemNpm::in_dir(&global.dir),
     )
     .map_err(registry_failure)?;
-    let cache_env = std::env::var("WARDEN_CACHE").ok();
-    let Some(cache_dir) = Cache::default_dir(global.cache_dir.as_deref(), cache_env.as_deref())
-    else {
-        return Err(
-            Failure::input("no cache directory: the user's cache directory is unknown")
-                .help("pass --cache-dir DIR or set WARDEN_CACHE"),
-        );
-    };
+    let cache_dir = registry_access::cache_dir(global)?;
     out.verbose(format!(
         "registry {} (from {})",
         config.registry, config.registry_origin

@@ -8,6 +8,7 @@ use crate::cli::{Format, Global};
 use crate::failure::{FOUND, Failure, Result};
 use crate::output::Out;
 use crate::project;
+use crate::registry_access::{self, registry_failure};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -18,9 +19,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 use warden_lockfile::{Integrity, SourceKind};
-use warden_registry::{
-    BlockingClient, Cache, Client, ClientOptions, ConfigInputs, NpmConfig, Registry, SystemNpm,
-};
+use warden_registry::{BlockingClient, Registry};
 use warden_scan::{ScanOptions, ScanReport, Verdict};
 
 /// Where tarballs come from.
@@ -77,40 +76,6 @@ impl TarballProvider for RegistryProvider {
     }
 }
 
-fn registry_failure(e: warden_registry::Error) -> Failure {
-    let help = e.help();
-    Failure::input(e.to_string()).help(help)
-}
-
-fn cache_root(global: &Global) -> Option<PathBuf> {
-    let env = std::env::var("WARDEN_CACHE").ok();
-    Cache::default_dir(global.cache_dir.as_deref(), env.as_deref())
-}
-
-fn client(global: &Global) -> Result<BlockingClient> {
-    let config = NpmConfig::load(
-        &ConfigInputs::from_process(&global.dir),
-        &SystemNpm::in_dir(&global.dir),
-    )
-    .map_err(registry_failure)?;
-    let Some(dir) = cache_root(global) else {
-        return Err(
-            Failure::input("no cache directory: the user's cache directory is unknown")
-                .help("pass --cache-dir DIR or set WARDEN_CACHE"),
-        );
-    };
-    let client = Client::new(
-        config,
-        Cache::new(&dir),
-        ClientOptions {
-            offline: global.offline,
-            ..ClientOptions::default()
-        },
-    )
-    .map_err(registry_failure)?;
-    BlockingClient::new(client).map_err(registry_failure)
-}
-
 /// One package from the registry, with its registry manifest (for manifest confusion).
 pub fn fetch_one(
     name: &str,
@@ -118,7 +83,7 @@ pub fn fetch_one(
     global: &Global,
     out: &Out,
 ) -> Result<(Vec<u8>, Option<serde_json::Value>)> {
-    let client = client(global)?;
+    let client = registry_access::open(global, out, 1)?;
     out.verbose(format!("fetching {name}@{version}"));
     let packument = Registry::packument(&client, name).map_err(registry_failure)?;
     let manifest = packument.versions.get(version).map(|v| {
@@ -229,12 +194,16 @@ pub fn run(args: &super::Args, global: &Global, out: &Out) -> Result<ExitCode> {
             }
             Box::new(DirProvider(dir.clone()))
         }
-        None => Box::new(RegistryProvider(client(global)?)),
+        None => Box::new(RegistryProvider(registry_access::open(
+            global,
+            out,
+            args.jobs.unwrap_or(8),
+        )?)),
     };
     let cache = ResultCache(if args.no_cache {
         None
     } else {
-        cache_root(global)
+        registry_access::cache_dir(global).ok()
     });
     let (rows, secs) = scan_all(&wanted, provider.as_ref(), &cache, args.jobs, out);
     let mut summary = Summary {
