@@ -1,25 +1,6 @@
-//! Feeds arbitrary bytes to warden_lockfile::parse as `bun.lock`. Any panic, overflow or hang is a
-//! bug: bad input must come back as a ParseError.
+//! Feeds arbitrary bytes to warden_lockfile::parse as `bun.lock` (see src/lib.rs).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use warden_lockfile::{Input, Manifest};
 
-fuzz_target!(|data: &[u8]| {
-    // The first byte decides whether a root manifest is handed over too (yarn classic and bun
-    // read dev flags from it), split off the end of the input.
-    let (manifests, bytes) = match data.split_first() {
-        Some((&flag, rest)) if flag & 1 == 1 => {
-            let cut = rest.len() - rest.len() / 4;
-            let (lock, manifest) = rest.split_at(cut);
-            (vec![Manifest { path: String::new(), bytes: manifest.to_vec() }], lock)
-        }
-        Some((_, rest)) => (Vec::new(), rest),
-        None => (Vec::new(), data),
-    };
-    let _ = warden_lockfile::parse(&Input {
-        file_name: "bun.lock",
-        bytes,
-        manifests: &manifests,
-    });
-});
+fuzz_target!(|data: &[u8]| warden_fuzz::parse_as("bun.lock", data));
