@@ -345,6 +345,30 @@ fn init_twice_changes_nothing_without_force() {
 }
 
 #[test]
+fn init_quiet_prints_only_the_result() {
+    let (reg, set) = registry(b"x".to_vec(), b"y".to_vec());
+    let loud = Project::new(&reg);
+    loud.lock(&lockfile(&set, "5.6.0", "4.4.1"));
+    let (code, out, err) = loud.warden(&["init"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("froze 3 packages"), "{out}");
+    assert!(
+        err.contains("next: review supply-chain/config.toml"),
+        "{err}"
+    );
+
+    let quiet = Project::new(&reg);
+    quiet.lock(&lockfile(&set, "5.6.0", "4.4.1"));
+    let (code, out, err) = quiet.warden(&["-q", "init"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("froze 3 packages"), "{out}");
+    assert!(
+        !err.contains("next:") && !out.contains("next:"),
+        "{out}{err}"
+    );
+}
+
+#[test]
 fn malformed_policy_names_file_and_line() {
     let (reg, set) = registry(b"x".to_vec(), b"y".to_vec());
     let p = Project::new(&reg);

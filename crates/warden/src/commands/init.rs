@@ -119,7 +119,7 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
                 String::new()
             }
         ));
-        out.line("next: review supply-chain/config.toml, commit it, and run `warden check` in CI");
+        out.note("next: review supply-chain/config.toml, commit it, and run `warden check` in CI");
     }
     Ok(ExitCode::SUCCESS)
 }
