@@ -38,6 +38,12 @@ pub fn open(global: &Global, out: &Out, concurrency: usize) -> Result<BlockingCl
         config.registry_origin,
         cache_dir.display()
     ));
+    for (scope, url) in &config.scopes {
+        out.verbose(format!("@{scope}: registry {url}"));
+    }
+    for dart in config.credential_scopes() {
+        out.verbose(format!("credentials configured for {dart}"));
+    }
     let client = Client::new(
         config,
         Cache::new(&cache_dir),

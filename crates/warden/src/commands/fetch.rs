@@ -7,7 +7,7 @@ use crate::cli::{Format, Global};
 use crate::failure::{FOUND, Failure, Result};
 use crate::output::Out;
 use crate::project;
-use crate::registry_access::{self, registry_failure};
+use crate::registry_access;
 use anstyle::AnsiColor;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
@@ -17,11 +17,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 use warden_lockfile::SourceKind;
+use warden_registry::SignatureStatus;
 use warden_registry::prefetch::{FetchStatus, PackageOutcome, Wanted};
-use warden_registry::{
-    BlockingClient, Cache, Client, ClientOptions, ConfigInputs, NpmConfig, SignatureStatus,
-    SystemNpm,
-};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -135,35 +132,9 @@ fn human_bytes(n: u64) -> String {
 
 pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let (wanted, skipped) = wanted(args, global)?;
-    let config = NpmConfig::load(
-        &ConfigInputs::from_process(&global.dir),
-        &SystemNpm::in_dir(&global.dir),
-    )
-    .map_err(registry_failure)?;
     let cache_dir = registry_access::cache_dir(global)?;
-    out.verbose(format!(
-        "registry {} (from {})",
-        config.registry, config.registry_origin
-    ));
-    for (scope, url) in &config.scopes {
-        out.verbose(format!("@{scope}: registry {url}"));
-    }
-    for dart in config.credential_scopes() {
-        out.verbose(format!("credentials configured for {dart}"));
-    }
-    out.verbose(format!("cache {}", cache_dir.display()));
-    let registry = config.registry.to_string();
-    let client = Client::new(
-        config,
-        Cache::new(&cache_dir),
-        ClientOptions {
-            offline: global.offline,
-            concurrency: args.jobs.max(1),
-            ..ClientOptions::default()
-        },
-    )
-    .map_err(registry_failure)?;
-    let client = BlockingClient::new(client).map_err(registry_failure)?;
+    let client = registry_access::open(global, out, args.jobs)?;
+    let registry = client.client().config().registry.to_string();
 
     let total = wanted.len() as u64;
     let show_bar = !out.quiet && out.format == Format::Human && std::io::stderr().is_terminal();
