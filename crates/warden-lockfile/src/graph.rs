@@ -119,6 +119,15 @@ impl<'a> Graph<'a> {
     }
 }
 
+/// The last steps of every format that does not record flags: merge duplicates, compute the
+/// dev/optional/peer flags from the graph, sort.
+pub fn finish(mut inv: Inventory) -> Inventory {
+    dedupe(&mut inv);
+    compute_flags(&mut inv);
+    sort(&mut inv);
+    inv
+}
+
 /// Sets `dev`, `optional` and `peer` from the graph, as npm defines them: a package is dev when
 /// no importer reaches it without a dev edge, optional when every path has an optional edge, and
 /// peer when every path has a peer edge. For formats that do not record these flags.

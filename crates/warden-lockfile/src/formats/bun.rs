@@ -409,10 +409,7 @@ pub fn parse(input: &Input<'_>) -> Result<Inventory, ParseError> {
             inv.packages[idx].dependencies = edges(key, info, false);
         }
     }
-    graph::dedupe(&mut inv);
-    graph::compute_flags(&mut inv);
-    graph::sort(&mut inv);
-    Ok(inv)
+    Ok(graph::finish(inv))
 }
 
 /// The segments of an install key, a scoped name counting as one.

@@ -585,16 +585,13 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
     for (i, deps) in importer_deps {
         importers[i].0.dependencies = deps;
     }
-    let mut inv = Inventory {
+    let inv = Inventory {
         kind: LockfileKind::YarnBerry,
         lockfile_version: version,
         importers: importers.into_iter().map(|(i, _)| i).collect(),
         packages,
     };
-    graph::dedupe(&mut inv);
-    graph::compute_flags(&mut inv);
-    graph::sort(&mut inv);
-    Ok(inv)
+    Ok(graph::finish(inv))
 }
 
 #[cfg(test)]

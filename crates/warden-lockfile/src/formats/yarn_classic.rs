@@ -612,16 +612,13 @@ pub fn parse(text: &str, manifests: &[Manifest]) -> Result<Inventory, ParseError
             root.importer.dependencies = root_deps;
         }
     }
-    let mut inv = Inventory {
+    let inv = Inventory {
         kind: LockfileKind::YarnClassic,
         lockfile_version: "1".into(),
         importers: importers.into_iter().map(|m| m.importer).collect(),
         packages,
     };
-    graph::dedupe(&mut inv);
-    graph::compute_flags(&mut inv);
-    graph::sort(&mut inv);
-    Ok(inv)
+    Ok(graph::finish(inv))
 }
 
 #[cfg(test)]
