@@ -5,6 +5,8 @@ mod commands;
 mod failure;
 mod gather;
 mod output;
+mod package_json;
+mod patched;
 mod project;
 mod registry_access;
 mod supply_chain;

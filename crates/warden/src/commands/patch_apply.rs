@@ -1,0 +1,513 @@
+//! `warden patch apply`: make the project install its patched builds. Each build's tarball is
+//! copied from warden's store (verified against patch.toml's `[build]` integrity) to
+//! `supply-chain/patched/NAME-VERSION-warden.N.tgz`, package.json gets an override pointing at
+//! it as a `file:` tarball (npm `overrides`, pnpm `pnpm.overrides`, yarn `resolutions`; a direct
+//! dependency on the base version is pointed there too), and the lockfile is refreshed by the
+//! package manager with scripts off. Nothing is installed and no package code runs.
+
+use crate::cli::{Format, Global};
+use crate::failure::{Failure, Result};
+use crate::output::Out;
+use crate::package_json::{OverrideField, PackageJson};
+use crate::patched::{PatchedBuild, PatchedBuilds, tarball_rel_path};
+use crate::project;
+use crate::registry_access;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use warden_lockfile::{Integrity, NodeId};
+use warden_patch::patched_version;
+use warden_registry::cache::Cache;
+
+#[derive(Debug, clap::Args)]
+pub struct ApplyArgs {
+    /// The patched versions to apply, NAME@VERSION (default: every built one)
+    #[arg(value_name = "NAME@VERSION")]
+    pub packages: Vec<String>,
+    /// Only edit package.json; do not run the package manager to refresh the lockfile
+    #[arg(long)]
+    pub no_refresh: bool,
+    /// The package manager (default: from the lockfile, else package.json's packageManager,
+    /// else npm)
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub package_manager: Option<Pm>,
+}
+
+/// A package manager warden can point at a patched build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Pm {
+    Npm,
+    Pnpm,
+    Yarn,
+}
+
+impl Pm {
+    fn as_str(self) -> &'static str {
+        match self {
+            Pm::Npm => "npm",
+            Pm::Pnpm => "pnpm",
+            Pm::Yarn => "yarn",
+        }
+    }
+
+    fn field(self) -> OverrideField {
+        match self {
+            Pm::Npm => OverrideField::Npm,
+            Pm::Pnpm => OverrideField::Pnpm,
+            Pm::Yarn => OverrideField::Yarn,
+        }
+    }
+
+    /// The override key for `name@version`. yarn 1 resolutions select by name only.
+    fn key(self, name: &str, version: &str) -> String {
+        match self {
+            Pm::Npm | Pm::Pnpm => format!("{name}@{version}"),
+            Pm::Yarn => name.to_string(),
+        }
+    }
+
+    /// The lockfile refresh: lockfile only (yarn 1 has no such mode), scripts off.
+    fn refresh_command(self) -> &'static [&'static str] {
+        match self {
+            Pm::Npm => &[
+                "install",
+                "--package-lock-only",
+                "--ignore-scripts",
+                "--no-audit",
+                "--no-fund",
+            ],
+            Pm::Pnpm => &["install", "--lockfile-only", "--ignore-scripts"],
+            Pm::Yarn => &["install", "--ignore-scripts", "--non-interactive"],
+        }
+    }
+
+    fn refresh_text(self) -> String {
+        format!("{} {}", self.as_str(), self.refresh_command().join(" "))
+    }
+}
+
+/// The package manager: the flag, else the lockfile, else `packageManager`, else npm.
+fn detect(explicit: Option<Pm>, lockfile: Option<&Path>, pj: &PackageJson) -> Result<Pm> {
+    if let Some(pm) = explicit {
+        return Ok(pm);
+    }
+    if let Some(l) = lockfile {
+        let name = l
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match name.as_str() {
+            "package-lock.json" | "npm-shrinkwrap.json" => return Ok(Pm::Npm),
+            "pnpm-lock.yaml" => return Ok(Pm::Pnpm),
+            "yarn.lock" => return Ok(Pm::Yarn),
+            "bun.lock" | "bun.lockb" => {
+                return Err(Failure::input(format!(
+                    "{}: warden patch apply does not support bun yet",
+                    l.display()
+                ))
+                .help("pass --package-manager npm|pnpm|yarn if the project also uses one"));
+            }
+            _ => {}
+        }
+    }
+    let declared = pj
+        .root
+        .get("packageManager")
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
+    Ok(if declared.starts_with("pnpm@") {
+        Pm::Pnpm
+    } else if declared.starts_with("yarn@") {
+        Pm::Yarn
+    } else {
+        Pm::Npm
+    })
+}
+
+/// One build ready to apply.
+struct Ready<'a> {
+    build: &'a PatchedBuild,
+    version: String,
+    integrity: String,
+    /// `supply-chain/patched/…tgz`, project-relative.
+    rel: String,
+    /// Dependency fields of the root package.json whose entry is pointed at the build.
+    direct: Vec<&'static str>,
+}
+
+/// The builds named on the command line (all built ones when none is).
+fn select<'a>(all: &'a PatchedBuilds, specs: &[String]) -> Result<Vec<&'a PatchedBuild>> {
+    if specs.is_empty() {
+        if all.is_empty() {
+            return Err(Failure::input(format!(
+                "{}: no patched packages",
+                crate::patched::PATCHES_DIR
+            ))
+            .help("add one with warden patch backport or warden patch start"));
+        }
+        return Ok(all.builds.iter().collect());
+    }
+    specs
+        .iter()
+        .map(|s| {
+            let (name, version) = super::patch::split_spec(s)?;
+            all.builds
+                .iter()
+                .find(|b| b.manifest.package == name && b.manifest.version == version)
+                .ok_or_else(|| {
+                    Failure::input(format!(
+                        "{name}@{version}: no patches in {}/{}",
+                        crate::patched::PATCHES_DIR,
+                        warden_patch::PatchManifest::dir_name(&name, &version)
+                    ))
+                    .help(format!(
+                        "make one first: warden patch backport {name}@{version} --advisory ID"
+                    ))
+                })
+        })
+        .collect()
+}
+
+fn io_fail(path: &Path, e: std::io::Error) -> Failure {
+    Failure::input(format!("{}: {e}", path.display()))
+}
+
+/// Puts the verified build at its project path: refuses a build that is not built, is stale
+/// (patches added since), or whose bytes are not the recorded integrity.
+fn place(project_dir: &Path, cache: Option<&Cache>, b: &PatchedBuild) -> Result<(String, String)> {
+    let m = &b.manifest;
+    let spec = format!("{}@{}", m.package, m.version);
+    let expected = patched_version(&m.version, m.revision);
+    let record = match &m.build {
+        Some(r) if r.version == expected => r,
+        _ => {
+            return Err(Failure::input(format!(
+                "{spec}: {expected} is not built yet ({} has no [build] for it)",
+                b.dir.join("patch.toml").display()
+            ))
+            .help("run `warden patch build` first"));
+        }
+    };
+    let sri = Integrity::parse(&record.integrity).ok_or_else(|| {
+        Failure::input(format!(
+            "{}: [build] integrity {:?} is not an SRI string",
+            b.dir.join("patch.toml").display(),
+            record.integrity
+        ))
+        .help("run `warden patch build` to record it again")
+    })?;
+    let rel = tarball_rel_path(&m.package, &record.version);
+    let path = project_dir.join(&rel);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => {
+            let found = warden_patch::integrity_sha512(&bytes);
+            if found != sri.to_string() {
+                return Err(Failure::input(format!(
+                    "{}: integrity {found} differs from patch.toml's record {} for {}@{}",
+                    path.display(),
+                    record.integrity,
+                    m.package,
+                    record.version
+                ))
+                .help(format!(
+                    "this is not the tarball warden built; remove it, run `warden patch build`, then `warden patch apply {spec}`"
+                )));
+            }
+            bytes
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let bytes = cache.and_then(|c| c.get_tarball(&sri)).ok_or_else(|| {
+                Failure::input(format!(
+                    "{}@{}: the build {} is not in warden's store",
+                    m.package, record.version, record.integrity
+                ))
+                .help("run `warden patch build` to build it again")
+            })?;
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| io_fail(parent, e))?;
+            }
+            super::documents::write_atomic(&path, &bytes, false)?;
+            bytes
+        }
+        Err(e) => return Err(io_fail(&path, e)),
+    };
+    // Keep the store complete: the registry firewall serves patched builds from it.
+    if let Some(c) = cache {
+        let h = sri.strongest();
+        c.put_tarball(&[(h.algorithm, h.digest.clone())], &bytes)
+            .map_err(registry_access::registry_failure)?;
+    }
+    Ok((record.version.clone(), record.integrity.clone()))
+}
+
+/// The dependency fields of the root package.json that should point at the build: those
+/// naming the package whose locked target is the base version (or already the build), or,
+/// without a lockfile, whose spec is exactly the base version.
+fn direct_fields(
+    pj: &PackageJson,
+    inv: Option<&warden_lockfile::Inventory>,
+    name: &str,
+    base: &str,
+    built: &str,
+    file_spec: &str,
+) -> Vec<&'static str> {
+    pj.direct_specs(name)
+        .into_iter()
+        .filter(|(_, spec)| {
+            if spec == file_spec || spec == base {
+                return true;
+            }
+            let Some(inv) = inv else { return false };
+            inv.importers
+                .iter()
+                .filter(|i| i.path.is_empty())
+                .flat_map(|i| &i.dependencies)
+                .filter(|d| d.name == name)
+                .filter_map(|d| match d.target {
+                    Some(NodeId::Package(k)) => inv.packages.get(k),
+                    _ => None,
+                })
+                .any(|p| p.name == name && (p.version == base || p.version == built))
+        })
+        .map(|(f, _)| f)
+        .collect()
+}
+
+/// package.json with every build pointed at `prefix + rel` (prefix `file:` or `file:/abs/`).
+fn edited(pj: &PackageJson, pm: Pm, ready: &[Ready<'_>], prefix: &str) -> Result<PackageJson> {
+    let mut pj = pj.clone();
+    for r in ready {
+        let value = format!("{prefix}{}", r.rel);
+        let m = &r.build.manifest;
+        pj.set(pm.field().path(), &pm.key(&m.package, &m.version), &value)
+            .map_err(|e| {
+                Failure::input(format!("package.json: {e}"))
+                    .help(format!("make {} an object", pm.field().display()))
+            })?;
+        for f in &r.direct {
+            pj.set(&[f], &m.package, &value)
+                .map_err(|e| Failure::input(format!("package.json: {e}")))?;
+        }
+    }
+    Ok(pj)
+}
+
+/// Runs the package manager's lockfile refresh in `dir`.
+fn run_pm(pm: Pm, dir: &Path) -> Result<()> {
+    let mut cmd = std::process::Command::new(pm.as_str());
+    cmd.args(pm.refresh_command()).current_dir(dir);
+    if pm == Pm::Yarn {
+        // yarn 2+ reads this instead of --ignore-scripts.
+        cmd.env("YARN_ENABLE_SCRIPTS", "false");
+    }
+    let out = cmd.output().map_err(|e| {
+        let why = if e.kind() == std::io::ErrorKind::NotFound {
+            format!("{} is not installed (not on PATH)", pm.as_str())
+        } else {
+            format!("cannot run {}: {e}", pm.as_str())
+        };
+        Failure::input(format!("{why}; package.json was not changed"))
+            .help(format!(
+                "install {}, or run `warden patch apply --no-refresh` and then `{}` yourself",
+                pm.as_str(),
+                pm.refresh_text()
+            ))
+    })?;
+    if out.status.success() {
+        return Ok(());
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let tail: Vec<&str> = stderr
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    Err(Failure::input(format!(
+        "`{}` failed ({}); package.json was restored:\n{}",
+        pm.refresh_text(),
+        out.status,
+        tail.join("\n")
+    ))
+    .help(format!(
+        "fix what it reports, then run `warden patch apply` again (or `warden patch apply --no-refresh` and `{}` yourself)",
+        pm.refresh_text()
+    )))
+}
+
+fn write_text(path: &Path, text: &str) -> Result<()> {
+    super::documents::write_atomic(path, text.as_bytes(), false)
+}
+
+pub fn apply(args: &ApplyArgs, global: &Global, out: &Out) -> Result<ExitCode> {
+    let dir = &global.dir;
+    let all = PatchedBuilds::load(dir)?;
+    let chosen = select(&all, &args.packages)?;
+    let pj_path = dir.join("package.json");
+    let original = std::fs::read_to_string(&pj_path).map_err(|e| {
+        Failure::input(format!("{}: {e}", pj_path.display()))
+            .help("run warden patch apply in the project directory (or pass --dir)")
+    })?;
+    let pj = PackageJson::parse(&pj_path.display().to_string(), &original)
+        .map_err(|e| Failure::input(e).help("fix package.json first"))?;
+    let located = project::locate_lockfile(global).ok();
+    let pm = detect(args.package_manager, located.as_deref(), &pj)?;
+    let inv = located
+        .as_ref()
+        .and_then(|l| project::parse_lockfile(l).ok());
+    let cache = registry_access::cache_dir(global).ok().map(Cache::new);
+
+    let mut ready = Vec::new();
+    for b in chosen {
+        let (version, integrity) = place(dir, cache.as_ref(), b)?;
+        let rel = tarball_rel_path(&b.manifest.package, &version);
+        let direct = direct_fields(
+            &pj,
+            inv.as_ref(),
+            &b.manifest.package,
+            &b.manifest.version,
+            &version,
+            &format!("file:{rel}"),
+        );
+        ready.push(Ready {
+            build: b,
+            version,
+            integrity,
+            rel,
+            direct,
+        });
+    }
+
+    let final_pj = edited(&pj, pm, &ready, "file:")?.render();
+    if final_pj != original {
+        write_text(&pj_path, &final_pj)?;
+    }
+    let mut refreshed = false;
+    if !args.no_refresh {
+        refresh(pm, dir, &pj, &ready, &original, &final_pj, &pj_path)?;
+        refreshed = true;
+        verify_lockfile(global, &ready)?;
+    }
+
+    let applied: Vec<_> = ready
+        .iter()
+        .map(|r| {
+            let m = &r.build.manifest;
+            json!({
+                "package": m.package, "base_version": m.version, "version": r.version,
+                "integrity": r.integrity, "tarball": r.rel,
+                "override": { "field": pm.field().display(), "key": pm.key(&m.package, &m.version),
+                              "value": format!("file:{}", r.rel) },
+                "direct": r.direct, "advisories": r.build.advisories(),
+            })
+        })
+        .collect();
+    if global.format == Format::Json {
+        out.json(&json!({
+            "package_manager": pm.as_str(), "package_json": pj_path,
+            "lockfile_refreshed": refreshed, "applied": applied,
+        }));
+        return Ok(ExitCode::SUCCESS);
+    }
+    for r in &ready {
+        let m = &r.build.manifest;
+        out.line(format!(
+            "{}@{} → {} (file:{}; {} {})",
+            m.package,
+            m.version,
+            r.version,
+            r.rel,
+            pm.field().display(),
+            pm.key(&m.package, &m.version)
+        ));
+    }
+    if refreshed {
+        out.line(format!(
+            "lockfile refreshed with `{}`; run `warden check`",
+            pm.refresh_text()
+        ));
+    } else {
+        out.line(format!(
+            "package.json updated; refresh the lockfile with `{}`",
+            pm.refresh_text()
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Refreshes the lockfile. npm resolves a `file:` override relative to the package that
+/// depends on it rather than the project, so a fresh resolution first runs with absolute paths
+/// and then once more with the project-relative ones, which npm then matches to the locked
+/// entries (`resolved` is always written relative to the project): package.json and the
+/// lockfile both end up portable. On failure package.json is put back as it was.
+fn refresh(
+    pm: Pm,
+    dir: &Path,
+    pj: &PackageJson,
+    ready: &[Ready<'_>],
+    original: &str,
+    final_pj: &str,
+    pj_path: &Path,
+) -> Result<()> {
+    let restore = |e: Failure| -> Failure {
+        match write_text(pj_path, original) {
+            Ok(()) => e,
+            Err(w) => Failure::input(format!("{}; then {}", e.message, w.message)),
+        }
+    };
+    if pm == Pm::Npm {
+        let abs: PathBuf = std::fs::canonicalize(dir).map_err(|e| io_fail(dir, e))?;
+        let prefix = format!("file:{}/", abs.to_string_lossy().replace('\\', "/"));
+        let first = edited(pj, pm, ready, &prefix)?.render();
+        write_text(pj_path, &first)?;
+        if let Err(e) = run_pm(pm, dir) {
+            return Err(restore(e));
+        }
+        write_text(pj_path, final_pj)?;
+    }
+    run_pm(pm, dir).map_err(restore)
+}
+
+/// After a refresh the lockfile must lock each build with its recorded integrity.
+fn verify_lockfile(global: &Global, ready: &[Ready<'_>]) -> Result<()> {
+    let project = project::load(global)?;
+    for r in ready {
+        let name = &r.build.manifest.package;
+        let locked: Vec<_> = project
+            .inventory
+            .packages
+            .iter()
+            .filter(|p| &p.name == name && p.version == r.version)
+            .collect();
+        if locked.is_empty() {
+            return Err(Failure::input(format!(
+                "{}: the refreshed lockfile does not lock {name}@{}",
+                project.lockfile.display(),
+                r.version
+            ))
+            .help(format!(
+                "check that {name}@{} is in the dependency tree (warden why {name})",
+                r.build.manifest.version
+            )));
+        }
+        for p in locked {
+            if let Some(i) = &p.integrity
+                && Integrity::parse(&r.integrity).is_some_and(|x| x.to_string() != i.to_string())
+            {
+                return Err(Failure::input(format!(
+                    "{}: locks {name}@{} with integrity {i}, not the recorded build's {}",
+                    project.lockfile.display(),
+                    r.version,
+                    r.integrity
+                ))
+                .help("run `warden patch build`, then `warden patch apply` again"));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,341 @@
+//! The project's patched builds (`supply-chain/patches/*/patch.toml` with a `[build]`), as
+//! `warden patch apply`, `check`, `sbom` and `vex` see them: which locked package is a patched
+//! build, whether its integrity is the recorded one, and which advisories it resolves.
+
+use crate::failure::{Failure, Result};
+use std::path::{Path, PathBuf};
+use warden_lockfile::{Inventory, Package, SourceKind};
+use warden_patch::PatchManifest;
+use warden_policy::evidence::{AdvisoryFact, Evidence};
+use warden_policy::gate::{Reason, Store, Verdict, gate};
+use warden_policy::severity::{Action, Severity};
+
+/// Where patches live, under the project directory.
+pub const PATCHES_DIR: &str = "supply-chain/patches";
+/// Where `warden patch apply` puts the built tarballs the lockfile points at (`file:`).
+pub const PATCHED_DIR: &str = "supply-chain/patched";
+
+/// One patched version of a package, from its patch.toml.
+#[derive(Debug, Clone)]
+pub struct PatchedBuild {
+    /// `supply-chain/patches/NAME@VERSION`.
+    pub dir: PathBuf,
+    pub manifest: PatchManifest,
+}
+
+impl PatchedBuild {
+    /// `VERSION-warden.N` as recorded by the last `warden patch build`, when there is one.
+    pub fn built_version(&self) -> Option<&str> {
+        self.manifest.build.as_ref().map(|b| b.version.as_str())
+    }
+
+    /// Every advisory the patches fix, in patch order, without repeats.
+    pub fn advisories(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for p in &self.manifest.patches {
+            for a in &p.advisories {
+                if !out.iter().any(|x| x.eq_ignore_ascii_case(a)) {
+                    out.push(a.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// True when `id` or one of `aliases` is an advisory the patches fix.
+    pub fn resolves(&self, id: &str, aliases: &[String]) -> bool {
+        let fixed = self.advisories();
+        std::iter::once(id)
+            .chain(aliases.iter().map(String::as_str))
+            .any(|x| fixed.iter().any(|f| f.eq_ignore_ascii_case(x)))
+    }
+
+    /// The patch files' text, in order, with the entry that records each.
+    pub fn patch_texts(&self) -> Result<Vec<(warden_patch::PatchEntry, String)>> {
+        self.manifest
+            .patches
+            .iter()
+            .map(|p| {
+                let path = self.dir.join(&p.file);
+                std::fs::read_to_string(&path)
+                    .map(|t| (p.clone(), t))
+                    .map_err(|e| {
+                        Failure::input(format!("{}: {e}", path.display()))
+                            .help("patch.toml names a patch file that cannot be read; restore it")
+                    })
+            })
+            .collect()
+    }
+}
+
+/// How a locked package relates to the patched builds.
+#[derive(Debug, Clone, Copy)]
+pub enum Match<'a> {
+    /// A `file:` package whose name and version are a recorded build and whose lockfile
+    /// integrity is the build's.
+    Verified(&'a PatchedBuild),
+    /// Name and version of a recorded build, but the lockfile's integrity is another (or none):
+    /// not the tarball warden built.
+    Mismatch(&'a PatchedBuild),
+}
+
+/// All patched builds of the project, sorted by directory.
+#[derive(Debug, Clone, Default)]
+pub struct PatchedBuilds {
+    pub builds: Vec<PatchedBuild>,
+}
+
+impl PatchedBuilds {
+    /// Reads every `supply-chain/patches/*/patch.toml` under `project`. No patches directory is
+    /// no patched builds; an unreadable patch.toml is an error (it would silently un-vet).
+    pub fn load(project: &Path) -> Result<Self> {
+        let root = project.join(PATCHES_DIR);
+        let mut dirs: Vec<PathBuf> = match std::fs::read_dir(&root) {
+            Ok(rd) => rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.join("patch.toml").is_file())
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(Failure::input(format!("{}: {e}", root.display()))),
+        };
+        dirs.sort();
+        let mut builds = Vec::new();
+        for dir in dirs {
+            let path = dir.join("patch.toml");
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+            let manifest = PatchManifest::parse(&path.display().to_string(), &text)
+                .map_err(|e| Failure::input(e.to_string()).help("fix the file by hand"))?;
+            builds.push(PatchedBuild { dir, manifest });
+        }
+        Ok(Self { builds })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.builds.is_empty()
+    }
+
+    /// The build recorded for `name` at `version` (`VERSION-warden.N`).
+    pub fn by_built_version(&self, name: &str, version: &str) -> Option<&PatchedBuild> {
+        self.builds
+            .iter()
+            .find(|b| b.manifest.package == name && b.built_version() == Some(version))
+    }
+
+    /// Whether `p` is a patched build, and whether it is the one warden built. Only local
+    /// sources (`file:`) count: a registry package that happens to carry a `-warden.N` version
+    /// is someone else's.
+    pub fn classify(&self, p: &Package) -> Option<Match<'_>> {
+        if !matches!(p.source, SourceKind::File | SourceKind::Tarball) {
+            return None;
+        }
+        let b = self.by_built_version(&p.name, &p.version)?;
+        let recorded = b
+            .manifest
+            .build
+            .as_ref()
+            .and_then(|r| warden_lockfile::Integrity::parse(&r.integrity));
+        let same = match (&p.integrity, &recorded) {
+            (Some(locked), Some(rec)) => locked.to_string() == rec.to_string(),
+            _ => false,
+        };
+        Some(if same {
+            Match::Verified(b)
+        } else {
+            Match::Mismatch(b)
+        })
+    }
+
+    /// The inventory with every patched build's version replaced by its base version, so that
+    /// advisories are matched against the code the patch started from: an advisory the patches
+    /// do not fix stays reported. Package indices are unchanged.
+    pub fn for_advisories(&self, inv: &Inventory) -> Option<Inventory> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut changed = false;
+        let mut out = inv.clone();
+        for p in out.packages.iter_mut() {
+            if let Some(Match::Verified(b) | Match::Mismatch(b)) = self.classify(p) {
+                p.version = b.manifest.version.clone();
+                changed = true;
+            }
+        }
+        changed.then_some(out)
+    }
+}
+
+/// The gate's verdict for a locked patched build. A verified build is judged as its base
+/// version with the base tarball's integrity (so it is vetted exactly when the base is), minus
+/// the advisories its patches resolve, and says so in a `patched-build` reason. A build whose
+/// integrity is not the recorded one is not vetted: it is judged with a gap (fail closed).
+pub fn verdict(
+    p: &Package,
+    m: Match<'_>,
+    store: &Store<'_>,
+    facts: Vec<AdvisoryFact>,
+    now: jiff::Timestamp,
+) -> Verdict {
+    match m {
+        Match::Verified(b) => {
+            let base = &b.manifest.version;
+            let (resolved, open): (Vec<_>, Vec<_>) = facts
+                .into_iter()
+                .partition(|a| !a.malicious && b.resolves(&a.id, &a.aliases));
+            let mut ev = Evidence::new(&p.name, base);
+            ev.integrity = Some(b.manifest.base_integrity.clone());
+            ev.dev = p.dev;
+            ev.advisories = open;
+            let mut v = gate(store, &ev, now);
+            v.version = p.version.clone();
+            let ids: Vec<&str> = resolved.iter().map(|a| a.id.as_str()).collect();
+            v.reasons.push(Reason {
+                rule: "patched-build".into(),
+                action: Action::Warn,
+                severity: Severity::Info,
+                message: format!(
+                    "warden's build of {}@{base} with {} patch(es) fixing {}; judged as {base}{}",
+                    p.name,
+                    b.manifest.patches.len(),
+                    b.advisories().join(", "),
+                    if ids.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; resolved here: {}", ids.join(", "))
+                    }
+                ),
+                location: Some(b.dir.join("patch.toml").display().to_string()),
+            });
+            v
+        }
+        Match::Mismatch(b) => {
+            let mut ev = Evidence::new(&p.name, &p.version);
+            ev.integrity = p.integrity.as_ref().map(|i| i.to_string());
+            ev.dev = p.dev;
+            ev.advisories = facts;
+            ev.gaps.push(format!(
+                "{}@{} is a local tarball ({}) whose integrity {} is not the build recorded in {} ({}); run `warden patch build` and `warden patch apply`",
+                p.name,
+                p.version,
+                p.resolved.as_deref().unwrap_or("no path"),
+                p.integrity
+                    .as_ref()
+                    .map_or("(none)".to_string(), |i| i.to_string()),
+                b.dir.join("patch.toml").display(),
+                b.manifest
+                    .build
+                    .as_ref()
+                    .map_or("none", |r| r.integrity.as_str()),
+            ));
+            gate(store, &ev, now)
+        }
+    }
+}
+
+/// The tarball file name npm pack would give `name@version` (`scope-name-1.0.0.tgz`).
+pub fn tarball_file_name(name: &str, version: &str) -> String {
+    let base = name.trim_start_matches('@').replace('/', "-");
+    format!("{base}-{version}.tgz")
+}
+
+/// The project-relative path of a patched build's tarball, with `/` separators (what goes
+/// after `file:` in package.json and the lockfile).
+pub fn tarball_rel_path(name: &str, version: &str) -> String {
+    format!("{PATCHED_DIR}/{}", tarball_file_name(name, version))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(version: &str, integrity: &str) -> PatchedBuild {
+        let text = format!(
+            r#"package = "minimist"
+version = "0.2.1"
+base-integrity = "sha512-AAAA"
+revision = 1
+
+[[patch]]
+file = "0001-a.patch"
+advisories = ["GHSA-xvch-5gv4-984h", "CVE-2021-44906"]
+author = "warden patch backport"
+
+[build]
+version = "{version}"
+integrity = "{integrity}"
+"#
+        );
+        PatchedBuild {
+            dir: PathBuf::from("x"),
+            manifest: PatchManifest::parse("patch.toml", &text).expect("parses"),
+        }
+    }
+
+    fn pkg(version: &str, source: SourceKind, integrity: Option<&str>) -> Package {
+        let mut p = Package::new("minimist", version, source);
+        p.integrity = integrity.and_then(warden_lockfile::Integrity::parse);
+        p
+    }
+
+    const GOOD: &str = "sha512-qx6HSOLqV2AhPUm27JW2fBzWkCJhGpOAWLTsuYZEYoBCUTxgqWeVkDltrcXzYpSN9q5wHPrJkYo/MWY7a6pELw==";
+    const OTHER: &str = "sha512-rODe2a8x+CA/3sh/du/WAjqfdL+dT6Eduuua1bKZiueZbKjYPO02UmKr/EtPcpZcAi21mudSQr/UsLOqs5Dabg==";
+
+    #[test]
+    fn a_file_package_with_the_recorded_integrity_is_verified() {
+        let all = PatchedBuilds {
+            builds: vec![build("0.2.1-warden.1", GOOD)],
+        };
+        let p = pkg("0.2.1-warden.1", SourceKind::File, Some(GOOD));
+        assert!(matches!(all.classify(&p), Some(Match::Verified(_))));
+    }
+
+    #[test]
+    fn another_integrity_or_none_is_a_mismatch() {
+        let all = PatchedBuilds {
+            builds: vec![build("0.2.1-warden.1", GOOD)],
+        };
+        for i in [Some(OTHER), None] {
+            let p = pkg("0.2.1-warden.1", SourceKind::File, i);
+            assert!(matches!(all.classify(&p), Some(Match::Mismatch(_))), "{i:?}");
+        }
+    }
+
+    #[test]
+    fn registry_packages_and_other_versions_are_not_patched_builds() {
+        let all = PatchedBuilds {
+            builds: vec![build("0.2.1-warden.1", GOOD)],
+        };
+        assert!(
+            all.classify(&pkg("0.2.1-warden.1", SourceKind::Registry, Some(GOOD)))
+                .is_none()
+        );
+        assert!(
+            all.classify(&pkg("0.2.1-warden.2", SourceKind::File, Some(GOOD)))
+                .is_none()
+        );
+        assert!(
+            all.classify(&pkg("0.2.1", SourceKind::File, Some(GOOD)))
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn resolves_by_id_or_alias_case_insensitively() {
+        let b = build("0.2.1-warden.1", GOOD);
+        assert!(b.resolves("ghsa-xvch-5gv4-984h", &[]));
+        assert!(b.resolves("GHSA-other", &["CVE-2021-44906".into()]));
+        assert!(!b.resolves("GHSA-other", &["CVE-2000-1".into()]));
+    }
+
+    #[test]
+    fn tarball_names_follow_npm_pack() {
+        assert_eq!(
+            tarball_rel_path("@scope/pkg", "1.0.0-warden.2"),
+            "supply-chain/patched/scope-pkg-1.0.0-warden.2.tgz"
+        );
+        assert_eq!(
+            tarball_file_name("minimist", "0.2.1-warden.1"),
+            "minimist-0.2.1-warden.1.tgz"
+        );
+    }
+}
