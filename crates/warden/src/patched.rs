@@ -148,7 +148,8 @@ impl PatchedBuilds {
 
     /// The inventory with every patched build's version replaced by its base version, so that
     /// advisories are matched against the code the patch started from: an advisory the patches
-    /// do not fix stays reported. Package indices are unchanged.
+    /// do not fix stays reported. The view calls them registry packages, because advisory
+    /// matching only looks at those. Package indices are unchanged.
     pub fn for_advisories(&self, inv: &Inventory) -> Option<Inventory> {
         if self.is_empty() {
             return None;
@@ -158,6 +159,7 @@ impl PatchedBuilds {
         for p in out.packages.iter_mut() {
             if let Some(Match::Verified(b) | Match::Mismatch(b)) = self.classify(p) {
                 p.version = b.manifest.version.clone();
+                p.source = SourceKind::Registry;
                 changed = true;
             }
         }
