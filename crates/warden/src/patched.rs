@@ -5,6 +5,8 @@
 use crate::failure::{Failure, Result};
 use std::path::{Path, PathBuf};
 use warden_lockfile::{Inventory, Package, SourceKind};
+use warden_attest::sbom::pedigree::{PatchRecord, Pedigree};
+use warden_attest::vex::{Statement, Status};
 use warden_patch::PatchManifest;
 use warden_policy::evidence::{AdvisoryFact, Evidence};
 use warden_policy::gate::{Reason, Store, Verdict, gate};
@@ -231,6 +233,102 @@ pub fn verdict(
             ));
             gate(store, &ev, now)
         }
+    }
+}
+
+impl PatchedBuilds {
+    /// The verified patched builds locked in `inv`, each with the package it is.
+    pub fn verified_in<'a>(&'a self, inv: &'a Inventory) -> Vec<(&'a Package, &'a PatchedBuild)> {
+        inv.packages
+            .iter()
+            .filter_map(|p| match self.classify(p) {
+                Some(Match::Verified(b)) => Some((p, b)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// SBOM pedigree for every verified patched build in `inv`. Patch files are named relative
+    /// to `project` and their text is read from disk.
+    pub fn pedigrees(&self, inv: &Inventory, project: &Path) -> Result<Vec<Pedigree>> {
+        let mut out: Vec<Pedigree> = Vec::new();
+        for (p, b) in self.verified_in(inv) {
+            if out
+                .iter()
+                .any(|x| x.name == p.name && x.version == p.version)
+            {
+                continue;
+            }
+            let upstream_hashes = warden_lockfile::Integrity::parse(&b.manifest.base_integrity)
+                .map(|i| {
+                    i.hashes()
+                        .iter()
+                        .map(|h| (h.algorithm, warden_attest::purl::hex(&h.digest)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let rel_dir = b
+                .dir
+                .strip_prefix(project)
+                .unwrap_or(&b.dir)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let patches = b
+                .patch_texts()?
+                .into_iter()
+                .map(|(e, diff)| PatchRecord {
+                    file: format!("{rel_dir}/{}", e.file),
+                    backport: e.author == "warden patch backport",
+                    diff,
+                    advisories: e.advisories,
+                    author: e.author,
+                    upstream: e.upstream,
+                })
+                .collect();
+            out.push(Pedigree {
+                name: p.name.clone(),
+                version: p.version.clone(),
+                upstream_version: b.manifest.version.clone(),
+                upstream_hashes,
+                patches,
+            });
+        }
+        Ok(out)
+    }
+
+    /// A VEX `fixed` statement for each advisory a verified patched build in `inv` resolves,
+    /// about that build's purl.
+    pub fn fixed_statements(&self, inv: &Inventory) -> Vec<Statement> {
+        let mut out: Vec<Statement> = Vec::new();
+        for (p, b) in self.verified_in(inv) {
+            let purl = warden_attest::purl::of_package(p);
+            for id in b.advisories() {
+                if out
+                    .iter()
+                    .any(|s| s.vulnerability == id && s.products.contains(&purl))
+                {
+                    continue;
+                }
+                out.push(Statement {
+                    vulnerability: id.clone(),
+                    aliases: Vec::new(),
+                    products: vec![purl.clone()],
+                    status: Status::Fixed,
+                    justification: None,
+                    impact_statement: None,
+                    action_statement: None,
+                    status_notes: Some(format!(
+                        "fixed in {}@{}, warden's patched build of {} ({})",
+                        p.name,
+                        p.version,
+                        b.manifest.version,
+                        b.dir.join("patch.toml").display()
+                    )),
+                    timestamp: None,
+                });
+            }
+        }
+        out
     }
 }
 
