@@ -117,10 +117,7 @@ impl PackageJson {
             match entry {
                 Json::Object(o) => obj = o,
                 _ => {
-                    return Err(format!(
-                        "\"{}\" is not an object",
-                        path[..=i].join(".")
-                    ));
+                    return Err(format!("\"{}\" is not an object", path[..=i].join(".")));
                 }
             }
         }
@@ -177,7 +174,10 @@ mod tests {
             keys,
             ["name", "version", "scripts", "dependencies", "private", "n"]
         );
-        assert!(out.contains("\n    \"dependencies\": {\n        \"zeta\""), "{out}");
+        assert!(
+            out.contains("\n    \"dependencies\": {\n        \"zeta\""),
+            "{out}"
+        );
         assert!(out.find("zeta").unwrap() < out.find("alpha").unwrap());
         assert!(out.ends_with("}\n"));
         assert!(out.contains("\"n\": 1.5"));
@@ -202,7 +202,8 @@ mod tests {
 
     #[test]
     fn pnpm_override_goes_into_the_pnpm_object() {
-        let text = "{\n  \"name\": \"a\",\n  \"pnpm\": {\n    \"neverBuiltDependencies\": []\n  }\n}";
+        let text =
+            "{\n  \"name\": \"a\",\n  \"pnpm\": {\n    \"neverBuiltDependencies\": []\n  }\n}";
         let mut p = PackageJson::parse("package.json", text).expect("parses");
         p.set(OverrideField::Pnpm.path(), "minimist@0.2.1", "file:x.tgz")
             .expect("sets");
@@ -229,8 +230,7 @@ mod tests {
 
     #[test]
     fn a_field_that_is_not_an_object_is_an_error() {
-        let mut p =
-            PackageJson::parse("package.json", "{\"pnpm\": \"x\"}").expect("parses");
+        let mut p = PackageJson::parse("package.json", "{\"pnpm\": \"x\"}").expect("parses");
         let e = p
             .set(OverrideField::Pnpm.path(), "a", "b")
             .expect_err("refused");

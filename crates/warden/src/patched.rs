@@ -4,9 +4,9 @@
 
 use crate::failure::{Failure, Result};
 use std::path::{Path, PathBuf};
-use warden_lockfile::{Inventory, Package, SourceKind};
 use warden_attest::sbom::pedigree::{PatchRecord, Pedigree};
 use warden_attest::vex::{Statement, Status};
+use warden_lockfile::{HashAlgorithm, Inventory, Package, SourceKind};
 use warden_patch::PatchManifest;
 use warden_policy::evidence::{AdvisoryFact, Evidence};
 use warden_policy::gate::{Reason, Store, Verdict, gate};
@@ -23,6 +23,10 @@ pub struct PatchedBuild {
     /// `supply-chain/patches/NAME@VERSION`.
     pub dir: PathBuf,
     pub manifest: PatchManifest,
+    /// Digests of the build under every algorithm a lockfile may record (yarn 1 keeps only a
+    /// sha1 for `file:` tarballs), computed from `supply-chain/patched/…tgz` once its sha512 is
+    /// found to be the recorded one; else only the recorded digest.
+    pub digests: Vec<(HashAlgorithm, Vec<u8>)>,
 }
 
 impl PatchedBuild {
@@ -108,7 +112,12 @@ impl PatchedBuilds {
                 .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
             let manifest = PatchManifest::parse(&path.display().to_string(), &text)
                 .map_err(|e| Failure::input(e.to_string()).help("fix the file by hand"))?;
-            builds.push(PatchedBuild { dir, manifest });
+            let digests = build_digests(project, &manifest);
+            builds.push(PatchedBuild {
+                dir,
+                manifest,
+                digests,
+            });
         }
         Ok(Self { builds })
     }
@@ -132,15 +141,14 @@ impl PatchedBuilds {
             return None;
         }
         let b = self.by_built_version(&p.name, &p.version)?;
-        let recorded = b
-            .manifest
-            .build
-            .as_ref()
-            .and_then(|r| warden_lockfile::Integrity::parse(&r.integrity));
-        let same = match (&p.integrity, &recorded) {
-            (Some(locked), Some(rec)) => locked.to_string() == rec.to_string(),
-            _ => false,
-        };
+        // Every hash the lockfile records must be the build's; no hash is no match.
+        let same = p.integrity.as_ref().is_some_and(|locked| {
+            locked.hashes().iter().all(|h| {
+                b.digests
+                    .iter()
+                    .any(|(a, d)| *a == h.algorithm && *d == h.digest)
+            })
+        });
         Some(if same {
             Match::Verified(b)
         } else {
@@ -332,6 +340,42 @@ impl PatchedBuilds {
     }
 }
 
+/// The recorded build's digest, plus every other algorithm's when the project's copy of the
+/// build is there and is the recorded one.
+fn build_digests(project: &Path, m: &PatchManifest) -> Vec<(HashAlgorithm, Vec<u8>)> {
+    let Some(record) = &m.build else {
+        return Vec::new();
+    };
+    let Some(sri) = warden_lockfile::Integrity::parse(&record.integrity) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(HashAlgorithm, Vec<u8>)> = sri
+        .hashes()
+        .iter()
+        .map(|h| (h.algorithm, h.digest.clone()))
+        .collect();
+    let path = project.join(tarball_rel_path(&m.package, &record.version));
+    if let Ok(bytes) = std::fs::read(&path) {
+        let verified = sri
+            .hashes()
+            .iter()
+            .all(|h| warden_registry::tarball::digest(h.algorithm, &bytes) == h.digest);
+        if verified {
+            for a in [
+                HashAlgorithm::Sha1,
+                HashAlgorithm::Sha256,
+                HashAlgorithm::Sha384,
+                HashAlgorithm::Sha512,
+            ] {
+                if !out.iter().any(|(x, _)| *x == a) {
+                    out.push((a, warden_registry::tarball::digest(a, &bytes)));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The tarball file name npm pack would give `name@version` (`scope-name-1.0.0.tgz`).
 pub fn tarball_file_name(name: &str, version: &str) -> String {
     let base = name.trim_start_matches('@').replace('/', "-");
@@ -365,9 +409,11 @@ version = "{version}"
 integrity = "{integrity}"
 "#
         );
+        let manifest = PatchManifest::parse("patch.toml", &text).expect("parses");
         PatchedBuild {
             dir: PathBuf::from("x"),
-            manifest: PatchManifest::parse("patch.toml", &text).expect("parses"),
+            digests: build_digests(Path::new("/nonexistent"), &manifest),
+            manifest,
         }
     }
 
@@ -396,7 +442,10 @@ integrity = "{integrity}"
         };
         for i in [Some(OTHER), None] {
             let p = pkg("0.2.1-warden.1", SourceKind::File, i);
-            assert!(matches!(all.classify(&p), Some(Match::Mismatch(_))), "{i:?}");
+            assert!(
+                matches!(all.classify(&p), Some(Match::Mismatch(_))),
+                "{i:?}"
+            );
         }
     }
 
@@ -417,6 +466,38 @@ integrity = "{integrity}"
             all.classify(&pkg("0.2.1", SourceKind::File, Some(GOOD)))
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_sha1_only_lockfile_entry_matches_a_verified_project_copy_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bytes = b"the build".to_vec();
+        let sri = warden_patch::integrity_sha512(&bytes);
+        let sha1 = warden_registry::tarball::digest(HashAlgorithm::Sha1, &bytes);
+        let hex: String = sha1.iter().map(|b| format!("{b:02x}")).collect();
+        let locked = warden_lockfile::Integrity::from_sha1_hex(&hex).expect("sha1");
+        let mut p = pkg("0.2.1-warden.1", SourceKind::File, None);
+        p.integrity = Some(locked);
+        // Without the project's copy only the recorded sha512 is known: no match.
+        let mut b = build("0.2.1-warden.1", &sri);
+        b.digests = build_digests(dir.path(), &b.manifest);
+        let all = PatchedBuilds { builds: vec![b] };
+        assert!(matches!(all.classify(&p), Some(Match::Mismatch(_))));
+        // With it (and it is the recorded build), the sha1 is the build's.
+        let path = dir
+            .path()
+            .join(tarball_rel_path("minimist", "0.2.1-warden.1"));
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, &bytes).expect("write");
+        let mut b = build("0.2.1-warden.1", &sri);
+        b.digests = build_digests(dir.path(), &b.manifest);
+        let all = PatchedBuilds { builds: vec![b] };
+        assert!(matches!(all.classify(&p), Some(Match::Verified(_))));
+        // A project copy that is not the recorded build adds nothing.
+        std::fs::write(&path, b"another").expect("write");
+        let mut b = build("0.2.1-warden.1", &sri);
+        b.digests = build_digests(dir.path(), &b.manifest);
+        assert_eq!(b.digests.len(), 1);
     }
 
     #[test]

@@ -248,15 +248,22 @@ fn apply_points_a_nested_copy_at_the_build_and_check_treats_it_as_vetted() {
     assert_eq!(applied["lockfile_refreshed"], true);
     let a = &applied["applied"][0];
     assert_eq!(a["version"], "0.2.1-warden.1");
-    assert_eq!(a["override"]["key"], "tinyargs@0.2.1");
-    assert_eq!(a["direct"], serde_json::json!([]), "the direct 1.2.6 is left alone");
+    assert_eq!(a["override"]["keys"], serde_json::json!(["tinyargs@0.2.1"]));
+    assert_eq!(
+        a["direct"],
+        serde_json::json!([]),
+        "the direct 1.2.6 is left alone"
+    );
 
     // package.json: the override is added at the end, relative (portable), order kept.
     let text = std::fs::read_to_string(p.app().join("package.json")).expect("read");
     assert!(text.starts_with("{\n  \"name\": \"app\",\n  \"version\": \"1.0.0\",\n  \"private\": true,\n  \"dependencies\": {\n    \"wrapper\": \"1.0.0\",\n    \"tinyargs\": \"^1.2.6\"\n  },\n  \"overrides\": {"), "{text}");
     assert!(text.ends_with("}\n"));
     assert_eq!(p.package_json()["overrides"]["tinyargs@0.2.1"], TARBALL);
-    assert!(!text.contains(&p.app().display().to_string()), "no absolute path left: {text}");
+    assert!(
+        !text.contains(&p.app().display().to_string()),
+        "no absolute path left: {text}"
+    );
 
     // The lockfile: the nested copy is the build, relative path, recorded integrity.
     let lock = p.lock();
@@ -264,15 +271,24 @@ fn apply_points_a_nested_copy_at_the_build_and_check_treats_it_as_vetted() {
     assert_eq!(nested["version"], "0.2.1-warden.1");
     assert_eq!(nested["resolved"], TARBALL);
     assert_eq!(nested["integrity"], integrity);
-    assert_eq!(lock["packages"]["node_modules/tinyargs"]["version"], "1.2.6");
-    let tgz = std::fs::read(p.app().join("supply-chain/patched/tinyargs-0.2.1-warden.1.tgz"))
-        .expect("the build is in the project");
+    assert_eq!(
+        lock["packages"]["node_modules/tinyargs"]["version"],
+        "1.2.6"
+    );
+    let tgz = std::fs::read(
+        p.app()
+            .join("supply-chain/patched/tinyargs-0.2.1-warden.1.tgz"),
+    )
+    .expect("the build is in the project");
     assert_eq!(warden_patch::integrity_sha512(&tgz), integrity);
 
     // Applying again changes nothing.
     let pj = std::fs::read(p.app().join("package.json")).expect("read");
     ok(&p.run(&["--format", "json", "patch", "apply", "tinyargs@0.2.1"]));
-    assert_eq!(std::fs::read(p.app().join("package.json")).expect("read"), pj);
+    assert_eq!(
+        std::fs::read(p.app().join("package.json")).expect("read"),
+        pj
+    );
 
     // check: vetted through its base, the fixed advisory resolved, the other one still open.
     let after = ok(&p.run(&["--format", "json", "check", "--data-dir", &data]));
@@ -280,7 +296,10 @@ fn apply_points_a_nested_copy_at_the_build_and_check_treats_it_as_vetted() {
     assert!(!v["vetted"].is_null(), "vetted through 0.2.1: {v}");
     let r = rules(v).join("\n");
     assert!(r.contains("patched-build"), "{r}");
-    assert!(r.contains("GHSA-test-0009"), "the unfixed advisory stays: {r}");
+    assert!(
+        r.contains("GHSA-test-0009"),
+        "the unfixed advisory stays: {r}"
+    );
     assert!(!r.contains("vulnerability: \"GHSA-test-0001"), "{r}");
     assert!(!r.contains("evidence-missing"), "{r}");
 
@@ -313,12 +332,18 @@ fn apply_rewrites_a_direct_dependency_on_the_base_version() {
         serde_json::json!(["dependencies"])
     );
     let text = std::fs::read_to_string(p.app().join("package.json")).expect("read");
-    assert!(text.contains("\n    \"dependencies\": {\n        \"tinyargs\": \"file:"), "four-space indent kept: {text}");
+    assert!(
+        text.contains("\n    \"dependencies\": {\n        \"tinyargs\": \"file:"),
+        "four-space indent kept: {text}"
+    );
     let pj = p.package_json();
     assert_eq!(pj["dependencies"]["tinyargs"], TARBALL);
     assert_eq!(pj["overrides"]["tinyargs@0.2.1"], TARBALL);
     let lock = p.lock();
-    assert_eq!(lock["packages"]["node_modules/tinyargs"]["version"], "0.2.1-warden.1");
+    assert_eq!(
+        lock["packages"]["node_modules/tinyargs"]["version"],
+        "0.2.1-warden.1"
+    );
     assert_eq!(lock["packages"][""]["dependencies"]["tinyargs"], TARBALL);
 }
 
@@ -334,7 +359,11 @@ fn apply_refuses_unbuilt_and_tampered_builds_and_reports_a_missing_npm() {
     // Nothing patched yet.
     let out = p.run(&["patch", "apply"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("no patched packages"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no patched packages"),
+        "{}",
+        stderr(&out)
+    );
 
     // Backported but not built.
     ok(&p.run(&[
@@ -350,17 +379,30 @@ fn apply_refuses_unbuilt_and_tampered_builds_and_reports_a_missing_npm() {
     ]));
     let out = p.run(&["patch", "apply", "tinyargs@0.2.1"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("run `warden patch build`"), "{}", stderr(&out));
-    assert_eq!(std::fs::read(p.app().join("package.json")).expect("read"), original);
+    assert!(
+        stderr(&out).contains("run `warden patch build`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(p.app().join("package.json")).expect("read"),
+        original
+    );
 
     // A package with no patches.
     let out = p.run(&["patch", "apply", "wrapper@1.0.0"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("wrapper@1.0.0: no patches"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("wrapper@1.0.0: no patches"),
+        "{}",
+        stderr(&out)
+    );
 
     // Built, but the tarball in the project is not the recorded build.
     ok(&p.run(&["--format", "json", "patch", "build"]));
-    let tgz = p.app().join("supply-chain/patched/tinyargs-0.2.1-warden.1.tgz");
+    let tgz = p
+        .app()
+        .join("supply-chain/patched/tinyargs-0.2.1-warden.1.tgz");
     std::fs::create_dir_all(tgz.parent().expect("parent")).expect("mkdir");
     std::fs::write(&tgz, b"not the build").expect("write");
     let out = p.run(&["patch", "apply"]);
@@ -370,7 +412,10 @@ fn apply_refuses_unbuilt_and_tampered_builds_and_reports_a_missing_npm() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(std::fs::read(p.app().join("package.json")).expect("read"), original);
+    assert_eq!(
+        std::fs::read(p.app().join("package.json")).expect("read"),
+        original
+    );
     std::fs::remove_file(&tgz).expect("rm");
 
     // No npm on PATH: a clear error naming what to run, package.json untouched.
@@ -388,8 +433,14 @@ fn apply_refuses_unbuilt_and_tampered_builds_and_reports_a_missing_npm() {
     assert!(!out.status.success());
     let e = stderr(&out);
     assert!(e.contains("npm is not installed"), "{e}");
-    assert!(e.contains("npm install --package-lock-only --ignore-scripts"), "{e}");
-    assert_eq!(std::fs::read(p.app().join("package.json")).expect("read"), original);
+    assert!(
+        e.contains("npm install --package-lock-only --ignore-scripts"),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read(p.app().join("package.json")).expect("read"),
+        original
+    );
 
     // --no-refresh only edits package.json.
     let lock_before = std::fs::read(p.app().join("package-lock.json")).expect("lock");
@@ -413,14 +464,20 @@ fn a_failed_refresh_restores_package_json() {
     p.backport_and_build();
     let original = std::fs::read(p.app().join("package.json")).expect("read");
     std::fs::remove_file(p.app().join("package-lock.json")).expect("rm");
-    std::fs::write(p.app().join(".npmrc"), "registry=http://127.0.0.1:9/\nfetch-retries=0\n")
-        .expect("npmrc");
+    std::fs::write(
+        p.app().join(".npmrc"),
+        "registry=http://127.0.0.1:9/\nfetch-retries=0\n",
+    )
+    .expect("npmrc");
     let out = p.run(&["patch", "apply"]);
     assert!(!out.status.success());
     let e = stderr(&out);
     assert!(e.contains("failed"), "{e}");
     assert!(e.contains("package.json was restored"), "{e}");
-    assert_eq!(std::fs::read(p.app().join("package.json")).expect("read"), original);
+    assert_eq!(
+        std::fs::read(p.app().join("package.json")).expect("read"),
+        original
+    );
 }
 
 fn have_jsonschema() -> bool {
@@ -484,7 +541,8 @@ fn sbom_and_vex_prove_the_patched_build_and_validate_and_sign() {
     let (p, integrity, _) = applied_nested(&reg);
     let base_hex = {
         let toml = std::fs::read_to_string(
-            p.app().join("supply-chain/patches/tinyargs@0.2.1/patch.toml"),
+            p.app()
+                .join("supply-chain/patches/tinyargs@0.2.1/patch.toml"),
         )
         .expect("patch.toml");
         let sri = toml
@@ -516,7 +574,10 @@ fn sbom_and_vex_prove_the_patched_build_and_validate_and_sign() {
         .expect("the patched component");
     let ped = &patched["pedigree"];
     assert_eq!(ped["ancestors"][0]["purl"], "pkg:npm/tinyargs@0.2.1");
-    assert_eq!(ped["ancestors"][0]["hashes"][0]["content"], base_hex.as_str());
+    assert_eq!(
+        ped["ancestors"][0]["hashes"][0]["content"],
+        base_hex.as_str()
+    );
     assert_eq!(ped["patches"][0]["type"], "backport");
     assert!(
         ped["patches"][0]["diff"]["text"]["content"]
@@ -529,7 +590,10 @@ fn sbom_and_vex_prove_the_patched_build_and_validate_and_sign() {
         .iter()
         .find(|c| c["version"] == "1.2.6")
         .expect("tinyargs 1.2.6");
-    assert!(direct.get("pedigree").is_none(), "an upstream release has none");
+    assert!(
+        direct.get("pedigree").is_none(),
+        "an upstream release has none"
+    );
 
     // SPDX 2.3: the upstream release as its own element, the patch as a file.
     let spdx_bytes = stdout(&p.run(&["sbom", "--spec", "spdx"]));
@@ -576,7 +640,10 @@ fn sbom_and_vex_prove_the_patched_build_and_validate_and_sign() {
     let fixed = statement(&vex, "GHSA-test-0001");
     assert_eq!(fixed["status"], "fixed");
     let product = fixed["products"][0]["@id"].as_str().expect("product");
-    assert!(product.starts_with("pkg:npm/tinyargs@0.2.1-warden.1?download_url="), "{product}");
+    assert!(
+        product.starts_with("pkg:npm/tinyargs@0.2.1-warden.1?download_url="),
+        "{product}"
+    );
     let open = statement(&vex, "GHSA-test-0009");
     assert_eq!(open["status"], "under_investigation");
     validate(
@@ -627,5 +694,63 @@ fn sbom_and_vex_prove_the_patched_build_and_validate_and_sign() {
     );
     let vex: Value =
         serde_json::from_slice(&stdout(&p.run(&["vex", "--advisory-db", db]))).expect("json");
-    assert_eq!(statement(&vex, "GHSA-test-0001")["status"], "under_investigation");
+    assert_eq!(
+        statement(&vex, "GHSA-test-0001")["status"],
+        "under_investigation"
+    );
+}
+
+/// yarn 1: `resolutions` keyed by the parent (`wrapper/tinyargs`) so the direct tinyargs
+/// 1.2.6 keeps its version; yarn.lock records only a sha1 for a `file:` tarball, which check
+/// verifies against the project's copy of the build.
+#[test]
+fn yarn_resolutions_point_the_nested_copy_at_the_build() {
+    let has_yarn = Command::new("yarn")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).starts_with("1."));
+    if !have_npm() || !has_yarn {
+        eprintln!("\n!!!!!!!! SKIPPED: yarn 1 is not on PATH (npm i -g yarn) !!!!!!!!\n");
+        return;
+    }
+    let reg = registry();
+    let p = Project::new(&reg, NESTED);
+    std::fs::remove_file(p.app().join("package-lock.json")).expect("rm");
+    let mut yarn = Command::new("yarn");
+    let out = p
+        .env(&mut yarn)
+        .args(["install", "--ignore-scripts", "--non-interactive"])
+        .current_dir(p.app())
+        .output()
+        .expect("yarn runs");
+    assert!(out.status.success(), "yarn: {}", stderr(&out));
+    let init = p.run(&["init"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    p.backport_and_build();
+    let applied = ok(&p.run(&["--format", "json", "patch", "apply"]));
+    assert_eq!(applied["package_manager"], "yarn");
+    assert_eq!(
+        applied["applied"][0]["override"]["keys"],
+        serde_json::json!(["wrapper/tinyargs"])
+    );
+    assert_eq!(p.package_json()["resolutions"]["wrapper/tinyargs"], TARBALL);
+    let lock = std::fs::read_to_string(p.app().join("yarn.lock")).expect("yarn.lock");
+    assert!(lock.contains("version \"0.2.1-warden.1\""), "{lock}");
+    assert!(
+        lock.contains("version \"1.2.6\""),
+        "the direct copy is untouched: {lock}"
+    );
+    let data = p.data();
+    let check = ok(&p.run(&["--format", "json", "check", "--data-dir", &data]));
+    let v = verdict(&check, "0.2.1-warden.1");
+    assert!(!v["vetted"].is_null(), "{v}");
+    // Without the project's copy of the build the sha1 cannot be checked: not vetted.
+    std::fs::remove_file(
+        p.app()
+            .join("supply-chain/patched/tinyargs-0.2.1-warden.1.tgz"),
+    )
+    .expect("rm");
+    let out = p.run(&["--format", "json", "check", "--data-dir", &data]);
+    let check: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(verdict(&check, "0.2.1-warden.1")["vetted"].is_null());
 }

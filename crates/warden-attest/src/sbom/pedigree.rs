@@ -66,7 +66,9 @@ impl Pedigree {
 fn issue(id: &str) -> Value {
     let upper = id.to_ascii_uppercase();
     let source = if upper.starts_with("GHSA-") {
-        Some(json!({ "name": "GitHub Advisory Database", "url": format!("https://github.com/advisories/{id}") }))
+        Some(
+            json!({ "name": "GitHub Advisory Database", "url": format!("https://github.com/advisories/{id}") }),
+        )
     } else if upper.starts_with("CVE-") {
         Some(json!({ "name": "NVD", "url": format!("https://nvd.nist.gov/vuln/detail/{id}") }))
     } else {
@@ -138,7 +140,11 @@ pub(crate) fn spdx_source_info(p: &Pedigree) -> String {
 pub(crate) fn spdx_patch_comment(p: &Pedigree, x: &PatchRecord) -> String {
     format!(
         "{} patch to {}@{} by {}{}; resolves {}",
-        if x.backport { "backported" } else { "hand-written" },
+        if x.backport {
+            "backported"
+        } else {
+            "hand-written"
+        },
         p.name,
         p.upstream_version,
         x.author,
@@ -180,7 +186,10 @@ mod tests {
         assert_eq!(a["hashes"][0]["alg"], "SHA-512");
         let p = &v["patches"][0];
         assert_eq!(p["type"], "backport");
-        assert_eq!(p["diff"]["text"]["content"], "--- a/index.js\n+++ b/index.js\n");
+        assert_eq!(
+            p["diff"]["text"]["content"],
+            "--- a/index.js\n+++ b/index.js\n"
+        );
         assert_eq!(p["resolves"][0]["type"], "security");
         assert_eq!(
             p["resolves"][0]["source"]["url"],

@@ -240,7 +240,13 @@ pub fn render(input: &SbomInput<'_>) -> Vec<u8> {
                 k,
                 upstream_purl: p.upstream_purl(),
                 patch_ids: (1..=p.patches.len())
-                    .map(|n| format!("SPDXRef-File-patch-{}-{}-{n}", sanitize(&p.name), sanitize(&p.version)))
+                    .map(|n| {
+                        format!(
+                            "SPDXRef-File-patch-{}-{}-{n}",
+                            sanitize(&p.name),
+                            sanitize(&p.version)
+                        )
+                    })
                     .collect(),
                 upstream_id: base,
                 p,

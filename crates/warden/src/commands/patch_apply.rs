@@ -9,7 +9,7 @@ use crate::cli::{Format, Global};
 use crate::failure::{Failure, Result};
 use crate::output::Out;
 use crate::package_json::{OverrideField, PackageJson};
-use crate::patched::{PatchedBuild, PatchedBuilds, tarball_rel_path};
+use crate::patched::{Match, PatchedBuild, PatchedBuilds, tarball_rel_path};
 use crate::project;
 use crate::registry_access;
 use serde_json::json;
@@ -58,15 +58,8 @@ impl Pm {
         }
     }
 
-    /// The override key for `name@version`. yarn 1 resolutions select by name only.
-    fn key(self, name: &str, version: &str) -> String {
-        match self {
-            Pm::Npm | Pm::Pnpm => format!("{name}@{version}"),
-            Pm::Yarn => name.to_string(),
-        }
-    }
-
-    /// The lockfile refresh: lockfile only (yarn 1 has no such mode), scripts off.
+    /// The lockfile refresh: lockfile only, scripts off. yarn 1 has no lockfile-only mode: its
+    /// refresh also fills node_modules (scripts still off).
     fn refresh_command(self) -> &'static [&'static str] {
         match self {
             Pm::Npm => &[
@@ -133,6 +126,47 @@ struct Ready<'a> {
     rel: String,
     /// Dependency fields of the root package.json whose entry is pointed at the build.
     direct: Vec<&'static str>,
+    /// The override keys (see [`override_keys`]).
+    keys: Vec<String>,
+}
+
+/// The override keys for the base version. npm and pnpm select by `NAME@VERSION`. yarn 1
+/// resolutions select by name only, so warden names each package that depends on the base
+/// version (`PARENT/NAME`) to leave other versions of NAME alone; with no lockfile to tell,
+/// or a direct dependency only, it falls back to NAME (every copy) or to nothing.
+fn override_keys(
+    pm: Pm,
+    inv: Option<&warden_lockfile::Inventory>,
+    name: &str,
+    base: &str,
+    built: &str,
+    direct: bool,
+) -> Vec<String> {
+    if pm != Pm::Yarn {
+        return vec![format!("{name}@{base}")];
+    }
+    let mut keys: Vec<String> = inv
+        .map(|inv| {
+            inv.packages
+                .iter()
+                .filter(|parent| {
+                    parent.dependencies.iter().any(|d| {
+                        d.name == name
+                            && matches!(d.target, Some(NodeId::Package(k))
+                                if inv.packages.get(k).is_some_and(|t| t.name == name
+                                    && (t.version == base || t.version == built)))
+                    })
+                })
+                .map(|parent| format!("{}/{name}", parent.name))
+                .collect()
+        })
+        .unwrap_or_default();
+    keys.sort();
+    keys.dedup();
+    if keys.is_empty() && !(direct && inv.is_some()) {
+        keys.push(name.to_string());
+    }
+    keys
 }
 
 /// The builds named on the command line (all built ones when none is).
@@ -279,11 +313,12 @@ fn edited(pj: &PackageJson, pm: Pm, ready: &[Ready<'_>], prefix: &str) -> Result
     for r in ready {
         let value = format!("{prefix}{}", r.rel);
         let m = &r.build.manifest;
-        pj.set(pm.field().path(), &pm.key(&m.package, &m.version), &value)
-            .map_err(|e| {
+        for key in &r.keys {
+            pj.set(pm.field().path(), key, &value).map_err(|e| {
                 Failure::input(format!("package.json: {e}"))
                     .help(format!("make {} an object", pm.field().display()))
             })?;
+        }
         for f in &r.direct {
             pj.set(&[f], &m.package, &value)
                 .map_err(|e| Failure::input(format!("package.json: {e}")))?;
@@ -306,12 +341,11 @@ fn run_pm(pm: Pm, dir: &Path) -> Result<()> {
         } else {
             format!("cannot run {}: {e}", pm.as_str())
         };
-        Failure::input(format!("{why}; package.json was not changed"))
-            .help(format!(
-                "install {}, or run `warden patch apply --no-refresh` and then `{}` yourself",
-                pm.as_str(),
-                pm.refresh_text()
-            ))
+        Failure::input(format!("{why}; package.json was not changed")).help(format!(
+            "install {}, or run `warden patch apply --no-refresh` and then `{}` yourself",
+            pm.as_str(),
+            pm.refresh_text()
+        ))
     })?;
     if out.status.success() {
         return Ok(());
@@ -374,12 +408,21 @@ pub fn apply(args: &ApplyArgs, global: &Global, out: &Out) -> Result<ExitCode> {
             &version,
             &format!("file:{rel}"),
         );
+        let keys = override_keys(
+            pm,
+            inv.as_ref(),
+            &b.manifest.package,
+            &b.manifest.version,
+            &version,
+            !direct.is_empty(),
+        );
         ready.push(Ready {
             build: b,
             version,
             integrity,
             rel,
             direct,
+            keys,
         });
     }
 
@@ -391,7 +434,7 @@ pub fn apply(args: &ApplyArgs, global: &Global, out: &Out) -> Result<ExitCode> {
     if !args.no_refresh {
         refresh(pm, dir, &pj, &ready, &original, &final_pj, &pj_path)?;
         refreshed = true;
-        verify_lockfile(global, &ready)?;
+        verify_lockfile(global, pm, &ready)?;
     }
 
     let applied: Vec<_> = ready
@@ -401,7 +444,7 @@ pub fn apply(args: &ApplyArgs, global: &Global, out: &Out) -> Result<ExitCode> {
             json!({
                 "package": m.package, "base_version": m.version, "version": r.version,
                 "integrity": r.integrity, "tarball": r.rel,
-                "override": { "field": pm.field().display(), "key": pm.key(&m.package, &m.version),
+                "override": { "field": pm.field().display(), "keys": r.keys,
                               "value": format!("file:{}", r.rel) },
                 "direct": r.direct, "advisories": r.build.advisories(),
             })
@@ -423,7 +466,7 @@ pub fn apply(args: &ApplyArgs, global: &Global, out: &Out) -> Result<ExitCode> {
             r.version,
             r.rel,
             pm.field().display(),
-            pm.key(&m.package, &m.version)
+            r.keys.join(", ")
         ));
     }
     if refreshed {
@@ -474,8 +517,9 @@ fn refresh(
 }
 
 /// After a refresh the lockfile must lock each build with its recorded integrity.
-fn verify_lockfile(global: &Global, ready: &[Ready<'_>]) -> Result<()> {
+fn verify_lockfile(global: &Global, pm: Pm, ready: &[Ready<'_>]) -> Result<()> {
     let project = project::load(global)?;
+    let builds = PatchedBuilds::load(&global.dir)?;
     for r in ready {
         let name = &r.build.manifest.package;
         let locked: Vec<_> = project
@@ -490,19 +534,30 @@ fn verify_lockfile(global: &Global, ready: &[Ready<'_>]) -> Result<()> {
                 project.lockfile.display(),
                 r.version
             ))
-            .help(format!(
-                "check that {name}@{} is in the dependency tree (warden why {name})",
-                r.build.manifest.version
-            )));
+            .help(if pm == Pm::Pnpm {
+                format!(
+                    "pnpm 10 and later may read overrides from pnpm-workspace.yaml instead of package.json; add `overrides:` there with {}: file:{} and run `{}`",
+                    r.keys.join(", "),
+                    r.rel,
+                    pm.refresh_text()
+                )
+            } else {
+                format!(
+                    "check that {name}@{} is in the dependency tree (warden why {name})",
+                    r.build.manifest.version
+                )
+            }));
         }
         for p in locked {
-            if let Some(i) = &p.integrity
-                && Integrity::parse(&r.integrity).is_some_and(|x| x.to_string() != i.to_string())
-            {
+            // The same test `warden check` applies: every recorded hash is the build's.
+            if !matches!(builds.classify(p), Some(Match::Verified(_))) {
                 return Err(Failure::input(format!(
-                    "{}: locks {name}@{} with integrity {i}, not the recorded build's {}",
+                    "{}: locks {name}@{} with integrity {}, not the recorded build's {}",
                     project.lockfile.display(),
                     r.version,
+                    p.integrity
+                        .as_ref()
+                        .map_or("(none)".to_string(), |i| i.to_string()),
                     r.integrity
                 ))
                 .help("run `warden patch build`, then `warden patch apply` again"));

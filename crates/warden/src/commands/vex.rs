@@ -66,9 +66,9 @@ fn advisory_matches(db: &std::path::Path, global: &Global) -> Result<Vec<Advisor
     let view = patched.for_advisories(&project.inventory);
     let matches = warden_advisory::matches_for(view.as_ref().unwrap_or(&project.inventory), &store)
         .map_err(|e| {
-        Failure::input(format!("{}: cannot read advisories: {e}", db.display()))
-            .help("check that the file is warden's advisory database")
-    })?;
+            Failure::input(format!("{}: cannot read advisories: {e}", db.display()))
+                .help("check that the file is warden's advisory database")
+        })?;
     Ok(matches
         .into_iter()
         .filter_map(|m| {
