@@ -231,7 +231,9 @@ fn applied_nested(reg: &TestRegistry) -> (Project, String, Value) {
         .as_str()
         .expect("integrity")
         .to_string();
+    let started = std::time::Instant::now();
     let applied = ok(&p.run(&["--format", "json", "patch", "apply"]));
+    eprintln!("patch apply (two npm refreshes): {:.2?}", started.elapsed());
     (p, integrity, applied)
 }
 
