@@ -7,6 +7,7 @@ mod gather;
 mod output;
 mod package_json;
 mod patched;
+mod pnpm_workspace;
 mod project;
 mod registry_access;
 mod supply_chain;

@@ -756,3 +756,67 @@ fn yarn_resolutions_point_the_nested_copy_at_the_build() {
     let check: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(verdict(&check, "0.2.1-warden.1")["vetted"].is_null());
 }
+
+/// pnpm: overrides go to pnpm-workspace.yaml for pnpm 10 and later (package.json's
+/// `pnpm.overrides` before), keyed `NAME@VERSION`; the nested copy becomes the build.
+#[test]
+fn pnpm_overrides_point_the_nested_copy_at_the_build() {
+    let major = Command::new("pnpm")
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .trim()
+                .split('.')
+                .next()
+                .and_then(|m| m.parse::<u32>().ok())
+        });
+    let Some(major) = major.filter(|_| have_npm()) else {
+        eprintln!("\n!!!!!!!! SKIPPED: pnpm is not on PATH (npm i -g pnpm) !!!!!!!!\n");
+        return;
+    };
+    let reg = registry();
+    let p = Project::new(&reg, NESTED);
+    std::fs::remove_file(p.app().join("package-lock.json")).expect("rm");
+    let mut pnpm = Command::new("pnpm");
+    let out = p
+        .env(&mut pnpm)
+        .args(["install", "--lockfile-only", "--ignore-scripts"])
+        .current_dir(p.app())
+        .output()
+        .expect("pnpm runs");
+    assert!(out.status.success(), "pnpm: {}", stderr(&out));
+    let init = p.run(&["init"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    p.backport_and_build();
+    let applied = ok(&p.run(&["--format", "json", "patch", "apply"]));
+    assert_eq!(applied["package_manager"], "pnpm");
+    assert_eq!(
+        applied["applied"][0]["override"]["keys"],
+        serde_json::json!(["tinyargs@0.2.1"])
+    );
+    if major >= 10 {
+        let ws = std::fs::read_to_string(p.app().join("pnpm-workspace.yaml")).expect("yaml");
+        assert_eq!(
+            ws,
+            format!("overrides:\n  \"tinyargs@0.2.1\": \"{TARBALL}\"\n")
+        );
+        assert!(p.package_json().get("pnpm").is_none());
+    } else {
+        assert_eq!(
+            p.package_json()["pnpm"]["overrides"]["tinyargs@0.2.1"],
+            TARBALL
+        );
+    }
+    let lock = std::fs::read_to_string(p.app().join("pnpm-lock.yaml")).expect("lock");
+    assert!(lock.contains("version: 0.2.1-warden.1"), "{lock}");
+    assert!(
+        lock.contains("tinyargs@1.2.6"),
+        "the direct copy is untouched: {lock}"
+    );
+    let data = p.data();
+    let check = ok(&p.run(&["--format", "json", "check", "--data-dir", &data]));
+    assert!(!verdict(&check, "0.2.1-warden.1")["vetted"].is_null());
+}

@@ -308,12 +308,19 @@ fn direct_fields(
 }
 
 /// package.json with every build pointed at `prefix + rel` (prefix `file:` or `file:/abs/`).
-fn edited(pj: &PackageJson, pm: Pm, ready: &[Ready<'_>], prefix: &str) -> Result<PackageJson> {
+/// `overrides` false leaves the override map out (pnpm keeps it in pnpm-workspace.yaml).
+fn edited(
+    pj: &PackageJson,
+    pm: Pm,
+    ready: &[Ready<'_>],
+    prefix: &str,
+    overrides: bool,
+) -> Result<PackageJson> {
     let mut pj = pj.clone();
     for r in ready {
         let value = format!("{prefix}{}", r.rel);
         let m = &r.build.manifest;
-        for key in &r.keys {
+        for key in r.keys.iter().filter(|_| overrides) {
             pj.set(pm.field().path(), key, &value).map_err(|e| {
                 Failure::input(format!("package.json: {e}"))
                     .help(format!("make {} an object", pm.field().display()))
@@ -374,6 +381,16 @@ fn run_pm(pm: Pm, dir: &Path) -> Result<()> {
     )))
 }
 
+/// The major version of the pnpm on PATH, when there is one.
+fn pnpm_major() -> Option<u32> {
+    let out = std::process::Command::new("pnpm")
+        .arg("--version")
+        .output()
+        .ok()?;
+    let v = String::from_utf8_lossy(&out.stdout);
+    v.trim().split('.').next()?.parse().ok()
+}
+
 fn write_text(path: &Path, text: &str) -> Result<()> {
     super::documents::write_atomic(path, text.as_bytes(), false)
 }
@@ -426,13 +443,46 @@ pub fn apply(args: &ApplyArgs, global: &Global, out: &Out) -> Result<ExitCode> {
         });
     }
 
-    let final_pj = edited(&pj, pm, &ready, "file:")?.render();
+    // pnpm 10+ read overrides from pnpm-workspace.yaml (11+ only there).
+    let ws_path = dir.join("pnpm-workspace.yaml");
+    let ws_original = std::fs::read_to_string(&ws_path).ok();
+    let use_ws = pm == Pm::Pnpm && (ws_original.is_some() || pnpm_major().is_some_and(|m| m >= 10));
+    let field = if use_ws {
+        "pnpm-workspace.yaml overrides"
+    } else {
+        pm.field().display()
+    };
+    let final_pj = edited(&pj, pm, &ready, "file:", !use_ws)?.render();
+    if use_ws {
+        let mut yaml = ws_original.clone().unwrap_or_default();
+        for r in &ready {
+            for key in &r.keys {
+                yaml = crate::pnpm_workspace::set_override(&yaml, key, &format!("file:{}", r.rel))
+                    .map_err(|e| {
+                        Failure::input(format!("{}: {e}", ws_path.display())).help(
+                            "fix the overrides block by hand, then run warden patch apply again",
+                        )
+                    })?;
+            }
+        }
+        if ws_original.as_deref() != Some(yaml.as_str()) {
+            write_text(&ws_path, &yaml)?;
+        }
+    }
     if final_pj != original {
         write_text(&pj_path, &final_pj)?;
     }
     let mut refreshed = false;
     if !args.no_refresh {
-        refresh(pm, dir, &pj, &ready, &original, &final_pj, &pj_path)?;
+        let restore_ws = use_ws.then_some((ws_path.as_path(), ws_original.as_deref()));
+        refresh(
+            pm,
+            dir,
+            &pj,
+            &ready,
+            (&original, &final_pj, &pj_path),
+            restore_ws,
+        )?;
         refreshed = true;
         verify_lockfile(global, pm, &ready)?;
     }
@@ -444,7 +494,7 @@ pub fn apply(args: &ApplyArgs, global: &Global, out: &Out) -> Result<ExitCode> {
             json!({
                 "package": m.package, "base_version": m.version, "version": r.version,
                 "integrity": r.integrity, "tarball": r.rel,
-                "override": { "field": pm.field().display(), "keys": r.keys,
+                "override": { "field": field, "keys": r.keys,
                               "value": format!("file:{}", r.rel) },
                 "direct": r.direct, "advisories": r.build.advisories(),
             })
@@ -465,7 +515,7 @@ pub fn apply(args: &ApplyArgs, global: &Global, out: &Out) -> Result<ExitCode> {
             m.version,
             r.version,
             r.rel,
-            pm.field().display(),
+            field,
             r.keys.join(", ")
         ));
     }
@@ -487,18 +537,23 @@ pub fn apply(args: &ApplyArgs, global: &Global, out: &Out) -> Result<ExitCode> {
 /// depends on it rather than the project, so a fresh resolution first runs with absolute paths
 /// and then once more with the project-relative ones, which npm then matches to the locked
 /// entries (`resolved` is always written relative to the project): package.json and the
-/// lockfile both end up portable. On failure package.json is put back as it was.
+/// lockfile both end up portable. On failure package.json (and pnpm-workspace.yaml, `ws`:
+/// its path and text before, `None` when there was none) are put back as they were.
 fn refresh(
     pm: Pm,
     dir: &Path,
     pj: &PackageJson,
     ready: &[Ready<'_>],
-    original: &str,
-    final_pj: &str,
-    pj_path: &Path,
+    (original, final_pj, pj_path): (&str, &str, &Path),
+    ws: Option<(&Path, Option<&str>)>,
 ) -> Result<()> {
     let restore = |e: Failure| -> Failure {
-        match write_text(pj_path, original) {
+        let ws_back = match ws {
+            Some((p, Some(text))) => write_text(p, text),
+            Some((p, None)) => std::fs::remove_file(p).map_err(|e| io_fail(p, e)),
+            None => Ok(()),
+        };
+        match write_text(pj_path, original).and(ws_back) {
             Ok(()) => e,
             Err(w) => Failure::input(format!("{}; then {}", e.message, w.message)),
         }
@@ -506,7 +561,7 @@ fn refresh(
     if pm == Pm::Npm {
         let abs: PathBuf = std::fs::canonicalize(dir).map_err(|e| io_fail(dir, e))?;
         let prefix = format!("file:{}/", abs.to_string_lossy().replace('\\', "/"));
-        let first = edited(pj, pm, ready, &prefix)?.render();
+        let first = edited(pj, pm, ready, &prefix, true)?.render();
         write_text(pj_path, &first)?;
         if let Err(e) = run_pm(pm, dir) {
             return Err(restore(e));
@@ -536,7 +591,7 @@ fn verify_lockfile(global: &Global, pm: Pm, ready: &[Ready<'_>]) -> Result<()> {
             ))
             .help(if pm == Pm::Pnpm {
                 format!(
-                    "pnpm 10 and later may read overrides from pnpm-workspace.yaml instead of package.json; add `overrides:` there with {}: file:{} and run `{}`",
+                    "check that the pnpm in use reads overrides where warden wrote them (pnpm-workspace.yaml for pnpm 10+, package.json's pnpm.overrides before): {}: file:{}; then run `{}`",
                     r.keys.join(", "),
                     r.rel,
                     pm.refresh_text()
