@@ -6,6 +6,7 @@ mod failure;
 mod gather;
 mod output;
 mod package_json;
+mod package_manager;
 mod patched;
 mod pnpm_workspace;
 mod project;
