@@ -223,6 +223,7 @@ pub fn applied_nested(reg: &TestRegistry) -> (Project, String, Value) {
     let r = rules(verdict(&before, "0.2.1")).join("\n");
     assert!(r.contains("GHSA-test-0001"), "{r}");
 
+    let lane = std::time::Instant::now();
     let built = p.backport_and_build();
     let integrity = built["built"][0]["integrity"]
         .as_str()
@@ -230,6 +231,10 @@ pub fn applied_nested(reg: &TestRegistry) -> (Project, String, Value) {
         .to_string();
     let started = std::time::Instant::now();
     let applied = ok(&p.run(&["--format", "json", "patch", "apply"]));
-    eprintln!("patch apply (two npm refreshes): {:.2?}", started.elapsed());
+    eprintln!(
+        "patch apply (two npm refreshes): {:.2?}; backport → build → apply: {:.2?}",
+        started.elapsed(),
+        lane.elapsed()
+    );
     (p, integrity, applied)
 }
