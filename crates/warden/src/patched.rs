@@ -198,6 +198,41 @@ pub fn verdict(
             ev.integrity = Some(b.manifest.base_integrity.clone());
             ev.dev = p.dev;
             ev.advisories = open;
+            let policy = &store.config.policy;
+            let need = if p.dev {
+                &policy.dev_criteria
+            } else {
+                &policy.production_criteria
+            };
+            let vetted = warden_policy::vet::find_vetting(
+                &store.package(&p.name),
+                &store.criteria,
+                base,
+                ev.integrity.as_deref(),
+                need,
+            );
+            let own_integrity = p.integrity.as_ref().map(|i| i.to_string());
+            if vetted.is_none()
+                && warden_policy::vet::find_vetting(
+                    &store.package(&p.name),
+                    &store.criteria,
+                    &p.version,
+                    own_integrity.as_deref(),
+                    need,
+                )
+                .is_some()
+            {
+                // A person vetted the build itself: judge it as what it is.
+                ev.version = p.version.clone();
+                ev.integrity = own_integrity;
+            } else if vetted.is_none() {
+                // Nothing else is known of a patched build: it is vetted through its base or
+                // it waits for a person.
+                ev.gaps.push(format!(
+                    "{}@{} is warden's patched build of {}@{base}, which is not vetted for {need}; vet the base and the build follows",
+                    p.name, p.version, p.name
+                ));
+            }
             let mut v = gate(store, &ev, now);
             v.version = p.version.clone();
             let ids: Vec<&str> = resolved.iter().map(|a| a.id.as_str()).collect();

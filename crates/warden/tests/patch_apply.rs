@@ -121,6 +121,32 @@ fn apply_rewrites_a_direct_dependency_on_the_base_version() {
         lock["packages"]["node_modules/tinyargs"]["version"],
         "0.2.1-warden.1"
     );
+    // Nothing vetted 0.2.1 here (a policy with no exemptions): the build waits for a person.
+    std::fs::write(p.app().join("supply-chain/config.toml"), "").expect("config");
+    let check: Value =
+        serde_json::from_slice(&p.run(&["--format", "json", "check"]).stdout).expect("json");
+    let v = verdict(&check, "0.2.1-warden.1");
+    assert!(v["vetted"].is_null(), "{v}");
+    assert_ne!(v["decision"], "allow", "{v}");
+    let r = rules(v).join("\n");
+    assert!(r.contains("which is not vetted"), "{r}");
+    assert!(!r.contains("was not scanned"), "{r}");
+    // A person who audits the build itself vets it as it is.
+    let certify = p.run(&[
+        "certify",
+        "tinyargs",
+        "0.2.1-warden.1",
+        "--criteria",
+        "safe-to-deploy",
+        "--who",
+        "a person",
+    ]);
+    assert!(certify.status.success(), "{}", stderr(&certify));
+    let check: Value =
+        serde_json::from_slice(&p.run(&["--format", "json", "check"]).stdout).expect("json");
+    let v = verdict(&check, "0.2.1-warden.1");
+    assert!(!v["vetted"].is_null(), "{v}");
+    assert!(!rules(v).join("\n").contains("which is not vetted"), "{v}");
     assert_eq!(lock["packages"][""]["dependencies"]["tinyargs"], TARBALL);
 }
 
