@@ -56,6 +56,7 @@ fn main() {
         licenses: &NoLicenses,
         tool: &tool,
         now: 1_700_000_000,
+        pedigree: &[],
     };
     let runs = 30;
     let parse = measure("parse package-lock.json", runs, || {

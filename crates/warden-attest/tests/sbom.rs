@@ -91,6 +91,7 @@ fn purls_hashes_and_scopes_for_every_source() {
         licenses: &NoLicenses,
         tool: &tool,
         now: 0,
+        pedigree: &[],
     };
     let doc = cyclonedx::document(&input, SpecVersion::V1_6);
     let lib = comp(&doc, "pkg:npm/%40scope/lib@2.0.0%2Bbuild.7");
@@ -181,6 +182,7 @@ fn licences_and_authors_from_the_licence_source() {
         licenses: &map,
         tool: &tool,
         now: 0,
+        pedigree: &[],
     };
     let doc = cyclonedx::document(&input, SpecVersion::V1_6);
     let lib = comp(&doc, "pkg:npm/%40scope/lib@2.0.0%2Bbuild.7");
@@ -251,6 +253,7 @@ fn same_input_same_bytes_other_time_other_serial() {
             licenses: &NoLicenses,
             tool: &tool,
             now,
+            pedigree: &[],
         };
         (
             cyclonedx::render(&input, SpecVersion::V1_6),

@@ -105,6 +105,8 @@ struct Comp<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     licenses: Vec<LicenseChoice>,
     purl: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pedigree: Option<Value>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     external_references: Vec<ExtRef<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -350,6 +352,7 @@ fn component(c: &Component, spec: SpecVersion) -> Comp<'_> {
             .collect(),
         licenses,
         purl: &c.purl,
+        pedigree: c.pedigree.as_ref().map(super::pedigree::cyclonedx),
         external_references,
         properties,
     }

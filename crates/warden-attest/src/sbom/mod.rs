@@ -3,6 +3,7 @@
 //! standard's JSON form.
 
 pub mod cyclonedx;
+pub mod pedigree;
 pub mod spdx;
 
 use crate::meta::{LicenseSource, PackageInfo, ProjectInfo, Tool};
@@ -19,6 +20,8 @@ pub struct SbomInput<'a> {
     pub tool: &'a Tool,
     /// Seconds since the Unix epoch: the document's timestamp (`SOURCE_DATE_EPOCH` in the CLI).
     pub now: i64,
+    /// Patched builds in the tree and where they came from, matched by name and version.
+    pub pedigree: &'a [pedigree::Pedigree],
 }
 
 /// What a component is in the project.
@@ -52,6 +55,8 @@ pub struct Component {
     pub paths: Vec<String>,
     /// Indices into [`Model::components`] with the strongest kind of edge to each, sorted.
     pub depends_on: Vec<(usize, DepKind)>,
+    /// For a patched build: the upstream release and the patches.
+    pub pedigree: Option<pedigree::Pedigree>,
 }
 
 impl Component {
@@ -117,6 +122,7 @@ impl Model {
                         vec![imp.path.clone()]
                     },
                     depends_on: Vec::new(),
+                    pedigree: None,
                 },
             ));
         }
@@ -149,6 +155,11 @@ impl Model {
                     resolved: p.resolved.clone(),
                     paths: p.locations.clone(),
                     depends_on: Vec::new(),
+                    pedigree: input
+                        .pedigree
+                        .iter()
+                        .find(|x| x.name == p.name && x.version == p.version)
+                        .cloned(),
                 },
             ));
         }

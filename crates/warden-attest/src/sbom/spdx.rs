@@ -7,7 +7,7 @@
 //! No `$schema` key: the SPDX 2.3 schema forbids it. Serialised from borrowed structs, as the
 //! CycloneDX writer is, for speed.
 
-use super::{Model, Role, SbomInput, alg_names, usable_url};
+use super::{Model, Role, SbomInput, alg_names, pedigree, usable_url};
 use crate::meta::{License, classify_license};
 use serde::Serialize;
 use serde_json::Value;
@@ -38,7 +38,30 @@ struct Doc<'a> {
     creation_info: CreationInfo,
     document_describes: [&'a str; 1],
     packages: Vec<Pkg<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    files: Vec<File<'a>>,
     relationships: Vec<Rel<'a>>,
+}
+
+/// A patch file of a patched build (SPDX 2.3 requires a SHA1 checksum on files).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct File<'a> {
+    #[serde(rename = "SPDXID")]
+    spdxid: &'a str,
+    file_name: String,
+    file_types: [&'static str; 1],
+    checksums: [OwnedChecksum; 2],
+    license_concluded: &'static str,
+    copyright_text: &'static str,
+    comment: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OwnedChecksum {
+    algorithm: &'static str,
+    checksum_value: String,
 }
 
 #[derive(Serialize)]
@@ -70,6 +93,8 @@ struct Pkg<'a> {
     copyright_text: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_info: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     comment: Option<&'static str>,
     external_refs: [ExtRef<'a>; 1],
@@ -177,6 +202,7 @@ pub fn render(input: &SbomInput<'_>) -> Vec<u8> {
                 license_declared: declared,
                 copyright_text: "NOASSERTION",
                 description: info.and_then(|i| i.description.as_deref()),
+                source_info: c.pedigree.as_ref().map(pedigree::spdx_source_info),
                 comment: c.dev.then_some("development dependency"),
                 external_refs: [ExtRef {
                     reference_category: "PACKAGE-MANAGER",
@@ -191,6 +217,97 @@ pub fn render(input: &SbomInput<'_>) -> Vec<u8> {
             }
         })
         .collect();
+    // Patched builds: the upstream release as its own element, each patch as a file.
+    struct Extra<'m> {
+        k: usize,
+        upstream_id: String,
+        upstream_purl: String,
+        p: &'m pedigree::Pedigree,
+        patch_ids: Vec<String>,
+    }
+    let extras: Vec<Extra<'_>> = model
+        .components
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| {
+            let p = c.pedigree.as_ref()?;
+            let base = format!(
+                "SPDXRef-Package-npm-{}-{}-upstream",
+                sanitize(&p.name),
+                sanitize(&p.upstream_version)
+            );
+            Some(Extra {
+                k,
+                upstream_purl: p.upstream_purl(),
+                patch_ids: (1..=p.patches.len())
+                    .map(|n| {
+                        format!(
+                            "SPDXRef-File-patch-{}-{}-{n}",
+                            sanitize(&p.name),
+                            sanitize(&p.version)
+                        )
+                    })
+                    .collect(),
+                upstream_id: base,
+                p,
+            })
+        })
+        .collect();
+    let mut packages = packages;
+    let mut files = Vec::new();
+    for e in &extras {
+        packages.push(Pkg {
+            spdxid: &e.upstream_id,
+            name: &e.p.name,
+            version_info: Some(&e.p.upstream_version),
+            supplier: "NOASSERTION".into(),
+            originator: None,
+            download_location: "NOASSERTION",
+            files_analyzed: false,
+            checksums: e
+                .p
+                .upstream_hashes
+                .iter()
+                .map(|(a, h)| Checksum {
+                    algorithm: alg_names(*a).1,
+                    checksum_value: h,
+                })
+                .collect(),
+            homepage: None,
+            license_concluded: "NOASSERTION",
+            license_declared: "NOASSERTION".into(),
+            copyright_text: "NOASSERTION",
+            description: None,
+            source_info: None,
+            comment: Some("the upstream release a patched build was made from"),
+            external_refs: [ExtRef {
+                reference_category: "PACKAGE-MANAGER",
+                reference_type: "purl",
+                reference_locator: &e.upstream_purl,
+            }],
+            primary_package_purpose: "LIBRARY",
+        });
+        for (x, id) in e.p.patches.iter().zip(&e.patch_ids) {
+            files.push(File {
+                spdxid: id,
+                file_name: format!("./{}", x.file),
+                file_types: ["SOURCE"],
+                checksums: [
+                    OwnedChecksum {
+                        algorithm: "SHA1",
+                        checksum_value: pedigree::sha1_hex(x.diff.as_bytes()),
+                    },
+                    OwnedChecksum {
+                        algorithm: "SHA256",
+                        checksum_value: pedigree::sha256_hex(x.diff.as_bytes()),
+                    },
+                ],
+                license_concluded: "NOASSERTION",
+                copyright_text: "NOASSERTION",
+                comment: pedigree::spdx_patch_comment(e.p, x),
+            });
+        }
+    }
     let mut relationships = vec![Rel {
         spdx_element_id: "SPDXRef-DOCUMENT",
         relationship_type: "DESCRIBES",
@@ -207,6 +324,25 @@ pub fn render(input: &SbomInput<'_>) -> Vec<u8> {
                 spdx_element_id: a,
                 relationship_type: r,
                 related_spdx_element: b,
+            });
+        }
+    }
+    for e in &extras {
+        relationships.push(Rel {
+            spdx_element_id: &ids[e.k],
+            relationship_type: "DESCENDANT_OF",
+            related_spdx_element: &e.upstream_id,
+        });
+        for id in &e.patch_ids {
+            relationships.push(Rel {
+                spdx_element_id: id,
+                relationship_type: "PATCH_FOR",
+                related_spdx_element: &e.upstream_id,
+            });
+            relationships.push(Rel {
+                spdx_element_id: id,
+                relationship_type: "PATCH_APPLIED",
+                related_spdx_element: &ids[e.k],
             });
         }
     }
@@ -234,6 +370,7 @@ pub fn render(input: &SbomInput<'_>) -> Vec<u8> {
         },
         document_describes: [&ids[0]],
         packages,
+        files,
         relationships,
     };
     let unsigned = crate::to_json_bytes(&doc);

@@ -74,6 +74,7 @@ pub fn judge(
     store: &Store<'_>,
     gatherer: &Gatherer<'_>,
     advisories: &AdvisoryIndex,
+    patched: &crate::patched::PatchedBuilds,
     now: Timestamp,
 ) -> (Vec<Verdict>, usize) {
     let policy = &store.config.policy;
@@ -92,6 +93,10 @@ pub fn judge(
         let integrity = p.integrity.as_ref().map(|x| x.to_string());
         let pa = store.package(&p.name);
         let facts = advisories.get(&i).cloned().unwrap_or_default();
+        if let Some(m) = patched.classify(p) {
+            verdicts.push(crate::patched::verdict(p, m, store, facts, now));
+            continue;
+        }
         let vetted = find_vetting(&pa, &store.criteria, &p.version, integrity.as_deref(), need);
         let ev = if vetted.is_some() {
             let mut ev = Evidence::new(&p.name, &p.version);
@@ -231,7 +236,10 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let store = Store::new(&sc.config, &sc.audits, &sc.imports);
     let inv = &project.inventory;
     let mut notes = Vec::new();
-    let advisories = advisory_index(inv, &args.data, &mut notes)?;
+    // Patched builds are matched against advisories as their base version (see patched.rs).
+    let patched = crate::patched::PatchedBuilds::load(&global.dir)?;
+    let base_view = patched.for_advisories(inv);
+    let advisories = advisory_index(base_view.as_ref().unwrap_or(inv), &args.data, &mut notes)?;
     // A fully vetted tree is judged without the registry: open it only when something needs
     // evidence (and so never ask npm for its configuration when nothing does).
     let client;
@@ -244,7 +252,7 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     };
     let cache = registry_access::cache_dir(global).ok();
     let gatherer = Gatherer::new(registry, cache, now, sc.config.policy.min_release_age);
-    let (verdicts, skipped) = judge(inv, &store, &gatherer, &advisories, now);
+    let (verdicts, skipped) = judge(inv, &store, &gatherer, &advisories, &patched, now);
 
     let mut summary = Summary {
         packages: verdicts.len(),

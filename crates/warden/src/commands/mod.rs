@@ -13,6 +13,7 @@ pub mod init;
 pub mod inventory;
 pub mod keygen;
 pub mod patch;
+pub mod patch_apply;
 pub mod provenance;
 pub mod rules;
 pub mod sbom;

@@ -41,6 +41,8 @@ pub enum Action {
     Start(StartArgs),
     /// Turn the edits made after `warden patch start` into a patch file
     Commit(CommitArgs),
+    /// Make the project install the patched builds (package.json overrides + lockfile refresh)
+    Apply(super::patch_apply::ApplyArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -97,11 +99,12 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         Action::Build => build(global, out),
         Action::Start(a) => start(a, global, out),
         Action::Commit(a) => commit(a, global, out),
+        Action::Apply(a) => super::patch_apply::apply(a, global, out),
     }
 }
 
 /// `NAME@VERSION`, scoped names included.
-fn split_spec(spec: &str) -> Result<(String, String)> {
+pub(crate) fn split_spec(spec: &str) -> Result<(String, String)> {
     match spec.rsplit_once('@') {
         Some((name, version)) if !name.is_empty() && !version.is_empty() => {
             Ok((name.to_string(), version.to_string()))

@@ -212,6 +212,9 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         hits: Cell::new(0),
     };
     let info = project_info(&project.lockfile, inv);
+    let patched = crate::patched::PatchedBuilds::load(&global.dir)?;
+    let pedigree = patched.pedigrees(inv, &global.dir)?;
+    out.verbose(format!("{} patched builds with pedigree", pedigree.len()));
     let tool = Tool::warden(env!("CARGO_PKG_VERSION"));
     let input = SbomInput {
         inventory: inv,
@@ -219,6 +222,7 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         licenses: &licenses,
         tool: &tool,
         now,
+        pedigree: &pedigree,
     };
     let bytes = match version {
         Some(v) => cyclonedx::render(&input, v),

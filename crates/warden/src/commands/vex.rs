@@ -61,10 +61,14 @@ fn advisory_matches(db: &std::path::Path, global: &Global) -> Result<Vec<Advisor
         ))
         .help("check that the file is warden's advisory database")
     })?;
-    let matches = warden_advisory::matches_for(&project.inventory, &store).map_err(|e| {
-        Failure::input(format!("{}: cannot read advisories: {e}", db.display()))
-            .help("check that the file is warden's advisory database")
-    })?;
+    // Patched builds are matched as their base version, as `warden check` does.
+    let patched = crate::patched::PatchedBuilds::load(&global.dir)?;
+    let view = patched.for_advisories(&project.inventory);
+    let matches = warden_advisory::matches_for(view.as_ref().unwrap_or(&project.inventory), &store)
+        .map_err(|e| {
+            Failure::input(format!("{}: cannot read advisories: {e}", db.display()))
+                .help("check that the file is warden's advisory database")
+        })?;
     Ok(matches
         .into_iter()
         .filter_map(|m| {
@@ -160,10 +164,25 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         "{} advisory matches in the locked tree",
         matches.len()
     ));
+    // Patched builds in the tree: `fixed` for each advisory their patches resolve, unless the
+    // user's vex.toml already says something about that advisory and product.
+    let mut statements = parsed.statements.clone();
+    if let Ok(p) = project::load(global) {
+        let patched = crate::patched::PatchedBuilds::load(&global.dir)?;
+        for s in patched.fixed_statements(&p.inventory) {
+            let said = statements.iter().any(|u| {
+                u.vulnerability.eq_ignore_ascii_case(&s.vulnerability)
+                    && u.products.iter().any(|x| s.products.contains(x))
+            });
+            if !said {
+                statements.push(s);
+            }
+        }
+    }
     let tool = Tool::warden(env!("CARGO_PKG_VERSION"));
     let input = VexInput {
         author: parsed.author.clone().unwrap_or_else(|| "warden".into()),
-        statements: &parsed.statements,
+        statements: &statements,
         matches: &matches,
         tool: &tool,
         now,
