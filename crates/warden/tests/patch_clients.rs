@@ -17,7 +17,7 @@ fn yarn_resolutions_point_the_nested_copy_at_the_build() {
         .output()
         .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).starts_with("1."));
     if !have_npm() || !has_yarn {
-        eprintln!("\n!!!!!!!! SKIPPED: yarn 1 is not on PATH (npm i -g yarn) !!!!!!!!\n");
+        skip("yarn 1 is not on PATH (npm i -g yarn)");
         return;
     }
     let reg = registry();
@@ -79,7 +79,7 @@ fn pnpm_overrides_point_the_nested_copy_at_the_build() {
                 .and_then(|m| m.parse::<u32>().ok())
         });
     let Some(major) = major.filter(|_| have_npm()) else {
-        eprintln!("\n!!!!!!!! SKIPPED: pnpm is not on PATH (npm i -g pnpm) !!!!!!!!\n");
+        skip("pnpm is not on PATH (npm i -g pnpm)");
         return;
     };
     let reg = registry();

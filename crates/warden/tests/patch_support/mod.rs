@@ -50,9 +50,18 @@ pub fn registry() -> TestRegistry {
 pub fn have_npm() -> bool {
     let found = Command::new("npm").arg("--version").output().is_ok();
     if !found {
-        eprintln!("\n!!!!!!!! SKIPPED: npm is not on PATH !!!!!!!!\n");
+        skip("npm is not on PATH");
     }
     found
+}
+
+/// Says loudly that a test cannot run here. With `WARDEN_REQUIRE_CLIENTS=1` (set by .ci/run once
+/// it has installed npm, pnpm and yarn) a missing client fails the test instead.
+pub fn skip(msg: &str) {
+    if std::env::var_os("WARDEN_REQUIRE_CLIENTS").is_some_and(|v| v == "1") {
+        panic!("{msg}, and WARDEN_REQUIRE_CLIENTS=1 says it must be");
+    }
+    eprintln!("\n!!!!!!!! SKIPPED: {msg} !!!!!!!!\n");
 }
 
 pub struct Project {
