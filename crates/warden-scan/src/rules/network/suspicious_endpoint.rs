@@ -7,7 +7,7 @@ use crate::rules::{Emitter, code_files, find_text, is_doc_path};
 crate::declare_rule! {
     /// Code that addresses places stolen data goes: a raw public IP address as a URL or socket
     /// target, request collectors (webhook.site-style, out-of-band testing domains), Discord
-    /// webhooks, Telegram bot API, paste sites and file drops, calendar/paste dead drops,
+    /// and Slack incoming webhooks, Telegram bot API, paste sites and file drops, calendar/paste dead drops,
     /// tunnelling domains, and DNS lookups of names built at run time (DNS exfiltration).
     /// Hosts are judged by their kind, never by a list of known-bad names.
     id: "suspicious-endpoint",
@@ -45,7 +45,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let ip_url =
         crate::regex!(r"(?i)\b(?:https?|wss?|tcp|ftp)://(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?");
     let collectors = crate::regex!(
-        r"(?i)(discord(?:app)?\.com/api/webhooks|api\.telegram\.org/bot|webhook\.site|requestbin|pipedream\.net|hookbin|requestcatcher|beeceptor|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|oastify\.com|burpcollaborator|canarytokens|dnslog\.cn|ceye\.io|pastebin\.com/(?:raw|api)|\x22pastebin\.com\x22|'pastebin\.com'|paste\.ee/r|hastebin|ghostbin|rentry\.co|transfer\.sh|file\.io|0x0\.st|temp\.sh|anonfiles|gofile\.io|calendar\.app\.google)"
+        r"(?i)(discord(?:app)?\.com/api/webhooks|hooks\.slack\.com/services/|api\.telegram\.org/bot|webhook\.site|requestbin|pipedream\.net|hookbin|requestcatcher|beeceptor|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|oastify\.com|burpcollaborator|canarytokens|dnslog\.cn|ceye\.io|pastebin\.com/(?:raw|api)|\x22pastebin\.com\x22|'pastebin\.com'|paste\.ee/r|hastebin|ghostbin|rentry\.co|transfer\.sh|file\.io|0x0\.st|temp\.sh|anonfiles|gofile\.io|calendar\.app\.google)"
     );
     let tunnels = crate::regex!(
         r"(?i)\b[\w-]+\.(ngrok\.io|ngrok-free\.app|ngrok\.app|trycloudflare\.com|serveo\.net|loca\.lt|localtunnel\.me|pagekite\.me|localhost\.run)\b"
@@ -59,6 +59,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             [
                 "://",
                 "webhook",
+                "hooks.slack",
                 "telegram",
                 "pastebin",
                 "paste.ee",
