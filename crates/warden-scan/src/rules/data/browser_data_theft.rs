@@ -62,7 +62,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             gather.is_match(text),
             send.is_match(text),
         ) && (fixed_url.is_match(text) || targeting.is_match(text))
-            && !(own_target.is_match(text) && !targeting.is_match(text))
+            && (!own_target.is_match(text) || targeting.is_match(text))
         {
             let off = if s.start() < f.text.len() {
                 s.start() as u32

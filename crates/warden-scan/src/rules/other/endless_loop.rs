@@ -29,7 +29,19 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if is_doc_path(&f.path) || f.js.is_none() || pkg.is_tool_file(f) {
             continue;
         }
-        if !f.text.contains("Infinity") && !f.text.contains("while") {
+        if !crate::mentions!(
+            &f.text,
+            [
+                "< Infinity",
+                "<Infinity",
+                "while (true)",
+                "while(true)",
+                "while (1)",
+                "while(1)",
+                "while(!0)",
+                "while (!0)"
+            ]
+        ) {
             continue;
         }
         for m in head.find_iter(&f.text) {
