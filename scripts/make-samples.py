@@ -9,7 +9,7 @@ MANIFEST.tsv per folder.
 Safety:
 * Every sample is assembled in memory (tarfile + io.BytesIO) and only the .tgz is written. No
   sample file is ever written to disk on its own, imported, required or executed.
-* The payload sources live in scripts/samples_malicious.py and scripts/samples_benign.py as
+* The payload sources live in scripts/samples_malicious*.py and scripts/samples_benign*.py as
   Python string data (never as .js files someone could run by accident).
 * Samples "injected into real code" start from the real tarball of a small package, fetched
   into memory from the npm registry that `npm config get registry` names, checked against the
@@ -237,18 +237,20 @@ def main():
 
     sys.path.insert(0, HERE)
     import samples_benign
+    import samples_benign2
     import samples_malicious
+    import samples_malicious2
 
     header = "file\texpected\tincident_or_reason\tdate\tbehaviours\tnotes\n"
     mismatches = 0
-    for folder, module, expected in (
-        ("malicious", samples_malicious, "malicious"),
-        ("benign-tricky", samples_benign, "not-malicious"),
+    for folder, modules, expected in (
+        ("malicious", (samples_malicious, samples_malicious2), "malicious"),
+        ("benign-tricky", (samples_benign, samples_benign2), "not-malicious"),
     ):
         d = os.path.join(OUT, folder)
         os.makedirs(d, exist_ok=True)
         rows = []
-        for build in module.SAMPLES:
+        for build in [b for m in modules for b in m.SAMPLES]:
             s = build()
             slug = s["slug"] + ".tgz"
             rows.append(

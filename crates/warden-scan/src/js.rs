@@ -459,6 +459,22 @@ impl<'s> Analyzer<'s> {
                         v.reverse();
                         Some(v)
                     }
+                    // [99, 104].map((c) => String.fromCharCode(c))
+                    "map" => {
+                        let f = c.arguments.first()?.as_expression()?;
+                        if !is_char_code_mapper(f) {
+                            return None;
+                        }
+                        self.fold_array(&m.object, depth + 1)?
+                            .iter()
+                            .map(|n| {
+                                n.parse::<u32>()
+                                    .ok()
+                                    .and_then(char::from_u32)
+                                    .map(|c| c.to_string())
+                            })
+                            .collect()
+                    }
                     "split" => {
                         let s = self.fold(&m.object, depth + 1)?;
                         let sep = self.fold(c.arguments.first()?.as_expression()?, depth + 1)?;
@@ -846,6 +862,51 @@ fn join_path(obj: String, prop: &str) -> String {
         _ => obj,
     };
     format!("{obj}.{prop}")
+}
+
+/// Whether a function is `(c) => String.fromCharCode(c)` (arrow or function expression).
+fn is_char_code_mapper(e: &Expression) -> bool {
+    fn single_return<'b, 'a>(stmts: &'b [Statement<'a>]) -> Option<&'b Expression<'a>> {
+        match stmts {
+            [Statement::ExpressionStatement(s)] => Some(&s.expression),
+            [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+            _ => None,
+        }
+    }
+    let (param, ret) = match e.without_parentheses() {
+        Expression::ArrowFunctionExpression(a) => {
+            let ret = match a.body.as_expression() {
+                Some(x) => Some(x),
+                None => match &a.body {
+                    ArrowFunctionBody::FunctionBody(b) => single_return(&b.statements),
+                    _ => None,
+                },
+            };
+            (a.params.items.first(), ret)
+        }
+        Expression::FunctionExpression(f) => (
+            f.params.items.first(),
+            f.body.as_ref().and_then(|b| single_return(&b.statements)),
+        ),
+        _ => return false,
+    };
+    let (Some(BindingPattern::BindingIdentifier(id)), Some(ret)) = (param.map(|p| &p.pattern), ret)
+    else {
+        return false;
+    };
+    let Expression::CallExpression(call) = ret.without_parentheses() else {
+        return false;
+    };
+    let Expression::StaticMemberExpression(m) = call.callee.without_parentheses() else {
+        return false;
+    };
+    let from_char_code = matches!(&m.object, Expression::Identifier(o) if o.name == "String")
+        && m.property.name == "fromCharCode";
+    let uses_param = matches!(
+        call.arguments.first().and_then(|a| a.as_expression()),
+        Some(Expression::Identifier(a)) if a.name == id.name
+    );
+    from_char_code && uses_param && call.arguments.len() == 1
 }
 
 fn is_require(p: &str) -> bool {

@@ -49,8 +49,31 @@ const INSTALL_DAMNING: &[&str] = &[
     "wallet-hook",
 ];
 
+/// Whether a file writes files (to drop what it downloaded).
+fn writes_files(pkg: &Package, path: &str) -> bool {
+    pkg.files
+        .iter()
+        .find(|f| f.path == path)
+        .and_then(|f| f.js.as_ref())
+        .is_some_and(|js| {
+            js.calls.iter().any(|c| {
+                c.path.starts_with("fs.createWriteStream")
+                    || c.path.starts_with("fs.writeFile")
+                    || c.path.starts_with("fs.chmod")
+                    || c.path.starts_with("fs.promises.writeFile")
+            })
+        })
+}
+
+/// Whether a file handles wallet secrets (seed phrases, private keys).
+fn handles_wallet_secrets(pkg: &Package, path: &str) -> bool {
+    pkg.files.iter().find(|f| f.path == path).is_some_and(|f| {
+        crate::regex!(r"\b(mnemonic|mnemonicNew|seedPhrase|privateKey|secretKey)\b")
+            .is_match(&f.text)
+    })
+}
+
 pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
-    let _ = pkg;
     let mut reasons: BTreeSet<String> = BTreeSet::new();
     // Rules per file, with the best severity.
     let mut by_file: HashMap<&str, HashMap<&str, Severity>> = HashMap::new();
@@ -97,7 +120,12 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
             let partners: Vec<&str> = OBF_PARTNERS
                 .iter()
                 .copied()
-                .filter(|p| rules.contains_key(p))
+                .filter(|p| match *p {
+                    // A protected license check calls its vendor: plain network use is a partner
+                    // only when the network rule itself found it worth a look.
+                    "network-access" => has(p),
+                    _ => rules.contains_key(p),
+                })
                 .collect();
             if !partners.is_empty() {
                 reasons.insert(format!(
@@ -129,6 +157,56 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
             && has_any(&["eval-dynamic", "child-process", "network-access"])
         {
             reasons.insert(format!("{file}: decodes and runs an embedded payload"));
+        }
+    }
+    let install_silent = hits
+        .iter()
+        .any(|h| h.install && h.rule.id == "silent-process" && h.severity >= Severity::High);
+    let install_spawn = hits
+        .iter()
+        .any(|h| h.install && h.rule.id == "child-process" && h.severity >= Severity::High);
+    for (file, rules) in &by_file {
+        let has = |id: &str| rules.get(id).is_some_and(|s| *s >= Severity::Medium);
+        let high = |id: &str| rules.get(id).is_some_and(|s| *s >= Severity::High);
+        // Download a program and start it: network, a file write and a process start in one
+        // file, either hidden (detached, no stdio) there or launched by a hidden install step.
+        if rules.contains_key("network-access")
+            && has("child-process")
+            && (has("silent-process") || install_silent)
+            && writes_files(pkg, file)
+        {
+            reasons.insert(format!(
+                "{file}: downloads a program and starts it hidden from the user"
+            ));
+        }
+        if high("hidden-code-in-non-js") && (has("child-process") || high("suspicious-endpoint")) {
+            reasons.insert(format!(
+                "{file}: code hidden from view runs commands or talks to a suspicious endpoint"
+            ));
+        }
+        if high("suspicious-endpoint") && handles_wallet_secrets(pkg, file) {
+            reasons.insert(format!(
+                "{file}: handles wallet seeds or keys and talks to a collector, webhook or raw IP"
+            ));
+        }
+        if high("native-binary") && install_spawn && install_silent {
+            reasons.insert(format!(
+                "{file}: a shipped executable started hidden by an install script"
+            ));
+        }
+    }
+    for (cmd, bin) in crate::rules::exec::bin_shadowing::shadowing_bins(pkg) {
+        if let Some(rules) = by_file.get(bin.as_str()) {
+            let stolen: Vec<&str> = ["sensitive-file-read", "token-theft", "env-harvest"]
+                .into_iter()
+                .filter(|r| rules.get(r).is_some_and(|s| *s >= Severity::Medium))
+                .collect();
+            if !stolen.is_empty() {
+                reasons.insert(format!(
+                    "bin `{cmd}` shadows the system command and its code ({bin}) {}",
+                    stolen.join(", ")
+                ));
+            }
         }
     }
     for (file, rules) in &by_file {

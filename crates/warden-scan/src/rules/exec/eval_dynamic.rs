@@ -8,7 +8,9 @@ crate::declare_rule! {
     /// Runs code built at run time: `eval`, `Function`/`new Function`, `vm.runIn*Context`,
     /// `vm.Script`, `vm.compileFunction` or `module._compile` with an argument that is not a plain
     /// string literal (template engines do this; so does every loader of a hidden payload).
-    /// `high` when the argument is a decoded string or the call runs at install time.
+    /// `high` when the argument is a decoded string or the call runs at install time; `critical`
+    /// when the file decodes what it runs from HTTP request headers, bodies or query strings (a
+    /// server backdoor), or decrypts it with a key written in the code (an encrypted stage).
     id: "eval-dynamic",
     category: Exec,
     severity: Medium,
@@ -21,8 +23,12 @@ crate::declare_rule! {
            "new Function('require', payload)(require)",
            "const m = new module.constructor(); m._compile(src, 'x.js')",
            "eval(atob('Y29uc29sZS5sb2coMSk='))",
+           "module.exports = () => (req, res, next) => { for (const k in req.headers) buf += hex(req.headers[k]); vm.runInThisContext(Buffer.from(buf, 'hex').toString()); next() }",
+           "const d = crypto.createDecipheriv('aes-128-cbc', Buffer.from('7f3a9c2e5b1d8046'), iv); const code = d.update(blob, 'base64', 'utf8') + d.final('utf8'); vm.runInNewContext(code, { require })",
            "function e(r){return Buffer.from(r,'hex').toString()} const m = new module.constructor(); m[e('5f636f6d70696c65')](src, '')"],
-    pass: ["eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)"],
+    pass: ["const h = req.headers; const u = JSON.parse(Buffer.from(h['x-ctx'], 'base64').toString())",
+           "const d = crypto.createDecipheriv('aes-256-gcm', key, iv); const plain = d.update(c)",
+           "eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)"],
 }
 
 fn is_eval(path: &str) -> bool {
@@ -42,8 +48,37 @@ fn is_eval(path: &str) -> bool {
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
+    let request = crate::regex!(r"\b(req|request|ctx\.request)\.(headers|body|query|cookies)\b");
+    let decode = crate::regex!(r#"Buffer\.from\([^)]*['"](hex|base64)['"]|\batob\("#);
+    let decrypt = crate::regex!(
+        r#"createDecipheriv\(\s*['"][\w-]+['"]\s*,\s*(Buffer\.from\(\s*)?['"`]|createDecipheriv\(\s*['"][\w-]+['"]\s*,\s*(\w+)\b"#
+    );
     for f in code_files(pkg) {
         let Some(js) = &f.js else { continue };
+        if !js.calls.iter().any(|c| is_eval(&c.path)) {
+            continue;
+        }
+        let text = crate::rules::all_text(f);
+        let from_request = request.is_match(text) && decode.is_match(text);
+        // Small hand-written files only: big server bundles hold request parsing and template
+        // compilation side by side.
+        let small = !f.minified && f.text.len() < 100_000;
+        let from_request = small && from_request;
+        let decrypted = small
+            && decrypt.captures(text).is_some_and(|c| match c.get(2) {
+                None => true,
+                Some(v) => {
+                    let v = v.as_str();
+                    [
+                        format!("const {v} = Buffer.from(\""),
+                        format!("const {v} = Buffer.from('"),
+                        format!("const {v} = \""),
+                        format!("const {v} = '"),
+                    ]
+                    .iter()
+                    .any(|k| text.contains(k.as_str()))
+                }
+            });
         for c in js.calls.iter().filter(|c| is_eval(&c.path)) {
             // The code argument: the first for eval/vm, the last for Function.
             let idx = if c.path == "Function" {
@@ -69,6 +104,21 @@ fn check(pkg: &Package, out: &mut Emitter) {
             // `new Function('require', code)(require)`: the evaluated code gets module access.
             let gives_require =
                 c.path == "Function" && c.args.iter().any(|a| a.lit.as_deref() == Some("require"));
+            if from_request || decrypted {
+                let how = if from_request {
+                    "decoded from HTTP request data"
+                } else {
+                    "decrypted with a key written in the code"
+                };
+                out.hit_sev(
+                    Severity::Critical,
+                    pkg,
+                    f,
+                    c.off,
+                    format!("runs code {how} with {}", c.path),
+                );
+                continue;
+            }
             let sev = if decoded
                 || gives_require
                 || pkg.is_install_file(f)

@@ -1,5 +1,6 @@
 //! Execution rules: child processes, shell download-and-run, dynamic evaluation.
 
+pub mod bin_shadowing;
 pub mod child_process;
 pub mod dynamic_require;
 pub mod eval_dynamic;

