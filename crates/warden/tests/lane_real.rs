@@ -37,6 +37,8 @@ struct Case {
     applied: &'static [(&'static str, usize)],
     /// A line the stored patch must add (the heart of the fix).
     fix_line: &'static str,
+    /// A code file whose upstream change is only the release's version bump (not carried over).
+    version_bump: Option<&'static str>,
     /// Runtime dependencies to unpack beside it (tarballs in tests/fixtures/lane/deps).
     deps: &'static [&'static str],
 }
@@ -187,7 +189,10 @@ fn node(cwd: &Path, args: &[&str]) -> Output {
 
 /// `node -e "require('./node_modules/NAME')"` must succeed.
 fn loads(scratch: &Path, name: &str) {
-    let out = node(scratch, &["-e", &format!("require('./node_modules/{name}')")]);
+    let out = node(
+        scratch,
+        &["-e", &format!("require('./node_modules/{name}')")],
+    );
     assert!(
         out.status.success(),
         "{name} does not load: {}",
@@ -273,7 +278,7 @@ fn run_case(case: &Case) {
 
     // The automatic path, timed from the backport's start to the SBOM/VEX pair written.
     let started = Instant::now();
-    let human = ok(&p.run(&[
+    let backported = p.run(&[
         "patch",
         "backport",
         &spec,
@@ -281,7 +286,22 @@ fn run_case(case: &Case) {
         case.advisory,
         "--data-dir",
         &data,
-    ]));
+    ]);
+    let human = ok(&backported);
+    let notes = String::from_utf8_lossy(&backported.stderr);
+    eprintln!("{spec}: warden patch backport says:\n{human}{notes}");
+    let bump = case.version_bump.map(|f| {
+        format!(
+            "{f}: the upstream version bump {}..{} is not carried over",
+            case.from, case.fixed
+        )
+    });
+    assert_eq!(
+        bump.as_ref().is_some_and(|b| notes.contains(b.as_str())),
+        bump.is_some(),
+        "{notes}"
+    );
+    assert!(!notes.contains("version bump") || bump.is_some(), "{notes}");
     for (file, hunks) in case.applied {
         assert!(
             human.contains(&format!("{file}: {hunks}/{hunks} hunks applied")),
@@ -418,11 +438,7 @@ fn run_case(case: &Case) {
     unpack(&original, &spec, &installed);
     loads(&scratch, case.name);
     let (code, text) = poc(&scratch, case.name);
-    assert_eq!(
-        code,
-        Some(1),
-        "the PoC must show {spec} vulnerable: {text}"
-    );
+    assert_eq!(code, Some(1), "the PoC must show {spec} vulnerable: {text}");
     assert!(text.contains("VULNERABLE"), "{text}");
     unpack(&bytes, &patched, &installed);
     let manifest = json(
@@ -452,6 +468,7 @@ fn minimist_prototype_pollution_ghsa_xvch_5gv4_984h() {
         osv: corpus("GHSA-xvch-5gv4-984h"),
         applied: &[("index.js", 3), ("test/proto.js", 1)],
         fix_line: "            if (isConstructorOrProto(o, key)) return;",
+        version_bump: None,
         deps: &[],
     });
 }
@@ -468,6 +485,7 @@ fn semver_redos_ghsa_c2qf_rxjj_qqgw() {
         osv: corpus("GHSA-c2qf-rxjj-qqgw"),
         applied: &[("semver.js", 20)],
         fix_line: "var safeRe = exports.safeRe = []",
+        version_bump: None,
         deps: &[],
     });
 }
@@ -484,6 +502,7 @@ fn json5_prototype_pollution_ghsa_9c47_m6qq_7p4h() {
         osv: corpus("GHSA-9c47-m6qq-7p4h"),
         applied: &[("lib/parse.js", 2)],
         fix_line: "            Object.defineProperty(parent, key, {",
+        version_bump: None,
         deps: &[],
     });
 }
@@ -500,6 +519,7 @@ fn tough_cookie_prototype_pollution_ghsa_72xf_g2v4_qvf3() {
         osv: lane().join("tough-cookie/GHSA-72xf-g2v4-qvf3.json"),
         applied: &[("lib/memstore.js", 6)],
         fix_line: "    this.idx = Object.create(null);",
+        version_bump: Some("lib/version.js"),
         deps: &[
             "psl-1.9.0",
             "punycode-2.1.1",
@@ -523,6 +543,7 @@ fn glob_parent_redos_ghsa_ww39_953v_wcq6() {
         osv: corpus("GHSA-ww39-953v-wcq6"),
         applied: &[("index.js", 2)],
         fix_line: "var enclosure = /[\\{\\[].*[\\}\\]]$/;",
+        version_bump: None,
         deps: &["is-glob-4.0.3", "is-extglob-2.1.1"],
     });
 }
