@@ -547,3 +547,45 @@ fn glob_parent_redos_ghsa_ww39_953v_wcq6() {
         deps: &["is-glob-4.0.3", "is-extglob-2.1.1"],
     });
 }
+
+/// The same fix does not fit minimist 1.2.0: its `setKey` predates 1.2.3's first
+/// prototype-pollution fix (a `forEach` with no `__proto__` check), so the two hunks that edit
+/// that check find no place. warden must say so, write the rejected hunks for a person, and
+/// record nothing.
+#[test]
+fn minimist_fix_does_not_fit_1_2_0_and_is_left_for_a_person() {
+    let reg = registry("minimist", &["1.2.0", "1.2.5", "1.2.6"]);
+    let p = Project::new(&reg);
+    let data = p.data();
+    ok(&p.run(&[
+        "advisories",
+        "sync",
+        corpus("GHSA-xvch-5gv4-984h").to_str().expect("utf-8 path"),
+        "--data-dir",
+        &data,
+    ]));
+    let out = p.run(&[
+        "--format",
+        "json",
+        "patch",
+        "backport",
+        "minimist@1.2.0",
+        "--advisory",
+        "GHSA-xvch-5gv4-984h",
+        "--data-dir",
+        &data,
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let report = json(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(report["status"], "rejected");
+    let rejected = report["rejected"].as_array().expect("rejected hunks");
+    assert_eq!(rejected.len(), 2, "{report}");
+    assert!(rejected.iter().all(|r| r["path"] == "index.js"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("warden patch start minimist@1.2.0"), "{stderr}");
+    let dir = p.app().join("supply-chain/patches/minimist@1.2.0");
+    let rej = String::from_utf8(read(&dir.join("0001-ghsa-xvch-5gv4-984h.patch.rej")))
+        .expect("utf-8");
+    assert!(rej.contains("+            if (isConstructorOrProto(o, key)) return;"));
+    assert!(!dir.join("patch.toml").exists());
+}
