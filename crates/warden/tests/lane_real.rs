@@ -582,10 +582,13 @@ fn minimist_fix_does_not_fit_1_2_0_and_is_left_for_a_person() {
     assert_eq!(rejected.len(), 2, "{report}");
     assert!(rejected.iter().all(|r| r["path"] == "index.js"));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("warden patch start minimist@1.2.0"), "{stderr}");
+    assert!(
+        stderr.contains("warden patch start minimist@1.2.0"),
+        "{stderr}"
+    );
     let dir = p.app().join("supply-chain/patches/minimist@1.2.0");
-    let rej = String::from_utf8(read(&dir.join("0001-ghsa-xvch-5gv4-984h.patch.rej")))
-        .expect("utf-8");
+    let rej =
+        String::from_utf8(read(&dir.join("0001-ghsa-xvch-5gv4-984h.patch.rej"))).expect("utf-8");
     assert!(rej.contains("+            if (isConstructorOrProto(o, key)) return;"));
     assert!(!dir.join("patch.toml").exists());
 }
