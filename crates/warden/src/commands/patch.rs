@@ -272,7 +272,7 @@ fn backport(args: &BackportArgs, global: &Global, out: &Out) -> Result<ExitCode>
             "package": spec, "advisory": args.advisory, "upstream": upstream, "status": status,
             "files": bp.outcome.files, "rejected": bp.outcome.rejected,
             "skipped_absent": bp.skipped_absent, "skipped_other": bp.skipped_other,
-            "refusals": refusals,
+            "skipped_version_bump": bp.skipped_version_bump, "refusals": refusals,
         })
     };
     for f in &bp.outcome.files {
@@ -290,6 +290,11 @@ fn backport(args: &BackportArgs, global: &Global, out: &Out) -> Result<ExitCode>
     }
     for p in &bp.skipped_other {
         out.verbose(format!("{p}: not code, upstream change skipped"));
+    }
+    for p in &bp.skipped_version_bump {
+        out.note(format!(
+            "{p}: the upstream version bump {from}..{fixed} is not carried over"
+        ));
     }
 
     if !bp.outcome.clean() {
