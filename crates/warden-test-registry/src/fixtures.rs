@@ -31,6 +31,13 @@ pub struct PackageSpec {
     pub files: Vec<(String, Vec<u8>)>,
     /// Publish time; a fixed default when `None`.
     pub time: Option<String>,
+    /// A ready-made tarball (a real package's) instead of one built from the fields above.
+    pub tarball: Option<Vec<u8>>,
+    /// An attestations document: listed in `dist.attestations` and served at
+    /// `/-/npm/v1/attestations/NAME@VERSION`.
+    pub attestations: Option<Vec<u8>>,
+    /// List `dist.attestations` without serving a document (a registry that lost it).
+    pub attestations_listed_only: bool,
 }
 
 impl PackageSpec {
@@ -52,6 +59,8 @@ pub struct FixtureSet {
     pub keys: Value,
     /// `name@version` → sha512 integrity, for building lockfiles.
     pub integrity: BTreeMap<String, String>,
+    /// Attestations documents by URL path.
+    pub attestations: Vec<(String, Vec<u8>)>,
 }
 
 /// The fixed test key (a constant scalar: reproducible fixtures, never a real secret).
@@ -148,6 +157,15 @@ pub fn tarball_path(name: &str, version: &str) -> String {
     format!("/{name}/-/{base}-{version}.tgz")
 }
 
+/// The attestations document's URL path: `/-/npm/v1/attestations/NAME@VERSION`, the scope's
+/// slash encoded.
+pub fn attestations_path(name: &str, version: &str) -> String {
+    format!(
+        "/-/npm/v1/attestations/{}@{version}",
+        name.replacen('/', "%2f", 1)
+    )
+}
+
 /// Builds packuments (one per name, versions in the order given), tarballs and keys.
 pub fn build(specs: &[PackageSpec]) -> FixtureSet {
     let mut set = FixtureSet {
@@ -165,7 +183,7 @@ pub fn build(specs: &[PackageSpec]) -> FixtureSet {
         time.insert("created".into(), json!("2024-01-02T03:04:05.000Z"));
         let mut latest = "";
         for (i, s) in versions.iter().enumerate() {
-            let tgz = build_tarball(s);
+            let tgz = s.tarball.clone().unwrap_or_else(|| build_tarball(s));
             let integrity = sha512_sri(&tgz);
             let path = tarball_path(name, &s.version);
             let mut dist = json!({
@@ -175,6 +193,16 @@ pub fn build(specs: &[PackageSpec]) -> FixtureSet {
                 "fileCount": 1 + s.files.len(),
                 "unpackedSize": tgz.len() * 3,
             });
+            if s.attestations.is_some() || s.attestations_listed_only {
+                let path = attestations_path(name, &s.version);
+                dist["attestations"] = json!({
+                    "url": format!("{}{}", BASE.trim_end_matches('/'), path),
+                    "provenance": {"predicateType": "https://slsa.dev/provenance/v1"},
+                });
+                if let Some(doc) = &s.attestations {
+                    set.attestations.push((path, doc.clone()));
+                }
+            }
             if s.signed {
                 dist["signatures"] =
                     json!([{"keyid": test_keyid(), "sig": sign(name, &s.version, &integrity)}]);
