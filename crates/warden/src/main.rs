@@ -6,6 +6,7 @@ mod failure;
 mod gather;
 mod output;
 mod project;
+mod publishers;
 mod registry_access;
 mod supply_chain;
 

@@ -41,6 +41,8 @@ pub struct Summary {
     pub skipped: usize,
     /// Audits and exemptions that name versions the lockfile does not have.
     pub unused_audits: Vec<String>,
+    /// Registry signatures and provenance of the packages whose evidence was gathered.
+    pub trust: crate::gather::TrustSummary,
 }
 
 #[derive(Serialize)]
@@ -243,13 +245,19 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         &empty
     };
     let cache = registry_access::cache_dir(global).ok();
-    let gatherer = Gatherer::new(registry, cache, now, sc.config.policy.min_release_age);
+    let verifier = crate::commands::provenance::verifier(None, cache.as_deref())?;
+    let gatherer = Gatherer::new(registry, cache, now, sc.config.policy.min_release_age)
+        .with_provenance(crate::gather::ProvenanceSetup {
+            verifier: &verifier,
+            config: &sc.config,
+        });
     let (verdicts, skipped) = judge(inv, &store, &gatherer, &advisories, now);
 
     let mut summary = Summary {
         packages: verdicts.len(),
         skipped,
         unused_audits: unused_audits(inv, &store),
+        trust: gatherer.trust_summary(),
         ..Summary::default()
     };
     for v in &verdicts {
@@ -364,6 +372,9 @@ fn print_human(
             "note: {} audits or exemptions name versions the lockfile does not have (-v lists them)",
             s.unused_audits.len()
         ));
+    }
+    if s.trust != crate::gather::TrustSummary::default() {
+        out.line(s.trust.line());
     }
     let verdict = if passed {
         out.colored(AnsiColor::Green, "passed")

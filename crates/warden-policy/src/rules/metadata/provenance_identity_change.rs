@@ -38,7 +38,7 @@ fn normalize_repository(r: &str) -> String {
 }
 
 /// `https://github.com/o/r/.github/workflows/x.yml@refs/tags/v1` → `.github/workflows/x.yml`.
-fn normalize_workflow(w: &str) -> String {
+pub fn normalize_workflow(w: &str) -> String {
     let w = w.trim();
     let w = w.split_once('@').map_or(w, |(path, _)| path);
     let w = w.find(".github/").map_or(w, |i| &w[i..]);
