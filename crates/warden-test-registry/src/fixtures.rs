@@ -151,6 +151,25 @@ pub fn build_tarball(spec: &PackageSpec) -> Vec<u8> {
         .unwrap_or_default()
 }
 
+/// `package/package.json` of a `.tgz`, parsed; `None` when it has none.
+pub fn tarball_manifest(tgz: &[u8]) -> Option<Value> {
+    use std::io::Read as _;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(tgz));
+    for entry in archive.entries().ok()? {
+        let mut entry = entry.ok()?;
+        let is_manifest = entry
+            .path()
+            .ok()
+            .is_some_and(|p| p.to_string_lossy() == "package/package.json");
+        if is_manifest {
+            let mut text = String::new();
+            entry.read_to_string(&mut text).ok()?;
+            return serde_json::from_str(&text).ok();
+        }
+    }
+    None
+}
+
 /// The tarball's URL path: `/name/-/base-version.tgz`.
 pub fn tarball_path(name: &str, version: &str) -> String {
     let base = name.rsplit('/').next().unwrap_or(name);
@@ -223,6 +242,23 @@ pub fn build(specs: &[PackageSpec]) -> FixtureSet {
             });
             if let Some(d) = &s.deprecated {
                 v["deprecated"] = json!(d);
+            }
+            // A real tarball: the registry manifest says what its package.json says.
+            if let Some(m) = s.tarball.as_deref().and_then(tarball_manifest)
+                && let Some(obj) = v.as_object_mut()
+            {
+                for key in [
+                    "scripts",
+                    "dependencies",
+                    "optionalDependencies",
+                    "peerDependencies",
+                    "bin",
+                ] {
+                    match m.get(key) {
+                        Some(x) => obj.insert(key.into(), x.clone()),
+                        None => obj.remove(key),
+                    };
+                }
             }
             let t = s
                 .time
