@@ -292,16 +292,7 @@ impl<'a> Gatherer<'a> {
                         .collect();
                 }
                 let gap = ev.metadata.iter().any(|f| f.rule == "provenance-gap");
-                let lockfile = ev.integrity.clone();
-                ev.provenance = self.provenance_fact(
-                    &p,
-                    &pkg.name,
-                    &pkg.version,
-                    lockfile.as_deref(),
-                    base,
-                    gap,
-                    &mut ev.gaps,
-                );
+                ev.provenance = self.provenance_fact(&p, pkg, base, gap, &mut ev.gaps);
                 let scored = warden_policy::score::score(
                     &warden_policy::score::ScoreInput {
                         history: Some(&h),

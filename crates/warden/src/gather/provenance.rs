@@ -103,13 +103,14 @@ impl Gatherer<'_> {
     pub(crate) fn provenance_fact(
         &self,
         p: &Packument,
-        name: &str,
-        version: &str,
-        lockfile_integrity: Option<&str>,
+        pkg: &warden_lockfile::Package,
         base: Option<&str>,
         gap: bool,
         gaps: &mut Vec<String>,
     ) -> ProvenanceFact {
+        let (name, version) = (pkg.name.as_str(), pkg.version.as_str());
+        let lockfile = pkg.integrity.as_ref().map(|i| i.to_string());
+        let lockfile_integrity = lockfile.as_deref();
         let Some(meta) = p.versions.get(version) else {
             return ProvenanceFact::Unknown;
         };
