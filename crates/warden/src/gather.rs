@@ -1,7 +1,7 @@
 //! Evidence gathering: everything the gate needs that touches the network or the disk, done
 //! before the pure gate runs. Registry metadata (publish time, publisher history, scripts,
-//! signatures, verified provenance), the tarball scan (cached by integrity and rules version), advisories, and the
-//! capability diff against the nearest vetted version.
+//! signatures, verified provenance), the tarball scan (cached by integrity and rules version),
+//! advisories, and the capability diff against the nearest vetted version.
 
 use jiff::{SignedDuration, Timestamp};
 use std::collections::HashMap;

@@ -243,3 +243,51 @@ pub fn identities(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_trust_line_counts_each_fact_once() {
+        let mut t = TrustSummary::default();
+        t.count(&SignatureFact::Verified, &ProvenanceFact::Gap);
+        t.count(
+            &SignatureFact::Invalid("x".into()),
+            &ProvenanceFact::IdentityChange {
+                expected: "a".into(),
+                found: "b".into(),
+            },
+        );
+        t.count(&SignatureFact::Unknown, &ProvenanceFact::Absent);
+        assert_eq!(
+            t.line(),
+            "signatures: 1 verified / 0 missing / 1 invalid; provenance: 0 verified / 1 gap / 1 identity change / 0 invalid"
+        );
+    }
+
+    #[test]
+    fn the_subject_integrity_prefers_the_lockfile_sha512() {
+        assert_eq!(
+            sha512_integrity(Some("sha512-AAA"), Some("sha512-BBB")).as_deref(),
+            Some("sha512-AAA")
+        );
+        assert_eq!(
+            sha512_integrity(Some("sha1-AAA"), Some("sha512-BBB")).as_deref(),
+            Some("sha512-BBB")
+        );
+        assert_eq!(sha512_integrity(Some("sha1-AAA"), None), None);
+    }
+
+    #[test]
+    fn a_publisher_keeps_the_workflow_path_of_the_identity() {
+        let id = Identity {
+            source_repository: "https://github.com/a/b".into(),
+            build_config: "https://github.com/a/b/.github/workflows/r.yml@refs/heads/main".into(),
+            ..Identity::default()
+        };
+        let p = publisher_of(&id);
+        assert_eq!(p.workflow, ".github/workflows/r.yml");
+        assert_eq!(p.repository, "https://github.com/a/b");
+    }
+}
