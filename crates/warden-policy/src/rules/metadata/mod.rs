@@ -132,9 +132,12 @@ pub static RULES: &[&MetaRule] = &[
     &unpublished::RULE,
 ];
 
+/// Words a rule's finding for a provenance fact, when the fact is the rule's.
+pub type DescribeFact = fn(&ProvenanceFact) -> Option<String>;
+
 /// The provenance rules judged from a verified fact rather than the publish history: each
 /// with the function that words its finding.
-pub static PROVENANCE_RULES: &[(&MetaRule, fn(&ProvenanceFact) -> Option<String>)] = &[
+pub static PROVENANCE_RULES: &[(&MetaRule, DescribeFact)] = &[
     (&provenance_invalid::RULE, provenance_invalid::describe),
     (
         &provenance_identity_change::RULE,
