@@ -173,3 +173,48 @@ fn a_tampered_bundle_is_cached_as_not_verified_with_the_failed_check() {
         Err(Error::NotFound { .. })
     ));
 }
+
+#[test]
+fn the_test_sigstore_issues_bundles_that_verify_only_under_its_root() {
+    let sigstore = warden_test_registry::sigstore::TestSigstore::new();
+    let tarball = fixtures::build_tarball(&PackageSpec::new("made-up-lib", "1.0.0"));
+    let sri = fixtures::sha512_sri(&tarball);
+    let doc = sigstore.attestations(
+        "made-up-lib",
+        "1.0.0",
+        &tarball,
+        "https://github.com/acme/made-up-lib",
+        ".github/workflows/release.yml",
+        1_735_689_600,
+    );
+    let v = ProvenanceVerifier::new(
+        &sigstore.trusted_root(),
+        warden_provenance::NPM_REGISTRY_KEYS,
+        None,
+    )
+    .unwrap();
+    let out = v.verify_document("made-up-lib", "1.0.0", &sri, &doc);
+    assert!(out.verified, "{:?}", out.failures);
+    let id = out.identity.as_ref().unwrap();
+    assert_eq!(id.source_repository, "https://github.com/acme/made-up-lib");
+    assert_eq!(id.workflow_path, ".github/workflows/release.yml");
+    // Another tarball: the subject digest does not match.
+    let other = v.verify_document("made-up-lib", "1.0.0", GUNDAM_SRI, &doc);
+    assert!(!other.verified);
+    assert!(
+        other
+            .failures
+            .iter()
+            .any(|c| c.name == "provenance.subject_sha512_matches_dist_integrity"),
+        "{:?}",
+        other.failures
+    );
+    // The public-good root does not trust the test CA or log.
+    let real = ProvenanceVerifier::builtin(None).unwrap();
+    let out = real.verify_document("made-up-lib", "1.0.0", &sri, &doc);
+    let failed: Vec<&str> = out.failures.iter().map(|c| c.name.as_str()).collect();
+    assert!(
+        failed.contains(&"provenance.cert_chain") && failed.contains(&"provenance.rekor_set"),
+        "{failed:?}"
+    );
+}

@@ -8,6 +8,7 @@
 //! it; it stops when the [`TestRegistry`] is dropped.
 
 pub mod fixtures;
+pub mod sigstore;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
