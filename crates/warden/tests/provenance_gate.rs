@@ -12,7 +12,10 @@
 //! * invalid: gundam-visor 1.0.1 with a tampered signed entry timestamp → denied,
 //!   provenance-invalid; sigstore 2.3.1 whose listed attestations are not served → denied;
 //! * verified: sigstore 2.3.1 once served → provenance-verified shown; after `warden certify`
-//!   its identity is pinned and it is allowed.
+//!   its identity is pinned and it is allowed;
+//! * made-up history signed by the test Sigstore (warden_test_registry::sigstore, passed with
+//!   `--trusted-root`): vetted 1.0.0 from repository A, 1.1.0 with a valid bundle from
+//!   repository B → denied; 1.2.0 from A → verified; the public-good root rejects them.
 
 use assert_cmd::Command;
 use serde_json::{Value, json};
@@ -368,4 +371,83 @@ fn provenance_gate_identity_change_gap_invalid_and_verified() {
         verdict(&report, "sigstore")["decision"]["decision"],
         "allow"
     );
+}
+
+/// A made-up package signed by the test Sigstore: 1.0.0 from repository A (vetted), 1.1.0 with a
+/// valid bundle from repository B, 1.2.0 from A again.
+#[test]
+fn test_sigstore_history_from_repository_a_then_a_valid_bundle_from_b_is_denied() {
+    use warden_test_registry::sigstore::TestSigstore;
+    let sigstore = TestSigstore::new();
+    const A: &str = "https://github.com/acme/ci-lib";
+    const B: &str = "https://github.com/mallory/ci-lib";
+    const WF: &str = ".github/workflows/release.yml";
+    let versions = [
+        ("1.0.0", A, "2025-01-01T00:00:00.000Z", 1_735_689_600),
+        ("1.1.0", B, "2025-02-01T00:00:00.000Z", 1_738_368_000),
+        ("1.2.0", A, "2025-03-01T00:00:00.000Z", 1_740_787_200),
+    ];
+    let specs: Vec<PackageSpec> = versions
+        .iter()
+        .map(|(v, repo, time, at)| {
+            let mut s = PackageSpec::new("ci-lib", v);
+            s.time = Some(time.to_string());
+            s.files = vec![(
+                "index.js".into(),
+                format!("module.exports = '{v}'\n").into(),
+            )];
+            let tgz = fixtures::build_tarball(&s);
+            s.attestations = Some(sigstore.attestations("ci-lib", v, &tgz, repo, WF, *at));
+            s.tarball = Some(tgz);
+            s
+        })
+        .collect();
+    let set = fixtures::build(&specs);
+    let reg = TestRegistry::start();
+    reg.publish(&set);
+    let p = Project::new(&reg);
+    let root = p.dir.path().join("test-trusted-root.json");
+    std::fs::write(&root, sigstore.trusted_root()).unwrap();
+    let root = root.to_str().unwrap().to_string();
+    p.lock(&lockfile(&set, &[("ci-lib", "1.0.0")]));
+    let (code, out, err) = p.warden(&["init"]);
+    assert_eq!(code, 0, "{out}{err}");
+
+    let check = |extra: &[&str]| -> Value {
+        let mut args = vec!["check", "--now", NOW, "--format", "json"];
+        args.extend_from_slice(extra);
+        let (_, out, err) = p.warden(&args);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"))
+    };
+    // B after A, the vetted version's identity: denied.
+    p.lock(&lockfile(&set, &[("ci-lib", "1.1.0")]));
+    let report = check(&["--trusted-root", &root]);
+    let v = verdict(&report, "ci-lib");
+    assert_eq!(v["decision"]["decision"], "deny", "{v}");
+    let r = reason(v, "provenance-identity-change").expect("identity change");
+    let m = r["message"].as_str().unwrap();
+    assert!(
+        m.contains("mallory/ci-lib") && m.contains("acme/ci-lib"),
+        "{m}"
+    );
+    assert!(reason(v, "provenance-invalid").is_none(), "{v}");
+
+    // A again: verified, shown as evidence, nothing denies.
+    p.lock(&lockfile(&set, &[("ci-lib", "1.2.0")]));
+    let report = check(&["--trusted-root", &root]);
+    let v = verdict(&report, "ci-lib");
+    assert_eq!(v["decision"]["decision"], "review", "{v}");
+    let m = reason(v, "provenance-verified").expect("verified")["message"]
+        .as_str()
+        .unwrap();
+    assert!(m.contains(A), "{m}");
+
+    // The public-good root does not trust the test CA: invalid, denied.
+    let report = check(&[]);
+    let v = verdict(&report, "ci-lib");
+    assert_eq!(v["decision"]["decision"], "deny", "{v}");
+    let m = reason(v, "provenance-invalid").expect("invalid")["message"]
+        .as_str()
+        .unwrap();
+    assert!(m.contains("provenance.cert_chain"), "{m}");
 }

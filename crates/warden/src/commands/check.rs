@@ -26,6 +26,9 @@ pub struct Args {
     /// Show allowed packages too
     #[arg(long)]
     pub all: bool,
+    /// A Sigstore trusted_root.json to verify provenance against instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub trusted_root: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub data: crate::commands::advisories::DataDir,
 }
@@ -245,7 +248,8 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         &empty
     };
     let cache = registry_access::cache_dir(global).ok();
-    let verifier = crate::commands::provenance::verifier(None, cache.as_deref())?;
+    let verifier =
+        crate::commands::provenance::verifier(args.trusted_root.as_deref(), cache.as_deref())?;
     let gatherer = Gatherer::new(registry, cache, now, sc.config.policy.min_release_age)
         .with_provenance(crate::gather::ProvenanceSetup {
             verifier: &verifier,
