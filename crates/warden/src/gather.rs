@@ -291,8 +291,7 @@ impl<'a> Gatherer<'a> {
                         .filter(|f| f.rule != "too-new")
                         .collect();
                 }
-                let gap = ev.metadata.iter().any(|f| f.rule == "provenance-gap");
-                ev.provenance = self.provenance_fact(&p, pkg, base, gap, &mut ev.gaps);
+                self.judge_provenance(&p, pkg, base, &mut ev);
                 let scored = warden_policy::score::score(
                     &warden_policy::score::ScoreInput {
                         history: Some(&h),

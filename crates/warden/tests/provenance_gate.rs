@@ -402,6 +402,16 @@ fn test_sigstore_history_from_repository_a_then_a_valid_bundle_from_b_is_denied(
             s
         })
         .collect();
+    let mut specs = specs;
+    // A pinned package whose releases never listed attestations.
+    for (v, time) in [
+        ("1.0.0", "2025-01-01T00:00:00.000Z"),
+        ("1.1.0", "2025-02-01T00:00:00.000Z"),
+    ] {
+        let mut s = PackageSpec::new("pinned-lib", v);
+        s.time = Some(time.into());
+        specs.push(s);
+    }
     let set = fixtures::build(&specs);
     let reg = TestRegistry::start();
     reg.publish(&set);
@@ -441,6 +451,32 @@ fn test_sigstore_history_from_repository_a_then_a_valid_bundle_from_b_is_denied(
         .as_str()
         .unwrap();
     assert!(m.contains(A), "{m}");
+
+    // A pinned publisher and no provenance: a gap even without attested history.
+    p.lock(&lockfile(
+        &set,
+        &[("ci-lib", "1.0.0"), ("pinned-lib", "1.0.0")],
+    ));
+    let (code, out, err) = p.warden(&["init", "--force"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let mut text = p.config();
+    text.push_str("\n[trusted-publishers.pinned-lib]\nrepository = \"https://github.com/acme/pinned-lib\"\nworkflow = \".github/workflows/release.yml\"\n");
+    std::fs::write(p.dir.path().join("supply-chain/config.toml"), text).unwrap();
+    p.lock(&lockfile(
+        &set,
+        &[("ci-lib", "1.2.0"), ("pinned-lib", "1.1.0")],
+    ));
+    let report = check(&["--trusted-root", &root]);
+    let v = verdict(&report, "pinned-lib");
+    assert_eq!(v["decision"]["decision"], "review", "{v}");
+    let m = reason(v, "provenance-gap").expect("gap")["message"]
+        .as_str()
+        .unwrap();
+    assert!(
+        m.contains("trusted-publishers") && m.contains("acme/pinned-lib"),
+        "{m}"
+    );
+    assert_eq!(report["summary"]["trust"]["provenance"]["gap"], 1);
 
     // The public-good root does not trust the test CA: invalid, denied.
     let report = check(&[]);

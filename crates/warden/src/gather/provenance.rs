@@ -6,10 +6,11 @@ use super::Gatherer;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use warden_policy::config::{Config, TrustedPublisher};
-use warden_policy::evidence::{ProvenanceFact, SignatureFact};
+use warden_policy::evidence::{Evidence, Finding, ProvenanceFact, SignatureFact};
 use warden_policy::rules::metadata::provenance_identity_change::{
     matches, normalize_workflow, show,
 };
+use warden_policy::severity::Severity;
 use warden_provenance::Identity;
 use warden_registry::{Error, Packument, ProvenanceVerifier};
 
@@ -100,7 +101,44 @@ impl Gatherer<'_> {
     /// The provenance fact of `name@version`. `gap` says the metadata rule found earlier
     /// versions with provenance; `base` is the nearest vetted version. Fetch failures other than
     /// a missing document go to `gaps` (review, fail closed).
-    pub(crate) fn provenance_fact(
+    /// Sets `ev.provenance`. A version without attestations of a package that
+    /// `[trusted-publishers]` pins is a gap even when no earlier version listed any (a publisher
+    /// is pinned because its releases carry provenance): the `provenance-gap` finding says so.
+    pub(crate) fn judge_provenance(
+        &self,
+        p: &Packument,
+        pkg: &warden_lockfile::Package,
+        base: Option<&str>,
+        ev: &mut Evidence,
+    ) {
+        let gap = ev.metadata.iter().any(|f| f.rule == "provenance-gap");
+        let pin = self
+            .provenance
+            .as_ref()
+            .and_then(|s| s.config.trusted_publishers.get(&pkg.name));
+        let fact = self.provenance_fact(p, pkg, base, gap || pin.is_some(), &mut ev.gaps);
+        if fact == ProvenanceFact::Gap
+            && !gap
+            && let Some(pin) = pin
+        {
+            ev.metadata.push(Finding {
+                rule: "provenance-gap".into(),
+                severity: warden_policy::rules::metadata::RULES
+                    .iter()
+                    .find(|r| r.id == "provenance-gap")
+                    .map_or(Severity::High, |r| r.severity),
+                message: format!(
+                    "no provenance, but [trusted-publishers.\"{}\"] pins {}",
+                    pkg.name,
+                    show(&pin.repository, &pin.workflow)
+                ),
+                location: None,
+            });
+        }
+        ev.provenance = fact;
+    }
+
+    fn provenance_fact(
         &self,
         p: &Packument,
         pkg: &warden_lockfile::Package,
