@@ -15,7 +15,7 @@
 
 use crate::config::{Config, InstallScripts};
 use crate::criteria::Criteria;
-use crate::evidence::{Evidence, ProvenanceFact, ScanVerdict, SignatureFact};
+use crate::evidence::{Evidence, ScanVerdict, SignatureFact};
 use crate::severity::{Action, Severity};
 use crate::vet::{PackageAudits, Vetted, find_vetting, integrity_conflicts, vetted_versions};
 use jiff::Timestamp;
@@ -192,13 +192,16 @@ pub fn gate(store: &Store<'_>, ev: &Evidence, now: Timestamp) -> Verdict {
             None,
         );
     }
-    if let ProvenanceFact::Invalid(why) = &ev.provenance {
+    // Provenance (rules/metadata/provenance_*.rs): invalid is a hard denial; an identity change
+    // and verified provenance are weighed with the soft reasons below.
+    let provenance = crate::rules::metadata::provenance_reasons(&ev.provenance);
+    for f in provenance.iter().filter(|f| f.rule == "provenance-invalid") {
         add(
             &mut reasons,
-            "provenance-invalid",
+            &f.rule,
             Action::Deny,
-            Severity::Critical,
-            format!("the provenance of {id} does not verify: {why}"),
+            f.severity,
+            f.message.clone(),
             None,
         );
     }
@@ -337,14 +340,14 @@ pub fn gate(store: &Store<'_>, ev: &Evidence, now: Timestamp) -> Verdict {
             Some("package.json".into()),
         );
     }
-    if let ProvenanceFact::IdentityChange { expected, found } = &ev.provenance {
-        let action = action_for(config, "provenance-identity-change", Severity::Critical);
+    for f in provenance.iter().filter(|f| f.rule != "provenance-invalid") {
+        let action = action_for(config, &f.rule, f.severity);
         add(
             &mut soft,
-            "provenance-identity-change",
+            &f.rule,
             action,
-            Severity::Critical,
-            format!("published from {found}, but earlier versions came from {expected}"),
+            f.severity,
+            f.message.clone(),
             None,
         );
     }

@@ -187,6 +187,46 @@ pub fn add_audit(
     Ok(doc.to_string())
 }
 
+/// Records `[trusted-publishers.NAME]` for every `(name, publisher)` not pinned yet (an
+/// existing pin is the user's and is never changed). Returns the new text and the names added.
+pub fn add_trusted_publishers(
+    file: &str,
+    config_text: &str,
+    publishers: &[(&str, &crate::config::TrustedPublisher)],
+) -> Result<(String, Vec<String>), PolicyError> {
+    let mut doc = parse_doc(file, config_text)?;
+    if !doc.contains_key("trusted-publishers") {
+        let mut t = Table::new();
+        t.set_implicit(true);
+        doc.insert("trusted-publishers", Item::Table(t));
+    }
+    let table = doc["trusted-publishers"].as_table_mut().ok_or_else(|| {
+        PolicyError::new(
+            file,
+            "`trusted-publishers` must be a table of [trusted-publishers.NAME] entries",
+        )
+    })?;
+    let mut added = Vec::new();
+    for (name, p) in publishers {
+        if table.contains_key(name) {
+            continue;
+        }
+        let mut t = Table::new();
+        t.insert("repository", value(p.repository.as_str()));
+        t.insert("workflow", value(p.workflow.as_str()));
+        if !p.refs.is_empty() {
+            let mut arr = toml_edit::Array::new();
+            for r in &p.refs {
+                arr.push(r.as_str());
+            }
+            t.insert("ref", value(arr));
+        }
+        table.insert(name, Item::Table(t));
+        added.push(name.to_string());
+    }
+    Ok((doc.to_string(), added))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,5 +290,28 @@ mod tests {
     fn broken_files_are_errors_with_lines() {
         let e = freeze("config.toml", "[policy\n", &[]).unwrap_err();
         assert_eq!(e.line, 1, "{e}");
+    }
+
+    #[test]
+    fn trusted_publishers_are_added_once_and_never_overwritten() {
+        let p = crate::config::TrustedPublisher {
+            repository: "https://github.com/chalk/chalk".into(),
+            workflow: ".github/workflows/release.yml".into(),
+            refs: vec![],
+        };
+        let (text, added) =
+            add_trusted_publishers("config.toml", DEFAULT_CONFIG, &[("@scope/pkg", &p)]).unwrap();
+        assert_eq!(added, ["@scope/pkg"]);
+        let c = Config::parse("config.toml", &text).unwrap();
+        assert_eq!(c.trusted_publishers["@scope/pkg"], p);
+        assert!(text.contains("# warden policy"), "comments survive");
+        let other = crate::config::TrustedPublisher {
+            repository: "https://github.com/evil/chalk".into(),
+            ..p.clone()
+        };
+        let (again, added) =
+            add_trusted_publishers("config.toml", &text, &[("@scope/pkg", &other)]).unwrap();
+        assert!(added.is_empty());
+        assert_eq!(again, text);
     }
 }

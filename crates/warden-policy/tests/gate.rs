@@ -302,6 +302,54 @@ fn provenance_identity_change_denies_by_default() {
 }
 
 #[test]
+fn verified_provenance_is_shown_as_evidence_and_never_denies() {
+    let mut ev = clean("chalk", "5.6.0");
+    ev.provenance = ProvenanceFact::Verified {
+        repository: "https://github.example/chalk/chalk".into(),
+        workflow: ".github/workflows/release.yml".into(),
+    };
+    let v = Case::new(EXEMPT_CHALK, "").judge(&ev);
+    assert_eq!(v.decision, Decision::Allow);
+    let r = v
+        .reasons
+        .iter()
+        .find(|r| r.rule == "provenance-verified")
+        .unwrap();
+    assert_eq!(r.action, Action::Warn);
+    assert!(
+        r.message.contains("github.example/chalk/chalk"),
+        "{}",
+        r.message
+    );
+    // Without provenance there is no such evidence.
+    let v = Case::new(EXEMPT_CHALK, "").judge(&clean("chalk", "5.6.0"));
+    assert!(!rules(&v).contains(&"provenance-verified"));
+}
+
+#[test]
+fn provenance_gap_needs_review_and_can_be_made_to_deny() {
+    let mut ev = clean("chalk", "5.6.1");
+    ev.provenance = ProvenanceFact::Gap;
+    ev.metadata.push(Finding {
+        rule: "provenance-gap".into(),
+        severity: Severity::High,
+        message: "no provenance, but earlier versions had it (5.6.0)".into(),
+        location: None,
+    });
+    let v = Case::new(EXEMPT_CHALK, "").judge(&ev);
+    assert_eq!(v.decision, Decision::Review);
+    let r = v
+        .reasons
+        .iter()
+        .find(|r| r.rule == "provenance-gap")
+        .unwrap();
+    assert_eq!(r.action, Action::Review);
+    let strict = "[policy.rules]\nprovenance-gap = \"deny\"\n";
+    let v = Case::new(strict, "").judge(&ev);
+    assert_eq!(v.decision, Decision::Deny);
+}
+
+#[test]
 fn metadata_rules_follow_overrides_and_trusted_scopes() {
     let mut ev = clean("@acme/lib", "1.0.1");
     ev.metadata.push(Finding {

@@ -3,13 +3,14 @@
 //! legacy extensions .1.1-.1.6).
 
 use der::Decode;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::SubjectAltName;
 use x509_cert::ext::pkix::name::GeneralName;
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct Identity {
     /// The certificate's SAN: the workflow that signed (may be a reusable workflow).
     pub san: String,

@@ -71,11 +71,11 @@ impl Subject {
 }
 
 /// One named check and whether it passed; `detail` says why it failed.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Check {
     pub name: String,
     pub ok: bool,
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub detail: String,
 }
 

@@ -97,7 +97,7 @@ struct Inner {
     keys: Memo<KeySet>,
 }
 
-enum Fetched {
+pub(crate) enum Fetched {
     NotModified,
     Body {
         bytes: Vec<u8>,
@@ -192,7 +192,7 @@ impl Client {
             .unwrap_or_default()
     }
 
-    fn note(&self, text: String) {
+    pub(crate) fn note(&self, text: String) {
         if let Ok(mut n) = self.inner.notes.lock() {
             n.insert(text);
         }
@@ -554,7 +554,7 @@ impl Client {
         }
     }
 
-    async fn write_doc(&self, kind: &'static str, doc: CachedDoc) -> Result<()> {
+    pub(crate) async fn write_doc(&self, kind: &'static str, doc: CachedDoc) -> Result<()> {
         let cache = self.inner.cache.clone();
         tokio::task::spawn_blocking(move || cache.put_doc(kind, &doc))
             .await
@@ -619,7 +619,7 @@ impl Client {
         })
     }
 
-    async fn fetch(
+    pub(crate) async fn fetch(
         &self,
         package: &str,
         url: &Url,

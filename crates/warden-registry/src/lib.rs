@@ -3,6 +3,7 @@
 //! registry's ECDSA signatures. This crate does IO; what it returns is plain data for the pure
 //! crates (the gate, the scanner) to judge.
 
+pub mod attestations;
 pub mod cache;
 pub mod client;
 pub mod config;
@@ -10,6 +11,7 @@ pub mod error;
 pub mod memory;
 pub mod packument;
 pub mod prefetch;
+pub mod provenance;
 pub mod registry;
 pub mod secret;
 pub mod signatures;
@@ -22,6 +24,7 @@ pub use config::{ConfigInputs, NpmConfig, NpmProbe, SystemNpm};
 pub use error::{Error, Result};
 pub use memory::MemoryRegistry;
 pub use packument::{Dist, DistSignature, Packument, Version};
+pub use provenance::{Outcome as ProvenanceOutcome, ProvenanceVerifier};
 pub use registry::{BlockingClient, Registry};
 pub use secret::Secret;
 pub use signatures::{SignatureStatus, verify as verify_signature};

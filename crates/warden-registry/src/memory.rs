@@ -15,6 +15,7 @@ pub struct MemoryRegistry {
     packuments: HashMap<String, Arc<Packument>>,
     tarballs: HashMap<(String, String), Vec<u8>>,
     keys: Arc<KeySet>,
+    attestations: HashMap<(String, String), Vec<u8>>,
 }
 
 impl MemoryRegistry {
@@ -30,6 +31,12 @@ impl MemoryRegistry {
     pub fn with_tarball(mut self, name: &str, version: &str, bytes: Vec<u8>) -> Self {
         self.tarballs
             .insert((name.to_string(), version.to_string()), bytes);
+        self
+    }
+
+    pub fn with_attestations(mut self, name: &str, version: &str, doc: Vec<u8>) -> Self {
+        self.attestations
+            .insert((name.to_string(), version.to_string()), doc);
         self
     }
 
@@ -82,5 +89,15 @@ impl Registry for MemoryRegistry {
 
     fn keys(&self, _name: &str) -> Result<Arc<KeySet>> {
         Ok(self.keys.clone())
+    }
+
+    fn attestations(&self, name: &str, version: &str) -> Result<Vec<u8>> {
+        self.attestations
+            .get(&(name.to_string(), version.to_string()))
+            .cloned()
+            .ok_or_else(|| Error::NotFound {
+                package: format!("{name}@{version}"),
+                url: format!("memory:{name}@{version}/attestations"),
+            })
     }
 }

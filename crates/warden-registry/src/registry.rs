@@ -19,6 +19,9 @@ pub trait Registry: Send + Sync {
     fn tarball(&self, name: &str, version: &str, integrity: Option<&Integrity>) -> Result<Tarball>;
     /// The signing keys of the registry that serves `name`.
     fn keys(&self, name: &str) -> Result<Arc<KeySet>>;
+    /// The attestations document of `name@version` (`/-/npm/v1/attestations/NAME@VERSION`);
+    /// [`Error::NotFound`] when the registry serves none.
+    fn attestations(&self, name: &str, version: &str) -> Result<Vec<u8>>;
 }
 
 /// The real client behind a small runtime of its own.
@@ -69,5 +72,9 @@ impl Registry for BlockingClient {
 
     fn keys(&self, name: &str) -> Result<Arc<KeySet>> {
         self.rt.block_on(self.client.keys_for(name))
+    }
+
+    fn attestations(&self, name: &str, version: &str) -> Result<Vec<u8>> {
+        self.rt.block_on(self.client.attestations(name, version))
     }
 }

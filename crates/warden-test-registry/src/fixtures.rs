@@ -31,6 +31,13 @@ pub struct PackageSpec {
     pub files: Vec<(String, Vec<u8>)>,
     /// Publish time; a fixed default when `None`.
     pub time: Option<String>,
+    /// A ready-made tarball (a real package's) instead of one built from the fields above.
+    pub tarball: Option<Vec<u8>>,
+    /// An attestations document: listed in `dist.attestations` and served at
+    /// `/-/npm/v1/attestations/NAME@VERSION`.
+    pub attestations: Option<Vec<u8>>,
+    /// List `dist.attestations` without serving a document (a registry that lost it).
+    pub attestations_listed_only: bool,
 }
 
 impl PackageSpec {
@@ -52,6 +59,8 @@ pub struct FixtureSet {
     pub keys: Value,
     /// `name@version` → sha512 integrity, for building lockfiles.
     pub integrity: BTreeMap<String, String>,
+    /// Attestations documents by URL path.
+    pub attestations: Vec<(String, Vec<u8>)>,
 }
 
 /// The fixed test key (a constant scalar: reproducible fixtures, never a real secret).
@@ -142,10 +151,38 @@ pub fn build_tarball(spec: &PackageSpec) -> Vec<u8> {
         .unwrap_or_default()
 }
 
+/// `package/package.json` of a `.tgz`, parsed; `None` when it has none.
+pub fn tarball_manifest(tgz: &[u8]) -> Option<Value> {
+    use std::io::Read as _;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(tgz));
+    for entry in archive.entries().ok()? {
+        let mut entry = entry.ok()?;
+        let is_manifest = entry
+            .path()
+            .ok()
+            .is_some_and(|p| p.to_string_lossy() == "package/package.json");
+        if is_manifest {
+            let mut text = String::new();
+            entry.read_to_string(&mut text).ok()?;
+            return serde_json::from_str(&text).ok();
+        }
+    }
+    None
+}
+
 /// The tarball's URL path: `/name/-/base-version.tgz`.
 pub fn tarball_path(name: &str, version: &str) -> String {
     let base = name.rsplit('/').next().unwrap_or(name);
     format!("/{name}/-/{base}-{version}.tgz")
+}
+
+/// The attestations document's URL path: `/-/npm/v1/attestations/NAME@VERSION`, the scope's
+/// slash encoded.
+pub fn attestations_path(name: &str, version: &str) -> String {
+    format!(
+        "/-/npm/v1/attestations/{}@{version}",
+        name.replacen('/', "%2f", 1)
+    )
 }
 
 /// Builds packuments (one per name, versions in the order given), tarballs and keys.
@@ -165,7 +202,7 @@ pub fn build(specs: &[PackageSpec]) -> FixtureSet {
         time.insert("created".into(), json!("2024-01-02T03:04:05.000Z"));
         let mut latest = "";
         for (i, s) in versions.iter().enumerate() {
-            let tgz = build_tarball(s);
+            let tgz = s.tarball.clone().unwrap_or_else(|| build_tarball(s));
             let integrity = sha512_sri(&tgz);
             let path = tarball_path(name, &s.version);
             let mut dist = json!({
@@ -175,6 +212,16 @@ pub fn build(specs: &[PackageSpec]) -> FixtureSet {
                 "fileCount": 1 + s.files.len(),
                 "unpackedSize": tgz.len() * 3,
             });
+            if s.attestations.is_some() || s.attestations_listed_only {
+                let path = attestations_path(name, &s.version);
+                dist["attestations"] = json!({
+                    "url": format!("{}{}", BASE.trim_end_matches('/'), path),
+                    "provenance": {"predicateType": "https://slsa.dev/provenance/v1"},
+                });
+                if let Some(doc) = &s.attestations {
+                    set.attestations.push((path, doc.clone()));
+                }
+            }
             if s.signed {
                 dist["signatures"] =
                     json!([{"keyid": test_keyid(), "sig": sign(name, &s.version, &integrity)}]);
@@ -195,6 +242,23 @@ pub fn build(specs: &[PackageSpec]) -> FixtureSet {
             });
             if let Some(d) = &s.deprecated {
                 v["deprecated"] = json!(d);
+            }
+            // A real tarball: the registry manifest says what its package.json says.
+            if let Some(m) = s.tarball.as_deref().and_then(tarball_manifest)
+                && let Some(obj) = v.as_object_mut()
+            {
+                for key in [
+                    "scripts",
+                    "dependencies",
+                    "optionalDependencies",
+                    "peerDependencies",
+                    "bin",
+                ] {
+                    match m.get(key) {
+                        Some(x) => obj.insert(key.into(), x.clone()),
+                        None => obj.remove(key),
+                    };
+                }
             }
             let t = s
                 .time

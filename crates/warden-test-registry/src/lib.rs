@@ -1,5 +1,5 @@
-//! An npm registry in the test process, on `127.0.0.1:0`: it serves packuments, tarballs and the
-//! signing keys from in-memory maps (or a fixture directory), records every request it receives
+//! An npm registry in the test process, on `127.0.0.1:0`: it serves packuments, tarballs,
+//! attestations documents and the signing keys from in-memory maps (or a fixture directory), records every request it receives
 //! (method, path, headers including `Authorization`) so tests can assert what reached it, and has
 //! knobs for the failures a client must survive: 404, 5xx a number of times then success,
 //! bodies cut short, delays, ETag revalidation (304) on or off.
@@ -8,6 +8,7 @@
 //! it; it stops when the [`TestRegistry`] is dropped.
 
 pub mod fixtures;
+pub mod sigstore;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -192,6 +193,9 @@ impl TestRegistry {
         }
         for (path, bytes) in &set.tarballs {
             self.put_tarball(path, bytes.clone());
+        }
+        for (path, doc) in &set.attestations {
+            self.put(path, doc.clone(), "application/json");
         }
         self.put_keys(&set.keys);
     }

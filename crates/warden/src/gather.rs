@@ -1,7 +1,7 @@
 //! Evidence gathering: everything the gate needs that touches the network or the disk, done
 //! before the pure gate runs. Registry metadata (publish time, publisher history, scripts,
-//! signatures), the tarball scan (cached by integrity and rules version), advisories, and the
-//! capability diff against the nearest vetted version.
+//! signatures, verified provenance), the tarball scan (cached by integrity and rules version),
+//! advisories, and the capability diff against the nearest vetted version.
 
 use jiff::{SignedDuration, Timestamp};
 use std::collections::HashMap;
@@ -9,12 +9,15 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use warden_lockfile::{Integrity, Package};
 use warden_policy::evidence::{
-    AdvisoryFact, Evidence, Finding, ProvenanceFact, ScanFacts, ScanVerdict, SignatureFact,
+    AdvisoryFact, Evidence, Finding, ScanFacts, ScanVerdict, SignatureFact,
 };
 use warden_policy::rules::metadata::{self, History, VersionMeta};
 use warden_policy::severity::Severity;
 use warden_registry::{Packument, Registry, SignatureStatus};
 use warden_scan::{ScanOptions, ScanReport};
+
+mod provenance;
+pub use provenance::{ProvenanceSetup, TrustSummary, identities};
 
 /// Gathers evidence through a registry, caching scan results on disk.
 pub struct Gatherer<'a> {
@@ -24,8 +27,11 @@ pub struct Gatherer<'a> {
     pub now: Timestamp,
     pub min_release_age: SignedDuration,
     pub popular: Vec<&'static str>,
+    /// Provenance verification and the publishers to compare with; `None`: not verified.
+    pub provenance: Option<ProvenanceSetup<'a>>,
     packuments: Mutex<HashMap<String, Result<Arc<Packument>, String>>>,
     scans: Mutex<HashMap<String, Arc<ScanReport>>>,
+    trust: Mutex<TrustSummary>,
 }
 
 pub fn severity(s: warden_scan::Severity) -> Severity {
@@ -131,9 +137,25 @@ impl<'a> Gatherer<'a> {
             now,
             min_release_age,
             popular: metadata::popular_names(),
+            provenance: None,
             packuments: Mutex::new(HashMap::new()),
             scans: Mutex::new(HashMap::new()),
+            trust: Mutex::new(TrustSummary::default()),
         }
+    }
+
+    /// Verify provenance with `setup` (otherwise versions with attestations stay unknown).
+    pub fn with_provenance(mut self, setup: ProvenanceSetup<'a>) -> Self {
+        self.provenance = Some(setup);
+        self
+    }
+
+    /// Signature and provenance counts over every package gathered so far.
+    pub fn trust_summary(&self) -> TrustSummary {
+        self.trust
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     /// The packument of `name`, fetched once per run.
@@ -250,12 +272,6 @@ impl<'a> Gatherer<'a> {
                             })
                             .collect();
                         ev.signature = self.signature(&pkg.name, &pkg.version, &p);
-                        ev.provenance = if meta.dist.attestations.is_some() {
-                            // Verification of the bundle is the provenance verifier's job.
-                            ProvenanceFact::Unknown
-                        } else {
-                            ProvenanceFact::Absent
-                        };
                     }
                     None => ev.gaps.push(format!(
                         "the registry has no version {} of {} (unpublished?)",
@@ -275,6 +291,7 @@ impl<'a> Gatherer<'a> {
                         .filter(|f| f.rule != "too-new")
                         .collect();
                 }
+                self.judge_provenance(&p, pkg, base, &mut ev);
                 let scored = warden_policy::score::score(
                     &warden_policy::score::ScoreInput {
                         history: Some(&h),
@@ -300,6 +317,10 @@ impl<'a> Gatherer<'a> {
             }
             Err(e) => ev.gaps.push(e),
         }
+        self.trust
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .count(&ev.signature, &ev.provenance);
         ev
     }
 

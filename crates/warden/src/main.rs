@@ -10,6 +10,7 @@ mod package_manager;
 mod patched;
 mod pnpm_workspace;
 mod project;
+mod publishers;
 mod registry_access;
 mod supply_chain;
 

@@ -156,3 +156,21 @@ fn a_missing_attestations_file_is_an_input_error() {
     );
     assert_eq!(code, 2);
 }
+
+#[test]
+fn the_registry_form_needs_name_at_version_and_conflicts_with_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _) = warden(dir.path(), &["provenance"]);
+    assert_eq!(code, 2, "a package or a subcommand is required");
+    let (code, _) = warden(dir.path(), &["provenance", "chalk@5.6.0", "verify"]);
+    assert_eq!(code, 2, "NAME@VERSION and verify do not mix");
+    let out = Command::cargo_bin("warden")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["provenance", "no-version-here"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is not NAME@VERSION"), "{err}");
+}

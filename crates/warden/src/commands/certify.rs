@@ -10,7 +10,7 @@ use crate::{project, registry_access};
 use std::process::ExitCode;
 use warden_lockfile::Integrity;
 use warden_policy::audits::{AUDITS_FILE, Audit};
-use warden_policy::config::CriteriaList;
+use warden_policy::config::{CONFIG_FILE, CriteriaList};
 use warden_registry::Registry;
 
 #[derive(Debug, clap::Args)]
@@ -138,6 +138,26 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let text = warden_policy::write::add_audit(AUDITS_FILE, &sc.audits_text, &args.name, &audit)
         .map_err(|e| policy_failure(&e, &global.dir))?;
     write_atomic(&global.dir.join(AUDITS_FILE), &text)?;
+    // Pin the certified version's publisher identity when it has verified provenance.
+    let cache = registry_access::cache_dir(global).ok();
+    let verifier = crate::commands::provenance::verifier(None, cache.as_deref())?;
+    let config_path = global.dir.join(CONFIG_FILE);
+    let config_text = std::fs::read_to_string(&config_path)
+        .map_err(|e| Failure::input(format!("{}: {e}", config_path.display())))?;
+    let recorded = crate::publishers::record(
+        &global.dir,
+        &config_text,
+        &client,
+        &verifier,
+        &[(
+            args.name.clone(),
+            args.version.clone(),
+            Some(tarball.sha512.clone()),
+        )],
+    )?;
+    if !recorded.added.is_empty() {
+        write_atomic(&config_path, &recorded.text)?;
+    }
     if out.format == Format::Human {
         out.line(format!(
             "recorded {} audit of {}{} for {} in {AUDITS_FILE}",
@@ -153,11 +173,18 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
                 .unwrap_or_default(),
             args.criteria
         ));
+        if !recorded.added.is_empty() {
+            out.line(format!(
+                "pinned its provenance identity as [trusted-publishers.\"{}\"] in {CONFIG_FILE}",
+                args.name
+            ));
+        }
     } else {
         out.json(
             &serde_json::json!({ "schema": "warden.certify/1", "package": args.name, "audit": {
             "who": audit.who, "criteria": args.criteria, "version": audit.version,
-            "delta": audit.delta, "integrity": audit.integrity, "notes": audit.notes } }),
+            "delta": audit.delta, "integrity": audit.integrity, "notes": audit.notes },
+            "trusted_publishers": recorded.added }),
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -26,6 +26,9 @@ pub struct Args {
     /// Show allowed packages too
     #[arg(long)]
     pub all: bool,
+    /// A Sigstore trusted_root.json to verify provenance against instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub trusted_root: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub data: crate::commands::advisories::DataDir,
 }
@@ -41,6 +44,8 @@ pub struct Summary {
     pub skipped: usize,
     /// Audits and exemptions that name versions the lockfile does not have.
     pub unused_audits: Vec<String>,
+    /// Registry signatures and provenance of the packages whose evidence was gathered.
+    pub trust: crate::gather::TrustSummary,
 }
 
 #[derive(Serialize)]
@@ -251,13 +256,20 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
         &empty
     };
     let cache = registry_access::cache_dir(global).ok();
-    let gatherer = Gatherer::new(registry, cache, now, sc.config.policy.min_release_age);
+    let verifier =
+        crate::commands::provenance::verifier(args.trusted_root.as_deref(), cache.as_deref())?;
+    let gatherer = Gatherer::new(registry, cache, now, sc.config.policy.min_release_age)
+        .with_provenance(crate::gather::ProvenanceSetup {
+            verifier: &verifier,
+            config: &sc.config,
+        });
     let (verdicts, skipped) = judge(inv, &store, &gatherer, &advisories, &patched, now);
 
     let mut summary = Summary {
         packages: verdicts.len(),
         skipped,
         unused_audits: unused_audits(inv, &store),
+        trust: gatherer.trust_summary(),
         ..Summary::default()
     };
     for v in &verdicts {
@@ -372,6 +384,9 @@ fn print_human(
             "note: {} audits or exemptions name versions the lockfile does not have (-v lists them)",
             s.unused_audits.len()
         ));
+    }
+    if s.trust != crate::gather::TrustSummary::default() {
+        out.line(s.trust.line());
     }
     let verdict = if passed {
         out.colored(AnsiColor::Green, "passed")

@@ -59,9 +59,40 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
             },
         })
         .collect();
-    let (text, changes) =
+    let (mut text, changes) =
         freeze(CONFIG_FILE, &base_text, &packages).map_err(|e| policy_failure(&e, &global.dir))?;
     let write = existing.is_none() || args.force;
+    // Pin the publisher identity of every frozen version that carries verified provenance.
+    let mut pinned = Vec::new();
+    let mut notes = Vec::new();
+    if write && !changes.added.is_empty() {
+        let frozen: Vec<(String, String, Option<String>)> = packages
+            .iter()
+            .filter(|f| changes.added.contains(&format!("{}@{}", f.name, f.version)))
+            .map(|f| {
+                (
+                    f.name.to_string(),
+                    f.version.to_string(),
+                    f.integrity.map(str::to_string),
+                )
+            })
+            .collect();
+        match record_publishers(global, out, &text, &frozen) {
+            Ok(r) => {
+                text = r.text;
+                pinned = r.added;
+                for name in r.conflicting {
+                    notes.push(format!(
+                        "{name}: the locked versions name different publishers; none was pinned"
+                    ));
+                }
+            }
+            Err(e) => notes.push(format!(
+                "publisher identities were not recorded: {}",
+                e.message
+            )),
+        }
+    }
     if out.format != Format::Human {
         out.json(&serde_json::json!({
             "schema": "warden.init/1",
@@ -69,6 +100,8 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
             "written": write && (existing.is_none() || !changes.added.is_empty()),
             "exempted": changes.added,
             "already_exempted": changes.kept,
+            "trusted_publishers": pinned,
+            "notes": notes,
         }));
     }
     if existing.is_some() && changes.added.is_empty() {
@@ -119,7 +152,29 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
                 String::new()
             }
         ));
+        if !pinned.is_empty() {
+            out.line(format!(
+                "pinned the provenance identity of {} packages in [trusted-publishers]",
+                pinned.len()
+            ));
+        }
+        for n in &notes {
+            out.note(format!("note: {n}"));
+        }
         out.note("next: review supply-chain/config.toml, commit it, and run `warden check` in CI");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Verifies the provenance of the frozen registry packages and pins their identities.
+fn record_publishers(
+    global: &Global,
+    out: &Out,
+    text: &str,
+    frozen: &[(String, String, Option<String>)],
+) -> Result<crate::publishers::Recorded> {
+    let cache = crate::registry_access::cache_dir(global).ok();
+    let verifier = crate::commands::provenance::verifier(None, cache.as_deref())?;
+    let client = crate::registry_access::open(global, out, 8)?;
+    crate::publishers::record(&global.dir, text, &client, &verifier, frozen)
 }

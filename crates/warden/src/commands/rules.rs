@@ -1,10 +1,12 @@
-//! `warden rules`: the scanner's rule catalogue (id, category, default severity, title).
+//! `warden rules`: the scanner's rule catalogue (id, category, default severity, title), then
+//! the metadata rules the gate applies to registry facts and provenance.
 
 use crate::cli::{Format, Global};
 use crate::failure::{Failure, Result};
 use crate::output::Out;
 use serde::Serialize;
 use std::process::ExitCode;
+use warden_policy::rules::metadata::{MetaRule, RULES as META_RULES};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {}
@@ -14,6 +16,7 @@ struct Report {
     schema: &'static str,
     rules_version: &'static str,
     rules: &'static [warden_scan::RuleMeta],
+    metadata_rules: &'static [&'static MetaRule],
 }
 
 pub fn run(_args: &Args, _global: &Global, out: &Out) -> Result<ExitCode> {
@@ -23,6 +26,7 @@ pub fn run(_args: &Args, _global: &Global, out: &Out) -> Result<ExitCode> {
             schema: "warden.rules/v1",
             rules_version: warden_scan::RULES_VERSION,
             rules,
+            metadata_rules: META_RULES,
         }),
         Format::Sarif => {
             return Err(Failure::input("--format sarif is not available for rules")
@@ -42,10 +46,20 @@ pub fn run(_args: &Args, _global: &Global, out: &Out) -> Result<ExitCode> {
                     r.title
                 ));
             }
+            for r in META_RULES {
+                out.line(format!(
+                    "{:28} {:12} {:9} {}",
+                    r.id,
+                    "metadata",
+                    r.severity.as_str(),
+                    r.title
+                ));
+            }
             out.line(format!(
-                "{} rules, rules version {}",
+                "{} scanner rules (rules version {}), {} metadata rules",
                 rules.len(),
-                warden_scan::RULES_VERSION
+                warden_scan::RULES_VERSION,
+                META_RULES.len()
             ));
         }
     }

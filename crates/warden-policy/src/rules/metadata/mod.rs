@@ -1,7 +1,7 @@
 //! Metadata rules, one file each, in one catalogue. Each looks at a package's publish history
 //! (from the packument) and says what is unusual about the version being judged.
 
-use crate::evidence::Finding;
+use crate::evidence::{Finding, ProvenanceFact};
 use crate::severity::Severity;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
@@ -13,6 +13,9 @@ mod maintainer_change;
 mod new_publisher;
 mod no_repository;
 mod provenance_gap;
+pub mod provenance_identity_change;
+pub mod provenance_invalid;
+pub mod provenance_verified;
 mod single_maintainer;
 mod stale;
 mod too_new;
@@ -59,6 +62,10 @@ pub struct Ctx<'a> {
     pub min_release_age: SignedDuration,
     /// Names of popular packages, for typosquatting.
     pub popular: &'a [&'a str],
+    /// The verified provenance of the target, for the `provenance-*` rules that need it
+    /// (`None`: not verified, those rules stay silent). The gate reads the same fact from
+    /// [`crate::evidence::Evidence::provenance`] through [`provenance_reasons`].
+    pub provenance: Option<&'a ProvenanceFact>,
 }
 
 impl<'a> Ctx<'a> {
@@ -87,6 +94,7 @@ impl<'a> Ctx<'a> {
             now,
             min_release_age,
             popular,
+            provenance: None,
         })
     }
 }
@@ -110,6 +118,9 @@ pub static RULES: &[&MetaRule] = &[
     &new_publisher::RULE,
     &maintainer_change::RULE,
     &provenance_gap::RULE,
+    &provenance_invalid::RULE,
+    &provenance_identity_change::RULE,
+    &provenance_verified::RULE,
     &dormant_revival::RULE,
     &version_anomaly::RULE,
     &typosquat::RULE,
@@ -120,6 +131,35 @@ pub static RULES: &[&MetaRule] = &[
     &git_or_url_dependency::RULE,
     &unpublished::RULE,
 ];
+
+/// Words a rule's finding for a provenance fact, when the fact is the rule's.
+pub type DescribeFact = fn(&ProvenanceFact) -> Option<String>;
+
+/// The provenance rules judged from a verified fact rather than the publish history: each
+/// with the function that words its finding.
+pub static PROVENANCE_RULES: &[(&MetaRule, DescribeFact)] = &[
+    (&provenance_invalid::RULE, provenance_invalid::describe),
+    (
+        &provenance_identity_change::RULE,
+        provenance_identity_change::describe,
+    ),
+    (&provenance_verified::RULE, provenance_verified::describe),
+];
+
+/// The findings of the provenance rules for `fact`: the gate's reasons about provenance.
+pub fn provenance_reasons(fact: &ProvenanceFact) -> Vec<Finding> {
+    PROVENANCE_RULES
+        .iter()
+        .filter_map(|(rule, describe)| {
+            describe(fact).map(|message| Finding {
+                rule: rule.id.to_string(),
+                severity: rule.severity,
+                message,
+                location: None,
+            })
+        })
+        .collect()
+}
 
 /// The popular-package names shipped with warden (the most downloaded npm packages).
 pub fn popular_names() -> Vec<&'static str> {
@@ -186,6 +226,26 @@ pub(crate) mod test_support {
             &popular,
         )
         .expect("version in history");
+        (rule.check)(&ctx)
+    }
+
+    /// Runs `rule` on `version` of `h` with a provenance fact.
+    pub fn run_with(
+        rule: &MetaRule,
+        h: &History,
+        version: &str,
+        fact: &crate::evidence::ProvenanceFact,
+    ) -> Option<String> {
+        let popular: [&str; 0] = [];
+        let mut ctx = Ctx::new(
+            h,
+            version,
+            ts("2026-01-01T00:00:00Z"),
+            SignedDuration::from_hours(168),
+            &popular,
+        )
+        .expect("version in history");
+        ctx.provenance = Some(fact);
         (rule.check)(&ctx)
     }
 }
