@@ -14,8 +14,8 @@ mod trust;
 
 pub use identity::Identity;
 pub use trust::{
-    CertAuthority, NPM_REGISTRY_KEYS, NpmKey, PUBLIC_GOOD_TRUSTED_ROOT, TlogKey, TrustMaterial,
-    Window,
+    CertAuthority, NPM_REGISTRY_KEYS, NpmKey, NpmKeyEntry, PUBLIC_GOOD_TRUSTED_ROOT, TlogKey,
+    TrustMaterial, Window, read_npm_keys,
 };
 
 use base64::Engine;

@@ -105,13 +105,35 @@ struct RootCert {
 }
 #[derive(Deserialize)]
 struct KeysDoc {
-    keys: Vec<KeyEntry>,
+    keys: Vec<NpmKeyEntry>,
 }
-#[derive(Deserialize)]
-struct KeyEntry {
-    keyid: String,
-    key: String,
-    expires: Option<String>,
+
+/// One key of a `{"keys": [...]}` document, as the registry's keys endpoint serves it (and as
+/// [`NPM_REGISTRY_KEYS`] holds it). [`read_npm_keys`] is the one reader of that format: the
+/// registry client's signature key set and [`TrustMaterial`]'s attestation keys both come from it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NpmKeyEntry {
+    /// `SHA256:<base64>`, the id signatures and publish attestations name.
+    pub keyid: String,
+    /// The public key: SPKI DER, base64.
+    pub key: String,
+    /// RFC 3339; absent or null when the key does not expire.
+    #[serde(default)]
+    pub expires: Option<String>,
+    /// `ecdsa-sha2-nistp256` for every key the registry has used.
+    #[serde(default)]
+    pub keytype: Option<String>,
+}
+
+/// Reads a `{"keys": [...]}` document.
+pub fn read_npm_keys(bytes: &[u8]) -> Result<Vec<NpmKeyEntry>, Error> {
+    serde_json::from_slice::<KeysDoc>(bytes)
+        .map(|d| d.keys)
+        .map_err(|e| {
+            Error::Trust(format!(
+                "npm keys are not a {{\"keys\": [...]}} document: {e}"
+            ))
+        })
 }
 
 pub(crate) fn parse_time(s: &str) -> Result<i64, Error> {
@@ -147,11 +169,7 @@ impl TrustMaterial {
                 "trusted root is not a sigstore trusted_root.json: {e}"
             ))
         })?;
-        let keys: KeysDoc = serde_json::from_slice(npm_keys).map_err(|e| {
-            Error::Trust(format!(
-                "npm keys are not a {{\"keys\": [...]}} document: {e}"
-            ))
-        })?;
+        let keys = read_npm_keys(npm_keys)?;
         let mut tlogs = Vec::new();
         for t in root.tlogs {
             tlogs.push(TlogKey {
@@ -175,7 +193,7 @@ impl TrustMaterial {
             });
         }
         let mut npm_keys = Vec::new();
-        for k in keys.keys {
+        for k in keys {
             npm_keys.push(NpmKey {
                 keyid: k.keyid,
                 spki_der: b64(&k.key).map_err(Error::Trust)?,

@@ -48,21 +48,6 @@ pub struct KeySet {
 pub struct KeyError(pub String);
 
 #[derive(serde::Deserialize)]
-struct RegistryKeys {
-    keys: Vec<RegistryKey>,
-}
-
-#[derive(serde::Deserialize)]
-struct RegistryKey {
-    keyid: String,
-    key: String,
-    #[serde(default)]
-    expires: Option<String>,
-    #[serde(default)]
-    keytype: Option<String>,
-}
-
-#[derive(serde::Deserialize)]
 struct TufKeys {
     keys: Vec<TufKey>,
 }
@@ -95,10 +80,11 @@ impl KeySet {
     /// Reads the registry's `/-/npm/v1/keys` response: `{"keys": [{keyid, key, expires, …}]}`.
     /// Keys of a type other than ECDSA P-256 are skipped, as npm does.
     pub fn from_registry_json(bytes: &[u8]) -> Result<Self, KeyError> {
-        let doc: RegistryKeys = serde_json::from_slice(bytes)
+        // The same reader as the provenance verifier's attestation keys: one loader of trust material.
+        let entries = warden_provenance::read_npm_keys(bytes)
             .map_err(|e| KeyError(format!("not a keys document: {e}")))?;
         let mut keys = Vec::new();
-        for k in doc.keys {
+        for k in entries {
             if k.keytype
                 .as_deref()
                 .is_some_and(|t| t != "ecdsa-sha2-nistp256")
