@@ -218,3 +218,46 @@ fn the_test_sigstore_issues_bundles_that_verify_only_under_its_root() {
         "{failed:?}"
     );
 }
+
+/// A certificate outside its validity window at signing time fails on that check alone: the
+/// test log signs the entry, so the SET, the chain and the DSSE signature all still verify.
+#[test]
+fn a_certificate_not_valid_at_the_logged_time_fails_only_that_check() {
+    let sigstore = warden_test_registry::sigstore::TestSigstore::new();
+    let tarball = fixtures::build_tarball(&PackageSpec::new("made-up-lib", "1.0.0"));
+    let sri = fixtures::sha512_sri(&tarball);
+    let v = ProvenanceVerifier::new(
+        &sigstore.trusted_root(),
+        warden_provenance::NPM_REGISTRY_KEYS,
+        None,
+    )
+    .unwrap();
+    let logged = 1_735_689_600;
+    for (what, window) in [
+        ("expired", (logged - 3_600, logged - 3_000)),
+        ("not yet valid", (logged + 60, logged + 600)),
+        ("valid", (logged - 60, logged + 540)),
+    ] {
+        let doc = sigstore.attestations_with_cert_window(
+            "made-up-lib",
+            "1.0.0",
+            &tarball,
+            "https://github.com/acme/made-up-lib",
+            ".github/workflows/release.yml",
+            logged,
+            window,
+        );
+        let out = v.verify_document("made-up-lib", "1.0.0", &sri, &doc);
+        let failed: Vec<&str> = out.failures.iter().map(|c| c.name.as_str()).collect();
+        if what == "valid" {
+            assert!(out.verified, "{what}: {failed:?}");
+        } else {
+            assert!(!out.verified, "{what}");
+            assert_eq!(
+                failed,
+                ["provenance.cert_valid_at_integrated_time"],
+                "{what}: only the validity window may fail"
+            );
+        }
+    }
+}

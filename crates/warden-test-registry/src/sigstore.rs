@@ -179,6 +179,36 @@ impl TestSigstore {
         workflow: &str,
         integrated_time: i64,
     ) -> Vec<u8> {
+        let window = (integrated_time - 60, integrated_time + 540);
+        self.attestations_with_cert_window(
+            name,
+            version,
+            tarball,
+            repository,
+            workflow,
+            integrated_time,
+            window,
+        )
+    }
+
+    /// [`Self::attestations`] with the leaf certificate valid over `cert_window` (Unix seconds,
+    /// not before / not after) instead of the ten minutes around `integrated_time`: a window
+    /// that excludes the logged time gives a bundle whose every signature, SET included, is
+    /// valid but whose certificate was not valid when it signed.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one value per field of the bundle"
+    )]
+    pub fn attestations_with_cert_window(
+        &self,
+        name: &str,
+        version: &str,
+        tarball: &[u8],
+        repository: &str,
+        workflow: &str,
+        integrated_time: i64,
+        cert_window: (i64, i64),
+    ) -> Vec<u8> {
         let leaf_key = key(0x44);
         let san = format!("{repository}/{workflow}@refs/heads/main");
         let sans = SubjectAltName(vec![GeneralName::UniformResourceIdentifier(
@@ -189,7 +219,7 @@ impl TestSigstore {
             "CN=sigstore-intermediate",
             &leaf_key,
             &self.ca_key,
-            (integrated_time - 60, integrated_time + 540),
+            cert_window,
             vec![
                 Extension {
                     extn_id: ObjectIdentifier::new_unwrap("2.5.29.17"),
