@@ -152,13 +152,13 @@ fn scan_inner(
         .filter(|f| f.script.is_none())
         .map(|f| FileSummary {
             path: f.path.clone(),
-            size: f.bytes.len() as u64,
+            size: f.bytes().len() as u64,
             lines: if f.kind == package::FileKind::Binary || f.kind == package::FileKind::Image {
                 0
             } else {
                 f.lines()
             },
-            sha256: hex(&Sha256::digest(&f.bytes)),
+            sha256: hex(&Sha256::digest(f.bytes())),
         })
         .collect();
     let dependencies = ["dependencies", "optionalDependencies"]

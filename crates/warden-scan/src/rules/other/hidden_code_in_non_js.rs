@@ -71,9 +71,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
     for f in pkg.files.iter().filter(|f| f.script.is_none()) {
         match f.kind {
             FileKind::Image | FileKind::Binary
-                if crate::package::native_format(&f.bytes).is_none() =>
+                if crate::package::native_format(f.bytes()).is_none() =>
             {
-                let lossy = String::from_utf8_lossy(&f.bytes);
+                let lossy = String::from_utf8_lossy(f.bytes());
                 let plain = [
                     "require(",
                     "child_process",
