@@ -193,7 +193,13 @@ fn cond(h: &Hir) -> Cond {
     match h.kind() {
         HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => Cond::True,
         HirKind::Repetition(r) if r.min == 0 => Cond::True,
-        HirKind::Repetition(r) => cond(&r.sub),
+        HirKind::Repetition(r) => match exact(&r.sub).as_deref() {
+            Some([one]) if !one.is_empty() => {
+                let times = (r.min as usize).min(MAX_LEN / one.len()).max(1);
+                lit(one.repeat(times))
+            }
+            _ => cond(&r.sub),
+        },
         HirKind::Capture(c) => cond(&c.sub),
         HirKind::Alternation(alts) => any(alts.iter().map(cond).collect()),
         HirKind::Concat(items) => {
