@@ -128,19 +128,19 @@ fn main() {
     let share = |d: Duration| 100.0 * d.as_secs_f64() / timed.as_secs_f64().max(1e-9);
     println!("\nphases (wall on the scan thread, all scans):");
     let mut ph: Vec<_> = phases.into_iter().collect();
-    ph.sort_by(|a, b| b.1.cmp(&a.1));
+    ph.sort_by_key(|p| std::cmp::Reverse(p.1));
     for (name, d) in ph {
         println!("  {:28} {:8.3} s {:5.1}%", name, d.as_secs_f64(), share(d));
     }
     println!("\nrules (top 15):");
     let mut rs: Vec<_> = rules.into_iter().collect();
-    rs.sort_by(|a, b| b.1.cmp(&a.1));
+    rs.sort_by_key(|r| std::cmp::Reverse(r.1));
     for (id, d) in rs.into_iter().take(15) {
         println!("  {:28} {:8.3} s {:5.1}%", id, d.as_secs_f64(), share(d));
     }
     if slowest > 0 {
         println!("\nslowest packages (first round):");
-        per_package.sort_by(|a, b| b.0.cmp(&a.0));
+        per_package.sort_by_key(|p| std::cmp::Reverse(p.0));
         for (d, bytes, name) in per_package.into_iter().take(slowest) {
             println!(
                 "  {:8.1} ms {:7.2} MB  {name}",
