@@ -41,9 +41,33 @@ pub fn rules() -> &'static [RuleMeta] {
 /// Scans a package tarball (`.tgz`, or a plain `.tar`) held in memory. Never panics: archive
 /// problems and limits become findings.
 pub fn scan_tarball(bytes: &[u8], opts: &ScanOptions) -> ScanReport {
+    scan_tarball_observed(bytes, opts, &mut |_| {})
+}
+
+/// A point a scan has reached, for benchmarks that time the phases (the caller reads the clock;
+/// the scanner does not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The archive is decompressed and unpacked.
+    Unpacked,
+    /// Files are decoded, parsed and analysed, the manifest read.
+    Analysed,
+    /// The rule with this id has run.
+    Rule(&'static str),
+    /// The verdict, capabilities and report are built.
+    Reported,
+}
+
+/// [`scan_tarball`], calling `observe` as each [`Phase`] ends.
+pub fn scan_tarball_observed(
+    bytes: &[u8],
+    opts: &ScanOptions,
+    observe: &mut (dyn FnMut(Phase) + Send),
+) -> ScanReport {
     on_big_stack(|| {
         let u = unpack::unpack(bytes, &opts.limits);
-        scan_inner(u.files, u.issues, opts, bytes.len() as u64)
+        observe(Phase::Unpacked);
+        scan_inner(u.files, u.issues, opts, observe)
     })
 }
 
@@ -61,7 +85,7 @@ pub fn scan_files(files: Vec<(String, Vec<u8>)>, opts: &ScanOptions) -> ScanRepo
                 )
             })
             .collect();
-        scan_inner(files, Vec::new(), opts, 0)
+        scan_inner(files, Vec::new(), opts, &mut |_| {})
     })
 }
 
@@ -99,14 +123,16 @@ fn scan_inner(
     files: Vec<(String, Vec<u8>)>,
     issues: Vec<unpack::ArchiveIssue>,
     opts: &ScanOptions,
-    _compressed: u64,
+    observe: &mut (dyn FnMut(Phase) + Send),
 ) -> ScanReport {
     let pkg = package::Package::build(files, issues, opts.manifest.as_ref(), &opts.limits);
+    observe(Phase::Analysed);
     let mut hits = Vec::new();
     for rule in rules::ALL {
         let mut out = rules::Emitter::new(rule.meta);
         (rule.check)(&pkg, &mut out);
         hits.extend(out.hits);
+        observe(Phase::Rule(rule.meta.id));
     }
     let (verdict, reasons) = verdict::judge(&pkg, &hits);
     let capabilities = capabilities::collect(&pkg, &hits);
@@ -126,13 +152,13 @@ fn scan_inner(
         .filter(|f| f.script.is_none())
         .map(|f| FileSummary {
             path: f.path.clone(),
-            size: f.bytes.len() as u64,
+            size: f.bytes().len() as u64,
             lines: if f.kind == package::FileKind::Binary || f.kind == package::FileKind::Image {
                 0
             } else {
                 f.lines()
             },
-            sha256: hex(&Sha256::digest(&f.bytes)),
+            sha256: hex(&Sha256::digest(f.bytes())),
         })
         .collect();
     let dependencies = ["dependencies", "optionalDependencies"]
@@ -143,7 +169,7 @@ fn scan_inner(
                 .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
         })
         .collect();
-    ScanReport {
+    let report = ScanReport {
         name: pkg.name().map(str::to_string),
         version: pkg.version().map(str::to_string),
         verdict,
@@ -155,7 +181,9 @@ fn scan_inner(
         dependencies,
         unpacked_bytes: pkg.total_bytes,
         rules_version: RULES_VERSION.into(),
-    }
+    };
+    observe(Phase::Reported);
+    report
 }
 
 fn to_finding(h: &rules::Hit) -> Finding {

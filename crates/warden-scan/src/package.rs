@@ -32,7 +32,9 @@ pub enum ParseState {
 #[derive(Debug)]
 pub struct FileCtx {
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// The bytes when they are not valid UTF-8 (else `text` holds them, without a second copy).
+    raw: Option<Vec<u8>>,
+    /// The content as text (invalid UTF-8 replaced by U+FFFD).
     pub text: String,
     pub kind: FileKind,
     pub parse: ParseState,
@@ -42,18 +44,25 @@ pub struct FileCtx {
     line_starts: Vec<u32>,
     pub minified: bool,
     all: std::sync::OnceLock<String>,
+    /// `all_text` case-folded for the regexes' literal gates (see `rules::gate::fold`).
+    lower: std::sync::OnceLock<String>,
 }
 
 impl FileCtx {
     pub fn new(path: String, bytes: Vec<u8>, limits: &Limits) -> Self {
         let kind = kind_of(&path, &bytes);
-        let text = match kind {
-            FileKind::Binary | FileKind::Image => String::from_utf8_lossy(&bytes).into_owned(),
-            _ => String::from_utf8_lossy(&bytes).into_owned(),
+        // Valid UTF-8 (nearly every file) becomes the text in place; only other bytes are kept
+        // twice, raw and with replacement characters.
+        let (text, raw) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let bytes = e.into_bytes();
+                (String::from_utf8_lossy(&bytes).into_owned(), Some(bytes))
+            }
         };
         let mut f = FileCtx {
             path,
-            bytes,
+            raw,
             text,
             kind,
             parse: ParseState::NotJs,
@@ -62,6 +71,7 @@ impl FileCtx {
             line_starts: Vec::new(),
             minified: false,
             all: std::sync::OnceLock::new(),
+            lower: std::sync::OnceLock::new(),
         };
         f.index_lines();
         if kind == FileKind::Js {
@@ -74,7 +84,7 @@ impl FileCtx {
     pub fn script(name: &str, command: &str, line: u32) -> Self {
         let mut f = FileCtx {
             path: "package.json".into(),
-            bytes: command.as_bytes().to_vec(),
+            raw: None,
             text: command.to_string(),
             kind: FileKind::Shell,
             parse: ParseState::NotJs,
@@ -83,6 +93,7 @@ impl FileCtx {
             line_starts: vec![0],
             minified: false,
             all: std::sync::OnceLock::new(),
+            lower: std::sync::OnceLock::new(),
         };
         f.index_lines();
         f
@@ -147,6 +158,11 @@ impl FileCtx {
         }
     }
 
+    /// The file's bytes as they are in the archive.
+    pub fn bytes(&self) -> &[u8] {
+        self.raw.as_deref().unwrap_or(self.text.as_bytes())
+    }
+
     /// The text plus every string the code derives at run time (folded, decoded), built once.
     pub fn all_text(&self) -> &str {
         match &self.js {
@@ -163,6 +179,12 @@ impl FileCtx {
             }),
             _ => &self.text,
         }
+    }
+
+    /// [`FileCtx::all_text`] case-folded for the regexes' literal gates, built once.
+    pub fn all_text_lower(&self) -> &str {
+        self.lower
+            .get_or_init(|| crate::rules::gate::fold(self.all_text()))
     }
 
     /// 1-based line and column (in characters) of a byte offset.

@@ -203,6 +203,7 @@ pub mod archive;
 pub mod crypto;
 pub mod data;
 pub mod exec;
+pub mod gate;
 pub mod install;
 pub mod network;
 pub mod obfuscation;
@@ -264,7 +265,11 @@ pub static ALL: &[Rule] = &[
 
 /// Text matches in a file and in the strings its code builds at run time (folded, decoded):
 /// `(offset, matched text)`.
-pub fn find_text(f: &FileCtx, re: &regex::Regex) -> Vec<(u32, String)> {
+pub fn find_text(f: &FileCtx, re: &gate::Re) -> Vec<(u32, String)> {
+    if !re.admits_lower(f.all_text_lower()) {
+        return Vec::new();
+    }
+    let re: &regex::Regex = re;
     let mut out: Vec<(u32, String)> = re
         .find_iter(&f.text)
         .take(64)
@@ -493,10 +498,11 @@ pub fn install_raised(pkg: &Package, f: &FileCtx, sev: Severity) -> Severity {
     }
 }
 
-/// Compiles a rule pattern. Word boundaries are made ASCII-only: Unicode `\b` forces the
-/// regex engine off its fast DFA on non-ASCII text, which made scans ten times slower.
-pub fn compile(pattern: &str) -> regex::Regex {
-    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("rule regex is valid")
+/// Compiles a rule pattern with its literal gate ([`gate`]). Word boundaries are made
+/// ASCII-only: Unicode `\b` forces the regex engine off its fast DFA on non-ASCII text, which
+/// made scans ten times slower.
+pub fn compile(pattern: &str) -> gate::Re {
+    gate::Re::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("rule regex is valid")
 }
 
 /// Whether `text` mentions any of the literals (ASCII case-insensitive), with one automaton
@@ -514,11 +520,13 @@ macro_rules! mentions {
     }};
 }
 
-/// Regex built once from a literal pattern (an invalid pattern is a bug caught by the rule tests).
+/// Regex built once from a literal pattern, with its literal gate (an invalid pattern is a bug
+/// caught by the rule tests). Search it with [`find_text`] or its own `find`/`is_match`/…: both
+/// skip texts that lack the literals every match needs.
 #[macro_export]
 macro_rules! regex {
     ($re:literal) => {{
-        static RE: std::sync::LazyLock<regex::Regex> =
+        static RE: std::sync::LazyLock<$crate::rules::gate::Re> =
             std::sync::LazyLock::new(|| $crate::rules::compile($re));
         &*RE
     }};

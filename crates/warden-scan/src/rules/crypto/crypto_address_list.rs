@@ -20,12 +20,13 @@ crate::declare_rule! {
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
-    static RES: std::sync::LazyLock<Vec<(&str, regex::Regex)>> = std::sync::LazyLock::new(|| {
-        super::ADDRESS_PATTERNS
-            .iter()
-            .map(|(l, p)| (*l, crate::rules::compile(p)))
-            .collect()
-    });
+    static RES: std::sync::LazyLock<Vec<(&str, crate::rules::gate::Re)>> =
+        std::sync::LazyLock::new(|| {
+            super::ADDRESS_PATTERNS
+                .iter()
+                .map(|(l, p)| (*l, crate::rules::compile(p)))
+                .collect()
+        });
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {
             continue;

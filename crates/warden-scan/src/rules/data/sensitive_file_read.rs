@@ -55,12 +55,13 @@ const TARGETS: &[(&str, &str)] = &[
 ];
 
 fn check(pkg: &Package, out: &mut Emitter) {
-    static RES: std::sync::LazyLock<Vec<(&str, regex::Regex)>> = std::sync::LazyLock::new(|| {
-        TARGETS
-            .iter()
-            .map(|(l, p)| (*l, crate::rules::compile(p)))
-            .collect()
-    });
+    static RES: std::sync::LazyLock<Vec<(&str, crate::rules::gate::Re)>> =
+        std::sync::LazyLock::new(|| {
+            TARGETS
+                .iter()
+                .map(|(l, p)| (*l, crate::rules::compile(p)))
+                .collect()
+        });
     let npmrc = crate::regex!(r"\.npmrc\b");
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {

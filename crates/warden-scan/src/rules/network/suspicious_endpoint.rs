@@ -95,7 +95,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 "localhost.run"
             ]
         );
-        let find = |re: &regex::Regex| if texty { find_text(f, re) } else { Vec::new() };
+        let find = |re: &crate::rules::gate::Re| if texty { find_text(f, re) } else { Vec::new() };
         if let Some((off, m)) = find(collectors).into_iter().next() {
             out.hit(
                 pkg,

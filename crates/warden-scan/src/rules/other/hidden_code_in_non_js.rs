@@ -38,6 +38,20 @@ fn invisible(c: char) -> bool {
 /// characters off (a marker ending in `/` glued to the payload), so each run is tried at
 /// several starts.
 fn encoded_code(text: &str) -> Option<String> {
+    // Both patterns need a run of 40 base64 characters (hex digits are base64 characters):
+    // one pass over the bytes rules most texts out before either regex runs.
+    let mut run = 0usize;
+    let long_run = text.bytes().any(|b| {
+        if b.is_ascii_alphanumeric() || b == b'+' || b == b'/' {
+            run += 1;
+        } else {
+            run = 0;
+        }
+        run >= 40
+    });
+    if !long_run {
+        return None;
+    }
     let b64 = crate::regex!(
         r"(?:[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?\n[ \t]*){2,}[A-Za-z0-9+/]*={0,2}|[A-Za-z0-9+/]{60,}={0,2}"
     );
@@ -71,9 +85,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
     for f in pkg.files.iter().filter(|f| f.script.is_none()) {
         match f.kind {
             FileKind::Image | FileKind::Binary
-                if crate::package::native_format(&f.bytes).is_none() =>
+                if crate::package::native_format(f.bytes()).is_none() =>
             {
-                let lossy = String::from_utf8_lossy(&f.bytes);
+                let lossy = String::from_utf8_lossy(f.bytes());
                 let plain = [
                     "require(",
                     "child_process",

@@ -29,7 +29,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         .collect::<Vec<_>>()
         .join("\n");
     for f in pkg.files.iter().filter(|f| f.script.is_none()) {
-        let Some(fmt) = native_format(&f.bytes) else {
+        let Some(fmt) = native_format(f.bytes()) else {
             continue;
         };
         let name = f.path.rsplit('/').next().unwrap_or(&f.path);
@@ -57,7 +57,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         out.whole(
             sev,
             &f.path,
-            format!("ships a {fmt} binary ({} bytes){tail}", f.bytes.len()),
+            format!("ships a {fmt} binary ({} bytes){tail}", f.bytes().len()),
             f.path.clone(),
         );
     }
