@@ -149,7 +149,7 @@ fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
     if !text.contains("process.env") || !super::has_network(f) {
         return None;
     }
-    static DIRECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    static DIRECT: std::sync::LazyLock<crate::rules::gate::Re> = std::sync::LazyLock::new(|| {
         crate::rules::compile(&format!(
             r"{}\s*['\x22`][^'\x22`]+['\x22`]\s*,{}",
             r"(?:axios(?:_\d+\.default)?\.(?:post|put|patch)|\bfetch|https?\.request|\bgot\.post|\$\.(?:post|ajax)|navigator\.sendBeacon)\(",
