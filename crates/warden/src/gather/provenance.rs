@@ -257,29 +257,51 @@ pub fn identities(
     verifier: &ProvenanceVerifier,
     packages: &[(String, String, Option<String>)],
 ) -> BTreeMap<(String, String), TrustedPublisher> {
-    let mut out = BTreeMap::new();
-    for (name, version, lockfile) in packages {
-        let Ok(p) = registry.packument(name) else {
-            continue;
-        };
-        let Some(meta) = p.versions.get(version) else {
-            continue;
-        };
-        if meta.dist.attestations.is_none() {
-            continue;
+    // Each package is a packument request and maybe an attestations request: a few at a time, so
+    // `warden init` on a tree of thousands does not wait for them one after another.
+    const WORKERS: usize = 8;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let found = std::sync::Mutex::new(BTreeMap::new());
+    std::thread::scope(|s| {
+        for _ in 0..WORKERS.min(packages.len()) {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((name, version, lockfile)) = packages.get(i) else {
+                        break;
+                    };
+                    if let Some(p) = identity_of(registry, verifier, name, version, lockfile) {
+                        found
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .insert((name.clone(), version.clone()), p);
+                    }
+                }
+            });
         }
-        let Some(integrity) = sha512_integrity(lockfile.as_deref(), meta.dist.integrity.as_deref())
-        else {
-            continue;
-        };
-        if let Ok(o) = verifier.check(registry, name, version, &integrity)
-            && o.verified
-            && let Some(id) = &o.identity
-        {
-            out.insert((name.clone(), version.clone()), publisher_of(id));
-        }
+    });
+    found
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The publisher of one version, when it carries provenance that verifies.
+fn identity_of(
+    registry: &dyn warden_registry::Registry,
+    verifier: &ProvenanceVerifier,
+    name: &str,
+    version: &str,
+    lockfile: &Option<String>,
+) -> Option<TrustedPublisher> {
+    let p = registry.packument(name).ok()?;
+    let meta = p.versions.get(version)?;
+    meta.dist.attestations.as_ref()?;
+    let integrity = sha512_integrity(lockfile.as_deref(), meta.dist.integrity.as_deref())?;
+    let o = verifier.check(registry, name, version, &integrity).ok()?;
+    if !o.verified {
+        return None;
     }
-    out
+    o.identity.as_ref().map(publisher_of)
 }
 
 #[cfg(test)]
