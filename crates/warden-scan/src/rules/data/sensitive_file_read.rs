@@ -29,7 +29,10 @@ crate::declare_rule! {
 
 /// (label, pattern) of credential stores.
 const TARGETS: &[(&str, &str)] = &[
-    ("ssh keys", r"\.ssh[/\\'\x22`]|\bid_(rsa|ed25519|ecdsa|dsa)\b"),
+    (
+        "ssh keys",
+        r"\.ssh[/\\'\x22`]|\bid_(rsa|ed25519|ecdsa|dsa)\b",
+    ),
     (
         "cloud credentials",
         r"\.aws[/\\]credentials|\.aws['\x22`]|\.config[/\\]gcloud|application_default_credentials|\.kube[/\\]config|\.azure[/\\]",
