@@ -7,7 +7,8 @@ use crate::rules::{Emitter, code_files, is_doc_path};
 crate::declare_rule! {
     /// The code can talk to the network: http, https, net, dgram, dns, tls modules and common
     /// clients (axios, node-fetch, undici, ws, socket.io-client), or fetch, XMLHttpRequest,
-    /// WebSocket, EventSource, sendBeacon. A capability more than a finding: what matters is a
+    /// WebSocket, EventSource, sendBeacon; also a command it starts that uploads with curl/wget
+    /// (`--data-binary @`, `-T`, `-F x=@`, medium). A capability more than a finding: what matters is a
     /// package that gains it, or uses it together with secrets or obfuscation.
     id: "network-access",
     category: Network,

@@ -5,8 +5,8 @@ use crate::package::Package;
 use crate::rules::{Emitter, code_files, find_text, is_doc_path};
 
 crate::declare_rule! {
-    /// Code that addresses places stolen data goes: a raw public IP address as a URL or socket
-    /// target, request collectors (webhook.site-style, out-of-band testing domains), Discord
+    /// Code that addresses places stolen data goes: a raw public IP address as a URL, socket
+    /// target or request-options host (`{ hostname, path, method }`), request collectors (webhook.site-style, out-of-band testing domains), Discord
     /// and Slack incoming webhooks, Telegram bot API, paste sites and file drops, calendar/paste dead drops,
     /// tunnelling domains, and DNS lookups of names built at run time (DNS exfiltration).
     /// Hosts are judged by their kind, never by a list of known-bad names.

@@ -7,6 +7,8 @@ use crate::rules::{Emitter, is_doc_path};
 crate::declare_rule! {
     /// javascript-obfuscator and similar tools' signatures: families of `_0x…` identifiers, a
     /// rotated string array (`push(shift())` in a `while (!![])` loop), dense `\x`/`\u` escapes.
+    /// JSFuck-style character picks (`(![]+[])[+[]]`) and p.a.c.k.e.r. output whose word table
+    /// names two or more sensitive APIs count too (a packed date widget does not).
     /// Minified code is not obfuscated (see `minified-source`). `critical` when obfuscated code is
     /// spliced into readable code in a file that runs on install or import (an injected payload),
     /// or when its string table names two or more sensitive APIs (child_process, wallet
