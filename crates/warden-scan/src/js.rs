@@ -502,6 +502,10 @@ impl<'s> Analyzer<'s> {
                 Expression::NewExpression(n) => &n.callee,
                 Expression::ParenthesizedExpression(p) => &p.expression,
                 Expression::AwaitExpression(a) => &a.argument,
+                Expression::ChainExpression(ch) => match &ch.expression {
+                    ChainElement::CallExpression(c) => &c.callee,
+                    _ => return false,
+                },
                 Expression::Identifier(id) => {
                     let n = id.name.as_str();
                     return self.aliases.contains_key(n)
@@ -563,6 +567,18 @@ impl<'s> Analyzer<'s> {
                 // The result of a known call: `net.connect(…)` stands for its return value.
                 (self.root_known(&callee) && !callee.starts_with('<')).then_some(callee)
             }
+            // `process.getBuiltinModule?.(name)`: an optional call of a module loader.
+            Expression::ChainExpression(ch) => match &ch.expression {
+                ChainElement::CallExpression(c) => {
+                    let callee = self.path(&c.callee, depth + 1)?;
+                    if !is_require(&callee) {
+                        return None;
+                    }
+                    let a = c.arguments.first()?.as_expression()?;
+                    self.fold(a, depth + 1).map(|m| norm_module(&m))
+                }
+                _ => None,
+            },
             Expression::NewExpression(n) => self
                 .path(&n.callee, depth + 1)
                 .filter(|p| self.root_known(p)),
@@ -918,6 +934,8 @@ fn is_require(p: &str) -> bool {
             | "__non_webpack_require__"
             | "module.constructor._load"
             | "module._load"
+            // Node 22+: any built-in without require or import.
+            | "process.getBuiltinModule"
     )
 }
 

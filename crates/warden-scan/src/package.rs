@@ -425,6 +425,25 @@ impl<'o> Package<'o> {
                 install_roots.push(target);
             }
         }
+        // node-gyp runs the `<!(…)` / `<!@(…)` command expansions of binding.gyp while it loads
+        // the file, i.e. during the install build.
+        if let Some(gyp) = files.iter().find(|f| f.path == "binding.gyp") {
+            let cmds = gyp_commands(&gyp.text);
+            for (cmd, line) in cmds {
+                let mut f = FileCtx::script("binding.gyp", &cmd, line);
+                f.path = "binding.gyp".into();
+                files.push(f);
+                for code in inline_node_code(&cmd) {
+                    let mut f = FileCtx::inline_code("binding.gyp", &code, line, limits);
+                    f.path = "binding.gyp".into();
+                    files.push(f);
+                }
+                install_roots.extend(script_targets(&cmd));
+            }
+        }
+        // Package-manager settings shipped in the folder that start code with every npm or yarn
+        // command run there: `.npmrc` `node-options=--require X`, `.yarnrc.yml` `yarnPath: X`.
+        install_roots.extend(config_preloads(&files));
         let bin_files: HashSet<String> = match manifest.as_ref().and_then(|m| m.get("bin")) {
             Some(serde_json::Value::String(s)) => [clean(s)].into_iter().collect(),
             Some(serde_json::Value::Object(o)) => {
@@ -670,6 +689,94 @@ pub fn script_targets(cmd: &str) -> Vec<String> {
     out
 }
 
+/// The `<!(cmd)` and `<!@(cmd)` command expansions of a binding.gyp, with their lines.
+pub fn gyp_commands(text: &str) -> Vec<(String, u32)> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    while let Some(i) = text[rest..].find("<!") {
+        let start = rest + i;
+        let mut j = start + 2;
+        if text[j..].starts_with('@') {
+            j += 1;
+        }
+        rest = j;
+        if !text[j..].starts_with('(') {
+            continue;
+        }
+        // Balanced parentheses, so `<!(node -p "require('x').y")` keeps its inner call.
+        let mut depth = 0usize;
+        let mut end = None;
+        for (k, c) in text[j..].char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(j + k);
+                        break;
+                    }
+                }
+                '\n' => break,
+                _ => {}
+            }
+        }
+        let Some(end) = end else { continue };
+        // Commands sit inside JSON-ish strings: undo the \" escaping.
+        let cmd = text[j + 1..end].replace("\\\"", "\"");
+        let line = text[..start].matches('\n').count() as u32 + 1;
+        out.push((cmd, line));
+        rest = end;
+    }
+    out
+}
+
+/// Files that package-manager settings in the tarball make node or yarn load before anything
+/// else: `node-options` with `--require`/`-r`/`--import` in `.npmrc`, `yarnPath` in
+/// `.yarnrc.yml` and `yarn-path` in `.yarnrc`.
+pub fn config_preloads(files: &[FileCtx]) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in files {
+        match f.path.as_str() {
+            ".npmrc" => {
+                for line in f.text.lines() {
+                    let Some((k, v)) = line.split_once('=') else {
+                        continue;
+                    };
+                    if k.trim() != "node-options" {
+                        continue;
+                    }
+                    let v = v.trim().trim_matches(['"', '\'']);
+                    let mut words = v.split_whitespace();
+                    while let Some(w) = words.next() {
+                        if let Some(t) =
+                            w.strip_prefix("--require=").or(w.strip_prefix("--import="))
+                        {
+                            out.push(clean(t));
+                        } else if matches!(w, "-r" | "--require" | "--import" | "--loader")
+                            && let Some(t) = words.next()
+                        {
+                            out.push(clean(t));
+                        }
+                    }
+                }
+            }
+            ".yarnrc.yml" | ".yarnrc" => {
+                for line in f.text.lines() {
+                    let l = line.trim();
+                    let v = l
+                        .strip_prefix("yarnPath:")
+                        .or_else(|| l.strip_prefix("yarn-path"));
+                    if let Some(v) = v {
+                        out.push(clean(v.trim().trim_matches(['"', '\''])));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The code of `node -e "…"` / `node --eval '…'` in a lifecycle command.
 pub fn inline_node_code(cmd: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -691,4 +798,53 @@ pub fn inline_node_code(cmd: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod config_tests {
+    use super::*;
+
+    #[test]
+    fn gyp_command_expansions_are_found_with_their_lines() {
+        let gyp = "{\n \"include_dirs\": [\"<!(node -p \\\"require('nan')\\\")\"],\n \"libraries\": [\"<!@(pkg-config --libs x)\"]\n}";
+        let cmds = gyp_commands(gyp);
+        assert_eq!(
+            cmds,
+            vec![
+                ("node -p \"require('nan')\"".to_string(), 2),
+                ("pkg-config --libs x".to_string(), 3)
+            ]
+        );
+        assert!(gyp_commands("{\"sources\": [\"a.cc\"], \"x\": \"<!\"}").is_empty());
+    }
+
+    #[test]
+    fn npmrc_and_yarnrc_preloads_are_install_roots() {
+        let limits = Limits::default();
+        let files = vec![
+            FileCtx::new(
+                ".npmrc".into(),
+                b"engine-strict=true\nnode-options=\"--require ./.config/p.js\"\n".to_vec(),
+                &limits,
+            ),
+            FileCtx::new(
+                ".yarnrc.yml".into(),
+                b"nodeLinker: node-modules\nyarnPath: .yarn/releases/yarn-4.1.0.cjs\n".to_vec(),
+                &limits,
+            ),
+        ];
+        assert_eq!(
+            config_preloads(&files),
+            vec![
+                ".config/p.js".to_string(),
+                ".yarn/releases/yarn-4.1.0.cjs".to_string()
+            ]
+        );
+        let plain = vec![FileCtx::new(
+            ".npmrc".into(),
+            b"package-lock=false\nnode-options=--max-old-space-size=4096\n".to_vec(),
+            &limits,
+        )];
+        assert!(config_preloads(&plain).is_empty());
+    }
 }

