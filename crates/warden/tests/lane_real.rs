@@ -228,10 +228,12 @@ fn run_case(case: &Case) {
     );
 
     // The SBOM: the build with its pedigree.
-    validate("cyclonedx-1.6", sbom.as_bytes());
-    validate("spdx-2.3", spdx.as_bytes());
-    validate("openvex-0.2", openvex.as_bytes());
-    validate("cyclonedx-1.6", cdx_vex.as_bytes());
+    validate(&[
+        ("cyclonedx-1.6", &sbom),
+        ("spdx-2.3", &spdx),
+        ("openvex-0.2", &openvex),
+        ("cyclonedx-1.6", &cdx_vex),
+    ]);
     let purl = format!("pkg:npm/{}@{patched}", case.name);
     let doc = json(&sbom);
     let component = doc["components"]
