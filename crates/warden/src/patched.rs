@@ -340,10 +340,17 @@ impl PatchedBuilds {
     }
 
     /// A VEX `fixed` statement for each advisory a verified patched build in `inv` resolves,
-    /// about that build's purl.
-    pub fn fixed_statements(&self, inv: &Inventory) -> Vec<Statement> {
+    /// about that build's purl. The notes name the patch.toml relative to `project`, so the
+    /// document says nothing about the machine it was written on.
+    pub fn fixed_statements(&self, inv: &Inventory, project: &Path) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::new();
         for (p, b) in self.verified_in(inv) {
+            let toml = b.dir.join("patch.toml");
+            let toml = toml
+                .strip_prefix(project)
+                .unwrap_or(&toml)
+                .to_string_lossy()
+                .replace('\\', "/");
             let purl = warden_attest::purl::of_package(p);
             for id in b.advisories() {
                 if out
@@ -362,10 +369,7 @@ impl PatchedBuilds {
                     action_statement: None,
                     status_notes: Some(format!(
                         "fixed in {}@{}, warden's patched build of {} ({})",
-                        p.name,
-                        p.version,
-                        b.manifest.version,
-                        b.dir.join("patch.toml").display()
+                        p.name, p.version, b.manifest.version, toml
                     )),
                     timestamp: None,
                 });

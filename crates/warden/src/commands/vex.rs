@@ -169,7 +169,20 @@ pub fn run(args: &Args, global: &Global, out: &Out) -> Result<ExitCode> {
     let mut statements = parsed.statements.clone();
     if let Ok(p) = project::load(global) {
         let patched = crate::patched::PatchedBuilds::load(&global.dir)?;
-        for s in patched.fixed_statements(&p.inventory) {
+        // With an advisory database, each `fixed` statement also names the advisory's aliases
+        // (its CVE), as a matched advisory's statement does.
+        let store = match &args.advisory_db {
+            Some(db) => warden_advisory::Store::open(db).ok(),
+            None => None,
+        };
+        for mut s in patched.fixed_statements(&p.inventory, &global.dir) {
+            if let Some(Ok(Some(a))) = store.as_ref().map(|st| st.get(&s.vulnerability)) {
+                s.aliases = a
+                    .aliases
+                    .into_iter()
+                    .filter(|x| *x != s.vulnerability)
+                    .collect();
+            }
             let said = statements.iter().any(|u| {
                 u.vulnerability.eq_ignore_ascii_case(&s.vulnerability)
                     && u.products.iter().any(|x| s.products.contains(x))
