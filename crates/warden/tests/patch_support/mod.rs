@@ -104,7 +104,10 @@ impl Project {
                 c.env_remove(k);
             }
         }
+        // yarn 1 run as root caches under /usr/local/share, not HOME: a build of the same name
+        // and version from an earlier run must not be served from there.
         c.env("HOME", self.tmp.path().join("home"))
+            .env("YARN_CACHE_FOLDER", self.tmp.path().join("yarn-cache"))
             .env("NPM_CONFIG_GLOBALCONFIG", self.tmp.path().join("none"))
             .env("NPM_CONFIG_UPDATE_NOTIFIER", "false")
             .env("SOURCE_DATE_EPOCH", "1700000000")
