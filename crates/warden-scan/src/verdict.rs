@@ -13,6 +13,7 @@ const STEAL: &[&str] = &[
     "token-theft",
     "sensitive-file-read",
     "credential-scanner",
+    "credential-file-send",
 ];
 /// Ways to get data out or code in.
 const NET: &[&str] = &["network-access", "suspicious-endpoint"];
@@ -35,6 +36,7 @@ const OBF_PARTNERS: &[&str] = &[
 ];
 /// Worm and exfiltration behaviour that is damning when it runs at install time.
 const INSTALL_DAMNING: &[&str] = &[
+    "credential-file-send",
     "shell-download-exec",
     "credential-scanner",
     "npm-publish",

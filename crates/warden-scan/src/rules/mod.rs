@@ -242,6 +242,7 @@ pub static ALL: &[Rule] = &[
     data::token_theft::RULE,
     data::credential_scanner::RULE,
     data::browser_data_theft::RULE,
+    data::credential_file_send::RULE,
     worm::npm_publish::RULE,
     worm::github_workflow_write::RULE,
     worm::github_repo_abuse::RULE,
