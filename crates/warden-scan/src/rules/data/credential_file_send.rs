@@ -27,7 +27,7 @@ crate::declare_rule! {
 
 fn check(pkg: &Package, out: &mut Emitter) {
     let read = crate::regex!(
-        r#"(?:const|let|var)\s+([\w$]+)\s*=\s*(?:await\s+)?(?:(?:[\w$]+\.)*readFile(?:Sync)?\(([^;\n]{0,160})|(?:require\(\s*['"]dotenv['"]\s*\)|dotenv)\.(?:config|parse)\(([^;\n]{0,120}))"#
+        r#"(?:(?:const|let|var)\s+)?([\w$]+)\s*=\s*(?:await\s+)?(?:(?:[\w$]+\.)*readFile(?:Sync)?\(([^;\n]{0,160})|(?:require\(\s*['"]dotenv['"]\s*\)|dotenv)\.(?:config|parse)\(([^;\n]{0,120}))"#
     );
     let cred = crate::regex!(
         r#"['"`/\\](?:\.env(?:\.local|\.production)?|\.npmrc|\.git-credentials|\.netrc|\.pypirc|credentials)['"`]"#

@@ -23,7 +23,8 @@ crate::declare_rule! {
            "const fs = require('fs'); const { exec } = require('child_process'); const res = await fetch(u); const out = dir + '/s.js'; await fs.promises.writeFile(out, await res.text()); exec('node ' + out)"],
     pass: ["const fs = require('fs'); fs.writeFileSync(cache, babel.transform(src).code); require(cache)",
            "const fs = require('fs'); const r = await fetch(u); fs.writeFileSync(out, await r.text()); require(other)",
-           "const fs = require('fs'); fs.writeFileSync(p, Buffer.from(png, 'base64')); console.log(p)"],
+           "const fs = require('fs'); fs.writeFileSync(p, Buffer.from(png, 'base64')); console.log(p)",
+           "const fs = require('fs'); const r = await fetch(u); const f = path.join(dir, 'db.json'); fs.writeFileSync(path.join(dir, 'db.json'), await r.text()); require(path.join(dir, 'db.json'))"],
 }
 
 /// The argument list text of the call whose name ends at `open` (the index of its `(`): the
@@ -133,7 +134,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         r#"Buffer\.from\([^)]*['"](?:hex|base64)['"]|\batob\(|\b(?:inflate|gunzip|inflateRaw|unzip|brotliDecompress)Sync\("#
     );
     let fetched = crate::regex!(
-        r#"\.on\(\s*['"]data['"]|\.text\(\)|\.arrayBuffer\(\)|\b(?:res|resp|response)\.data\b|\.responseText\b|\.pipe\(\s*(?:fs\.)?createWriteStream"#
+        r#"\.on\(\s*['"]data['"]|\.text\(\)|\.arrayBuffer\(\)|\b(?:res|resp|response)\.data\b|\.responseText\b|\.pipe\("#
     );
     for f in code_files(pkg) {
         if is_doc_path(&f.path) || f.minified || f.text.len() > 100_000 {
@@ -162,7 +163,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let loaded = loads(text);
         let hit = w.iter().find_map(|(_, p, _)| {
-            (!p.is_empty())
+            // A downloaded JSON document required as data is a cache, not a stage.
+            (!p.is_empty() && !p.contains(".json"))
                 .then_some(())
                 .and_then(|_| loaded.iter().find(|(_, l)| l == p))
                 .map(|(off, _)| (*off, p.clone()))
