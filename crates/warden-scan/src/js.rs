@@ -1239,9 +1239,10 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             }
         }
         // A timer given a built string runs it like eval: analyse what it runs.
-        if let Some(p) = self.path(&it.callee, 0)
+        // The name as written: a bundle's `t` once assigned a timer handle is not a timer.
+        if let Expression::Identifier(callee) = it.callee.without_parentheses()
             && matches!(
-                p.as_str(),
+                callee.name.as_str(),
                 "setTimeout" | "setInterval" | "setImmediate" | "eval"
             )
             && let Some(a0) = it.arguments.first().and_then(|a| a.as_expression())

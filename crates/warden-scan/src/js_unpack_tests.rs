@@ -115,4 +115,7 @@ fn timer_strings_are_analysed() {
     // A function callback and a plain string are not unpacked.
     let f = facts("setTimeout(() => console.log(process.title), 10); setTimeout('tick()', 5);");
     assert!(f.decoded_code.is_empty());
+    // A name once assigned a timer handle is not a timer.
+    let f = facts("let t = setTimeout(f, 5); const m = t('function a() { return 1 }; a()');");
+    assert!(f.decoded_code.is_empty());
 }

@@ -35,7 +35,8 @@ crate::declare_rule! {
     pass: ["const h = req.headers; const u = JSON.parse(Buffer.from(h['x-ctx'], 'base64').toString())",
            "const d = crypto.createDecipheriv('aes-256-gcm', key, iv); const plain = d.update(c)",
            "eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)",
-           "setTimeout('tick()', 5); setImmediate(() => run(code))", "const ms = 'x'; setInterval(ms, 10)"],
+           "setTimeout('tick()', 5); setImmediate(() => run(code))", "const ms = 'x'; setInterval(ms, 10)",
+           "let t = setTimeout(f, 5); const m = t(979); const n = t(4166)"],
 }
 
 fn is_eval(path: &str) -> bool {
@@ -182,10 +183,12 @@ fn check(pkg: &Package, out: &mut Emitter) {
             let decoded = arg.lit.is_some() && (!arg.ident || code_like);
             // A timer given a decoded or assembled string runs it like eval (a bare variable only
             // when its value is code).
+            // Numbers are not code: `t(979)` where a bundle's module loader `t` was once
+            // assigned a timer's handle must not count.
             if matches!(
                 c.path.as_str(),
                 "setTimeout" | "setInterval" | "setImmediate"
-            ) && !decoded
+            ) && !(decoded && arg.lit.as_deref().is_some_and(|l| l.contains('(')))
             {
                 continue;
             }
