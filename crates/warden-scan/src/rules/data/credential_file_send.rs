@@ -102,10 +102,7 @@ fn names_whole(text: &str, v: &str) -> bool {
         let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$';
         let before_ok = s == 0 || !(word(b[s - 1]) || b[s - 1] == b'.');
         let after = text[e..].trim_start();
-        let after_ok = !(e < b.len() && word(b[e]))
-            && !after.starts_with('.')
-            && !after.starts_with('[')
-            && !after.starts_with(':');
+        let after_ok = !((e < b.len() && word(b[e])) || after.starts_with(['.', '[', ':']));
         // `cfg: c` (a value) is fine; `c: x` (a key) is not.
         if before_ok && after_ok {
             return true;
