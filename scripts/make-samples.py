@@ -239,6 +239,7 @@ def main():
     import samples_benign
     import samples_benign2
     import samples_malicious
+    import samples_gen
     import samples_holdout
     import samples_malicious2
 
@@ -248,7 +249,7 @@ def main():
     header = "file\texpected\tincident_or_reason\tdate\tbehaviours\tnotes\n"
     mismatches = 0
     for folder, modules, expected in (
-        ("malicious", (samples_malicious, samples_malicious2, samples_holdout), "malicious"),
+        ("malicious", (samples_malicious, samples_malicious2, samples_holdout, samples_gen), "malicious"),
         ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign), "not-malicious"),
     ):
         d = os.path.join(OUT, folder)

@@ -149,3 +149,64 @@ mod tests {
         assert_eq!(decode_text("justSomeIdentifierName"), None);
     }
 }
+
+/// The most bytes one in-memory decompression of a literal may produce: a packed payload is
+/// small, and a bomb must not cost more than this.
+pub const INFLATE_CAP: u64 = 1 << 20;
+
+/// Decompresses `data` the way Node's `zlib.<method>Sync` would (`inflateSync`: zlib,
+/// `gunzipSync`: gzip, `inflateRawSync`: raw deflate, `unzipSync`: zlib or gzip), at most
+/// [`INFLATE_CAP`] bytes. `None` for another method or data that does not decompress.
+pub fn inflate(method: &str, data: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let gzip = data.starts_with(&[0x1f, 0x8b]);
+    let reader: Box<dyn Read + '_> = match method {
+        "inflateSync" => Box::new(flate2::read::ZlibDecoder::new(data)),
+        "gunzipSync" => Box::new(flate2::read::GzDecoder::new(data)),
+        "inflateRawSync" => Box::new(flate2::read::DeflateDecoder::new(data)),
+        "unzipSync" if gzip => Box::new(flate2::read::GzDecoder::new(data)),
+        "unzipSync" => Box::new(flate2::read::ZlibDecoder::new(data)),
+        _ => return None,
+    };
+    let mut out = Vec::new();
+    reader.take(INFLATE_CAP).read_to_end(&mut out).ok()?;
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod inflate_tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zlib(b: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(b).unwrap();
+        e.finish().unwrap()
+    }
+
+    #[test]
+    fn inflates_zlib_and_rejects_mismatches() {
+        let z = zlib(b"require('child_process')");
+        assert_eq!(
+            inflate("inflateSync", &z).unwrap(),
+            b"require('child_process')"
+        );
+        assert_eq!(
+            inflate("unzipSync", &z).unwrap(),
+            b"require('child_process')"
+        );
+        // zlib data is not gzip, and unknown methods decode nothing.
+        assert!(inflate("gunzipSync", &z).is_none());
+        assert!(inflate("deflateSync", &z).is_none());
+        assert!(inflate("inflateSync", b"plain text").is_none());
+    }
+
+    #[test]
+    fn output_is_capped() {
+        let z = zlib(&vec![b'a'; (INFLATE_CAP as usize) * 4]);
+        assert_eq!(
+            inflate("inflateSync", &z).unwrap().len() as u64,
+            INFLATE_CAP
+        );
+    }
+}

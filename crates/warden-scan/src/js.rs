@@ -148,6 +148,8 @@ const ROOTS: &[&str] = &[
     "Proxy",
     "setTimeout",
     "setInterval",
+    "setImmediate",
+    "zlib",
     "location",
     "localStorage",
     "ethereum",
@@ -224,6 +226,9 @@ pub struct Analyzer<'s> {
     /// Local functions whose body is `return <decode>(param)`: name → "hex" | "base64".
     decoders: HashMap<String, String>,
     consts: HashMap<String, String>,
+    /// Variables holding decoded binary (`const b = Buffer.from('eJy…', 'base64')`), for
+    /// decompression folding; capped in size.
+    byte_consts: HashMap<String, Vec<u8>>,
     pub facts: JsFacts,
     decode_depth: usize,
     folded_until: u32,
@@ -284,6 +289,7 @@ fn analyze_at(
         decoders: HashMap::default(),
         tails: HashMap::default(),
         consts: HashMap::default(),
+        byte_consts: HashMap::default(),
         facts: JsFacts::default(),
         decode_depth: depth,
         folded_until: 0,
@@ -403,9 +409,14 @@ impl<'s> Analyzer<'s> {
             Some("decodeURIComponent") | Some("unescape") => {
                 return self.fold(arg(0)?, depth + 1).map(|v| percent_decode(&v));
             }
+            Some(p) if zlib_method(p).is_some() => {
+                let data = self.fold_bytes(arg(0)?, depth + 1)?;
+                return decode::loose_text(&decode::inflate(zlib_method(p)?, &data)?);
+            }
             Some(name) if self.decoders.contains_key(name) => {
                 let v = self.fold(arg(0)?, depth + 1)?;
                 let bytes = match self.decoders.get(name).map(String::as_str) {
+                    Some("reverse") => return Some(v.chars().rev().collect()),
                     Some("hex") => decode::hex_bytes(&v)?,
                     _ => decode::base64_bytes(&v)?,
                 };
@@ -441,13 +452,77 @@ impl<'s> Analyzer<'s> {
         }
     }
 
+    /// Folds an expression to constant bytes: decoded `Buffer.from`/`atob` results (binary
+    /// included, which [`Self::fold`] refuses), variables holding them, or a constant string.
+    fn fold_bytes(&self, e: &Expression, depth: u32) -> Option<Vec<u8>> {
+        if depth > 48 {
+            return None;
+        }
+        match e.without_parentheses() {
+            Expression::Identifier(id) if self.byte_consts.contains_key(id.name.as_str()) => {
+                self.byte_consts.get(id.name.as_str()).cloned()
+            }
+            Expression::CallExpression(c) => {
+                let a0 = c.arguments.first()?.as_expression()?;
+                match self.path(&c.callee, depth + 1).as_deref() {
+                    Some("atob") => decode::base64_bytes(&self.fold(a0, depth + 1)?),
+                    Some("Buffer.from") => {
+                        let v = self.fold(a0, depth + 1)?;
+                        let enc = c.arguments.get(1).and_then(|a| a.as_expression());
+                        match enc.and_then(|e| self.fold(e, depth + 1)).as_deref() {
+                            Some("base64") | Some("base64url") => decode::base64_bytes(&v),
+                            Some("hex") => decode::hex_bytes(&v),
+                            None | Some("utf8") | Some("utf-8") => Some(v.into_bytes()),
+                            _ => None,
+                        }
+                    }
+                    Some(p) if zlib_method(p).is_some() => {
+                        decode::inflate(zlib_method(p)?, &self.fold_bytes(a0, depth + 1)?)
+                    }
+                    _ => self.fold(e, depth + 1).map(String::into_bytes),
+                }
+            }
+            _ => self.fold(e, depth + 1).map(String::into_bytes),
+        }
+    }
+
+    /// Analyses text unpacked from the code (a decompressed or reversed literal, a timer's
+    /// decoded string) as code of its own, within the decoding depth.
+    fn analyse_unpacked(&mut self, text: &str, off: u32) {
+        if self.decode_depth >= self.max_decode_depth || text.len() > self.max_parse {
+            return;
+        }
+        let sub = analyze_at(
+            text,
+            "decoded.js",
+            off.max(1),
+            self.decode_depth + 1,
+            self.max_decode_depth,
+            self.max_parse,
+        );
+        if let Parsed::Ok(f) = sub {
+            self.merge(f);
+            self.facts.decoded_code.push(off);
+        }
+    }
+
     fn fold_array(&self, e: &Expression, depth: u32) -> Option<Vec<String>> {
         match e.without_parentheses() {
-            Expression::ArrayExpression(a) => a
-                .elements
-                .iter()
-                .map(|el| self.fold(el.as_expression()?, depth + 1))
-                .collect(),
+            Expression::ArrayExpression(a) => {
+                let mut out = Vec::new();
+                for el in &a.elements {
+                    match el {
+                        // [...'abc']: the characters of a constant string.
+                        ArrayExpressionElement::SpreadElement(sp) => out.extend(
+                            self.fold(&sp.argument, depth + 1)?
+                                .chars()
+                                .map(|c| c.to_string()),
+                        ),
+                        el => out.push(self.fold(el.as_expression()?, depth + 1)?),
+                    }
+                }
+                Some(out)
+            }
             Expression::CallExpression(c) => {
                 // "abc".split("").reverse()
                 let Expression::StaticMemberExpression(m) = c.callee.without_parentheses() else {
@@ -608,6 +683,16 @@ impl<'s> Analyzer<'s> {
         if let Some(v) = self.fold(init, 0) {
             self.consts.insert(name.to_string(), v);
             return;
+        }
+        if let Expression::CallExpression(c) = init.without_parentheses()
+            && matches!(
+                self.path(&c.callee, 0).as_deref(),
+                Some("Buffer.from" | "atob")
+            )
+            && let Some(b) = self.fold_bytes(init, 0)
+            && b.len() as u64 <= decode::INFLATE_CAP
+        {
+            self.byte_consts.insert(name.to_string(), b);
         }
         if let Some(p) = self.path(init, 0)
             && p != name
@@ -810,6 +895,36 @@ impl<'s> Analyzer<'s> {
     }
 }
 
+/// The `zlib` method of a decompression call path (`zlib.inflateSync` → `inflateSync`).
+fn zlib_method(path: &str) -> Option<&str> {
+    let m = path.strip_prefix("zlib.")?;
+    matches!(
+        m,
+        "inflateSync" | "gunzipSync" | "inflateRawSync" | "unzipSync"
+    )
+    .then_some(m)
+}
+
+/// Source text of a string reverser body: `s.split('').reverse().join('')`,
+/// `[...s].reverse().join('')`, `Array.from(s).reverse().join('')`.
+fn is_reverser(src: &str) -> bool {
+    let t: String = src.chars().filter(|c| !c.is_whitespace()).collect();
+    t.contains(".reverse().join(''")
+        || t.contains(".reverse().join(\"\"")
+        || t.contains(".reverse().join(``")
+}
+
+/// The body span of a one-parameter arrow or function expression.
+fn one_param_body(e: &Expression) -> Option<oxc_span::Span> {
+    match e.without_parentheses() {
+        Expression::ArrowFunctionExpression(f) if f.params.items.len() == 1 => Some(f.body.span()),
+        Expression::FunctionExpression(f) if f.params.items.len() == 1 => {
+            f.body.as_ref().map(|b| b.span)
+        }
+        _ => None,
+    }
+}
+
 fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
@@ -994,7 +1109,9 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 .src
                 .get(arg.span().start as usize..arg.span().end as usize)
                 .unwrap_or("");
-            let kind = if src.contains("\"hex\"") || src.contains("'hex'") {
+            let kind = if is_reverser(src) {
+                Some("reverse")
+            } else if src.contains("\"hex\"") || src.contains("'hex'") {
                 Some("hex")
             } else if src.contains("base64") || src.starts_with("atob(") {
                 Some("base64")
@@ -1011,6 +1128,16 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        // `const r = (s) => s.split('').reverse().join('')`: a local string reverser.
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
+            && let Some(body) = one_param_body(init)
+            && let Some(src) = self.src.get(body.start as usize..body.end as usize)
+            && src.len() < 120
+            && is_reverser(src)
+        {
+            self.decoders
+                .insert(id.name.to_string(), "reverse".to_string());
+        }
         if let Some(init) = &it.init {
             match &it.id {
                 BindingPattern::BindingIdentifier(id) => self.record_alias(id.name.as_str(), init),
@@ -1103,6 +1230,31 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         {
             let off = self.off(it.span);
             self.note_string(&s, off, true);
+            // Decompressed or reversed text hides code from the literal scan: analyse it too.
+            let unpacked = self.path(&it.callee, 0).is_some_and(|p| {
+                zlib_method(&p).is_some() || self.decoders.get(&p).is_some_and(|k| k == "reverse")
+            });
+            if unpacked && looks_like_code(&s) {
+                self.analyse_unpacked(&s, off);
+            }
+        }
+        // A timer given a built string runs it like eval: analyse what it runs.
+        // The name as written: a bundle's `t` once assigned a timer handle is not a timer.
+        if let Expression::Identifier(callee) = it.callee.without_parentheses()
+            && matches!(
+                callee.name.as_str(),
+                "setTimeout" | "setInterval" | "setImmediate" | "eval"
+            )
+            && let Some(a0) = it.arguments.first().and_then(|a| a.as_expression())
+            && !matches!(
+                a0.without_parentheses(),
+                Expression::StringLiteral(_) | Expression::Identifier(_)
+            )
+            && let Some(code) = self.fold(a0, 0)
+            && code.len() >= 8
+        {
+            let off = self.off(it.span);
+            self.analyse_unpacked(&code, off);
         }
         walk::walk_call_expression(self, it);
     }
@@ -1199,3 +1351,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         walk::walk_template_literal(self, it);
     }
 }
+
+#[cfg(test)]
+#[path = "js_unpack_tests.rs"]
+mod unpack_tests;

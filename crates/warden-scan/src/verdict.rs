@@ -13,6 +13,7 @@ const STEAL: &[&str] = &[
     "token-theft",
     "sensitive-file-read",
     "credential-scanner",
+    "credential-file-send",
 ];
 /// Ways to get data out or code in.
 const NET: &[&str] = &["network-access", "suspicious-endpoint"];
@@ -35,6 +36,7 @@ const OBF_PARTNERS: &[&str] = &[
 ];
 /// Worm and exfiltration behaviour that is damning when it runs at install time.
 const INSTALL_DAMNING: &[&str] = &[
+    "credential-file-send",
     "shell-download-exec",
     "credential-scanner",
     "npm-publish",
@@ -157,6 +159,15 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
             && has_any(&["eval-dynamic", "child-process", "network-access"])
         {
             reasons.insert(format!("{file}: decodes and runs an embedded payload"));
+        }
+    }
+    // A dropper: content fetched over the network written to a file that is then loaded.
+    for h in hits {
+        if h.rule.id == "write-then-load" && h.message.starts_with("writes downloaded") {
+            reasons.insert(format!(
+                "{}: writes downloaded code to a file and runs it ({}:{})",
+                h.file, h.file, h.line
+            ));
         }
     }
     let install_silent = hits
@@ -300,5 +311,17 @@ mod tests {
     fn install_hint_from_a_named_host_is_not_malicious() {
         let src = "const cp = require('child_process');\nif (!has('rustup')) console.log('run: curl -sSf https://sh.rustup.example | sh');\ncp.execFileSync('cargo', ['build']);";
         assert_ne!(verdict("index.js", src), Verdict::Malicious);
+    }
+
+    #[test]
+    fn downloaded_code_written_and_required_is_malicious() {
+        let src = "const https = require('https');\nconst fs = require('fs');\nconst p = require('path').join(require('os').tmpdir(), 'c.js');\nhttps.get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { fs.writeFileSync(p, s); require(p); }); });";
+        assert_eq!(verdict("lib/update.js", src), Verdict::Malicious);
+    }
+
+    #[test]
+    fn downloaded_data_written_and_another_file_required_is_not_malicious() {
+        let src = "const https = require('https');\nconst fs = require('fs');\nhttps.get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { fs.writeFileSync(cacheFile, s); require(configFile); }); });";
+        assert_ne!(verdict("lib/update.js", src), Verdict::Malicious);
     }
 }

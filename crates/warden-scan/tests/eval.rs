@@ -20,7 +20,7 @@ use warden_scan::{ScanOptions, ScanReport, Severity, Verdict, scan_tarball};
 
 /// Minimum number of the committed malicious samples judged `malicious` (measured; raise it when
 /// the scanner improves, never lower it to make a regression pass).
-const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 101;
+const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 112;
 /// Maximum number of the committed tricky-benign samples judged `malicious` (measured).
 const MAX_COMMITTED_BENIGN_FLAGGED: usize = 0;
 
@@ -487,6 +487,9 @@ fn committed_corpus_detection() {
         mal.len(),
         ben.len()
     );
+    if std::env::var_os("WARDEN_EVAL_MISSES").is_some() {
+        eprintln!("misses:\n{}", misses.join("\n"));
+    }
     assert!(
         caught >= MIN_COMMITTED_MALICIOUS_CAUGHT,
         "only {caught} of {} committed malicious samples judged malicious (minimum {MIN_COMMITTED_MALICIOUS_CAUGHT}); misses:\n{}",

@@ -7,7 +7,8 @@ use crate::rules::{Emitter, code_files};
 crate::declare_rule! {
     /// Runs code built at run time: `eval`, `Function`/`new Function`, `vm.runIn*Context`,
     /// `vm.Script`, `vm.compileFunction` or `module._compile` with an argument that is not a plain
-    /// string literal (template engines do this; so does every loader of a hidden payload).
+    /// string literal, or a timer (`setTimeout`/`setInterval`/`setImmediate`) given a decoded or
+    /// assembled string (template engines do this; so does every loader of a hidden payload).
     /// `high` when the argument is a decoded string, when it comes from a network response read
     /// in the same small hand-written file (a remote stage), or when the call runs at install
     /// time; `critical` when the file decodes what it runs from HTTP request headers, bodies or query strings (a
@@ -28,10 +29,14 @@ crate::declare_rule! {
            "const d = crypto.createDecipheriv('aes-128-cbc', Buffer.from('7f3a9c2e5b1d8046'), iv); const code = d.update(blob, 'base64', 'utf8') + d.final('utf8'); vm.runInNewContext(code, { require })",
            "function e(r){return Buffer.from(r,'hex').toString()} const m = new module.constructor(); m[e('5f636f6d70696c65')](src, '')",
            "require('https').get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { (0, eval)(s) }) })",
-           "const r = await fetch(u); const j = await r.json(); require('vm').runInThisContext(j.patch)"],
+           "const r = await fetch(u); const j = await r.json(); require('vm').runInThisContext(j.patch)",
+           "setTimeout(atob('cHJvY2Vzcy5leGl0KDEp'), 500)",
+           "setImmediate(Buffer.from('70726f636573732e65786974283129', 'hex').toString())"],
     pass: ["const h = req.headers; const u = JSON.parse(Buffer.from(h['x-ctx'], 'base64').toString())",
            "const d = crypto.createDecipheriv('aes-256-gcm', key, iv); const plain = d.update(c)",
-           "eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)"],
+           "eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)",
+           "setTimeout('tick()', 5); setImmediate(() => run(code))", "const ms = 'x'; setInterval(ms, 10)",
+           "let t = setTimeout(f, 5); const m = t(979); const n = t(4166)"],
 }
 
 fn is_eval(path: &str) -> bool {
@@ -47,6 +52,7 @@ fn is_eval(path: &str) -> bool {
             | "vm.SourceTextModule"
             | "setTimeout"
             | "setInterval"
+            | "setImmediate"
     ) || path.ends_with("._compile")
 }
 
@@ -175,7 +181,15 @@ fn check(pkg: &Package, out: &mut Emitter) {
             // trust it when the value is code.
             let code_like = arg.lit.as_deref().is_some_and(crate::js::looks_like_code);
             let decoded = arg.lit.is_some() && (!arg.ident || code_like);
-            if matches!(c.path.as_str(), "setTimeout" | "setInterval") && !(decoded && code_like) {
+            // A timer given a decoded or assembled string runs it like eval (a bare variable only
+            // when its value is code).
+            // Numbers are not code: `t(979)` where a bundle's module loader `t` was once
+            // assigned a timer's handle must not count.
+            if matches!(
+                c.path.as_str(),
+                "setTimeout" | "setInterval" | "setImmediate"
+            ) && !(decoded && arg.lit.as_deref().is_some_and(|l| l.contains('(')))
+            {
                 continue;
             }
             // `new Function('require', code)(require)`: the evaluated code gets module access.

