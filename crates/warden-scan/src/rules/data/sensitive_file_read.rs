@@ -21,8 +21,11 @@ crate::declare_rule! {
     flag: ["const f = path.join(os.homedir(), '.ssh', 'authorized_keys'); fs.appendFileSync(f, 'ssh-ed25519 AAAA k@h\\n')",
            "const k = fs.readFileSync(path.join(os.homedir(), '.ssh', 'id_rsa'))",
            "read(home + '/.aws/credentials')",
+           "const dir = path.join(os.homedir(), '.aws'); fs.readdirSync(dir)",
            "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
+           // psl 1.15.0: the public suffix list names domains under the .aws TLD
+           "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
            "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json"],
 }
 
@@ -30,8 +33,11 @@ crate::declare_rule! {
 const TARGETS: &[(&str, &str)] = &[
     ("ssh keys", r"\.ssh[/\\]|\bid_(rsa|ed25519|ecdsa|dsa)\b"),
     (
+        // `.aws` is a directory only as a whole path segment: `'.aws'`, `~/.aws'`; a domain
+        // ending in .aws (`"labeling.ap-south-1.sagemaker.aws"` in psl 1.15.0's public suffix
+        // list) is not
         "cloud credentials",
-        r"\.aws[/\\]credentials|\.aws['\x22`]|\.config[/\\]gcloud|application_default_credentials|\.kube[/\\]config|\.azure[/\\]",
+        r"\.aws[/\\]credentials|[/\\~'\x22`]\.aws['\x22`]|\.config[/\\]gcloud|application_default_credentials|\.kube[/\\]config|\.azure[/\\]",
     ),
     (
         "git credentials",
