@@ -81,9 +81,9 @@ fn reverse_shell(f: &crate::package::FileCtx, js: &crate::js::JsFacts) -> bool {
             }
             let (a, b) = (s.min(h), s.max(h));
             let end = (b + WIRED_WINDOW / 2).min(f.text.len());
-            f.text.get(a..end).is_some_and(|w| {
-                w.contains(".pipe(") || w.contains("stdin") || w.contains("stdio")
-            })
+            f.text
+                .get(a..end)
+                .is_some_and(|w| w.contains(".pipe(") || w.contains("stdin") || w.contains("stdio"))
         })
     })
 }

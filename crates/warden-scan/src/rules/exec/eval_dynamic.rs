@@ -158,13 +158,23 @@ mod tests {
             "var t=\"div\";{filler};function c(o,t){{return(t=new Function(\"def\",\"return \"+t)(o))}}"
         );
         let hits = run(&super::RULE, "axe.min.js", &case);
-        assert!(!hits.is_empty(), "Function on a built string is still reported");
+        assert!(
+            !hits.is_empty(),
+            "Function on a built string is still reported"
+        );
         assert!(
             hits.iter().all(|h| h.severity < Severity::High),
             "folded from a reused one-letter name, not decoded: {hits:?}"
         );
         // The same shape in readable code keeps the folded value.
-        let hits = run(&super::RULE, "index.js", "var t = 'process.exit(1); require(\"fs\")'; new Function('def', 'return ' + t)(o)");
-        assert!(hits.iter().any(|h| h.severity >= Severity::High), "{hits:?}");
+        let hits = run(
+            &super::RULE,
+            "index.js",
+            "var t = 'process.exit(1); require(\"fs\")'; new Function('def', 'return ' + t)(o)",
+        );
+        assert!(
+            hits.iter().any(|h| h.severity >= Severity::High),
+            "{hits:?}"
+        );
     }
 }

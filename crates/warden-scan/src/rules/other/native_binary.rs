@@ -81,7 +81,9 @@ mod tests {
     #[test]
     fn an_aix_executable_is_a_native_binary_not_hidden_code() {
         let mut bin = vec![0x01, 0xf7, 0x00, 0x04, 0, 0, 0, 0];
-        bin.extend_from_slice(b"\0\0text\0var x = require(\"fs\"); process.env.ESBUILD_BINARY_PATH\0");
+        bin.extend_from_slice(
+            b"\0\0text\0var x = require(\"fs\"); process.env.ESBUILD_BINARY_PATH\0",
+        );
         let files = vec![
             (
                 "package.json".to_string(),
@@ -89,7 +91,11 @@ mod tests {
             ),
             ("bin/esbuild".to_string(), bin),
         ];
-        assert_eq!(hits(&super::RULE, files.clone()), 1, "native-binary flags it");
+        assert_eq!(
+            hits(&super::RULE, files.clone()),
+            1,
+            "native-binary flags it"
+        );
         assert_eq!(
             hits(&crate::rules::other::hidden_code_in_non_js::RULE, files),
             0,
