@@ -326,7 +326,7 @@ pub fn kind_of(path: &str, bytes: &[u8]) -> FileKind {
     }
 }
 
-/// ELF, PE, Mach-O (all variants) or WebAssembly magic.
+/// ELF, PE, Mach-O (all variants), XCOFF or WebAssembly magic.
 pub fn native_format(b: &[u8]) -> Option<&'static str> {
     if b.starts_with(b"\x7fELF") {
         Some("ELF")
@@ -338,6 +338,9 @@ pub fn native_format(b: &[u8]) -> Option<&'static str> {
         || b.starts_with(&[0xfe, 0xed, 0xfa, 0xcf])
     {
         Some("Mach-O")
+    } else if b.starts_with(&[0x01, 0xdf]) || b.starts_with(&[0x01, 0xf7]) {
+        // AIX executables (32- and 64-bit XCOFF): @esbuild/aix-ppc64 ships one
+        Some("XCOFF")
     } else if b.starts_with(b"\0asm") {
         Some("WebAssembly")
     } else {

@@ -4,7 +4,8 @@
 //!   `cargo test -p warden-scan --release --test eval -- --ignored --nocapture`) scans every
 //!   tarball of `../shared/corpus/malicious-dev`, `../shared/corpus/benign-tricky-dev`,
 //!   `tests/corpus/malicious`, `tests/corpus/benign-tricky` and the benign top cache filled by
-//!   `scripts/fetch-benign-top.sh`, and prints the detection figures, the reason of every miss
+//!   `scripts/fetch-benign-top.sh` and the benign tree cache (every package of a real lockfile)
+//!   filled by `scripts/fetch-benign-tree.sh`, and prints the detection figures, the reason of every miss
 //!   and false alarm, and the scan speed. See docs/scanner-eval.md.
 //! * `committed_corpus_detection` runs in CI over the committed corpus only and fails when
 //!   detection drops below what the scanner measurably achieves today.
@@ -53,6 +54,18 @@ fn benign_top() -> Option<PathBuf> {
         None => PathBuf::from(std::env::var_os("HOME")?)
             .join(".cache")
             .join("warden-benign-top"),
+    };
+    dir.is_dir().then_some(dir)
+}
+
+/// The benign tree cache (every package of a real lockfile, filled by
+/// `scripts/fetch-benign-tree.sh`): `$WARDEN_BENIGN_TREE` or `~/.cache/warden-benign-tree`.
+fn benign_tree() -> Option<PathBuf> {
+    let dir = match std::env::var_os("WARDEN_BENIGN_TREE") {
+        Some(d) => PathBuf::from(d),
+        None => PathBuf::from(std::env::var_os("HOME")?)
+            .join(".cache")
+            .join("warden-benign-tree"),
     };
     dir.is_dir().then_some(dir)
 }
@@ -211,6 +224,11 @@ fn eval() {
     } else {
         println!("note: benign top cache not found; run scripts/fetch-benign-top.sh first");
     }
+    if let Some(tree) = benign_tree() {
+        sets.push(("benign-tree", false, tarballs(&tree)));
+    } else {
+        println!("note: benign tree cache not found; run scripts/fetch-benign-tree.sh first");
+    }
 
     let mut lines = Vec::new();
     let mut all_mal = (0usize, 0usize);
@@ -290,6 +308,7 @@ fn eval() {
             for o in outcomes.iter().filter(|o| o.verdict == Verdict::Malicious) {
                 println!("  FALSE ALARM {}: {}", o.file, reason(&o.report));
             }
+            // the benign top has too many reviews to list by default; the tree lists them all
             let show_review =
                 name != "benign-top" || std::env::var_os("WARDEN_EVAL_SHOW_REVIEW").is_some();
             for o in outcomes.iter().filter(|o| o.verdict == Verdict::Review) {

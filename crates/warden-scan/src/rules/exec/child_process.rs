@@ -43,20 +43,61 @@ const SHELLS: &[&str] = &[
     "zsh",
 ];
 
+/// How far apart (in bytes) the socket and the shell may be to count as wired together.
+const WIRED_WINDOW: usize = 600;
+
+/// A shell wired to a network socket: a socket is opened and a shell started within a few lines
+/// of each other, with the shell's streams piped to it (`.pipe(`, `stdin`/`stdout`, `stdio`).
+/// A bundle that opens sockets in one place and runs `net use` in another is not a reverse
+/// shell (vite 5.2.10 does both, 40,000 bytes apart). A shell named only in decoded text (no
+/// offset in the file) keeps the file-wide test.
+fn reverse_shell(f: &crate::package::FileCtx, js: &crate::js::JsFacts) -> bool {
+    let sockets: Vec<usize> = js
+        .calls
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.path.as_str(),
+                "net.Socket" | "net.connect" | "net.createConnection" | "tls.connect"
+            )
+        })
+        .map(|c| c.off as usize)
+        .collect();
+    if sockets.is_empty() {
+        return false;
+    }
+    let mut shells: Vec<usize> = js
+        .calls
+        .iter()
+        .filter(|c| super::is_spawn(&c.path) && c.arg_lit(0).is_some_and(|a| SHELLS.contains(&a)))
+        .map(|c| c.off as usize)
+        .collect();
+    shells.extend(f.text.match_indices("/bin/sh").map(|(i, _)| i));
+    if shells.is_empty() {
+        // only a decoded payload names the shell: no offsets to compare
+        return crate::rules::all_text(f).contains("/bin/sh");
+    }
+    sockets.iter().any(|&s| {
+        shells.iter().any(|&h| {
+            if s.abs_diff(h) > WIRED_WINDOW {
+                return false;
+            }
+            let (a, b) = (s.min(h), s.max(h));
+            let end = (b + WIRED_WINDOW / 2).min(f.text.len());
+            f.text
+                .get(a..end)
+                .is_some_and(|w| w.contains(".pipe(") || w.contains("stdin") || w.contains("stdio"))
+        })
+    })
+}
+
 fn check(pkg: &Package, out: &mut Emitter) {
     for f in code_files(pkg) {
         let Some(js) = &f.js else { continue };
         let Some(call) = js.calls.iter().find(|c| super::is_spawn(&c.path)) else {
             continue;
         };
-        let socket = js.calls.iter().any(|c| {
-            matches!(
-                c.path.as_str(),
-                "net.Socket" | "net.connect" | "net.createConnection" | "tls.connect"
-            )
-        }) && (js.calls.iter().any(|c| {
-            super::is_spawn(&c.path) && c.arg_lit(0).is_some_and(|a| SHELLS.contains(&a))
-        }) || crate::rules::all_text(f).contains("/bin/sh"));
+        let socket = reverse_shell(f, js);
         // A command read out of WebAssembly memory: the program to run is hidden in a wasm data
         // segment and handed to a host function.
         let wasm = f.text.contains("WebAssembly.") && {
@@ -98,5 +139,27 @@ fn check(pkg: &Package, out: &mut Emitter) {
             )
         };
         out.hit_sev(sev, pkg, f, call.off, msg);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// vite 5.2.10's dev server bundle opens sockets in one place and runs `net use` (and names
+    /// /bin/sh) far away in another: it starts processes, but no shell is wired to a socket.
+    #[test]
+    fn socket_and_shell_far_apart_is_not_a_reverse_shell() {
+        let filler = "/* unrelated bundle code */\n".repeat(40);
+        let case = format!(
+            "const net = require('net'); const {{ exec }} = require('child_process'); const probe = net.createConnection(port, host); probe.on('error', done);\n{filler}exec('net use', (error, stdout) => {{ if (error) return; parse(stdout); }}); const shell = process.env.SHELL || '/bin/sh';"
+        );
+        let hits = run(&super::RULE, "lib/index.js", &case);
+        assert!(!hits.is_empty(), "the exec call is still reported");
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
+            "not a reverse shell: {hits:?}"
+        );
     }
 }

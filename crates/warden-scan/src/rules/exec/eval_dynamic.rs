@@ -180,7 +180,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
             // A bare identifier folds through a file-wide constant map that ignores scope: only
             // trust it when the value is code.
             let code_like = arg.lit.as_deref().is_some_and(crate::js::looks_like_code);
-            let decoded = arg.lit.is_some() && (!arg.ident || code_like);
+            // In minified code the one-letter names are reused in every scope, so a value
+            // folded from them (`new Function("def", "return " + t)` in axe-core 4.14.1's
+            // template engine) is some other binding's string: only code counts there.
+            let decoded =
+                arg.lit.is_some() && (!arg.ident || code_like) && (!f.minified || code_like);
             // A timer given a decoded or assembled string runs it like eval (a bare variable only
             // when its value is code).
             // Numbers are not code: `t(979)` where a bundle's module loader `t` was once
@@ -275,6 +279,41 @@ mod remote_tests {
         assert!(
             hits.iter()
                 .any(|h| h.severity == Severity::High && h.message.contains("network")),
+            "{hits:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// axe-core 4.14.1's minified template engine: `t` is a template string in one scope and a
+    /// tag name in another; the file-wide constant map must not make it "decoded code".
+    #[test]
+    fn minified_template_engine_is_not_decoded_code() {
+        let filler = "function f(e){return e.nodeName.toLowerCase()===\"div\"}".repeat(60);
+        let case = format!(
+            "var t=\"div\";{filler};function c(o,t){{return(t=new Function(\"def\",\"return \"+t)(o))}}"
+        );
+        let hits = run(&super::RULE, "axe.min.js", &case);
+        assert!(
+            !hits.is_empty(),
+            "Function on a built string is still reported"
+        );
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::High),
+            "folded from a reused one-letter name, not decoded: {hits:?}"
+        );
+        // The same shape in readable code keeps the folded value.
+        let hits = run(
+            &super::RULE,
+            "index.js",
+            "var t = 'process.exit(1); require(\"fs\")'; new Function('def', 'return ' + t)(o)",
+        );
+        assert!(
+            hits.iter().any(|h| h.severity >= Severity::High),
             "{hits:?}"
         );
     }

