@@ -488,7 +488,11 @@ impl<'s> Analyzer<'s> {
 
     /// Analyses text unpacked from the code (a decompressed or reversed literal, a timer's
     /// decoded string) as code of its own, within the decoding depth.
-    fn analyse_unpacked(&mut self, text: &str, off: u32) {
+    ///
+    /// `hidden` says the text was not readable in the source (decompressed, reversed, decoded):
+    /// only then is it recorded as decoded code. Literal pieces joined with `+` are code in plain
+    /// sight (require-fool-webpack's `eval('typeof require …' + '…')`): analysed, not "decoded".
+    fn analyse_unpacked(&mut self, text: &str, off: u32, hidden: bool) {
         if self.decode_depth >= self.max_decode_depth || text.len() > self.max_parse {
             return;
         }
@@ -502,7 +506,9 @@ impl<'s> Analyzer<'s> {
         );
         if let Parsed::Ok(f) = sub {
             self.merge(f);
-            self.facts.decoded_code.push(off);
+            if hidden {
+                self.facts.decoded_code.push(off);
+            }
         }
     }
 
@@ -1065,6 +1071,21 @@ fn truncate(s: &str, n: usize) -> String {
     s[..end].to_string()
 }
 
+/// `'a' + 'b' + …` and template literals without substitutions: a string whose every piece is
+/// written out in the source.
+fn plain_literal_concat(e: &Expression) -> bool {
+    match e.without_parentheses() {
+        Expression::StringLiteral(_) => true,
+        Expression::TemplateLiteral(t) => t.expressions.is_empty(),
+        Expression::BinaryExpression(b) => {
+            b.operator == oxc_ast::ast::BinaryOperator::Addition
+                && plain_literal_concat(&b.left)
+                && plain_literal_concat(&b.right)
+        }
+        _ => false,
+    }
+}
+
 pub fn looks_like_code(s: &str) -> bool {
     let hits = [
         "require(", "function", "=>", "eval(", "const ", "var ", "let ", "import(", "exec(",
@@ -1235,7 +1256,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 zlib_method(&p).is_some() || self.decoders.get(&p).is_some_and(|k| k == "reverse")
             });
             if unpacked && looks_like_code(&s) {
-                self.analyse_unpacked(&s, off);
+                self.analyse_unpacked(&s, off, true);
             }
         }
         // A timer given a built string runs it like eval: analyse what it runs.
@@ -1254,7 +1275,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             && code.len() >= 8
         {
             let off = self.off(it.span);
-            self.analyse_unpacked(&code, off);
+            self.analyse_unpacked(&code, off, !plain_literal_concat(a0));
         }
         walk::walk_call_expression(self, it);
     }

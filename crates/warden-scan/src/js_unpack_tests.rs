@@ -119,3 +119,18 @@ fn timer_strings_are_analysed() {
     let f = facts("let t = setTimeout(f, 5); const m = t('function a() { return 1 }; a()');");
     assert!(f.decoded_code.is_empty());
 }
+
+/// require-fool-webpack (workerpool 6.2.1 and many bundles): `eval` of literal pieces joined with
+/// `+` is code in plain sight. It is analysed (what it requires is seen) but is not hidden code;
+/// the same text through a decoder is.
+#[test]
+fn eval_of_joined_literals_is_analysed_but_not_decoded_code() {
+    let src = "var requireFoolWebpack = eval('typeof require !== \\'undefined\\' ' + '? require(\\'child_process\\') ' + ': function (module) { throw new Error(\\'Module not found.\\') }');";
+    let f = facts(src);
+    assert!(has_module(&f, "child_process"), "{f:?}");
+    assert!(f.decoded_code.is_empty(), "{:?}", f.decoded_code);
+    let hidden = "setTimeout(atob('cmVxdWlyZSgiY2hpbGRfcHJvY2VzcyIpLmV4ZWMoImlkIik='))";
+    let f = facts(hidden);
+    assert!(has_module(&f, "child_process"), "{f:?}");
+    assert!(!f.decoded_code.is_empty());
+}
