@@ -95,16 +95,7 @@ impl PatchedBuilds {
     /// Reads every `supply-chain/patches/*/patch.toml` under `project`. No patches directory is
     /// no patched builds; an unreadable patch.toml is an error (it would silently un-vet).
     pub fn load(project: &Path) -> Result<Self> {
-        let root = project.join(PATCHES_DIR);
-        let mut dirs: Vec<PathBuf> = match std::fs::read_dir(&root) {
-            Ok(rd) => rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.join("patch.toml").is_file())
-                .collect(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(Failure::input(format!("{}: {e}", root.display()))),
-        };
-        dirs.sort();
+        let dirs = patch_dirs(&project.join(PATCHES_DIR))?;
         let mut builds = Vec::new();
         for dir in dirs {
             let path = dir.join("patch.toml");
@@ -413,6 +404,21 @@ fn build_digests(project: &Path, m: &PatchManifest) -> Vec<(HashAlgorithm, Vec<u
         }
     }
     out
+}
+
+/// The `NAME@VERSION` folders under `root` (supply-chain/patches) that hold a patch.toml, in
+/// name order. No such directory is no patches; an unreadable one is an error.
+pub fn patch_dirs(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut dirs: Vec<PathBuf> = match std::fs::read_dir(root) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join("patch.toml").is_file())
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(Failure::input(format!("{}: {e}", root.display()))),
+    };
+    dirs.sort();
+    Ok(dirs)
 }
 
 /// The tarball file name npm pack would give `name@version` (`scope-name-1.0.0.tgz`).

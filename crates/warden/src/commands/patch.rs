@@ -22,8 +22,7 @@ use warden_patch::{
 };
 use warden_registry::{BlockingClient, Registry};
 
-/// Where patches live, under the project directory.
-const PATCHES_DIR: &str = "supply-chain/patches";
+use crate::patched::PATCHES_DIR;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -410,15 +409,7 @@ fn print_review(global: &Global, out: &Out, r: &warden_patch::Review) {
 
 fn build(global: &Global, out: &Out) -> Result<ExitCode> {
     let root = global.dir.join(PATCHES_DIR);
-    let mut dirs: Vec<PathBuf> = match std::fs::read_dir(&root) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.join("patch.toml").is_file())
-            .collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(Failure::input(format!("{}: {e}", root.display()))),
-    };
-    dirs.sort();
+    let dirs = crate::patched::patch_dirs(&root)?;
     if dirs.is_empty() {
         return Err(
             Failure::input(format!("{}: no patched packages", root.display()))
