@@ -10,6 +10,7 @@ use crate::cli::{Format, Global};
 use crate::commands::advisories::{self, DataDir};
 use crate::failure::{FOUND, Failure, Result};
 use crate::output::Out;
+use crate::patched::PATCHES_DIR;
 use crate::registry_access::{self, registry_failure};
 use crate::supply_chain::write_atomic;
 use serde_json::json;
@@ -21,8 +22,6 @@ use warden_patch::{
     render_patch, review,
 };
 use warden_registry::{BlockingClient, Registry};
-
-use crate::patched::PATCHES_DIR;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
