@@ -14,6 +14,11 @@ fn demo_app() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/demo-app")
 }
 
+/// `warden --dir DIR ARGS…`, run to completion.
+fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    warden().arg("--dir").arg(dir).args(args).output().unwrap()
+}
+
 fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -26,12 +31,7 @@ fn broken_lockfile_exits_2_with_file_line_col() {
         "{\n  \"name\": \"x\",\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"\": {\n",
     )
     .unwrap();
-    let out = warden()
-        .arg("--dir")
-        .arg(dir.path())
-        .arg("inventory")
-        .output()
-        .unwrap();
+    let out = run_in(dir.path(), &["inventory"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     let needle = format!("{}:6:", dir.path().join("package-lock.json").display());
@@ -48,12 +48,7 @@ fn wrong_type_names_the_position_too() {
         "{\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"node_modules/a\": {\"version\": 3}\n  }\n}\n",
     )
     .unwrap();
-    let out = warden()
-        .arg("--dir")
-        .arg(dir.path())
-        .arg("inventory")
-        .output()
-        .unwrap();
+    let out = run_in(dir.path(), &["inventory"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     assert!(err.contains("package-lock.json:4:"), "{err}");
@@ -64,12 +59,7 @@ fn several_lockfiles_are_named() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("package-lock.json"), "{}").unwrap();
     std::fs::write(dir.path().join("yarn.lock"), "").unwrap();
-    let out = warden()
-        .arg("--dir")
-        .arg(dir.path())
-        .arg("inventory")
-        .output()
-        .unwrap();
+    let out = run_in(dir.path(), &["inventory"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     assert!(err.contains("several lockfiles"), "{err}");
@@ -87,12 +77,7 @@ fn huge_lockfile_is_refused_before_reading() {
     f.set_len(500 * 1024 * 1024).unwrap();
     drop(f);
     let start = std::time::Instant::now();
-    let out = warden()
-        .arg("--dir")
-        .arg(dir.path())
-        .arg("inventory")
-        .output()
-        .unwrap();
+    let out = run_in(dir.path(), &["inventory"]);
     assert!(start.elapsed() < std::time::Duration::from_secs(10));
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
@@ -102,12 +87,7 @@ fn huge_lockfile_is_refused_before_reading() {
 
 #[test]
 fn inventory_json_has_the_documented_keys() {
-    let out = warden()
-        .arg("--dir")
-        .arg(demo_app())
-        .args(["inventory", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = run_in(&demo_app(), &["inventory", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["schema"], "warden.inventory/1");
@@ -140,12 +120,7 @@ fn inventory_json_has_the_documented_keys() {
 
 #[test]
 fn why_shows_every_path_to_a_package() {
-    let out = warden()
-        .arg("--dir")
-        .arg(demo_app())
-        .args(["why", "ms"])
-        .output()
-        .unwrap();
+    let out = run_in(&demo_app(), &["why", "ms"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("ms@2.0.0"), "{text}");
@@ -156,12 +131,7 @@ fn why_shows_every_path_to_a_package() {
     );
     assert!(text.contains("demo-app (root) > express@"), "{text}");
 
-    let missing = warden()
-        .arg("--dir")
-        .arg(demo_app())
-        .args(["why", "left-pad"])
-        .output()
-        .unwrap();
+    let missing = run_in(&demo_app(), &["why", "left-pad"]);
     assert_ne!(missing.status.code(), Some(0));
     assert!(
         stderr_of(&missing).contains("left-pad"),
