@@ -240,17 +240,22 @@ def main():
     import samples_benign2
     import samples_malicious
     import samples_gen
+    import samples_evasion
     import samples_holdout
     import samples_malicious2
 
     class _HoldoutBenign:  # samples_holdout keeps its tricky-benign builders in BENIGN
         SAMPLES = samples_holdout.BENIGN
 
+    class _EvasionBenign:  # samples_evasion keeps its tricky-benign builders in BENIGN too
+        SAMPLES = samples_evasion.BENIGN
+
     header = "file\texpected\tincident_or_reason\tdate\tbehaviours\tnotes\n"
     mismatches = 0
     for folder, modules, expected in (
-        ("malicious", (samples_malicious, samples_malicious2, samples_holdout, samples_gen), "malicious"),
-        ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign), "not-malicious"),
+        ("malicious", (samples_malicious, samples_malicious2, samples_holdout, samples_gen, samples_evasion),
+         "malicious"),
+        ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign, _EvasionBenign), "not-malicious"),
     ):
         d = os.path.join(OUT, folder)
         os.makedirs(d, exist_ok=True)
