@@ -239,6 +239,7 @@ def main():
     import samples_benign
     import samples_benign2
     import samples_malicious
+    import samples_detect
     import samples_gen
     import samples_holdout
     import samples_malicious2
@@ -246,11 +247,14 @@ def main():
     class _HoldoutBenign:  # samples_holdout keeps its tricky-benign builders in BENIGN
         SAMPLES = samples_holdout.BENIGN
 
+    class _DetectBenign:  # samples_detect keeps its tricky-benign builders in BENIGN
+        SAMPLES = samples_detect.BENIGN
+
     header = "file\texpected\tincident_or_reason\tdate\tbehaviours\tnotes\n"
     mismatches = 0
     for folder, modules, expected in (
-        ("malicious", (samples_malicious, samples_malicious2, samples_holdout, samples_gen), "malicious"),
-        ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign), "not-malicious"),
+        ("malicious", (samples_malicious, samples_malicious2, samples_holdout, samples_gen, samples_detect), "malicious"),
+        ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign, _DetectBenign), "not-malicious"),
     ):
         d = os.path.join(OUT, folder)
         os.makedirs(d, exist_ok=True)

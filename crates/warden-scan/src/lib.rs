@@ -10,6 +10,7 @@
 mod capabilities;
 mod decode;
 mod diff;
+mod flow;
 mod js;
 mod model;
 mod package;
