@@ -76,8 +76,19 @@ pub fn worth_tracking(src: &str) -> bool {
         || src.contains("auth token")
         || src.contains("credential");
     let sink = [
-        "http", "fetch", "axios", "request", "got", "net", "dns", "WebSocket", "curl", "wget",
-        "sendBeacon", "needle", "undici",
+        "http",
+        "fetch",
+        "axios",
+        "request",
+        "got",
+        "net",
+        "dns",
+        "WebSocket",
+        "curl",
+        "wget",
+        "sendBeacon",
+        "needle",
+        "undici",
     ]
     .iter()
     .any(|k| src.contains(k));
@@ -150,7 +161,9 @@ fn credential_path(s: &str) -> Option<&'static str> {
     ];
     pieces
         .iter()
-        .find(|(p, _)| s == *p || s.contains(p) && (s.starts_with(['.', '~', '/']) || s.contains('/')))
+        .find(|(p, _)| {
+            s == *p || s.contains(p) && (s.starts_with(['.', '~', '/']) || s.contains('/'))
+        })
         .map(|(_, what)| *what)
 }
 
@@ -442,16 +455,26 @@ impl Tracker<'_, '_> {
 
     /// Whether the command arguments of a process start upload with a network tool.
     fn uploads(&self, args: &[Argument]) -> bool {
-        args.iter().take(2).filter_map(|a| a.as_expression()).any(|e| {
-            let text = self
-                .an
-                .fold_expr(e)
-                .or_else(|| self.an.source_of(e.span()).map(str::to_string))
-                .unwrap_or_default();
-            ["curl ", "wget ", "nc ", "ncat ", "Invoke-WebRequest", "Invoke-RestMethod"]
+        args.iter()
+            .take(2)
+            .filter_map(|a| a.as_expression())
+            .any(|e| {
+                let text = self
+                    .an
+                    .fold_expr(e)
+                    .or_else(|| self.an.source_of(e.span()).map(str::to_string))
+                    .unwrap_or_default();
+                [
+                    "curl ",
+                    "wget ",
+                    "nc ",
+                    "ncat ",
+                    "Invoke-WebRequest",
+                    "Invoke-RestMethod",
+                ]
                 .iter()
                 .any(|k| text.contains(k))
-        })
+            })
     }
 
     fn check_sink(&mut self, callee: &Expression, args: &[Argument], off: u32) {
@@ -468,7 +491,10 @@ impl Tracker<'_, '_> {
         let p = self.an.path_of(callee);
         // Containers filled with a secret: `out.push(env)`, `Object.assign(o, process.env)`.
         if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
-            && matches!(m.property.name.as_str(), "push" | "unshift" | "set" | "append")
+            && matches!(
+                m.property.name.as_str(),
+                "push" | "unshift" | "set" | "append"
+            )
             && let Expression::Identifier(obj) = m.object.without_parentheses()
             && let Some(t) = args
                 .iter()
@@ -479,8 +505,10 @@ impl Tracker<'_, '_> {
             self.taint_var(obj.name.as_str(), t);
         }
         if p.as_deref() == Some("Object.assign")
-            && let Some(Expression::Identifier(obj)) =
-                args.first().and_then(|a| a.as_expression()).map(|e| e.without_parentheses())
+            && let Some(Expression::Identifier(obj)) = args
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(|e| e.without_parentheses())
             && let Some(t) = args
                 .iter()
                 .skip(1)

@@ -847,7 +847,9 @@ impl<'s> Analyzer<'s> {
                     && let Some(k) = p.key.static_name()
                     && let Some(v) = self.fold(&p.value, 0)
                 {
-                    self.facts.exports.push((k.to_string(), truncate(&v, 65536)));
+                    self.facts
+                        .exports
+                        .push((k.to_string(), truncate(&v, 65536)));
                 }
             }
         }
@@ -1033,7 +1035,8 @@ impl<'s> Analyzer<'s> {
             }
         }
         let indirect = self.indirect_call(&path, arguments);
-        let path = if path == "worker_threads.Worker" && opts.iter().any(|(k, v)| k == "eval" && v == "true")
+        let path = if path == "worker_threads.Worker"
+            && opts.iter().any(|(k, v)| k == "eval" && v == "true")
         {
             // `new Worker(code, { eval: true })` runs its first argument as code.
             "worker_threads.Worker(eval)".to_string()
@@ -1064,7 +1067,11 @@ impl<'s> Analyzer<'s> {
                     a.elements
                         .iter()
                         .take(4)
-                        .map(|el| el.as_expression().map(|x| self.expr_info(x)).unwrap_or_default())
+                        .map(|el| {
+                            el.as_expression()
+                                .map(|x| self.expr_info(x))
+                                .unwrap_or_default()
+                        })
                         .collect(),
                 ),
                 _ => None,
@@ -1073,14 +1080,20 @@ impl<'s> Analyzer<'s> {
         let (target, args) = if path == "Reflect.apply" {
             (self.path(arg(0)?, 0)?, array(arg(2))?)
         } else if let Some(base) = path.strip_suffix(".call") {
-            let args = arguments.iter().skip(1).take(4).map(|a| self.arg_info(a)).collect();
+            let args = arguments
+                .iter()
+                .skip(1)
+                .take(4)
+                .map(|a| self.arg_info(a))
+                .collect();
             (base.to_string(), args)
         } else if let Some(base) = path.strip_suffix(".apply") {
             (base.to_string(), array(arg(1))?)
         } else {
             return None;
         };
-        let known = target.contains('.') && self.root_known(&target) || matches!(target.as_str(), "eval" | "Function" | "require");
+        let known = target.contains('.') && self.root_known(&target)
+            || matches!(target.as_str(), "eval" | "Function" | "require");
         if !known || target.starts_with('<') || target.ends_with(".prototype") {
             return None;
         }
@@ -1458,8 +1471,15 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             // So is code decoded from base64 or hex that was put together at run time (pieces
             // joined, imported from other files): no literal held it for the string scan.
             let built = matches!(
-                it.arguments.first().and_then(|a| a.as_expression()).map(|a| a.without_parentheses()),
-                Some(Expression::CallExpression(_) | Expression::BinaryExpression(_) | Expression::TemplateLiteral(_))
+                it.arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .map(|a| a.without_parentheses()),
+                Some(
+                    Expression::CallExpression(_)
+                        | Expression::BinaryExpression(_)
+                        | Expression::TemplateLiteral(_)
+                )
             );
             let unpacked = self.path(&it.callee, 0).is_some_and(|p| {
                 zlib_method(&p).is_some()
@@ -1472,7 +1492,9 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                                     .get(1)
                                     .and_then(|a| a.as_expression())
                                     .and_then(|a| self.fold(a, 0))
-                                    .is_some_and(|e| matches!(e.as_str(), "base64" | "base64url" | "hex")))
+                                    .is_some_and(|e| {
+                                        matches!(e.as_str(), "base64" | "base64url" | "hex")
+                                    }))
             });
             if unpacked && looks_like_code(&s) {
                 self.analyse_unpacked(&s, off, true);

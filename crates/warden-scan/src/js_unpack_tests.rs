@@ -151,8 +151,14 @@ fn calls_through_reflect_apply_call_and_apply_resolve_to_their_target() {
     );
     assert!(call_paths(&f).contains(&"child_process.execSync"));
     assert!(call_paths(&f).contains(&"child_process.spawn"));
-    let plain = facts("const has = Object.prototype.hasOwnProperty; has.call(o, 'k'); fn.apply(null, [1]);");
-    assert!(!call_paths(&plain).iter().any(|p| p.starts_with("child_process")));
+    let plain = facts(
+        "const has = Object.prototype.hasOwnProperty; has.call(o, 'k'); fn.apply(null, [1]);",
+    );
+    assert!(
+        !call_paths(&plain)
+            .iter()
+            .any(|p| p.starts_with("child_process"))
+    );
 }
 
 #[test]

@@ -371,9 +371,22 @@ pub struct Package<'o> {
     pub total_bytes: u64,
 }
 
-/// Lifecycle scripts npm runs when the package is installed from the registry. `prepare` runs for
-/// git and local installs only, so it is listed but weighed lower by the rules.
-pub const INSTALL_HOOKS: &[&str] = &["preinstall", "install", "postinstall", "prepare"];
+/// Lifecycle scripts npm runs when the package is installed from the registry. `prepare` (with
+/// its `preprepare`/`postprepare`) runs for git and local installs only, so it is listed but
+/// weighed lower by the rules.
+pub const INSTALL_HOOKS: &[&str] = &[
+    "preinstall",
+    "install",
+    "postinstall",
+    "preprepare",
+    "prepare",
+    "postprepare",
+];
+
+/// Hooks that run for git and local installs only (see [`INSTALL_HOOKS`]).
+pub fn local_install_hook(name: &str) -> bool {
+    matches!(name, "preprepare" | "prepare" | "postprepare")
+}
 
 impl<'o> Package<'o> {
     pub fn build(
@@ -581,7 +594,7 @@ impl<'o> Package<'o> {
 
     pub fn is_install_file(&self, f: &FileCtx) -> bool {
         match &f.script {
-            Some((name, _)) => name != "prepare",
+            Some((name, _)) => !local_install_hook(name),
             None => self.install_files.contains(&f.path),
         }
     }
@@ -636,7 +649,9 @@ fn xor_decrypted(files: &[FileCtx], limits: &Limits) -> Vec<(FileCtx, String)> {
         let mut keys: Vec<Vec<u8>> = Vec::new();
         for c in repeating.captures_iter(&f.text).take(4) {
             let name = regex::escape(&c[1]);
-            let decl = format!(r#"(?:const|let|var)\s+{name}\s*=\s*(?:'([^'\\]{{1,64}})'|"([^"\\]{{1,64}})")"#);
+            let decl = format!(
+                r#"(?:const|let|var)\s+{name}\s*=\s*(?:'([^'\\]{{1,64}})'|"([^"\\]{{1,64}})")"#
+            );
             if let Ok(re) = regex::Regex::new(&decl)
                 && let Some(k) = re.captures(&f.text)
                 && let Some(v) = k.get(1).or(k.get(2))
@@ -683,7 +698,8 @@ fn xor_decrypted(files: &[FileCtx], limits: &Limits) -> Vec<(FileCtx, String)> {
                 if !js::looks_like_code(&text) {
                     continue;
                 }
-                let mut v = FileCtx::new(format!("{}{DECRYPTED}", d.path), text.into_bytes(), limits);
+                let mut v =
+                    FileCtx::new(format!("{}{DECRYPTED}", d.path), text.into_bytes(), limits);
                 v.kind = FileKind::Js;
                 v.index_lines();
                 v.analyze(limits);
@@ -1041,7 +1057,13 @@ mod hidden_stage_tests {
         let got = xor_decrypted(&single, &Limits::default());
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0.path, "assets/blob.bin (decrypted)");
-        assert!(got[0].0.js.as_ref().is_some_and(|j| j.has_module("child_process").is_some()));
+        assert!(
+            got[0]
+                .0
+                .js
+                .as_ref()
+                .is_some_and(|j| j.has_module("child_process").is_some())
+        );
         let repeating = files(
             "const k = 'k3y!'; const d = require('fs').readFileSync('assets/blob.bin'); const o = Buffer.alloc(d.length); for (let i = 0; i < d.length; i++) o[i] = d[i] ^ k.charCodeAt(i % k.length);",
             xor(code, b"k3y!"),

@@ -6,8 +6,8 @@ use crate::rules::{Emitter, code_files};
 
 crate::declare_rule! {
     /// Runs code built at run time: `eval`, `Function`/`new Function`, `vm.runIn*Context`,
-    /// `vm.Script`, `vm.compileFunction` or `module._compile` with an argument that is not a plain
-    /// string literal, or a timer (`setTimeout`/`setInterval`/`setImmediate`) given a decoded or
+    /// `vm.Script`, `vm.compileFunction`, `module._compile` or a worker_threads `Worker` with
+    /// `eval: true` with an argument that is not a plain string literal, or a timer (`setTimeout`/`setInterval`/`setImmediate`) given a decoded or
     /// assembled string (template engines do this; so does every loader of a hidden payload).
     /// `high` when the argument is a decoded string, when it comes from a network response read
     /// in the same small hand-written file (a remote stage), or when the call runs at install
@@ -83,7 +83,9 @@ fn arg_names<'t>(text: &'t str, call: &crate::js::Call) -> Vec<&'t str> {
     };
     let name = call.path.rsplit('.').next().unwrap_or("");
     let name = name.strip_suffix("(eval)").unwrap_or(name);
-    let Some(open) = snippet.find(name).and_then(|i| snippet[i..].find('(').map(|j| i + j + 1))
+    let Some(open) = snippet
+        .find(name)
+        .and_then(|i| snippet[i..].find('(').map(|j| i + j + 1))
     else {
         return Vec::new();
     };

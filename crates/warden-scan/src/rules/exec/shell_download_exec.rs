@@ -9,7 +9,10 @@ crate::declare_rule! {
     /// Downloads code and runs it in one go: `curl … | sh`, `wget -O- … | bash`, PowerShell
     /// download cradles (`IEX (New-Object Net.WebClient).DownloadString`, `iwr … | iex`),
     /// `powershell -EncodedCommand` (decoded and checked), `certutil -urlcache` or `bitsadmin`
-    /// downloads followed by execution, `regsvr32 /i:http`. Critical at install time.
+    /// downloads followed by execution, `regsvr32 /i:http`. Critical at install time, and when
+    /// such a command is the argument of a real process start but appears nowhere in the source
+    /// as written (decoded, reversed or assembled at run time) in code run on install or import
+    /// or decoded from a payload.
     id: "shell-download-exec",
     category: Exec,
     severity: High,
@@ -168,7 +171,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 })
         });
         if let Some((off, m)) = hidden
-            && (pkg.is_install_file(f) || pkg.is_entry_file(f) || f.js.as_ref().is_some_and(|j| !j.decoded_code.is_empty()))
+            && (pkg.is_install_file(f)
+                || pkg.is_entry_file(f)
+                || f.js.as_ref().is_some_and(|j| !j.decoded_code.is_empty()))
         {
             out.hit_ev(
                 Severity::Critical,

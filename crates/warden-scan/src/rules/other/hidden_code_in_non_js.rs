@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// Code where nobody looks: script text or base64-encoded code inside images and other data
     /// files, long runs of invisible Unicode (variation selectors, tag characters, zero-width
     /// characters) that decode to a payload, and code pushed off-screen by hundreds of spaces on
-    /// one line.
+    /// one line, and code the package decrypts out of one of its data files with an XOR key
+    /// written in its code (the engine's `(decrypted)` virtual files).
     id: "hidden-code-in-non-js",
     category: Other,
     severity: High,
