@@ -239,6 +239,7 @@ def main():
     import samples_benign
     import samples_benign2
     import samples_malicious
+    import samples_detect
     import samples_gen
     import samples_evasion
     import samples_holdout
@@ -254,15 +255,18 @@ def main():
     class _EvasionBenign:  # samples_evasion keeps its tricky-benign builders in BENIGN too
         SAMPLES = samples_evasion.BENIGN
 
+    class _DetectBenign:  # samples_detect keeps its tricky-benign builders in BENIGN
+        SAMPLES = samples_detect.BENIGN
+
     header = "file\texpected\tincident_or_reason\tdate\tbehaviours\tnotes\n"
     mismatches = 0
     for folder, modules, expected in (
         ("malicious",
          (samples_malicious, samples_malicious2, samples_holdout, samples_holdout2, samples_gen,
-          samples_evasion),
+          samples_evasion, samples_detect),
          "malicious"),
         ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign, _Holdout2Benign,
-                           _EvasionBenign), "not-malicious"),
+                           _EvasionBenign, _DetectBenign), "not-malicious"),
     ):
         d = os.path.join(OUT, folder)
         os.makedirs(d, exist_ok=True)

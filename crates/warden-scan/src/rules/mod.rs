@@ -243,6 +243,7 @@ pub static ALL: &[Rule] = &[
     data::credential_scanner::RULE,
     data::browser_data_theft::RULE,
     data::credential_file_send::RULE,
+    data::secret_flow::RULE,
     worm::npm_publish::RULE,
     worm::github_workflow_write::RULE,
     worm::github_repo_abuse::RULE,

@@ -4,6 +4,7 @@ pub mod browser_data_theft;
 pub mod credential_file_send;
 pub mod credential_scanner;
 pub mod env_harvest;
+pub mod secret_flow;
 pub mod sensitive_file_read;
 pub mod token_theft;
 

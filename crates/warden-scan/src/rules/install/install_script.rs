@@ -43,7 +43,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         ]
         .iter()
         .any(|n| cmd.starts_with(n));
-        let sev = if name == "prepare" || native {
+        let sev = if crate::package::local_install_hook(name) || native {
             Severity::Low
         } else {
             Severity::Medium
@@ -74,5 +74,26 @@ mod gyp_tests {
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert_eq!(hits[0].severity, Severity::Low);
         assert!(hits[0].message.contains("node-gyp rebuild"));
+    }
+}
+
+#[cfg(test)]
+mod hook_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn preprepare_and_postprepare_are_local_install_hooks() {
+        let case = r#"{"name":"a","version":"1.0.0","scripts":{"preprepare":"node setup.js","postprepare":"sh x.sh","prepublishOnly":"tsc"}}"#;
+        let hits = run(&super::RULE, "package.json", case);
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        assert!(
+            hits.iter()
+                .all(|h| h.severity == Severity::Low && !h.install)
+        );
+        let registry =
+            r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"node setup.js"}}"#;
+        let hits = run(&super::RULE, "package.json", registry);
+        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Medium));
     }
 }

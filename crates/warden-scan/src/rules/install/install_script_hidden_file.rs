@@ -27,7 +27,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
         .map(|f| f.path.as_str())
         .collect();
     for f in pkg.files.iter().filter(|f| {
-        f.script.as_ref().is_some_and(|(n, _)| n != "prepare")
+        f.script
+            .as_ref()
+            .is_some_and(|(n, _)| !crate::package::local_install_hook(n))
             && f.kind == crate::package::FileKind::Shell
     }) {
         for t in script_targets(&f.text) {

