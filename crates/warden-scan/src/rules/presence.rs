@@ -23,12 +23,15 @@ struct Table {
     lits: Vec<Vec<u8>>,
     ids: BTreeMap<Vec<u8>, usize>,
     automaton: Option<(usize, Arc<AhoCorasick>)>,
+    /// Some literal holds a line feed, so it could span the joints of `all_text`.
+    newline: bool,
 }
 
 static TABLE: Mutex<Table> = Mutex::new(Table {
     lits: Vec::new(),
     ids: BTreeMap::new(),
     automaton: None,
+    newline: false,
 });
 
 fn table() -> std::sync::MutexGuard<'static, Table> {
@@ -44,12 +47,14 @@ pub fn register(lit: &[u8]) -> usize {
     }
     let id = t.lits.len();
     t.lits.push(lit.to_vec());
+    t.newline |= lit.contains(&b'\n');
     t.ids.insert(lit.to_vec(), id);
     id
 }
 
-/// The automaton over every literal registered so far, and how many that is.
-fn automaton() -> Option<(usize, Arc<AhoCorasick>)> {
+/// The automaton over every literal registered so far (ASCII case-insensitive: the literals are
+/// lowercase), how many that is, and whether one of them holds a line feed.
+fn automaton() -> Option<(usize, Arc<AhoCorasick>, bool)> {
     let mut t = table();
     let n = t.lits.len();
     if n == 0 {
@@ -58,16 +63,17 @@ fn automaton() -> Option<(usize, Arc<AhoCorasick>)> {
     if let Some((built, ac)) = &t.automaton
         && *built == n
     {
-        return Some((n, ac.clone()));
+        return Some((n, ac.clone(), t.newline));
     }
     let ac = AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
         .build(&t.lits)
         .ok()?;
     let ac = Arc::new(ac);
     t.automaton = Some((n, ac.clone()));
-    Some((n, ac))
+    Some((n, ac, t.newline))
 }
 
 /// Which part of a file a text is.
@@ -92,10 +98,12 @@ pub struct Presence {
 }
 
 impl Presence {
-    /// One pass of the automaton over `lower` (the folded text plus derived strings), where the
-    /// file's own text is `lower[..boundary]`.
-    fn compute(lower: &[u8], boundary: usize, exotic: bool) -> Presence {
-        let Some((n, ac)) = automaton() else {
+    /// One pass of the automaton over a file's text and its derived strings.
+    fn compute(f: &FileCtx) -> Presence {
+        let all = f.all_text();
+        // `fold` turns U+212A into `k` and U+017F into `s`; the automaton only knows ASCII case.
+        let exotic = all.contains('\u{212A}') || all.contains('\u{17F}');
+        let Some((n, ac, newline)) = automaton() else {
             return Presence {
                 covered: 0,
                 text: Vec::new(),
@@ -110,12 +118,33 @@ impl Presence {
             all: vec![0; words],
             exotic,
         };
-        for m in ac.find_overlapping_iter(lower) {
-            let id = m.pattern().as_usize();
-            let (w, bit) = (id / 64, 1u64 << (id % 64));
-            p.all[w] |= bit;
-            if m.end() <= boundary {
-                p.text[w] |= bit;
+        let mut mark = |hay: &[u8], boundary: usize| {
+            for m in ac.find_overlapping_iter(hay) {
+                let id = m.pattern().as_usize();
+                let (w, bit) = (id / 64, 1u64 << (id % 64));
+                p.all[w] |= bit;
+                if m.end() <= boundary {
+                    p.text[w] |= bit;
+                }
+            }
+        };
+        if exotic || newline {
+            // The folded text in one piece: `fold` keeps every byte but U+212A (3 bytes, to
+            // `k`) and U+017F (2 bytes, to `s`), so the file's own text ends at `boundary`.
+            let t = f.text.as_bytes();
+            let kelvin = memchr::memmem::find_iter(t, "\u{212A}".as_bytes()).count();
+            let long_s = memchr::memmem::find_iter(t, "\u{17F}".as_bytes()).count();
+            mark(f.all_text_lower().as_bytes(), t.len() - 2 * kelvin - long_s);
+        } else {
+            // No literal can span the line feeds that join the pieces of `all_text`, so each
+            // piece is searched where it is, without a joined, folded copy.
+            mark(f.text.as_bytes(), usize::MAX);
+            if let Some(js) = &f.js
+                && all.len() != f.text.len()
+            {
+                for (d, _) in &js.derived {
+                    mark(d.as_bytes(), 0);
+                }
             }
         }
         p
@@ -188,18 +217,10 @@ impl Drop for Scope<'_> {
 }
 
 fn entry(f: &FileCtx) -> Entry {
-    let all = f.all_text();
-    let lower = f.all_text_lower();
-    // `fold` keeps every byte but U+212A (3 bytes, to `k`) and U+017F (2 bytes, to `s`).
-    let kelvin = memchr::memmem::find_iter(f.text.as_bytes(), "\u{212A}".as_bytes()).count();
-    let long_s = memchr::memmem::find_iter(f.text.as_bytes(), "\u{17F}".as_bytes()).count();
-    let exotic = kelvin + long_s > 0
-        || (all.len() != f.text.len() && (all.contains('\u{212A}') || all.contains('\u{17F}')));
-    let boundary = f.text.len() - 2 * kelvin - long_s;
     Entry {
         text: key(&f.text),
-        all: key(all),
-        presence: Presence::compute(lower.as_bytes(), boundary, exotic),
+        all: key(f.all_text()),
+        presence: Presence::compute(f),
     }
 }
 
