@@ -94,6 +94,7 @@ fn main() {
                 match p {
                     Phase::Unpacked => *phases.entry("gunzip + untar").or_default() += d,
                     Phase::Analysed => *phases.entry("decode + parse + analyse").or_default() += d,
+                    Phase::Indexed => *phases.entry("gate literals").or_default() += d,
                     Phase::Rule(id) => {
                         *phases.entry("rules").or_default() += d;
                         *rules.entry(id).or_default() += d;

@@ -314,12 +314,57 @@ fn analyze_full(
     max_parse: usize,
     imports: HashMap<String, String>,
 ) -> Parsed {
-    let alloc = Allocator::default();
+    with_arena(|alloc| {
+        analyze_in(
+            alloc,
+            src,
+            path,
+            base_off,
+            depth,
+            max_decode_depth,
+            max_parse,
+            imports,
+        )
+    })
+}
+
+/// Parser arenas kept between files (and scans): a reset arena keeps its largest chunk, so
+/// parsing does not fault in fresh pages for every file. A nested analysis (decoded code) takes
+/// another arena; at most [`ARENAS_KEPT`] are kept, and none bigger than [`ARENA_KEPT_BYTES`].
+static ARENAS: std::sync::Mutex<Vec<Allocator>> = std::sync::Mutex::new(Vec::new());
+const ARENAS_KEPT: usize = 4;
+const ARENA_KEPT_BYTES: usize = 16 << 20;
+
+fn with_arena<R>(f: impl FnOnce(&Allocator) -> R) -> R {
+    let pooled = ARENAS.lock().ok().and_then(|mut a| a.pop());
+    let mut alloc = pooled.unwrap_or_default();
+    let r = f(&alloc);
+    alloc.reset();
+    if alloc.capacity() <= ARENA_KEPT_BYTES
+        && let Ok(mut a) = ARENAS.lock()
+        && a.len() < ARENAS_KEPT
+    {
+        a.push(alloc);
+    }
+    r
+}
+
+#[allow(clippy::too_many_arguments)]
+fn analyze_in(
+    alloc: &Allocator,
+    src: &str,
+    path: &str,
+    base_off: u32,
+    depth: usize,
+    max_decode_depth: usize,
+    max_parse: usize,
+    imports: HashMap<String, String>,
+) -> Parsed {
     let st = source_type(path);
-    let mut ret = oxc_parser::Parser::new(&alloc, src, st).parse();
+    let mut ret = oxc_parser::Parser::new(alloc, src, st).parse();
     if (ret.panicked || !ret.diagnostics.is_empty()) && !st.is_typescript() && st.is_module() {
         // A CommonJS file with a top-level `return`, or legacy script syntax: try as a script.
-        let script = oxc_parser::Parser::new(&alloc, src, SourceType::cjs().with_jsx(true)).parse();
+        let script = oxc_parser::Parser::new(alloc, src, SourceType::cjs().with_jsx(true)).parse();
         if !script.panicked && script.diagnostics.len() < ret.diagnostics.len().max(1) {
             ret = script;
         }

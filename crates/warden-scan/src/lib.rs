@@ -53,6 +53,8 @@ pub enum Phase {
     Unpacked,
     /// Files are decoded, parsed and analysed, the manifest read.
     Analysed,
+    /// The code files' gate literals are found (one pass each, see `rules::presence`).
+    Indexed,
     /// The rule with this id has run.
     Rule(&'static str),
     /// The verdict, capabilities and report are built.
@@ -128,6 +130,8 @@ fn scan_inner(
 ) -> ScanReport {
     let pkg = package::Package::build(files, issues, opts.manifest.as_ref(), &opts.limits);
     observe(Phase::Analysed);
+    let scope = rules::presence::Scope::enter(&pkg);
+    observe(Phase::Indexed);
     let mut hits = Vec::new();
     for rule in rules::ALL {
         let mut out = rules::Emitter::new(rule.meta);
@@ -135,6 +139,7 @@ fn scan_inner(
         hits.extend(out.hits);
         observe(Phase::Rule(rule.meta.id));
     }
+    drop(scope);
     let (verdict, reasons) = verdict::judge(&pkg, &hits);
     let capabilities = capabilities::collect(&pkg, &hits);
     let mut findings: Vec<Finding> = hits.iter().map(to_finding).collect();

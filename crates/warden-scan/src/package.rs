@@ -253,12 +253,27 @@ fn strip_hashbang(s: &str) -> &str {
 
 /// Maximum bracket nesting, skipping string contents roughly; cheap and conservative.
 pub fn nesting_depth(b: &[u8]) -> usize {
+    /// The bytes that change the state (quotes, brackets, escapes, line feeds); the loop skips
+    /// every other byte in a tight inner loop.
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        let special = b"\"'`([{)]}\\\n";
+        let mut i = 0;
+        while i < special.len() {
+            t[special[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
     let mut depth: usize = 0;
     let mut max = 0;
     let mut quote: u8 = 0;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
+        while i < b.len() && !SPECIAL[b[i] as usize] {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else { break };
         if quote != 0 {
             if c == b'\\' {
                 i += 2;
@@ -982,6 +997,17 @@ pub fn inline_node_code(cmd: &str) -> Vec<String> {
 #[cfg(test)]
 mod config_tests {
     use super::*;
+
+    #[test]
+    fn nesting_depth_counts_brackets_outside_strings_only() {
+        assert_eq!(nesting_depth(b"f(a[{b}], (c))"), 3);
+        assert_eq!(nesting_depth(b"x = '(((' + \"[[[\" + `{{{`; g(h())"), 2);
+        // An escaped quote does not end the string; a line feed ends a '…' string but not a `…`.
+        assert_eq!(nesting_depth(b"s = 'a\\'((('; t(u)"), 1);
+        assert_eq!(nesting_depth(b"s = 'unterminated\n((( x"), 3);
+        assert_eq!(nesting_depth(b"s = `multi\n((( line`; v"), 0);
+        assert_eq!(nesting_depth(b""), 0);
+    }
 
     #[test]
     fn gyp_command_expansions_are_found_with_their_lines() {

@@ -60,7 +60,15 @@ pub fn unpack(bytes: &[u8], limits: &Limits) -> Unpacked {
         .max(16 * 1024 * 1024);
     let budget = limits.max_total_size.min(ratio_budget);
     let gz = bytes.starts_with(&[0x1f, 0x8b]);
-    if gz {
+    if gz && let Some(tar) = inflate_whole(bytes, budget) {
+        let reader = Budget {
+            inner: tar.as_slice(),
+            read: 0,
+            budget,
+            exceeded: false,
+        };
+        read_tar(reader, limits, compressed, ratio_budget)
+    } else if gz {
         let reader = Budget {
             inner: MultiGzDecoder::new(bytes),
             read: 0,
@@ -76,6 +84,55 @@ pub fn unpack(bytes: &[u8], limits: &Limits) -> Unpacked {
             exceeded: false,
         };
         read_tar(reader, limits, compressed, ratio_budget)
+    }
+}
+
+/// Every gzip member of `bytes` inflated at once with zlib-rs, when nothing about the archive is
+/// unusual: each member ends with a matching CRC and length, only members follow each other,
+/// and the output stays below `budget`. Otherwise `None`, and the streaming flate2 decoder reads
+/// the archive and reports what is wrong with it, as it always has.
+fn inflate_whole(bytes: &[u8], budget: u64) -> Option<Vec<u8>> {
+    use zlib_rs::{Inflate, InflateFlush, Status};
+    // The last member's length mod 2^32 (a hint for the first allocation, never trusted).
+    let isize_hint = bytes
+        .len()
+        .checked_sub(4)
+        .and_then(|i| bytes.get(i..))
+        .and_then(|t| <[u8; 4]>::try_from(t).ok())
+        .map_or(0, |t| u32::from_le_bytes(t) as u64);
+    let mut out: Vec<u8> = Vec::with_capacity(isize_hint.min(budget) as usize + 1);
+    let mut input = bytes;
+    loop {
+        // Window bits 16 + 15: a gzip header and trailer around the deflate stream.
+        let mut z = Inflate::new(true, 31);
+        loop {
+            let len = out.len();
+            if (len as u64) >= budget {
+                return None;
+            }
+            if len == out.capacity() {
+                out.reserve(len.max(64 * 1024));
+            }
+            let room = (out.capacity() - len).min((budget - len as u64) as usize);
+            out.resize(len + room, 0);
+            let (in0, out0) = (z.total_in(), z.total_out());
+            let status = z.decompress(input, &mut out[len..], InflateFlush::NoFlush);
+            let produced = (z.total_out() - out0) as usize;
+            out.truncate(len + produced);
+            input = input.get((z.total_in() - in0) as usize..)?;
+            match status.ok()? {
+                Status::StreamEnd => break,
+                // No progress: the member is cut short.
+                _ if produced == 0 && z.total_in() == in0 => return None,
+                _ => {}
+            }
+        }
+        if input.is_empty() {
+            return ((out.len() as u64) < budget).then_some(out);
+        }
+        if !input.starts_with(&[0x1f, 0x8b]) {
+            return None;
+        }
     }
 }
 
@@ -253,4 +310,52 @@ fn read_tar<R: Read>(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod inflate_tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gzip(b: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(b).expect("in-memory gzip");
+        e.finish().expect("in-memory gzip")
+    }
+
+    fn flate2_reads(b: &[u8]) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        MultiGzDecoder::new(b).read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn clean_archives_inflate_as_flate2_reads_them() {
+        let a: Vec<u8> = (0..200_000u32)
+            .flat_map(|i| (i % 251).to_le_bytes())
+            .collect();
+        let mut two = gzip(&a);
+        two.extend(gzip(b"second member"));
+        for gz in [gzip(&a), two, gzip(b"")] {
+            let whole = inflate_whole(&gz, 1 << 30).expect("a clean archive");
+            assert_eq!(whole, flate2_reads(&gz).expect("flate2 reads it"));
+        }
+    }
+
+    #[test]
+    fn unusual_archives_are_left_to_the_streaming_reader() {
+        let gz = gzip(b"some text that compresses, some text that compresses");
+        // Cut short, trailing garbage, a wrong CRC, over the budget.
+        let mut garbage = gz.clone();
+        garbage.extend_from_slice(b"\0\0\0\0");
+        let mut bad_crc = gz.clone();
+        let n = bad_crc.len();
+        bad_crc[n - 8] ^= 1;
+        for case in [gz[..gz.len() - 6].to_vec(), garbage, bad_crc] {
+            assert!(inflate_whole(&case, 1 << 30).is_none());
+            assert!(flate2_reads(&case).is_err(), "flate2 reports it");
+        }
+        assert!(inflate_whole(&gz, 10).is_none());
+        assert!(inflate_whole(&gz, 1 << 30).is_some());
+    }
 }

@@ -12,6 +12,7 @@
 //! U+017F LONG S to `s`), a character class is only taken as a literal character when it is
 //! exactly the case variants of one character, and anything optional counts as "no condition".
 
+use super::presence::{Part, Presence};
 use memchr::memmem::Finder;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -238,6 +239,8 @@ enum Test {
 pub struct Gate {
     test: Test,
     finders: Vec<Finder<'static>>,
+    /// Each finder's literal in the [`super::presence`] table.
+    ids: Vec<usize>,
 }
 
 impl Gate {
@@ -250,7 +253,39 @@ impl Gate {
         }
         let mut finders = Vec::new();
         let test = compile(&c, &mut finders);
-        Some(Gate { test, finders })
+        let ids = finders
+            .iter()
+            .map(|f| super::presence::register(f.needle()))
+            .collect();
+        Some(Gate { test, finders, ids })
+    }
+
+    /// Whether a file's part could match, from its presence bits; `None` when a literal is newer
+    /// than the bits.
+    fn admits_present(&self, p: &Presence, part: Part) -> Option<bool> {
+        self.eval_present(&self.test, p, part)
+    }
+
+    fn eval_present(&self, t: &Test, p: &Presence, part: Part) -> Option<bool> {
+        match t {
+            Test::Lit(i) => p.has(self.ids[*i], part),
+            Test::All(ts) => {
+                for t in ts {
+                    if !self.eval_present(t, p, part)? {
+                        return Some(false);
+                    }
+                }
+                Some(true)
+            }
+            Test::Any(ts) => {
+                for t in ts {
+                    if self.eval_present(t, p, part)? {
+                        return Some(true);
+                    }
+                }
+                Some(false)
+            }
+        }
     }
 
     /// Whether a text (already ASCII-lowercased) could match the pattern.
@@ -323,11 +358,11 @@ impl Re {
         })
     }
 
-    /// Whether `lower`, the text folded by [`fold`], could hold a match.
-    pub fn admits_lower(&self, lower: &str) -> bool {
-        self.gate
-            .as_ref()
-            .is_none_or(|g| g.admits(lower.as_bytes()))
+    /// Whether a file's text with its derived strings (`FileCtx::all_text`) could hold a match.
+    pub fn admits_all(&self, f: &crate::package::FileCtx) -> bool {
+        let Some(g) = &self.gate else { return true };
+        super::presence::ask(f.all_text(), |p, part| g.admits_present(p, part))
+            .unwrap_or_else(|| g.admits(f.all_text_lower().as_bytes()))
     }
 
     /// Whether `text` could hold a match (folds it when the gate needs to look; rules ask
@@ -339,15 +374,21 @@ impl Re {
             };
         }
         match &self.gate {
-            Some(g) if text.len() >= MIN_GATED_TEXT => LAST.with(|last| {
-                let mut last = last.borrow_mut();
-                if last.0 != text {
-                    last.0.clear();
-                    last.0.push_str(text);
-                    last.1 = fold(text);
+            Some(g) if text.len() >= MIN_GATED_TEXT => {
+                if let Some(known) = super::presence::ask(text, |p, part| g.admits_present(p, part))
+                {
+                    return known;
                 }
-                g.admits(last.1.as_bytes())
-            }),
+                LAST.with(|last| {
+                    let mut last = last.borrow_mut();
+                    if last.0 != text {
+                        last.0.clear();
+                        last.0.push_str(text);
+                        last.1 = fold(text);
+                    }
+                    g.admits(last.1.as_bytes())
+                })
+            }
             _ => true,
         }
     }

@@ -208,6 +208,7 @@ pub mod install;
 pub mod network;
 pub mod obfuscation;
 pub mod other;
+pub mod presence;
 pub mod worm;
 
 /// Every rule, in catalogue order. Docs, `warden rules` and SARIF read this slice.
@@ -269,7 +270,7 @@ pub static ALL: &[Rule] = &[
 /// Text matches in a file and in the strings its code builds at run time (folded, decoded):
 /// `(offset, matched text)`.
 pub fn find_text(f: &FileCtx, re: &gate::Re) -> Vec<(u32, String)> {
-    if !re.admits_lower(f.all_text_lower()) {
+    if !re.admits_all(f) {
         return Vec::new();
     }
     let re: &regex::Regex = re;
@@ -339,7 +340,19 @@ pub mod testing {
             .and_then(|(_, b)| serde_json::from_slice::<serde_json::Value>(&b).ok());
         let pkg = Package::build(files, Vec::new(), registry.as_ref(), &limits);
         let mut out = Emitter::new(rule.meta);
+        // Twice: once answered by searches, once by the presence bits (the literals are
+        // registered by then); both must agree.
         (rule.check)(&pkg, &mut out);
+        let searched = out.hits.len();
+        out.hits.clear();
+        let _scope = super::presence::Scope::enter(&pkg);
+        (rule.check)(&pkg, &mut out);
+        assert_eq!(
+            searched,
+            out.hits.len(),
+            "gates by presence bits change {}'s findings",
+            rule.meta.id
+        );
         out.hits
     }
 
@@ -508,18 +521,15 @@ pub fn compile(pattern: &str) -> gate::Re {
     gate::Re::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("rule regex is valid")
 }
 
-/// Whether `text` mentions any of the literals (ASCII case-insensitive), with one automaton
-/// built once per call site: a cheap gate in front of a rule's regexes.
+/// Whether `text` mentions any of the literals (ASCII case-insensitive): a cheap gate in front of
+/// a rule's regexes. A code file's text is answered from its presence bits ([`presence`]),
+/// any other with one automaton built once per call site.
 #[macro_export]
 macro_rules! mentions {
     ($text:expr, [$($lit:literal),+ $(,)?]) => {{
-        static AC: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build([$($lit),+])
-                .expect("literal gate builds")
-        });
-        AC.is_match($text)
+        static LITS: std::sync::LazyLock<$crate::rules::presence::Mentions> =
+            std::sync::LazyLock::new(|| $crate::rules::presence::Mentions::new(&[$($lit),+]));
+        LITS.is_match($text)
     }};
 }
 

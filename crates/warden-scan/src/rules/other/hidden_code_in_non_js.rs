@@ -47,23 +47,78 @@ fn is_source_map(decoded: &str) -> bool {
     })
 }
 
-/// The decoded text of the first long base64 or hex run in `text` that decodes to code. Base64
-/// may be wrapped over several lines (an HTML comment in a README) and may start one to three
-/// characters off (a marker ending in `/` glued to the payload), so each run is tried at
-/// several starts.
-fn encoded_code(text: &str) -> Option<String> {
-    // Both patterns need a run of 40 base64 characters (hex digits are base64 characters):
-    // one pass over the bytes rules most texts out before either regex runs.
+/// Whether `b` holds a run of 40 base64 characters (hex digits are base64 characters), which
+/// both of [`encoded_code`]'s patterns need: one pass over the bytes rules most texts out before
+/// either regex runs (and before a binary file is copied into text).
+fn long_base64_run(b: &[u8]) -> bool {
     let mut run = 0usize;
-    let long_run = text.bytes().any(|b| {
+    b.iter().any(|&b| {
         if b.is_ascii_alphanumeric() || b == b'+' || b == b'/' {
             run += 1;
         } else {
             run = 0;
         }
         run >= 40
-    });
-    if !long_run {
+    })
+}
+
+/// The longest run of invisible characters in `text` when it is 16 or more: its length and the
+/// offset of its last character (the first such run when several are as long). Every invisible
+/// character takes three or four bytes, so only stretches of 48 or more non-ASCII bytes can
+/// hold such a run; the walk skips the rest eight bytes at a time.
+fn invisible_run(text: &str) -> Option<(usize, usize)> {
+    const MIN_RUN: usize = 16;
+    let b = text.as_bytes();
+    let mut best = (0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        while let Some(w) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(w.try_into().expect("a slice of eight bytes"));
+            if w & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        match b.get(i) {
+            None => break,
+            Some(c) if c.is_ascii() => {
+                i += 1;
+                continue;
+            }
+            Some(_) => {}
+        }
+        let start = i;
+        while b.get(i).is_some_and(|c| !c.is_ascii()) {
+            i += 1;
+        }
+        // ASCII bytes are character boundaries, so the stretch is whole characters.
+        let Some(stretch) = text.get(start..i) else {
+            continue;
+        };
+        if stretch.len() < 3 * MIN_RUN {
+            continue;
+        }
+        let mut run = 0usize;
+        for (j, c) in stretch.char_indices() {
+            if invisible(c) {
+                run += 1;
+                if run > best.0 {
+                    best = (run, start + j);
+                }
+            } else {
+                run = 0;
+            }
+        }
+    }
+    (best.0 >= MIN_RUN).then_some(best)
+}
+
+/// The decoded text of the first long base64 or hex run in `text` that decodes to code. Base64
+/// may be wrapped over several lines (an HTML comment in a README) and may start one to three
+/// characters off (a marker ending in `/` glued to the payload), so each run is tried at
+/// several starts.
+fn encoded_code(text: &str) -> Option<String> {
+    if !long_base64_run(text.as_bytes()) {
         return None;
     }
     let b64 = crate::regex!(
@@ -118,7 +173,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             FileKind::Image | FileKind::Binary
                 if crate::package::native_format(f.bytes()).is_none() =>
             {
-                let lossy = String::from_utf8_lossy(f.bytes());
+                // ASCII words appear in the bytes exactly where they appear in the lossy text.
                 let plain = [
                     "require(",
                     "child_process",
@@ -127,7 +182,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     "process.env",
                 ]
                 .iter()
-                .find(|k| lossy.contains(*k));
+                .find(|k| memchr::memmem::find(f.bytes(), k.as_bytes()).is_some());
                 if let Some(k) = plain {
                     out.whole(
                         Severity::High,
@@ -137,7 +192,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     );
                     continue;
                 }
-                if let Some(t) = encoded_code(&lossy) {
+                if long_base64_run(f.bytes())
+                    && let Some(t) = encoded_code(&String::from_utf8_lossy(f.bytes()))
+                {
                     out.whole(
                         Severity::High,
                         &f.path,
@@ -151,23 +208,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             | FileKind::Markdown
             | FileKind::Text
             | FileKind::Shell => {
-                // Invisible characters: count the longest run (none in ASCII text, so skip the
-                // walk there; the encoded-payload and off-screen checks below still run).
-                let mut run = 0usize;
-                let mut best = (0usize, 0usize);
-                if !f.text.is_ascii() {
-                    for (i, c) in f.text.char_indices() {
-                        if invisible(c) {
-                            run += 1;
-                            if run > best.0 {
-                                best = (run, i);
-                            }
-                        } else {
-                            run = 0;
-                        }
-                    }
-                }
-                if best.0 >= 16 {
+                // Invisible characters: the longest run (the encoded-payload and off-screen
+                // checks below still run when there is none).
+                if let Some(best) = invisible_run(&f.text) {
                     out.hit(
                         pkg,
                         f,
@@ -209,5 +252,81 @@ fn check(pkg: &Package, out: &mut Emitter) {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    /// The walk over every character that `invisible_run` replaces.
+    fn naive(text: &str) -> Option<(usize, usize)> {
+        let (mut run, mut best) = (0usize, (0usize, 0usize));
+        for (i, c) in text.char_indices() {
+            if invisible(c) {
+                run += 1;
+                if run > best.0 {
+                    best = (run, i);
+                }
+            } else {
+                run = 0;
+            }
+        }
+        (best.0 >= 16).then_some(best)
+    }
+
+    #[test]
+    fn invisible_runs_are_found_where_the_full_walk_finds_them() {
+        let sel = |n: usize| "\u{FE01}".repeat(n);
+        let tags = |n: usize| "\u{E0041}".repeat(n);
+        let cases = [
+            format!("const s = `{}`", sel(16)),
+            format!("// é ü {}\n{}", sel(5), tags(20)),
+            format!("{}{}x{}", "日本語".repeat(30), sel(17), sel(18)),
+            format!("a{}b{}", sel(15), sel(15)),
+            format!("{}{}", sel(8), "\u{200B}".repeat(8)),
+            "日本語のテキスト".repeat(100),
+            "plain ascii ".repeat(100),
+            format!("{}{}", "x".repeat(13), sel(40)),
+        ];
+        for text in &cases {
+            assert_eq!(invisible_run(text), naive(text), "{text:?}");
+        }
+        assert!(invisible_run(&cases[0]).is_some());
+        assert!(
+            invisible_run(&cases[3]).is_none(),
+            "15 and 15, split by ASCII"
+        );
+    }
+
+    #[test]
+    fn script_words_in_binary_files_are_found_in_the_raw_bytes() {
+        let mut data = vec![0x89, b'P', b'N', b'G', 0xff, 0xfe, 0x00];
+        data.extend_from_slice(b"\xc3(require(\xff");
+        let files = vec![
+            (
+                "package.json".to_string(),
+                br#"{"name":"a","version":"1.0.0"}"#.to_vec(),
+            ),
+            ("assets/x.png".to_string(), data),
+        ];
+        let pkg = Package::build(files, Vec::new(), None, &Default::default());
+        let mut out = Emitter::new(&META);
+        check(&pkg, &mut out);
+        assert_eq!(out.hits.len(), 1, "{:?}", out.hits);
+        let files = vec![
+            (
+                "package.json".to_string(),
+                br#"{"name":"a","version":"1.0.0"}"#.to_vec(),
+            ),
+            (
+                "assets/x.png".to_string(),
+                b"\x89PNG\xff\xfe\x00req\xffuire(".to_vec(),
+            ),
+        ];
+        let pkg = Package::build(files, Vec::new(), None, &Default::default());
+        let mut out = Emitter::new(&META);
+        check(&pkg, &mut out);
+        assert!(out.hits.is_empty(), "{:?}", out.hits);
     }
 }
