@@ -9,9 +9,7 @@ crate::declare_rule! {
     /// recovery (seed) phrase, and sends what was typed fire-and-forget: `navigator.sendBeacon`,
     /// `fetch` with `mode: "no-cors"` (the page cannot even read the answer, so it is not a
     /// login), a tracking-pixel URL, or a chat-bot API. A real login form needs the server's
-    /// reply; a real wallet never sends the recovery phrase anywhere. `critical` for a recovery
-    /// phrase or a password sent that way; `high` for a recovery-phrase form in a file that
-    /// sends anything over the network.
+    /// reply; a real wallet never sends the recovery phrase anywhere. `critical`.
     id: "credential-phishing",
     category: Data,
     severity: Critical,
@@ -41,7 +39,6 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let blind = crate::regex!(
         r#"(?i)sendBeacon\s*\(|mode\s*:\s*['"`]no-cors['"`]|new\s+Image\s*\(\s*\d*\s*,?\s*\d*\s*\)\s*\.src\s*=|api\.telegram\.org/bot|discord(app)?\.com/api/webhooks"#
     );
-    let network = crate::regex!(r"\bfetch\s*\(|XMLHttpRequest|sendBeacon|\$\.(ajax|post)\s*\(|axios\.");
     for f in &pkg.files {
         if f.script.is_some() || is_doc_path(&f.path) {
             continue;
@@ -83,14 +80,6 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     "asks for {what} and sends form input fire-and-forget ({})",
                     crate::package::one_line(b.as_str())
                 ),
-            );
-        } else if what.starts_with("a wallet") && network.is_match(text) {
-            out.hit_sev(
-                Severity::High,
-                pkg,
-                f,
-                off,
-                format!("asks for {what} in a file that sends data over the network"),
             );
         }
     }

@@ -20,7 +20,8 @@ crate::declare_rule! {
     case_file: "index.js",
     flag: ["=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nexecFileSync('git', ['config', '--global', 'credential.helper', helper]);",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"install\":\"node i.js\"}}\n=== i.js\nfs.appendFileSync(path.join(os.homedir(), '.gitconfig'), `\\n[core]\\n\\thooksPath = ${dir}\\n`);",
-           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"git config --global core.sshCommand 'ssh -o ProxyCommand=x'\"}}"],
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"git config --global core.sshCommand 'ssh -o ProxyCommand=x'\"}}",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"git config --global url.\\\"https://m.example/\\\".insteadOf https://forge.example/\"}}"],
     pass: ["const cur = execFileSync('git', ['config', '--global', '--get', 'credential.helper']).toString()",
            "execSync('git config core.hooksPath .husky')",
            "// run: git config --global credential.helper store\nmodule.exports = {}"],
@@ -28,7 +29,7 @@ crate::declare_rule! {
 
 fn check(pkg: &Package, out: &mut Emitter) {
     let key = crate::regex!(
-        r"(?i)\b(credential\.[^\s'\x22`,]*helper|core\.(hooksPath|sshCommand|askPass|fsmonitor|gitProxy)|url\.[^\s'\x22`,]+\.insteadOf|https?\.proxy|include\.path)\b"
+        r"(?i)\b(credential\.[^\s'\x22`,]*helper|core\.(hooksPath|sshCommand|askPass|fsmonitor|gitProxy)|url\.[\x22']?[^\s'\x22`,]+[\x22']?\.insteadOf|https?\.proxy|include\.path)\b"
     );
     let section = crate::regex!(r"(?i)\[(credential|core|url)\b[^\]]{0,80}\][^\n]{0,4}(\\n|\n)[^\n]{0,30}(helper|hooksPath|sshCommand|askPass|fsmonitor|insteadOf)\s*=");
     for f in code_files(pkg) {

@@ -40,8 +40,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let timestomp = crate::regex!(
         r"(?:l|f)?utimes(?:Sync)?\s*\([^;\n]{0,120}\.(?:a|m)time\b|\btouch\s+-[a-z]*[rd]\b"
     );
+    let shell_target = crate::regex!(r"node_modules/[@a-z]");
     let shell_write = crate::regex!(
-        r"\b(cp|mv|install|tee|sed\s+-i[a-z]*|patch\s+-p\d)\b[^\n]{0,160}node_modules/[@a-z]"
+        r"(?m)^\s*(cp|mv|install|tee|sed\s+-i[a-z]*|patch\s+-p\d|cat)\b[^\n]*(>|\s\S*\$|\s\S*node_modules/)"
     );
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {
@@ -56,13 +57,19 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let install = pkg.is_install_file(f);
         if f.kind == FileKind::Shell {
-            if install && let Some(m) = shell_write.find(&f.text) {
-                out.hit(
-                    pkg,
-                    f,
-                    m.start() as u32,
-                    "install script writes into another installed package",
-                );
+            if install
+                && shell_target.is_match(&f.text)
+                && let Some(m) = shell_write.find(&f.text)
+            {
+                let (sev, why) = if timestomp.is_match(&f.text) {
+                    (
+                        Severity::Critical,
+                        "install script writes into another installed package and resets the file times",
+                    )
+                } else {
+                    (Severity::High, "install script writes into another installed package")
+                };
+                out.hit_sev(sev, pkg, f, m.start() as u32, why);
             }
             continue;
         }
