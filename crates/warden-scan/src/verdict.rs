@@ -265,7 +265,9 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
         reasons.insert("destroys files depending on the user's country or locale".into());
     }
     if hits.iter().any(|h| h.rule.id == "user-folder-drop") && in_pkg("geo-or-locale-targeting") {
-        reasons.insert("drops files in the user's personal folders depending on country or locale".into());
+        reasons.insert(
+            "drops files in the user's personal folders depending on country or locale".into(),
+        );
     }
     if in_pkg("clipboard-hijack") && any_of(&["address-swap", "crypto-address-list"]) {
         reasons.insert("rewrites cryptocurrency addresses in the clipboard".into());

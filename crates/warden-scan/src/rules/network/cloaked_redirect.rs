@@ -26,9 +26,13 @@ crate::declare_rule! {
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
-    let bot = crate::regex!(r"(?i)\bbot\||\|bot\b|crawl|spider|headless|lighthouse|navigator\.webdriver|\bwebdriver\b");
+    let bot = crate::regex!(
+        r"(?i)\bbot\||\|bot\b|crawl|spider|headless|lighthouse|navigator\.webdriver|\bwebdriver\b"
+    );
     let mobile = crate::regex!(r"(?i)android\||\|android|iphone|ipad|\bmobile\b\|?|\|mobi\b");
-    let admin = crate::regex!(r"(?i)wp-admin|logged_in|\badmin(_session)?\b[^\n]{0,40}(cookie|pathname)|(cookie|pathname)[^\n]{0,80}\badmin");
+    let admin = crate::regex!(
+        r"(?i)wp-admin|logged_in|\badmin(_session)?\b[^\n]{0,40}(cookie|pathname)|(cookie|pathname)[^\n]{0,80}\badmin"
+    );
     let random = crate::regex!(r"Math\.random\(\)\s*[<>]=?\s*0?\.\d");
     let hour = crate::regex!(r"\.get(UTC)?Hours\(\)");
     let once = crate::regex!(r#"\bcookie\s*=\s*['"`][^'"`\n]{0,80}(max-age|expires)"#);
@@ -64,7 +68,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if gates.len() < 3 {
             continue;
         }
-        let off = if g.start() < f.text.len() { g.start() as u32 } else { 0 };
+        let off = if g.start() < f.text.len() {
+            g.start() as u32
+        } else {
+            0
+        };
         out.hit_sev(
             Severity::Critical,
             pkg,

@@ -33,7 +33,10 @@ fn hidden_tag_text(text: &str) -> Option<(usize, String)> {
     let mut best: Option<(usize, String)> = None;
     let mut cur = String::new();
     let mut start = 0;
-    for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), '\0'))) {
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\0')))
+    {
         let c = ch as u32;
         if (0xE0020..=0xE007E).contains(&c) {
             if cur.is_empty() {
@@ -42,7 +45,10 @@ fn hidden_tag_text(text: &str) -> Option<(usize, String)> {
             cur.push(char::from_u32(c - 0xE0000).unwrap_or('?'));
             continue;
         }
-        if cur.len() >= 12 && cur.contains(' ') && best.as_ref().is_none_or(|(_, b)| cur.len() > b.len()) {
+        if cur.len() >= 12
+            && cur.contains(' ')
+            && best.as_ref().is_none_or(|(_, b)| cur.len() > b.len())
+        {
             best = Some((start, std::mem::take(&mut cur)));
         }
         cur.clear();
@@ -79,7 +85,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
         r"(?i)<important>|before (using|calling) this tool|(do not|don't|never) (tell|mention|inform|reveal|show|alert)\b[^.\n]{0,60}\b(user|them|anyone)|without (telling|informing|asking|alerting) the user|(pass|put|include|send|add) (it|its|their|the|this)[^.\n]{0,30}\b(content|contents|text)\b[^.\n]{0,40}\b(as|in|into|to)\b|\bsidenote\b"
     );
     for f in &pkg.files {
-        if f.script.is_some() || crate::rules::is_doc_path(&f.path) && !f.path.to_ascii_lowercase().ends_with(".md") {
+        if f.script.is_some()
+            || crate::rules::is_doc_path(&f.path) && !f.path.to_ascii_lowercase().ends_with(".md")
+        {
             continue;
         }
         // (1) invisible tag-character sentences, in any text file.
@@ -93,7 +101,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 pkg,
                 f,
                 off as u32,
-                format!("hides {} characters of text in invisible Unicode tag characters", hidden.len()),
+                format!(
+                    "hides {} characters of text in invisible Unicode tag characters",
+                    hidden.len()
+                ),
                 shown,
             );
             continue;
@@ -101,18 +112,45 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // (2) tool poisoning in MCP servers and agent rules files.
         let agent = is_agent_file(&f.path);
         let mcp = f.is_js()
-            && crate::mentions!(&f.text, ["modelcontextprotocol", "McpServer", "inputSchema", "registerTool"]);
+            && crate::mentions!(
+                &f.text,
+                [
+                    "modelcontextprotocol",
+                    "McpServer",
+                    "inputSchema",
+                    "registerTool"
+                ]
+            );
         if !agent && !mcp {
             continue;
         }
-        if !crate::mentions!(&f.text, ["important", "before", "not", "never", "without", "pass", "put", "include", "send", "sidenote"]) {
+        if !crate::mentions!(
+            &f.text,
+            [
+                "important",
+                "before",
+                "not",
+                "never",
+                "without",
+                "pass",
+                "put",
+                "include",
+                "send",
+                "sidenote"
+            ]
+        ) {
             continue;
         }
         for s in secret.find_iter(&f.text).take(32) {
             let lo = s.start().saturating_sub(600);
             let hi = (s.end() + 600).min(f.text.len());
-            let lo = (0..=lo).rev().find(|i| f.text.is_char_boundary(*i)).unwrap_or(0);
-            let hi = (hi..=f.text.len()).find(|i| f.text.is_char_boundary(*i)).unwrap_or(f.text.len());
+            let lo = (0..=lo)
+                .rev()
+                .find(|i| f.text.is_char_boundary(*i))
+                .unwrap_or(0);
+            let hi = (hi..=f.text.len())
+                .find(|i| f.text.is_char_boundary(*i))
+                .unwrap_or(f.text.len());
             let near = &f.text[lo..hi];
             // Tool descriptions: stay inside the string around the secret path.
             if let Some(fr) = framing.find(near) {

@@ -31,13 +31,28 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let key = crate::regex!(
         r"(?i)\b(credential\.[^\s'\x22`,]*helper|core\.(hooksPath|sshCommand|askPass|fsmonitor|gitProxy)|url\.[\x22']?[^\s'\x22`,]+[\x22']?\.insteadOf|https?\.proxy|include\.path)\b"
     );
-    let section = crate::regex!(r"(?i)\[(credential|core|url)\b[^\]]{0,80}\][^\n]{0,4}(\\n|\n)[^\n]{0,30}(helper|hooksPath|sshCommand|askPass|fsmonitor|insteadOf)\s*=");
+    let section = crate::regex!(
+        r"(?i)\[(credential|core|url)\b[^\]]{0,80}\][^\n]{0,4}(\\n|\n)[^\n]{0,30}(helper|hooksPath|sshCommand|askPass|fsmonitor|insteadOf)\s*="
+    );
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {
             continue;
         }
         let text = all_text(f);
-        if !crate::mentions!(text, ["credential", "hookspath", "sshcommand", "askpass", "fsmonitor", "insteadof", "proxy", "include.path", "gitproxy"]) {
+        if !crate::mentions!(
+            text,
+            [
+                "credential",
+                "hookspath",
+                "sshcommand",
+                "askpass",
+                "fsmonitor",
+                "insteadof",
+                "proxy",
+                "include.path",
+                "gitproxy"
+            ]
+        ) {
             continue;
         }
         let mut found = None;
@@ -45,11 +60,16 @@ fn check(pkg: &Package, out: &mut Emitter) {
             let Some(m) = key.find(line) else { continue };
             let lower = line.to_ascii_lowercase();
             let trimmed = lower.trim_start();
-            if trimmed.starts_with("//") || trimmed.starts_with('#') && !trimmed.starts_with("#!") || trimmed.starts_with('*') {
+            if trimmed.starts_with("//")
+                || trimmed.starts_with('#') && !trimmed.starts_with("#!")
+                || trimmed.starts_with('*')
+            {
                 continue;
             }
             if !lower.contains("config")
-                || !(lower.contains("--global") || lower.contains("--system") || lower.contains(".gitconfig"))
+                || !(lower.contains("--global")
+                    || lower.contains("--system")
+                    || lower.contains(".gitconfig"))
                 || lower.contains("--get")
                 || lower.contains("--list")
                 || lower.contains("--unset")
@@ -64,7 +84,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             && text.contains(".gitconfig")
             && let Some(m) = section.find(text)
             && f.js.as_ref().is_some_and(|js| {
-                js.calls.iter().any(|c| c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile"))
+                js.calls.iter().any(|c| {
+                    c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile")
+                })
             })
         {
             found = Some((m.start(), m.as_str().to_string()));
@@ -72,7 +94,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let Some((off, what)) = found else { continue };
         let off = if off < f.text.len() { off as u32 } else { 0 };
         let install = pkg.is_install_file(f);
-        let sev = if install { Severity::Critical } else { Severity::Medium };
+        let sev = if install {
+            Severity::Critical
+        } else {
+            Severity::Medium
+        };
         out.hit_sev(
             sev,
             pkg,

@@ -37,7 +37,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let text = all_text(f);
-        if !crate::mentions!(text, ["cwd", "homedir", "HOME", "USERPROFILE"]) || !crate::mentions!(text, ["recursive", "rm -rf", "rm -fr", "rimraf"]) {
+        if !crate::mentions!(text, ["cwd", "homedir", "HOME", "USERPROFILE"])
+            || !crate::mentions!(text, ["recursive", "rm -rf", "rm -fr", "rimraf"])
+        {
             continue;
         }
         let mut bases: Vec<String> = vec!["process.cwd()".into(), "os.homedir()".into()];
@@ -57,7 +59,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             for pat in [format!("readdirSync({b})"), format!("readdir({b}")] {
                 if let Some(i) = text.find(&pat) {
                     let end = (i + 400).min(text.len());
-                    let end = (end..=text.len()).find(|e| text.is_char_boundary(*e)).unwrap_or(text.len());
+                    let end = (end..=text.len())
+                        .find(|e| text.is_char_boundary(*e))
+                        .unwrap_or(text.len());
                     let w = &text[i..end];
                     if w.contains("recursive") && (w.contains("rm") || w.contains("remove")) {
                         wipe = Some((i, format!("removes every entry of {b}")));
@@ -69,9 +73,15 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 break;
             }
             // `rm -rf` whose operand, within a few characters, is the folder.
-            for (i, _) in text.match_indices("rm -rf").chain(text.match_indices("rm -fr")).take(16) {
+            for (i, _) in text
+                .match_indices("rm -rf")
+                .chain(text.match_indices("rm -fr"))
+                .take(16)
+            {
                 let end = (i + 60).min(text.len());
-                let end = (end..=text.len()).find(|e| text.is_char_boundary(*e)).unwrap_or(text.len());
+                let end = (end..=text.len())
+                    .find(|e| text.is_char_boundary(*e))
+                    .unwrap_or(text.len());
                 let tail = &text[i + 6..end];
                 let named = if b.contains('(') {
                     tail.contains(b.as_str())

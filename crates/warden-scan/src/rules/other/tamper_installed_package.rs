@@ -25,7 +25,9 @@ crate::declare_rule! {
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh p.sh\"}}\n=== p.sh\ncp ./hook.js ../../node_modules/express/lib/router/layer.js"],
     pass: ["// patch-package style: applies the project's own patches when the user runs it\nconst dir = path.join(process.cwd(), 'node_modules', name);\nexecFileSync('git', ['apply', '--directory', dir, patch]);\nfs.writeFileSync(path.join(dir, '.patched'), '1');",
            "const cache = path.join(root, 'node_modules', '.cache', 'tool'); fs.writeFileSync(path.join(cache, 'x.json'), data)",
-           "function copy(src, dest) { const st = fs.statSync(src); fs.copyFileSync(src, dest); fs.utimesSync(dest, st.atime, st.mtime) }"],
+           "function copy(src, dest) { const st = fs.statSync(src); fs.copyFileSync(src, dest); fs.utimesSync(dest, st.atime, st.mtime) }",
+           // @napi-rs/wasm-runtime 1.2.7: a bundler's input comment and memfs's time-preserving copy
+           "// ../node_modules/tslib/tslib.es6.mjs\nconst cp = (vol, src, dest) => { const u = vol.statSync(src); fs.writeFileSync(log, 'x'); vol.utimesSync(dest, u.atime, u.mtime) }"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -37,8 +39,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let tool_dir = crate::regex!(
         r#"['"`/\\]\.(ssh|gitconfig|vscode|cursor|docker|kube|config[/\\'"`]\s*,?\s*['"`]?(git|gh|npm))['"`/\\]|['"`/\\]\.npm(['"`]\s*,\s*['"`]|[/\\])(_cacache|\.)"#
     );
-    let timestomp = crate::regex!(
-        r"(?:l|f)?utimes(?:Sync)?\s*\([^;\n]{0,120}\.(?:a|m)time\b|\btouch\s+-[a-z]*[rd]\b"
+    let timestomp = crate::regex!(r"\btouch\s+-[a-z]*[rd]\b");
+    let timestomp_in_place = crate::regex!(
+        r"(?:l|f)?utimes(?:Sync)?\s*\(\s*([A-Za-z_$][\w$]*)\s*,[^;\n]{0,120}\.(?:a|m)time\b"
     );
     let shell_target = crate::regex!(r"node_modules/[@a-z]");
     let shell_write = crate::regex!(
@@ -51,7 +54,18 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let text = all_text(f);
         if !crate::mentions!(
             text,
-            ["node_modules", "require.resolve", ".npm", ".ssh", ".gitconfig", ".vscode", ".cursor", ".docker", ".kube", ".config"]
+            [
+                "node_modules",
+                "require.resolve",
+                ".npm",
+                ".ssh",
+                ".gitconfig",
+                ".vscode",
+                ".cursor",
+                ".docker",
+                ".kube",
+                ".config"
+            ]
         ) {
             continue;
         }
@@ -67,7 +81,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
                         "install script writes into another installed package and resets the file times",
                     )
                 } else {
-                    (Severity::High, "install script writes into another installed package")
+                    (
+                        Severity::High,
+                        "install script writes into another installed package",
+                    )
                 };
                 out.hit_sev(sev, pkg, f, m.start() as u32, why);
             }
@@ -89,8 +106,32 @@ fn check(pkg: &Package, out: &mut Emitter) {
             })
         });
         let Some(write) = write else { continue };
-        let stomp = timestomp.find(text);
-        if let Some(m) = other_pkg.find(text) {
+        // Timestomping: the times of a file this code rewrote in place are set back from a
+        // stat (copy helpers that preserve a source's times onto a new copy do not count).
+        let stomp = timestomp_in_place.captures_iter(text).take(16).find(|c| {
+            c.get(1).is_some_and(|n| {
+                let n = n.as_str();
+                [
+                    "writeFileSync(",
+                    "writeFile(",
+                    "appendFileSync(",
+                    "appendFile(",
+                ]
+                .iter()
+                .any(|w| text.contains(&format!("{w}{n},")) || text.contains(&format!("{w}{n} ,")))
+            })
+        });
+        // Bundlers name their inputs in comments (`// ../node_modules/tslib/tslib.es6.mjs`).
+        let in_code = |off: usize| {
+            let start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[start..off].trim_start();
+            !(line.starts_with("//") || line.starts_with('*') || line.starts_with("/*"))
+        };
+        if let Some(m) = other_pkg
+            .find_iter(text)
+            .take(64)
+            .find(|m| in_code(m.start()))
+        {
             let (sev, why) = match (install, stomp.is_some()) {
                 (_, true) => (
                     Severity::Critical,

@@ -23,17 +23,25 @@ crate::declare_rule! {
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
-    let folder = crate::regex!(r#"['"`/\\](Desktop|Documents|Downloads|OneDrive|Pictures)['"`/\\]"#);
+    let folder =
+        crate::regex!(r#"['"`/\\](Desktop|Documents|Downloads|OneDrive|Pictures)['"`/\\]"#);
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {
             continue;
         }
         let Some(js) = &f.js else { continue };
         let text = all_text(f);
-        if !crate::mentions!(text, ["desktop", "documents", "downloads", "onedrive", "pictures"]) {
+        if !crate::mentions!(
+            text,
+            ["desktop", "documents", "downloads", "onedrive", "pictures"]
+        ) {
             continue;
         }
-        if !(text.contains("homedir") || text.contains("USERPROFILE") || text.contains("env.HOME") || text.contains("env.OneDrive")) {
+        if !(text.contains("homedir")
+            || text.contains("USERPROFILE")
+            || text.contains("env.HOME")
+            || text.contains("env.OneDrive"))
+        {
             continue;
         }
         let Some(w) = js.calls.iter().find(|c| {
@@ -49,8 +57,16 @@ fn check(pkg: &Package, out: &mut Emitter) {
         };
         let Some(m) = folder.find(text) else { continue };
         let install = pkg.is_install_file(f);
-        let sev = if install { Severity::Medium } else { Severity::Low };
-        let off = if m.start() < f.text.len() { m.start() as u32 } else { w.off };
+        let sev = if install {
+            Severity::Medium
+        } else {
+            Severity::Low
+        };
+        let off = if m.start() < f.text.len() {
+            m.start() as u32
+        } else {
+            w.off
+        };
         out.hit_sev(
             sev,
             pkg,
@@ -58,7 +74,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
             off,
             format!(
                 "writes files into the user's {} folder{}",
-                m.as_str().trim_matches(|c: char| !c.is_ascii_alphanumeric()),
+                m.as_str()
+                    .trim_matches(|c: char| !c.is_ascii_alphanumeric()),
                 if install { " at install time" } else { "" }
             ),
         );
