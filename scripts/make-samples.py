@@ -241,6 +241,7 @@ def main():
     import samples_malicious
     import samples_detect
     import samples_gen
+    import samples_channels
     import samples_evasion
     import samples_holdout
     import samples_holdout2
@@ -251,6 +252,9 @@ def main():
 
     class _Holdout2Benign:  # so does samples_holdout2
         SAMPLES = samples_holdout2.BENIGN
+
+    class _ChannelsBenign:  # samples_channels keeps its tricky-benign builders in BENIGN too
+        SAMPLES = samples_channels.BENIGN
 
     class _EvasionBenign:  # samples_evasion keeps its tricky-benign builders in BENIGN too
         SAMPLES = samples_evasion.BENIGN
@@ -263,10 +267,10 @@ def main():
     for folder, modules, expected in (
         ("malicious",
          (samples_malicious, samples_malicious2, samples_holdout, samples_holdout2, samples_gen,
-          samples_evasion, samples_detect),
+          samples_evasion, samples_detect, samples_channels),
          "malicious"),
         ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign, _Holdout2Benign,
-                           _EvasionBenign, _DetectBenign), "not-malicious"),
+                           _EvasionBenign, _DetectBenign, _ChannelsBenign), "not-malicious"),
     ):
         d = os.path.join(OUT, folder)
         os.makedirs(d, exist_ok=True)

@@ -926,7 +926,7 @@ pub fn gyp_commands(text: &str) -> Vec<(String, u32)> {
 
 /// Files that package-manager settings in the tarball make node or yarn load before anything
 /// else: `node-options` with `--require`/`-r`/`--import` in `.npmrc`, `yarnPath` in
-/// `.yarnrc.yml` and `yarn-path` in `.yarnrc`.
+/// `.yarnrc.yml` and `yarn-path` in `.yarnrc`; pnpm's `.pnpmfile.cjs` hooks.
 pub fn config_preloads(files: &[FileCtx]) -> Vec<String> {
     let mut out = Vec::new();
     for f in files {
@@ -965,6 +965,8 @@ pub fn config_preloads(files: &[FileCtx]) -> Vec<String> {
                     }
                 }
             }
+            // pnpm loads the project's `.pnpmfile.cjs` hooks as code on every install.
+            ".pnpmfile.cjs" | ".pnpmfile.mjs" => out.push(f.path.clone()),
             _ => {}
         }
     }

@@ -213,6 +213,16 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
                 "{file}: handles wallet seeds or keys and talks to a collector, webhook or raw IP"
             ));
         }
+        // Wallet keys and mnemonics gathered from config and key-named environment variables
+        // in a file that talks to the network (Hardhat-plugin key stealers).
+        if high("env-harvest")
+            && rules.contains_key("network-access")
+            && handles_wallet_secrets(pkg, file)
+        {
+            reasons.insert(format!(
+                "{file}: collects wallet keys and secret environment variables beside network code"
+            ));
+        }
         if high("native-binary") && install_spawn && install_silent {
             reasons.insert(format!(
                 "{file}: a shipped executable started hidden by an install script"
@@ -259,6 +269,11 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
     }
     if in_pkg("destructive-fs") && in_pkg("geo-or-locale-targeting") {
         reasons.insert("destroys files depending on the user's country or locale".into());
+    }
+    if hits.iter().any(|h| h.rule.id == "user-folder-drop") && in_pkg("geo-or-locale-targeting") {
+        reasons.insert(
+            "drops files in the user's personal folders depending on country or locale".into(),
+        );
     }
     if in_pkg("clipboard-hijack") && any_of(&["address-swap", "crypto-address-list"]) {
         reasons.insert("rewrites cryptocurrency addresses in the clipboard".into());

@@ -238,6 +238,7 @@ pub static ALL: &[Rule] = &[
     network::suspicious_endpoint::RULE,
     network::blockchain_c2::RULE,
     network::mail_exfil::RULE,
+    network::cloaked_redirect::RULE,
     data::env_harvest::RULE,
     data::sensitive_file_read::RULE,
     data::token_theft::RULE,
@@ -245,6 +246,7 @@ pub static ALL: &[Rule] = &[
     data::browser_data_theft::RULE,
     data::credential_file_send::RULE,
     data::secret_flow::RULE,
+    data::credential_phishing::RULE,
     worm::npm_publish::RULE,
     worm::github_workflow_write::RULE,
     worm::github_repo_abuse::RULE,
@@ -265,6 +267,11 @@ pub static ALL: &[Rule] = &[
     other::persistence::RULE,
     other::crypto_miner::RULE,
     other::endless_loop::RULE,
+    other::tamper_installed_package::RULE,
+    other::git_config_tamper::RULE,
+    other::remote_wipe::RULE,
+    other::user_folder_drop::RULE,
+    other::agent_prompt_injection::RULE,
 ];
 
 /// Text matches in a file and in the strings its code builds at run time (folded, decoded):

@@ -2,6 +2,7 @@
 
 pub mod browser_data_theft;
 pub mod credential_file_send;
+pub mod credential_phishing;
 pub mod credential_scanner;
 pub mod env_harvest;
 pub mod secret_flow;

@@ -1,6 +1,7 @@
 //! Network rules.
 
 pub mod blockchain_c2;
+pub mod cloaked_redirect;
 pub mod mail_exfil;
 pub mod network_access;
 pub mod suspicious_endpoint;
