@@ -245,6 +245,7 @@ def main():
     import samples_evasion
     import samples_holdout
     import samples_holdout2
+    import samples_holdout3
     import samples_malicious2
 
     class _HoldoutBenign:  # samples_holdout keeps its tricky-benign builders in BENIGN
@@ -262,15 +263,19 @@ def main():
     class _DetectBenign:  # samples_detect keeps its tricky-benign builders in BENIGN
         SAMPLES = samples_detect.BENIGN
 
+    class _Holdout3Benign:  # and so does samples_holdout3
+        SAMPLES = samples_holdout3.BENIGN
+
     header = "file\texpected\tincident_or_reason\tdate\tbehaviours\tnotes\n"
     mismatches = 0
     for folder, modules, expected in (
         ("malicious",
          (samples_malicious, samples_malicious2, samples_holdout, samples_holdout2, samples_gen,
-          samples_evasion, samples_detect, samples_channels),
+          samples_evasion, samples_detect, samples_channels, samples_holdout3),
          "malicious"),
         ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign, _Holdout2Benign,
-                           _EvasionBenign, _DetectBenign, _ChannelsBenign), "not-malicious"),
+                           _EvasionBenign, _DetectBenign, _ChannelsBenign, _Holdout3Benign),
+         "not-malicious"),
     ):
         d = os.path.join(OUT, folder)
         os.makedirs(d, exist_ok=True)
