@@ -72,6 +72,7 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
         decoders: HashMap::default(),
         data_paths: HashMap::default(),
         const_data: HashMap::default(),
+        callback_taints: HashMap::default(),
         grew: false,
     };
     for _ in 0..4 {
@@ -159,6 +160,8 @@ struct Tracker<'b, 's> {
     /// arrays of numbers or strings) a decoder may be applied to.
     data_paths: HashMap<String, String>,
     const_data: HashMap<String, bool>,
+    /// Local functions that call their n-th parameter with a tainted value.
+    callback_taints: HashMap<(String, usize), Taint>,
     grew: bool,
 }
 
@@ -663,6 +666,14 @@ impl Tracker<'_, '_> {
                 // One variable of the whole environment (`env[key]`, `env.HOME`) is that
                 // variable, not every secret.
                 if t.1 == "process.env" {
+                    // `env[k]` for every key `k` of the environment is the environment.
+                    if let Expression::ComputedMemberExpression(m) = e.without_parentheses()
+                        && self
+                            .taint_of(&m.expression, depth + 1)
+                            .is_some_and(|k| k.0 == Source::Secrets)
+                    {
+                        return Some(t);
+                    }
                     return prop
                         .filter(|p| secret_var(p))
                         .map(|p| (Source::Token, format!("process.env.{p}")));
@@ -836,7 +847,7 @@ impl Tracker<'_, '_> {
                 m.property.name.as_str(),
                 "push" | "unshift" | "set" | "append"
             )
-            && let Expression::Identifier(obj) = m.object.without_parentheses()
+            && let Some(obj) = root_ident(&m.object)
             && let Some(t) = args
                 .iter()
                 .filter_map(|a| a.as_expression())
@@ -862,9 +873,43 @@ impl Tracker<'_, '_> {
         // Callbacks of a hidden value (`res.on('data', …)`, `.then(…)`) get that value.
         if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
             && let Some(t) = self.taint_of(&m.object, 0)
-            && t.0 < Source::Host
+            && (t.0 < Source::Host
+                || matches!(
+                    m.property.name.as_str(),
+                    "forEach" | "map" | "filter" | "reduce" | "flatMap" | "find" | "some" | "every"
+                ))
         {
             self.taint_callbacks(args, &t);
+        }
+        // A local function calling its callback parameter with hidden data hands it to every
+        // function passed in that place (`remote((src) => m._compile(src))`).
+        if let Expression::Identifier(id) = callee.without_parentheses() {
+            if let Some(cur) = self.current.last().cloned()
+                && let Some(idx) = self
+                    .params
+                    .get(&cur)
+                    .and_then(|ps| ps.iter().position(|n| n == id.name.as_str()))
+                && let Some(t) = args
+                    .iter()
+                    .filter_map(|a| a.as_expression())
+                    .filter_map(|e| self.taint_of(e, 0))
+                    .max_by_key(|t| t.0)
+                && self.callback_taints.get(&(cur.clone(), idx)).is_none_or(|o| o.0 < t.0)
+            {
+                self.callback_taints.insert((cur, idx), t);
+                self.grew = true;
+            }
+            let given: Vec<(usize, Taint)> = self
+                .callback_taints
+                .iter()
+                .filter(|((f, _), _)| f == id.name.as_str())
+                .map(|((_, i), t)| (*i, t.clone()))
+                .collect();
+            for (i, t) in given {
+                if let Some(a) = args.get(i) {
+                    self.taint_callbacks(std::slice::from_ref(a), &t);
+                }
+            }
         }
         // A runner on an object the alias map does not know (`new Module(x)._compile(s)`).
         let runner = p.clone().or_else(|| match callee.without_parentheses() {
@@ -917,6 +962,15 @@ impl Tracker<'_, '_> {
     }
 }
 
+/// The variable a member chain starts from (`u.searchParams` → `u`).
+fn root_ident<'e, 'a>(e: &'e Expression<'a>) -> Option<&'e IdentifierReference<'a>> {
+    match e.without_parentheses() {
+        Expression::Identifier(id) => Some(id),
+        Expression::StaticMemberExpression(m) => root_ident(&m.object),
+        _ => None,
+    }
+}
+
 fn param_names(params: &FormalParameters) -> Vec<String> {
     params
         .items
@@ -960,6 +1014,28 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
             self.grew = true;
         }
         walk::walk_return_statement(self, it);
+    }
+
+    fn visit_for_of_statement(&mut self, it: &ForOfStatement<'a>) {
+        if let Some(t) = self.taint_of(&it.right, 0)
+            && let ForStatementLeft::VariableDeclaration(d) = &it.left
+        {
+            for decl in &d.declarations {
+                self.taint_pattern(&decl.id, &t);
+            }
+        }
+        walk::walk_for_of_statement(self, it);
+    }
+
+    fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
+        if let Some(t) = self.taint_of(&it.right, 0)
+            && let ForStatementLeft::VariableDeclaration(d) = &it.left
+        {
+            for decl in &d.declarations {
+                self.taint_pattern(&decl.id, &t);
+            }
+        }
+        walk::walk_for_in_statement(self, it);
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {

@@ -50,10 +50,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             Source::Host => (Severity::Critical, "decoded with a key from the host's identity"),
             _ => (Severity::High, "decoded from constant data by the package itself"),
         };
+        // Decoding constant data needs no names to follow; the other sources do.
         let sev = if bundle && sev == Severity::Critical {
             Severity::High
-        } else if bundle {
-            Severity::Medium
         } else {
             sev
         };
