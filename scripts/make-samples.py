@@ -240,6 +240,7 @@ def main():
     import samples_benign2
     import samples_malicious
     import samples_detect
+    import samples_sinks
     import samples_gen
     import samples_evasion
     import samples_holdout
@@ -258,15 +259,18 @@ def main():
     class _DetectBenign:  # samples_detect keeps its tricky-benign builders in BENIGN
         SAMPLES = samples_detect.BENIGN
 
+    class _SinksBenign:  # samples_sinks keeps its tricky-benign builders in BENIGN
+        SAMPLES = samples_sinks.BENIGN
+
     header = "file\texpected\tincident_or_reason\tdate\tbehaviours\tnotes\n"
     mismatches = 0
     for folder, modules, expected in (
         ("malicious",
          (samples_malicious, samples_malicious2, samples_holdout, samples_holdout2, samples_gen,
-          samples_evasion, samples_detect),
+          samples_evasion, samples_detect, samples_sinks),
          "malicious"),
         ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign, _Holdout2Benign,
-                           _EvasionBenign, _DetectBenign), "not-malicious"),
+                           _EvasionBenign, _DetectBenign, _SinksBenign), "not-malicious"),
     ):
         d = os.path.join(OUT, folder)
         os.makedirs(d, exist_ok=True)
