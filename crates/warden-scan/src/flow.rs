@@ -479,8 +479,13 @@ impl Tracker<'_, '_> {
     /// decoder applied to constant data, char codes turned into a string.
     fn hidden_code_source(&self, c: &CallExpression, p: &str, depth: u32) -> Option<Taint> {
         let args = || c.arguments.iter().filter_map(|a| a.as_expression());
+        // Only the package's own manifest: other required JSON (jsdom's property tables) is
+        // followed through names without scopes into unrelated calls.
         if p == "require"
-            && let Some(w) = args().next().and_then(|a| self.names_data_file(a, 0))
+            && let Some(w) = args()
+                .next()
+                .and_then(|a| self.names_data_file(a, 0))
+                .filter(|w| w == "package.json")
         {
             return Some((Source::PackageData, format!("requires {w}")));
         }
@@ -604,12 +609,6 @@ impl Tracker<'_, '_> {
         {
             // `node -e <code>`.
             exprs.iter().take(2).copied().collect()
-        } else if p.contains(".stdin.")
-            && (p.ends_with(".write") || p.ends_with(".end"))
-            && crate::rules::exec::is_spawn(p.split(".stdin.").next().unwrap_or(""))
-        {
-            // A child's stdin: `spawn(process.execPath, ['-']).stdin.end(code)`.
-            exprs.first().into_iter().copied().collect()
         } else {
             return;
         };

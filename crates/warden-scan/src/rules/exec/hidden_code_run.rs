@@ -10,13 +10,14 @@ crate::declare_rule! {
     /// the runner is spelled (`eval`, `Function` and its async/generator siblings however
     /// reached, `Reflect.construct(Function, …)`, `vm.*`, `Module.prototype._compile`, a `Worker`
     /// with `eval: true` or a data:/blob: URL, `import()` of a data: URL, `module.register`,
-    /// the inspector's `Runtime.evaluate`, `node -e`, a child node's stdin). The flow pass
+    /// the inspector's `Runtime.evaluate`, `node -e`). The flow pass
     /// follows what reaches the code argument: a network response (`critical`), a data file of
     /// the package (JSON/YAML fields, `package.json`, a source map, an image, a font, a text
     /// file: `critical`), a value derived from the host's identity (a host-keyed decryption:
     /// `critical`), or what a local decoding function makes of constant data (`high`; the
     /// verdict makes it malicious beside any other risky capability). In bundles (minified or
-    /// over 200 KB) one step lower: names are tracked without scopes.
+    /// over 200 KB) one step lower: names are tracked without scopes. Required JSON counts only
+    /// when it is the package's own `package.json`.
     id: "hidden-code-run",
     category: Exec,
     severity: High,
@@ -50,9 +51,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
             Source::Host => (Severity::Critical, "decoded with a key from the host's identity"),
             _ => (Severity::High, "decoded from constant data by the package itself"),
         };
-        // Decoding constant data needs no names to follow; the other sources do.
         let sev = if bundle && sev == Severity::Critical {
             Severity::High
+        } else if bundle {
+            Severity::Medium
         } else {
             sev
         };
@@ -93,7 +95,7 @@ mod tests {
 
     #[test]
     fn inspector_runtime_evaluate_of_a_json_field_is_critical() {
-        let src = "const inspector = require('inspector'); const cfg = require('./lib/defaults.json');\nconst s = new inspector.Session(); s.connect(); s.post('Runtime.evaluate', { expression: cfg.probe });";
+        let src = "const inspector = require('inspector'); const cfg = require('./package.json');\nconst s = new inspector.Session(); s.connect(); s.post('Runtime.evaluate', { expression: cfg.probe });";
         let hits = run(&super::RULE, "index.js", src);
         assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
     }
