@@ -62,11 +62,20 @@ fn yarn_resolutions_point_the_nested_copy_at_the_build() {
     assert!(verdict(&check, "0.2.1-warden.1")["vetted"].is_null());
 }
 
+/// pnpm as a shell starts it: `npm install --global --ignore-scripts pnpm` (what .ci/run does)
+/// leaves a placeholder without a `#!` line that only a shell will run (warden's own spawns use
+/// `package_manager::output`, which does the same).
+fn pnpm() -> Command {
+    let mut c = Command::new("sh");
+    c.args(["-c", "exec pnpm \"$@\"", "pnpm"]);
+    c
+}
+
 /// pnpm: overrides go to pnpm-workspace.yaml for pnpm 10 and later (package.json's
 /// `pnpm.overrides` before), keyed `NAME@VERSION`; the nested copy becomes the build.
 #[test]
 fn pnpm_overrides_point_the_nested_copy_at_the_build() {
-    let major = Command::new("pnpm")
+    let major = pnpm()
         .arg("--version")
         .output()
         .ok()
@@ -85,7 +94,7 @@ fn pnpm_overrides_point_the_nested_copy_at_the_build() {
     let reg = registry();
     let p = Project::new(&reg, NESTED);
     std::fs::remove_file(p.app().join("package-lock.json")).expect("rm");
-    let mut pnpm = Command::new("pnpm");
+    let mut pnpm = pnpm();
     let out = p
         .env(&mut pnpm)
         .args(["install", "--lockfile-only", "--ignore-scripts"])
