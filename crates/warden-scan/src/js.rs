@@ -244,6 +244,9 @@ pub struct Analyzer<'s> {
     imports: HashMap<String, String>,
     /// Variables holding constant arrays of strings (`const parts = [a, b, 'c']`), for `join`.
     arrays: HashMap<String, Vec<String>>,
+    /// The names in `facts.modules` (which only grows) and how many of its entries they cover:
+    /// bundles load hundreds of modules, and every member chain asks whether its root is one.
+    module_names: std::cell::RefCell<(usize, HashMap<String, ()>)>,
 }
 
 /// Result of parsing one source text.
@@ -384,6 +387,7 @@ fn analyze_in(
         max_parse,
         imports,
         arrays: HashMap::default(),
+        module_names: Default::default(),
     };
     if ret.panicked {
         let msg = ret
@@ -449,7 +453,23 @@ impl<'s> Analyzer<'s> {
 
     fn root_known(&self, path: &str) -> bool {
         let root = path.split('.').next().unwrap_or(path);
-        ROOTS.contains(&root) || self.facts.modules.iter().any(|(m, _)| m == root)
+        ROOTS.contains(&root) || self.is_module(root)
+    }
+
+    /// Whether `name` is a module loaded so far: `facts.modules.iter().any(|(m, _)| m == name)`
+    /// without the scan, through `module_names` brought up to date first.
+    fn is_module(&self, name: &str) -> bool {
+        let mods = &self.facts.modules;
+        let mut idx = self.module_names.borrow_mut();
+        if idx.0 > mods.len() {
+            // `modules` only grows; should that change, start over rather than answer wrong.
+            *idx = Default::default();
+        }
+        for (m, _) in &mods[idx.0..] {
+            idx.1.insert(m.clone(), ());
+        }
+        idx.0 = mods.len();
+        idx.1.contains_key(name)
     }
 
     /// Folds an expression to a constant string when it is one.
@@ -709,7 +729,7 @@ impl<'s> Analyzer<'s> {
                     return self.aliases.contains_key(n)
                         || ROOTS.contains(&n)
                         || matches!(n, "global" | "self" | "__non_webpack_require__")
-                        || self.facts.modules.iter().any(|(m, _)| m == n);
+                        || self.is_module(n);
                 }
                 Expression::ImportExpression(_)
                 | Expression::FunctionExpression(_)
@@ -850,8 +870,8 @@ impl<'s> Analyzer<'s> {
             // binding of the same name to something else.
             let keep = self.aliases.get(name).is_some_and(|old| {
                 !old.contains('.')
-                    && self.facts.modules.iter().any(|(m, _)| m == old)
-                    && !self.facts.modules.iter().any(|(m, _)| *m == p)
+                    && self.is_module(old)
+                    && !self.is_module(&p)
             });
             if !keep {
                 self.aliases.insert(name.to_string(), p);

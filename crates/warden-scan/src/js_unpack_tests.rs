@@ -174,3 +174,16 @@ fn async_function_constructor_and_eval_workers_are_code_runners() {
     assert!(!call_paths(&plain).contains(&"worker_threads.Worker(eval)"));
     assert!(!call_paths(&plain).contains(&"Function"));
 }
+
+#[test]
+fn module_roots_loaded_after_earlier_lookups_still_resolve() {
+    // `is_module` indexes `facts.modules` lazily: a module loaded after the first lookups must
+    // still count as a chain root, and a name that is no module must not.
+    let f = facts(
+        "require('leftpad'); leftpad.x.y(1); q.x.y(2); require('rightpad'); rightpad.z(3); r.z(4);",
+    );
+    let calls: Vec<&str> = f.calls.iter().map(|c| c.path.as_str()).collect();
+    assert!(calls.contains(&"leftpad.x.y"), "{calls:?}");
+    assert!(calls.contains(&"rightpad.z"), "{calls:?}");
+    assert!(!calls.iter().any(|c| c.starts_with("q.") || c.starts_with("r.")), "{calls:?}");
+}
