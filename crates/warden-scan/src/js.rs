@@ -842,13 +842,15 @@ impl<'s> Analyzer<'s> {
             self.consts.insert(name.to_string(), v);
             return;
         }
-        // A constant array: written out (two or more items) and never grown in place.
+        // A constant array: written out (two or more items) and never grown in place. The
+        // searches of the whole source come last: most arrays are not constant strings, and a
+        // bundle declares thousands of arrays.
         if matches!(init.without_parentheses(), Expression::ArrayExpression(a) if (2..=64).contains(&a.elements.len()))
+            && let Some(items) = self.fold_array(init, 0)
+            && items.iter().map(String::len).sum::<usize>() <= 1 << 20
             && ![".push(", ".unshift(", ".splice(", ".length ="]
                 .iter()
                 .any(|m| self.src.contains(&format!("{name}{m}")))
-            && let Some(items) = self.fold_array(init, 0)
-            && items.iter().map(String::len).sum::<usize>() <= 1 << 20
         {
             self.arrays.insert(name.to_string(), items);
         }
@@ -1276,7 +1278,12 @@ fn join_path(obj: String, prop: &str) -> String {
         }
         _ => obj,
     };
-    format!("{obj}.{prop}")
+    // In place: the object's path is not needed any more, and this runs for every member.
+    let mut obj = obj;
+    obj.reserve(prop.len() + 1);
+    obj.push('.');
+    obj.push_str(prop);
+    obj
 }
 
 /// Whether a function is `(c) => String.fromCharCode(c)` (arrow or function expression).

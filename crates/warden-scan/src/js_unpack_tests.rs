@@ -187,3 +187,15 @@ fn module_roots_loaded_after_earlier_lookups_still_resolve() {
     assert!(calls.contains(&"rightpad.z"), "{calls:?}");
     assert!(!calls.iter().any(|c| c.starts_with("q.") || c.starts_with("r.")), "{calls:?}");
 }
+
+#[test]
+fn constant_arrays_join_unless_grown_in_place() {
+    let f = facts("const p = ['chi', 'ld_pro', 'cess']; const m = require(p.join(''));");
+    assert!(has_module(&f, "child_process"), "{:?}", f.modules);
+    // Grown in place: its items are not known any more.
+    let f = facts("const p = ['chi', 'ld_pro', 'cess']; p.push('x'); const m = require(p.join(''));");
+    assert!(!has_module(&f, "child_process"), "{:?}", f.modules);
+    // Not every item a constant: no array recorded.
+    let f = facts("const p = ['chi', q, 'cess']; const m = require(p.join(''));");
+    assert!(!has_module(&f, "child_process"), "{:?}", f.modules);
+}
