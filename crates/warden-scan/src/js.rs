@@ -247,6 +247,9 @@ pub struct Analyzer<'s> {
     /// The names in `facts.modules` (which only grows) and how many of its entries they cover:
     /// bundles load hundreds of modules, and every member chain asks whether its root is one.
     module_names: std::cell::RefCell<(usize, HashMap<String, ()>)>,
+    /// Where the source holds `.push(`, `.unshift(`, `.splice(` or `.length =` (found on first
+    /// use), for `grown_in_place`.
+    grow_sites: Option<Vec<usize>>,
 }
 
 /// Result of parsing one source text.
@@ -388,6 +391,7 @@ fn analyze_in(
         imports,
         arrays: HashMap::default(),
         module_names: Default::default(),
+        grow_sites: None,
     };
     if ret.panicked {
         let msg = ret
@@ -848,9 +852,7 @@ impl<'s> Analyzer<'s> {
         if matches!(init.without_parentheses(), Expression::ArrayExpression(a) if (2..=64).contains(&a.elements.len()))
             && let Some(items) = self.fold_array(init, 0)
             && items.iter().map(String::len).sum::<usize>() <= 1 << 20
-            && ![".push(", ".unshift(", ".splice(", ".length ="]
-                .iter()
-                .any(|m| self.src.contains(&format!("{name}{m}")))
+            && !self.grown_in_place(name)
         {
             self.arrays.insert(name.to_string(), items);
         }
@@ -879,6 +881,22 @@ impl<'s> Analyzer<'s> {
                 self.aliases.insert(name.to_string(), p);
             }
         }
+    }
+
+    /// Whether the source holds `{name}.push(`, `{name}.unshift(`, `{name}.splice(` or
+    /// `{name}.length =` anywhere: one of those four where `name` ends. The four are searched
+    /// once per file, not once per array (bundles declare thousands of constant arrays).
+    fn grown_in_place(&mut self, name: &str) -> bool {
+        let src = self.src.as_bytes();
+        let sites = self.grow_sites.get_or_insert_with(|| {
+            let mut sites = Vec::new();
+            for m in [".push(", ".unshift(", ".splice(", ".length ="] {
+                // None of the four overlaps itself, so this finds every occurrence.
+                sites.extend(memchr::memmem::find_iter(src, m));
+            }
+            sites
+        });
+        sites.iter().any(|&at| src[..at].ends_with(name.as_bytes()))
     }
 
     /// `exports.k = '…'`, `module.exports.k = '…'`, `module.exports = { k: '…' }`: constant

@@ -195,6 +195,15 @@ fn constant_arrays_join_unless_grown_in_place() {
     // Grown in place: its items are not known any more.
     let f = facts("const p = ['chi', 'ld_pro', 'cess']; p.push('x'); const m = require(p.join(''));");
     assert!(!has_module(&f, "child_process"), "{:?}", f.modules);
+    for grow in ["p.unshift('x')", "p.splice(0, 1)", "p.length = 1"] {
+        let f = facts(&format!(
+            "const p = ['chi', 'ld_pro', 'cess']; {grow}; const m = require(p.join(''));"
+        ));
+        assert!(!has_module(&f, "child_process"), "{grow}: {:?}", f.modules);
+    }
+    // Another array's growth (a name that merely ends like this one's counts too, as before).
+    let f = facts("const p = ['chi', 'ld_pro', 'cess']; q.push(1); const m = require(p.join(''));");
+    assert!(has_module(&f, "child_process"), "{:?}", f.modules);
     // Not every item a constant: no array recorded.
     let f = facts("const p = ['chi', q, 'cess']; const m = require(p.join(''));");
     assert!(!has_module(&f, "child_process"), "{:?}", f.modules);

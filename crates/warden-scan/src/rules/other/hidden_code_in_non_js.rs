@@ -62,34 +62,6 @@ fn long_base64_run(b: &[u8]) -> bool {
     })
 }
 
-/// Which of `encoded_code`'s two patterns can match `b`, from one pass over its runs of base64
-/// and hex characters: `(base64, hex)`.
-///
-/// The base64 pattern needs a run of 60 base64 characters, or one of 40 that is followed by
-/// `=`, a space, a tab, `\r` or `\n` (its multi-line form: a run of 40 or more, `={0,2}`,
-/// `[ \t]*\r?\n`); the hex pattern needs a run of 80 hex digits. The runs counted here are
-/// maximal, so they are at least as long as any the patterns see.
-fn possible_runs(b: &[u8]) -> (bool, bool) {
-    let (mut base64, mut hex) = (false, false);
-    let (mut run, mut hex_run) = (0usize, 0usize);
-    for &c in b {
-        if c.is_ascii_alphanumeric() || c == b'+' || c == b'/' {
-            run += 1;
-            hex_run = if c.is_ascii_hexdigit() { hex_run + 1 } else { 0 };
-            base64 |= run >= 60;
-            hex |= hex_run >= 80;
-            if base64 && hex {
-                break;
-            }
-        } else {
-            base64 |= run >= 40 && matches!(c, b'=' | b' ' | b'\t' | b'\r' | b'\n');
-            run = 0;
-            hex_run = 0;
-        }
-    }
-    (base64, hex)
-}
-
 /// The longest run of invisible characters in `text` when it is 16 or more: its length and the
 /// offset of its last character (the first such run when several are as long). Every invisible
 /// character takes three or four bytes, so only stretches of 48 or more non-ASCII bytes can
@@ -146,16 +118,14 @@ fn invisible_run(text: &str) -> Option<(usize, usize)> {
 /// characters off (a marker ending in `/` glued to the payload), so each run is tried at
 /// several starts.
 fn encoded_code(text: &str) -> Option<String> {
-    let (may_b64, may_hex) = possible_runs(text.as_bytes());
-    if !may_b64 && !may_hex {
+    if !long_base64_run(text.as_bytes()) {
         return None;
     }
     let b64 = crate::regex!(
         r"(?:[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?\n[ \t]*){2,}[A-Za-z0-9+/]*={0,2}|[A-Za-z0-9+/]{60,}={0,2}"
     );
     let hex = crate::regex!(r"[0-9a-fA-F]{80,}");
-    let b64_matches = may_b64.then(|| b64.find_iter(text));
-    for m in b64_matches.into_iter().flatten().take(256) {
+    for m in b64.find_iter(text).take(256) {
         let run: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
         for skip in 0..4 {
             let Some(cand) = run.get(skip..) else { break };
@@ -167,8 +137,7 @@ fn encoded_code(text: &str) -> Option<String> {
             }
         }
     }
-    let hex_matches = may_hex.then(|| hex.find_iter(text));
-    for m in hex_matches.into_iter().flatten().take(256) {
+    for m in hex.find_iter(text).take(256) {
         let run = m.as_str();
         for cand in [run, run.get(1..).unwrap_or("")] {
             if cand.len() % 2 == 0
@@ -359,69 +328,5 @@ mod scan_tests {
         let mut out = Emitter::new(&META);
         check(&pkg, &mut out);
         assert!(out.hits.is_empty(), "{:?}", out.hits);
-    }
-}
-
-#[cfg(test)]
-mod run_gate_tests {
-    use super::possible_runs;
-
-    fn patterns() -> (regex::Regex, regex::Regex) {
-        (
-            regex::Regex::new(
-                r"(?:[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?\n[ \t]*){2,}[A-Za-z0-9+/]*={0,2}|[A-Za-z0-9+/]{60,}={0,2}",
-            )
-            .expect("pattern compiles"),
-            regex::Regex::new(r"[0-9a-fA-F]{80,}").expect("pattern compiles"),
-        )
-    }
-
-    #[test]
-    fn short_runs_rule_out_both_patterns() {
-        let a59 = "Q".repeat(59);
-        assert_eq!(possible_runs(format!("x = '{a59}';").as_bytes()), (false, false));
-        let h79 = "ab".repeat(39) + "c";
-        assert_eq!(possible_runs(h79.as_bytes()), (true, false));
-        let h41 = "ab".repeat(20) + "c,";
-        assert_eq!(possible_runs(h41.as_bytes()), (false, false));
-    }
-
-    #[test]
-    fn runs_that_can_match_are_kept() {
-        assert_eq!(possible_runs("Q".repeat(60).as_bytes()), (true, false));
-        assert_eq!(possible_runs(format!("{}\n", "Q".repeat(40)).as_bytes()), (true, false));
-        assert_eq!(possible_runs("0f".repeat(40).as_bytes()), (true, true));
-    }
-
-    /// The gate is a necessary condition: wherever a pattern matches, it says the pattern may.
-    #[test]
-    fn gate_never_rules_out_a_match() {
-        let (b64, hex) = patterns();
-        let alphabet = b"Af0+/Q9=  \t\r\n\n,x\xc3\xa9";
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let (mut matched, mut ruled_out) = (0, 0);
-        for _ in 0..4000 {
-            let len = (next() % 400) as usize;
-            // Long runs of one class, so that the thresholds are reached often.
-            let mut s = Vec::new();
-            while s.len() < len {
-                let c = alphabet[(next() % alphabet.len() as u64) as usize];
-                let n = if c.is_ascii_alphanumeric() { next() % 90 } else { next() % 3 + 1 };
-                s.extend(std::iter::repeat_n(c, n as usize));
-            }
-            let text = String::from_utf8_lossy(&s).into_owned();
-            let (may_b64, may_hex) = possible_runs(text.as_bytes());
-            assert!(!b64.is_match(&text) || may_b64, "{text:?}");
-            assert!(!hex.is_match(&text) || may_hex, "{text:?}");
-            matched += usize::from(b64.is_match(&text)) + usize::from(hex.is_match(&text));
-            ruled_out += usize::from(!may_b64) + usize::from(!may_hex);
-        }
-        assert!(matched > 100 && ruled_out > 100, "{matched} {ruled_out}");
     }
 }
