@@ -873,9 +873,7 @@ impl<'s> Analyzer<'s> {
             // Scope is ignored: a module binding (`a` = fs) is not replaced by a later, inner
             // binding of the same name to something else.
             let keep = self.aliases.get(name).is_some_and(|old| {
-                !old.contains('.')
-                    && self.is_module(old)
-                    && !self.is_module(&p)
+                !old.contains('.') && self.is_module(old) && !self.is_module(&p)
             });
             if !keep {
                 self.aliases.insert(name.to_string(), p);

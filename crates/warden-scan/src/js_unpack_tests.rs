@@ -185,7 +185,12 @@ fn module_roots_loaded_after_earlier_lookups_still_resolve() {
     let calls: Vec<&str> = f.calls.iter().map(|c| c.path.as_str()).collect();
     assert!(calls.contains(&"leftpad.x.y"), "{calls:?}");
     assert!(calls.contains(&"rightpad.z"), "{calls:?}");
-    assert!(!calls.iter().any(|c| c.starts_with("q.") || c.starts_with("r.")), "{calls:?}");
+    assert!(
+        !calls
+            .iter()
+            .any(|c| c.starts_with("q.") || c.starts_with("r.")),
+        "{calls:?}"
+    );
 }
 
 #[test]
@@ -193,7 +198,8 @@ fn constant_arrays_join_unless_grown_in_place() {
     let f = facts("const p = ['chi', 'ld_pro', 'cess']; const m = require(p.join(''));");
     assert!(has_module(&f, "child_process"), "{:?}", f.modules);
     // Grown in place: its items are not known any more.
-    let f = facts("const p = ['chi', 'ld_pro', 'cess']; p.push('x'); const m = require(p.join(''));");
+    let f =
+        facts("const p = ['chi', 'ld_pro', 'cess']; p.push('x'); const m = require(p.join(''));");
     assert!(!has_module(&f, "child_process"), "{:?}", f.modules);
     for grow in ["p.unshift('x')", "p.splice(0, 1)", "p.length = 1"] {
         let f = facts(&format!(
