@@ -247,6 +247,12 @@ pub struct Analyzer<'s> {
     imports: HashMap<String, String>,
     /// Variables holding constant arrays of strings (`const parts = [a, b, 'c']`), for `join`.
     arrays: HashMap<String, Vec<String>>,
+    /// The names in `facts.modules` (which only grows) and how many of its entries they cover:
+    /// bundles load hundreds of modules, and every member chain asks whether its root is one.
+    module_names: std::cell::RefCell<(usize, HashMap<String, ()>)>,
+    /// Where the source holds `.push(`, `.unshift(`, `.splice(` or `.length =` (found on first
+    /// use), for `grown_in_place`.
+    grow_sites: Option<Vec<usize>>,
 }
 
 /// Result of parsing one source text.
@@ -387,6 +393,8 @@ fn analyze_in(
         max_parse,
         imports,
         arrays: HashMap::default(),
+        module_names: Default::default(),
+        grow_sites: None,
     };
     if ret.panicked {
         let msg = ret
@@ -453,7 +461,23 @@ impl<'s> Analyzer<'s> {
 
     fn root_known(&self, path: &str) -> bool {
         let root = path.split('.').next().unwrap_or(path);
-        ROOTS.contains(&root) || self.facts.modules.iter().any(|(m, _)| m == root)
+        ROOTS.contains(&root) || self.is_module(root)
+    }
+
+    /// Whether `name` is a module loaded so far: `facts.modules.iter().any(|(m, _)| m == name)`
+    /// without the scan, through `module_names` brought up to date first.
+    fn is_module(&self, name: &str) -> bool {
+        let mods = &self.facts.modules;
+        let mut idx = self.module_names.borrow_mut();
+        if idx.0 > mods.len() {
+            // `modules` only grows; should that change, start over rather than answer wrong.
+            *idx = Default::default();
+        }
+        for (m, _) in &mods[idx.0..] {
+            idx.1.insert(m.clone(), ());
+        }
+        idx.0 = mods.len();
+        idx.1.contains_key(name)
     }
 
     /// Folds an expression to a constant string when it is one.
@@ -713,7 +737,7 @@ impl<'s> Analyzer<'s> {
                     return self.aliases.contains_key(n)
                         || ROOTS.contains(&n)
                         || matches!(n, "global" | "self" | "__non_webpack_require__")
-                        || self.facts.modules.iter().any(|(m, _)| m == n);
+                        || self.is_module(n);
                 }
                 Expression::ImportExpression(_)
                 | Expression::FunctionExpression(_)
@@ -826,13 +850,13 @@ impl<'s> Analyzer<'s> {
             self.consts.insert(name.to_string(), v);
             return;
         }
-        // A constant array: written out (two or more items) and never grown in place.
+        // A constant array: written out (two or more items) and never grown in place. The
+        // searches of the whole source come last: most arrays are not constant strings, and a
+        // bundle declares thousands of arrays.
         if matches!(init.without_parentheses(), Expression::ArrayExpression(a) if (2..=64).contains(&a.elements.len()))
-            && ![".push(", ".unshift(", ".splice(", ".length ="]
-                .iter()
-                .any(|m| self.src.contains(&format!("{name}{m}")))
             && let Some(items) = self.fold_array(init, 0)
             && items.iter().map(String::len).sum::<usize>() <= 1 << 20
+            && !self.grown_in_place(name)
         {
             self.arrays.insert(name.to_string(), items);
         }
@@ -853,14 +877,28 @@ impl<'s> Analyzer<'s> {
             // Scope is ignored: a module binding (`a` = fs) is not replaced by a later, inner
             // binding of the same name to something else.
             let keep = self.aliases.get(name).is_some_and(|old| {
-                !old.contains('.')
-                    && self.facts.modules.iter().any(|(m, _)| m == old)
-                    && !self.facts.modules.iter().any(|(m, _)| *m == p)
+                !old.contains('.') && self.is_module(old) && !self.is_module(&p)
             });
             if !keep {
                 self.aliases.insert(name.to_string(), p);
             }
         }
+    }
+
+    /// Whether the source holds `{name}.push(`, `{name}.unshift(`, `{name}.splice(` or
+    /// `{name}.length =` anywhere: one of those four where `name` ends. The four are searched
+    /// once per file, not once per array (bundles declare thousands of constant arrays).
+    fn grown_in_place(&mut self, name: &str) -> bool {
+        let src = self.src.as_bytes();
+        let sites = self.grow_sites.get_or_insert_with(|| {
+            let mut sites = Vec::new();
+            for m in [".push(", ".unshift(", ".splice(", ".length ="] {
+                // None of the four overlaps itself, so this finds every occurrence.
+                sites.extend(memchr::memmem::find_iter(src, m));
+            }
+            sites
+        });
+        sites.iter().any(|&at| src[..at].ends_with(name.as_bytes()))
     }
 
     /// `exports.k = '…'`, `module.exports.k = '…'`, `module.exports = { k: '…' }`: constant
@@ -1261,7 +1299,12 @@ fn join_path(obj: String, prop: &str) -> String {
         }
         _ => obj,
     };
-    format!("{obj}.{prop}")
+    // In place: the object's path is not needed any more, and this runs for every member.
+    let mut obj = obj;
+    obj.reserve(prop.len() + 1);
+    obj.push('.');
+    obj.push_str(prop);
+    obj
 }
 
 /// Whether a function is `(c) => String.fromCharCode(c)` (arrow or function expression).

@@ -174,3 +174,43 @@ fn async_function_constructor_and_eval_workers_are_code_runners() {
     assert!(!call_paths(&plain).contains(&"worker_threads.Worker(eval)"));
     assert!(!call_paths(&plain).contains(&"Function"));
 }
+
+#[test]
+fn module_roots_loaded_after_earlier_lookups_still_resolve() {
+    // `is_module` indexes `facts.modules` lazily: a module loaded after the first lookups must
+    // still count as a chain root, and a name that is no module must not.
+    let f = facts(
+        "require('leftpad'); leftpad.x.y(1); q.x.y(2); require('rightpad'); rightpad.z(3); r.z(4);",
+    );
+    let calls: Vec<&str> = f.calls.iter().map(|c| c.path.as_str()).collect();
+    assert!(calls.contains(&"leftpad.x.y"), "{calls:?}");
+    assert!(calls.contains(&"rightpad.z"), "{calls:?}");
+    assert!(
+        !calls
+            .iter()
+            .any(|c| c.starts_with("q.") || c.starts_with("r.")),
+        "{calls:?}"
+    );
+}
+
+#[test]
+fn constant_arrays_join_unless_grown_in_place() {
+    let f = facts("const p = ['chi', 'ld_pro', 'cess']; const m = require(p.join(''));");
+    assert!(has_module(&f, "child_process"), "{:?}", f.modules);
+    // Grown in place: its items are not known any more.
+    let f =
+        facts("const p = ['chi', 'ld_pro', 'cess']; p.push('x'); const m = require(p.join(''));");
+    assert!(!has_module(&f, "child_process"), "{:?}", f.modules);
+    for grow in ["p.unshift('x')", "p.splice(0, 1)", "p.length = 1"] {
+        let f = facts(&format!(
+            "const p = ['chi', 'ld_pro', 'cess']; {grow}; const m = require(p.join(''));"
+        ));
+        assert!(!has_module(&f, "child_process"), "{grow}: {:?}", f.modules);
+    }
+    // Another array's growth (a name that merely ends like this one's counts too, as before).
+    let f = facts("const p = ['chi', 'ld_pro', 'cess']; q.push(1); const m = require(p.join(''));");
+    assert!(has_module(&f, "child_process"), "{:?}", f.modules);
+    // Not every item a constant: no array recorded.
+    let f = facts("const p = ['chi', q, 'cess']; const m = require(p.join(''));");
+    assert!(!has_module(&f, "child_process"), "{:?}", f.modules);
+}

