@@ -120,7 +120,7 @@ pub fn worth_tracking(src: &str) -> bool {
         || src.contains("userInfo")
         || src.contains("auth token")
         || src.contains("credential")
-        || src.contains("Storage")
+        || src.contains("torage")
         || src.contains("cookie")
         || src.contains("Keychain")
         || src.contains("webRequest")

