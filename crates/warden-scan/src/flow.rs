@@ -952,7 +952,7 @@ impl Tracker<'_, '_> {
                 // A method of a tainted value: `parsed.toString()`, `Buffer.from(x).toString()`.
                 // A browser storage's methods were judged above by their key.
                 if let Expression::StaticMemberExpression(m) = c.callee.without_parentheses()
-                    && !(is_storage(&m.object) && !self.vars.contains_key(storage_name(&m.object)))
+                    && (!is_storage(&m.object) || self.vars.contains_key(storage_name(&m.object)))
                 {
                     t = best(t, self.taint_of(&m.object, depth + 1));
                 }
