@@ -76,6 +76,17 @@ real_sample(
     "2024-11", ["install-script", "binary-download", "checksum-verified", "network"],
     "The package the 'electorn' typosquat imitated.")
 real_sample(
+    "pre-commit", "1.2.2",
+    "install script 'node install.js' writes its hook into the project's .git/hooks (git hook manager)",
+    "2018-2025", ["install-script", "git-hook-write", "child-process"],
+    "About a million weekly downloads; the foothold malware also takes (a git hook), set up at "
+    "install on purpose. Added when a persistence rule judged it malicious (2026-11-25).")
+real_sample(
+    "pre-push", "0.1.4",
+    "install script writes its pre-push hook into .git/hooks, keeping an existing hook as a backup",
+    "2018-2025", ["install-script", "git-hook-write", "child-process"],
+    "The pre-commit family's push hook; same install-time hook write.")
+real_sample(
     "gh-pages", "6.2.0",
     "publishes a folder to a GitHub Pages branch: git clone/commit/push with tokens in remote URLs",
     "2024-10", ["git-push", "child-process", "token-in-url", "cli"],

