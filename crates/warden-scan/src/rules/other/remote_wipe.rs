@@ -39,6 +39,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let text = all_text(f);
         if !crate::mentions!(text, ["cwd", "homedir", "HOME", "USERPROFILE"])
             || !crate::mentions!(text, ["recursive", "rm -rf", "rm -fr", "rimraf"])
+            // a wipe below is a readdir of the folder or `rm -rf`/`rm -fr` on it: without either,
+            // skip the variable search (bundles mention cwd and recursive everywhere)
+            || !crate::mentions!(text, ["readdir", "rm -rf", "rm -fr"])
         {
             continue;
         }
