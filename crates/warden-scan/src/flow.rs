@@ -1217,23 +1217,22 @@ impl Tracker<'_, '_> {
         // A local function calling its callback parameter with hidden data hands it to every
         // function passed in that place (`remote((src) => m._compile(src))`).
         if let Expression::Identifier(id) = callee.without_parentheses() {
-            if let Some(cur) = self.current.last().cloned()
+            if let Some(cur) = self.current.last()
                 && let Some(idx) = self
                     .params
-                    .get(&cur)
+                    .get(cur)
                     .and_then(|ps| ps.iter().position(|n| n == id.name.as_str()))
                 && let Some(t) = args
                     .iter()
                     .filter_map(|a| a.as_expression())
                     .filter_map(|e| self.taint_of(e, 0))
                     .max_by_key(|t| t.0)
-                && self
-                    .callback_taints
-                    .get(&(cur.clone(), idx))
-                    .is_none_or(|o| o.0 < t.0)
             {
-                self.callback_taints.insert((cur, idx), t);
-                self.grew = true;
+                let key = (cur.clone(), idx);
+                if self.callback_taints.get(&key).is_none_or(|o| o.0 < t.0) {
+                    self.callback_taints.insert(key, t);
+                    self.grew = true;
+                }
             }
             let given: Vec<(usize, Taint)> = self
                 .callback_taints
@@ -1348,22 +1347,41 @@ fn param_names(params: &FormalParameters) -> Vec<String> {
     params
         .items
         .iter()
-        .map(|p| match &p.pattern {
-            BindingPattern::BindingIdentifier(id) => id.name.to_string(),
-            BindingPattern::AssignmentPattern(a) => match &a.left {
-                BindingPattern::BindingIdentifier(id) => id.name.to_string(),
-                _ => String::new(),
-            },
-            _ => String::new(),
-        })
+        .map(|p| param_name(p).to_string())
         .collect()
+}
+
+/// A parameter's name (`a`, `a = 1`), empty for a pattern.
+fn param_name<'p>(p: &'p FormalParameter) -> &'p str {
+    match &p.pattern {
+        BindingPattern::BindingIdentifier(id) => id.name.as_str(),
+        BindingPattern::AssignmentPattern(a) => match &a.left {
+            BindingPattern::BindingIdentifier(id) => id.name.as_str(),
+            _ => "",
+        },
+        _ => "",
+    }
+}
+
+/// Records the parameter names of local function `name`, without new strings when a pass
+/// finds them as they already are.
+fn set_params(map: &mut HashMap<String, Vec<String>>, name: &str, params: &FormalParameters) {
+    if let Some(old) = map.get(name)
+        && old.len() == params.items.len()
+        && old
+            .iter()
+            .zip(&params.items)
+            .all(|(o, p)| o == param_name(p))
+    {
+        return;
+    }
+    map.insert(name.to_string(), param_names(params));
 }
 
 impl<'a> Visit<'a> for Tracker<'_, '_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
         if let Some(id) = &it.id {
-            self.params
-                .insert(id.name.to_string(), param_names(&it.params));
+            set_params(&mut self.params, id.name.as_str(), &it.params);
             if let Some(body) = &it.body
                 && !self.decoders.contains_key(id.name.as_str())
             {
@@ -1428,20 +1446,22 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
             if let BindingPattern::BindingIdentifier(id) = &it.id {
                 match init.without_parentheses() {
                     Expression::ArrowFunctionExpression(f) => {
-                        self.params
-                            .insert(id.name.to_string(), param_names(&f.params));
+                        set_params(&mut self.params, id.name.as_str(), &f.params);
                         let dec = self.an.source_of(f.body.span()).is_some_and(decoder_body);
-                        self.decoders.insert(id.name.to_string(), dec);
+                        if self.decoders.get(id.name.as_str()) != Some(&dec) {
+                            self.decoders.insert(id.name.to_string(), dec);
+                        }
                     }
                     Expression::FunctionExpression(f) => {
-                        self.params
-                            .insert(id.name.to_string(), param_names(&f.params));
+                        set_params(&mut self.params, id.name.as_str(), &f.params);
                         let dec = f
                             .body
                             .as_ref()
                             .and_then(|b| self.an.source_of(b.span))
                             .is_some_and(decoder_body);
-                        self.decoders.insert(id.name.to_string(), dec);
+                        if self.decoders.get(id.name.as_str()) != Some(&dec) {
+                            self.decoders.insert(id.name.to_string(), dec);
+                        }
                     }
                     e => {
                         if self.constant_data(e) && !self.const_data.contains_key(id.name.as_str())
