@@ -59,12 +59,9 @@ fn writes_files(pkg: &Package, path: &str) -> bool {
         .find(|f| f.path == path)
         .and_then(|f| f.js.as_ref())
         .is_some_and(|js| {
-            js.calls.iter().any(|c| {
-                c.path.starts_with("fs.createWriteStream")
-                    || c.path.starts_with("fs.writeFile")
-                    || c.path.starts_with("fs.chmod")
-                    || c.path.starts_with("fs.promises.writeFile")
-            })
+            js.calls
+                .iter()
+                .any(|c| crate::rules::is_file_write(&c.path) || c.path.starts_with("fs.chmod"))
         })
 }
 

@@ -504,6 +504,21 @@ pub fn is_doc_path(path: &str) -> bool {
 }
 
 /// Files whose text is code that can run: JavaScript, shell scripts and lifecycle commands.
+/// Whether a resolved call writes a file's content: `fs` writes, appends, copies and write
+/// streams, callback, sync and promise forms alike. The one list the rules use.
+pub fn is_file_write(path: &str) -> bool {
+    let method = path
+        .strip_prefix("fs.promises.")
+        .or_else(|| path.strip_prefix("fs/promises."))
+        .or_else(|| path.strip_prefix("fs."));
+    method.is_some_and(|m| {
+        m.starts_with("writeFile")
+            || m.starts_with("appendFile")
+            || m.starts_with("copyFile")
+            || m == "createWriteStream"
+    })
+}
+
 pub fn code_files<'p>(pkg: &'p Package) -> impl Iterator<Item = &'p FileCtx> + 'p {
     pkg.files.iter().filter(|f| {
         matches!(
@@ -551,4 +566,38 @@ macro_rules! regex {
             std::sync::LazyLock::new(|| $crate::rules::compile($re));
         &*RE
     }};
+}
+
+#[cfg(test)]
+mod file_write_tests {
+    use super::is_file_write;
+
+    #[test]
+    fn writes_in_every_form_count() {
+        for p in [
+            "fs.writeFileSync",
+            "fs.appendFile",
+            "fs.copyFileSync",
+            "fs.createWriteStream",
+            "fs.promises.writeFile",
+            "fs.promises.appendFile",
+            "fs/promises.copyFile",
+        ] {
+            assert!(is_file_write(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn reads_and_other_modules_do_not() {
+        for p in [
+            "fs.readFileSync",
+            "fs.createReadStream",
+            "fs.promises.readFile",
+            "fs.writeSync",
+            "stream.writeFile",
+            "writeFile",
+        ] {
+            assert!(!is_file_write(p), "{p}");
+        }
+    }
 }

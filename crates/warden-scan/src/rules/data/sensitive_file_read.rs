@@ -82,9 +82,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let authorized_keys = crate::regex!(r#"['"`][^'"`\n]*authorized_keys"#);
         if authorized_keys.is_match(text)
             && let Some(c) = f.js.as_ref().and_then(|js| {
-                js.calls.iter().find(|c| {
-                    c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile")
-                })
+                js.calls
+                    .iter()
+                    .find(|c| crate::rules::is_file_write(&c.path))
             })
         {
             out.hit_sev(

@@ -84,9 +84,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             && text.contains(".gitconfig")
             && let Some(m) = section.find(text)
             && f.js.as_ref().is_some_and(|js| {
-                js.calls.iter().any(|c| {
-                    c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile")
-                })
+                js.calls
+                    .iter()
+                    .any(|c| crate::rules::is_file_write(&c.path))
             })
         {
             found = Some((m.start(), m.as_str().to_string()));

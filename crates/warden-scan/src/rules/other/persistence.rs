@@ -2,7 +2,7 @@
 
 use crate::model::Severity;
 use crate::package::Package;
-use crate::rules::{Emitter, all_text, code_files, is_doc_path};
+use crate::rules::{Emitter, all_text, code_files, is_doc_path, is_file_write};
 
 crate::declare_rule! {
     /// The code makes something start again later on its own: a systemd unit or timer, a
@@ -185,14 +185,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let writes = f.js.as_ref().is_none_or(|js| {
-            js.calls.iter().any(|c| {
-                c.path.starts_with("fs.writeFile")
-                    || c.path.starts_with("fs.appendFile")
-                    || c.path.starts_with("fs.createWriteStream")
-                    || c.path.starts_with("fs.promises.writeFile")
-                    || c.path.starts_with("fs.promises.appendFile")
-                    || crate::rules::exec::is_spawn(&c.path)
-            })
+            js.calls
+                .iter()
+                .any(|c| is_file_write(&c.path) || crate::rules::exec::is_spawn(&c.path))
         });
         if !writes {
             continue;
@@ -208,9 +203,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // Shell start-up files count only when written to, not read.
         if let Some(m) = rc.find(text)
             && f.js.as_ref().is_some_and(|js| {
-                js.calls.iter().any(|c| {
-                    c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile")
-                })
+                js.calls
+                    .iter()
+                    .any(|c| crate::rules::is_file_write(&c.path))
             })
         {
             found.push("a shell start-up file");

@@ -44,15 +44,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
         {
             continue;
         }
-        let Some(w) = js.calls.iter().find(|c| {
-            let p = c.path.as_str();
-            p.starts_with("fs.writeFile")
-                || p.starts_with("fs.appendFile")
-                || p.starts_with("fs.copyFile")
-                || p == "fs.createWriteStream"
-                || p.starts_with("fs.promises.writeFile")
-                || p.starts_with("fs/promises.writeFile")
-        }) else {
+        let Some(w) = js
+            .calls
+            .iter()
+            .find(|c| crate::rules::is_file_write(&c.path))
+        else {
             continue;
         };
         let Some(m) = folder.find(text) else { continue };
