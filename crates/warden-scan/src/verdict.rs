@@ -18,7 +18,9 @@ const STEAL: &[&str] = &[
 ];
 /// Ways to get data out or code in.
 const NET: &[&str] = &["network-access", "suspicious-endpoint"];
-/// What obfuscated code must not also do.
+/// What obfuscated code must not also do. Not `dynamic-require`: string-array obfuscation turns
+/// every `require('x')` into `require(_0x…('0x1'))`, so it comes with the obfuscation itself;
+/// `obfuscated-code` judges what the hidden names are (and is critical when it cannot read them).
 const OBF_PARTNERS: &[&str] = &[
     "network-access",
     "suspicious-endpoint",
@@ -33,7 +35,6 @@ const OBF_PARTNERS: &[&str] = &[
     "crypto-address-list",
     "silent-process",
     "destructive-fs",
-    "dynamic-require",
 ];
 /// Worm and exfiltration behaviour that is damning when it runs at install time.
 const INSTALL_DAMNING: &[&str] = &[

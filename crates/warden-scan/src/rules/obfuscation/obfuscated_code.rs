@@ -10,9 +10,12 @@ crate::declare_rule! {
     /// JSFuck-style character picks (`(![]+[])[+[]]`) and p.a.c.k.e.r. output whose word table
     /// names two or more sensitive APIs count too (a packed date widget does not).
     /// Minified code is not obfuscated (see `minified-source`). `critical` when obfuscated code is
-    /// spliced into readable code in a file that runs on install or import (an injected payload),
-    /// or when its string table names two or more sensitive APIs (child_process, wallet
-    /// providers, beacons, credentials). A separate obfuscated file, such as a protected license
+    /// spliced into readable code (not just a licence banner) in a file that runs on install or
+    /// import (an injected payload), when its string table names two or more sensitive APIs
+    /// (child_process, wallet providers, beacons, credentials; base64 tables are decoded in both
+    /// the standard and javascript-obfuscator's lowercase-first alphabet), or when its table is
+    /// encrypted (RC4) and the file loads modules by computed names. A separate obfuscated file,
+    /// such as a protected license
     /// check, is `high` and judged by the verdict together with what else the file does.
     id: "obfuscated-code",
     category: Obfuscation,
@@ -141,14 +144,99 @@ fn hidden_apis(f: &FileCtx) -> Vec<&'static str> {
         .chain(words);
     for d in derived.chain(literals) {
         note(d);
-        if d.len() >= 4
-            && d.len() <= 64
-            && let Some(t) = crate::decode::base64_bytes(d).and_then(|b| String::from_utf8(b).ok())
-        {
+        if let Some(t) = table_entry(d) {
             note(&t);
         }
     }
     found
+}
+
+/// A string-table entry's text: standard base64, or javascript-obfuscator's `stringArrayEncoding:
+/// base64`, whose alphabet puts the lowercase letters first (decoded as base64 of the swapped
+/// case, then UTF-8).
+fn table_entry(d: &str) -> Option<String> {
+    if d.len() < 4 || d.len() > 64 {
+        return None;
+    }
+    // Mostly printable ASCII: what identifiers, URLs and messages decode to; random bytes that
+    // happen to be valid UTF-8 are not.
+    let readable = |t: &String| {
+        let n = t.chars().count();
+        n > 0
+            && t.chars()
+                .all(|c| !c.is_control() || c == '\n' || c == '\t' || c == '\r')
+            && t.chars()
+                .filter(|c| c.is_ascii_graphic() || *c == ' ')
+                .count()
+                * 10
+                >= n * 9
+    };
+    let standard = crate::decode::base64_bytes(d).and_then(|b| String::from_utf8(b).ok());
+    if let Some(t) = standard.filter(readable) {
+        return Some(t);
+    }
+    let swapped: String = d
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    crate::decode::base64_bytes(&swapped)
+        .and_then(|b| String::from_utf8(b).ok())
+        .filter(readable)
+}
+
+/// Whether the file's string table is encrypted: most of its base64-shaped entries decode to
+/// nothing readable under either alphabet (RC4-encoded tables), so what the code loads and calls
+/// cannot be read from it.
+fn table_is_opaque(f: &FileCtx) -> bool {
+    let quoted = crate::regex!(r"'([A-Za-z0-9+/=]{8,64})'");
+    let (mut read, mut opaque) = (0usize, 0usize);
+    for c in quoted.captures_iter(&f.text).take(20_000) {
+        let d = &c[1];
+        // Plain words (`push`, `shift`, `readFileSync`) are not encoded entries.
+        let mixed = d
+            .bytes()
+            .any(|b| b.is_ascii_digit() || b == b'+' || b == b'/')
+            || d.bytes().filter(|b| b.is_ascii_uppercase()).count() >= 2;
+        if !mixed {
+            continue;
+        }
+        if table_entry(d).is_some() {
+            read += 1;
+        } else {
+            opaque += 1;
+        }
+    }
+    opaque >= 10 && opaque > 2 * read
+}
+
+/// How many characters of code (not comments, blank space or a `'use strict'` directive) the
+/// text holds: the readable part a payload was spliced after.
+fn code_chars_before(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'/' && b.get(i + 1) == Some(&b'/') {
+            i += text[i..].find('\n').unwrap_or(b.len() - i);
+        } else if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+            i += text[i + 2..].find("*/").map_or(b.len() - i, |e| e + 4);
+        } else if i == 0 && text.starts_with("#!") {
+            i += text.find('\n').unwrap_or(b.len());
+        } else {
+            n += usize::from(!b[i].is_ascii_whitespace());
+            i += 1;
+        }
+    }
+    let strict = ["'use strict'", "\"use strict\""]
+        .iter()
+        .filter(|d| text.contains(*d))
+        .count();
+    n.saturating_sub(strict * 13)
 }
 
 /// Dean Edwards' p.a.c.k.e.r.: `eval(function(p,a,c,k,e,d){…}('…',36,N,'w1|w2|…'.split('|'),0,{}))`.
@@ -179,13 +267,22 @@ fn check(pkg: &Package, out: &mut Emitter) {
             .or_else(|| f.text.find("\\x"))
             .unwrap_or(0) as u32;
         let runs = pkg.is_install_file(f) || pkg.is_entry_file(f);
-        let (line, _) = f.line_col(off);
-        let appended = line > 1 && f.lines() > 3;
+        // Appended means readable code precedes it; a licence banner or `'use strict'` does not
+        // count (commercial obfuscated files start with one).
+        let appended = f.lines() > 3 && code_chars_before(&f.text[..off as usize]) > 40;
         let hidden = hidden_apis(f);
+        // Modules loaded by names an encrypted string table hides: nothing shows what it runs.
+        let loads_hidden =
+            f.js.as_ref()
+                .is_some_and(|js| !js.dynamic_requires.is_empty())
+                && table_is_opaque(f);
+        if loads_hidden {
+            why.push("modules loaded by names its encrypted string table hides".into());
+        }
         // Obfuscation spliced into readable code that runs is an injected payload; a separate
         // obfuscated file beside readable ones (a protected license check) is judged by what it
         // does (the verdict pairs it with its other findings).
-        let sev = if runs && appended || hidden.len() >= 2 {
+        let sev = if runs && appended || hidden.len() >= 2 || loads_hidden {
             Severity::Critical
         } else {
             Severity::High
@@ -274,6 +371,72 @@ mod hidden_api_tests {
         assert!(
             hits.iter()
                 .any(|h| h.severity == Severity::Critical && h.message.contains("ethereum")),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn critical_when_spliced_after_readable_code_in_the_entry_file() {
+        let src = format!(
+            "var path = require('path');\nfunction join(a, b) {{ return path.join(a, b) }}\nmodule.exports = join;\n{PLAIN}\n"
+        );
+        let hits = run(&super::RULE, "index.js", &src);
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical
+                && h.message.contains("appended to readable code")),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_licence_banner_before_obfuscated_code_is_not_readable_code() {
+        // Commercial obfuscated modules open with a copyright banner and `'use strict'`.
+        let src = format!(
+            "/*! GridCo license module (c) 2025 GridCo Ltd.\n * Obfuscated under the GridCo EULA. */\n// do not edit\n'use strict';\n{PLAIN}\n"
+        );
+        let hits = run(&super::RULE, "index.js", &src);
+        assert!(!hits.is_empty());
+        assert!(
+            hits.iter()
+                .all(|h| h.severity < Severity::Critical && !h.message.contains("appended")),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn reads_javascript_obfuscator_base64_table_entries() {
+        // `stringArrayEncoding: base64` puts the lowercase letters first in its alphabet.
+        assert_eq!(
+            super::table_entry("Ahr0Chm6lY8").as_deref(),
+            Some("https://")
+        );
+        assert_eq!(
+            super::table_entry("Y2hpbGRfcHJvY2Vzcw==").as_deref(),
+            Some("child_process")
+        );
+        // RC4-encrypted entries decode to bytes that are not text under either alphabet.
+        assert_eq!(super::table_entry("W7ZcVmkYW5FdKCoA"), None);
+    }
+
+    #[test]
+    fn critical_when_an_encrypted_table_hides_the_modules_it_loads() {
+        let table: Vec<String> = (0..12).map(|i| format!("'W7ZcVmkYW5Fd{i:02}oA'")).collect();
+        let src = format!(
+            "var _0x1a2b=[{}];{PLAIN}var _0x9f=require(_0x2b3c('0x3'));",
+            table.join(",")
+        );
+        let hits = run(&super::RULE, "dist/bundle.js", &src);
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical
+                && h.message.contains("encrypted string table")),
+            "{hits:?}"
+        );
+        // The same table without a computed require: judged by what else the file does.
+        let src = format!("var _0x1a2b=[{}];{PLAIN}", table.join(","));
+        let hits = run(&super::RULE, "dist/bundle.js", &src);
+        assert!(!hits.is_empty());
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
             "{hits:?}"
         );
     }
