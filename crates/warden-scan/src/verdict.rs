@@ -1,23 +1,25 @@
-//! The verdict: `malicious` only for combinations of behaviour that legitimate packages do not
-//! show together (or a single finding a rule raised to critical on its own context), `review`
-//! for anything a person should look at, `ok` otherwise.
+//! The verdict: `malicious` when the evidence makes an attack, `review` for anything a person
+//! should look at, `ok` otherwise. Evidence makes an attack in three ways, checked in order:
+//!
+//! 1. a single finding a rule raised to critical on its own context, or a damning behaviour
+//!    (credential theft, worm spreading, `curl | sh`, ...) in code run at install time;
+//! 2. a kill chain ([`chain`]): findings grouped into behaviour classes (steal, exfiltrate,
+//!    execute, persist, hide, propagate, damage, money, target) and weighed by severity, with
+//!    bundles, minified and documentation files counting less; two different findings of two
+//!    classes that make an attack together (steal + exfiltrate, hide + execute, ...) in one file
+//!    or in the code run at install time;
+//! 3. signatures that need facts the classes do not carry: what a file writes, whether it
+//!    handles wallet seeds, which system command a bin shadows, cross-file combinations.
+//!
+//! Evidence of one class alone never makes `malicious`.
+
+mod chain;
 
 use crate::model::{Severity, Verdict};
 use crate::package::Package;
 use crate::rules::Hit;
 use std::collections::{BTreeSet, HashMap};
 
-/// Data a thief wants.
-const STEAL: &[&str] = &[
-    "env-harvest",
-    "token-theft",
-    "sensitive-file-read",
-    "credential-scanner",
-    "credential-file-send",
-    "secret-flow",
-];
-/// Ways to get data out or code in.
-const NET: &[&str] = &["network-access", "suspicious-endpoint"];
 /// What obfuscated code must not also do.
 const OBF_PARTNERS: &[&str] = &[
     "network-access",
@@ -112,7 +114,6 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
     }
     for (file, rules) in &by_file {
         let has = |id: &str| rules.get(id).is_some_and(|s| *s >= Severity::Medium);
-        let has_any = |ids: &[&str]| ids.iter().any(|i| has(i));
         if rules
             .get("obfuscated-code")
             .is_some_and(|s| *s >= Severity::High)
@@ -134,31 +135,11 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
                 ));
             }
         }
-        if has_any(STEAL) && has("suspicious-endpoint") {
-            reasons.insert(format!(
-                "{file}: reads secrets and talks to a suspicious endpoint"
-            ));
-        }
-        if (has("env-harvest") || has("sensitive-file-read"))
-            && has_any(NET)
-            && (has("token-theft") || has("sensitive-file-read"))
-        {
-            reasons.insert(format!(
-                "{file}: collects credentials and has network access"
-            ));
-        }
         if has("hidden-code-in-non-js") && (has("eval-dynamic") || has("encoded-payload")) {
             reasons.insert(format!("{file}: runs code hidden in a non-code file"));
         }
-        if has("encoded-payload")
-            && rules
-                .get("encoded-payload")
-                .is_some_and(|s| *s >= Severity::High)
-            && has_any(&["eval-dynamic", "child-process", "network-access"])
-        {
-            reasons.insert(format!("{file}: decodes and runs an embedded payload"));
-        }
     }
+    reasons.extend(chain::find(pkg, hits));
     // A dropper: content fetched over the network written to a file that is then loaded.
     for h in hits {
         if h.rule.id == "write-then-load" && h.message.starts_with("writes downloaded") {
@@ -196,13 +177,6 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
         {
             reasons.insert(format!(
                 "{file}: code hidden from view runs commands or talks to a suspicious endpoint"
-            ));
-        }
-        // `curl … | sh` (or a PowerShell cradle) whose source is a raw IP, collector or tunnel,
-        // however the command reaches the shell.
-        if high("shell-download-exec") && high("suspicious-endpoint") {
-            reasons.insert(format!(
-                "{file}: downloads and runs code from a raw IP, collector or tunnel"
             ));
         }
         if high("suspicious-endpoint") && handles_wallet_secrets(pkg, file) {
