@@ -1,23 +1,25 @@
-//! The verdict: `malicious` only for combinations of behaviour that legitimate packages do not
-//! show together (or a single finding a rule raised to critical on its own context), `review`
-//! for anything a person should look at, `ok` otherwise.
+//! The verdict: `malicious` when the evidence makes an attack, `review` for anything a person
+//! should look at, `ok` otherwise. Evidence makes an attack in three ways, checked in order:
+//!
+//! 1. a single finding a rule raised to critical on its own context, or a damning behaviour
+//!    (credential theft, worm spreading, `curl | sh`, ...) in code run at install time;
+//! 2. a kill chain ([`chain`]): findings grouped into behaviour classes (steal, exfiltrate,
+//!    execute, persist, hide, propagate, damage, money, target) and weighed by severity, with
+//!    bundles, minified and documentation files counting less; two different findings of two
+//!    classes that make an attack together (steal + exfiltrate, hide + execute, ...) in one file
+//!    or in the code run at install time;
+//! 3. signatures that need facts the classes do not carry: what a file writes, whether it
+//!    handles wallet seeds, which system command a bin shadows, cross-file combinations.
+//!
+//! Evidence of one class alone never makes `malicious`.
+
+mod chain;
 
 use crate::model::{Severity, Verdict};
 use crate::package::Package;
 use crate::rules::Hit;
 use std::collections::{BTreeSet, HashMap};
 
-/// Data a thief wants.
-const STEAL: &[&str] = &[
-    "env-harvest",
-    "token-theft",
-    "sensitive-file-read",
-    "credential-scanner",
-    "credential-file-send",
-    "secret-flow",
-];
-/// Ways to get data out or code in.
-const NET: &[&str] = &["network-access", "suspicious-endpoint"];
 /// What obfuscated code must not also do. Not `dynamic-require`: string-array obfuscation turns
 /// every `require('x')` into `require(_0x…('0x1'))`, so it comes with the obfuscation itself;
 /// `obfuscated-code` judges what the hidden names are (and is critical when it cannot read them).
@@ -113,7 +115,6 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
     }
     for (file, rules) in &by_file {
         let has = |id: &str| rules.get(id).is_some_and(|s| *s >= Severity::Medium);
-        let has_any = |ids: &[&str]| ids.iter().any(|i| has(i));
         if rules
             .get("obfuscated-code")
             .is_some_and(|s| *s >= Severity::High)
@@ -135,31 +136,11 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
                 ));
             }
         }
-        if has_any(STEAL) && has("suspicious-endpoint") {
-            reasons.insert(format!(
-                "{file}: reads secrets and talks to a suspicious endpoint"
-            ));
-        }
-        if (has("env-harvest") || has("sensitive-file-read"))
-            && has_any(NET)
-            && (has("token-theft") || has("sensitive-file-read"))
-        {
-            reasons.insert(format!(
-                "{file}: collects credentials and has network access"
-            ));
-        }
         if has("hidden-code-in-non-js") && (has("eval-dynamic") || has("encoded-payload")) {
             reasons.insert(format!("{file}: runs code hidden in a non-code file"));
         }
-        if has("encoded-payload")
-            && rules
-                .get("encoded-payload")
-                .is_some_and(|s| *s >= Severity::High)
-            && has_any(&["eval-dynamic", "child-process", "network-access"])
-        {
-            reasons.insert(format!("{file}: decodes and runs an embedded payload"));
-        }
     }
+    reasons.extend(chain::find(pkg, hits));
     // A dropper: content fetched over the network written to a file that is then loaded.
     for h in hits {
         if h.rule.id == "write-then-load" && h.message.starts_with("writes downloaded") {
@@ -197,13 +178,6 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
         {
             reasons.insert(format!(
                 "{file}: code hidden from view runs commands or talks to a suspicious endpoint"
-            ));
-        }
-        // `curl … | sh` (or a PowerShell cradle) whose source is a raw IP, collector or tunnel,
-        // however the command reaches the shell.
-        if high("shell-download-exec") && high("suspicious-endpoint") {
-            reasons.insert(format!(
-                "{file}: downloads and runs code from a raw IP, collector or tunnel"
             ));
         }
         if high("suspicious-endpoint") && handles_wallet_secrets(pkg, file) {
@@ -318,6 +292,98 @@ mod tests {
             (path.to_string(), src.as_bytes().to_vec()),
         ];
         crate::scan_files(files, &ScanOptions::default()).verdict
+    }
+
+    fn judged(path: &str, src: &str) -> (Verdict, Vec<String>) {
+        let files = vec![
+            (
+                "package.json".to_string(),
+                br#"{"name":"a","version":"1.0.0","main":"index.js"}"#.to_vec(),
+            ),
+            (path.to_string(), src.as_bytes().to_vec()),
+        ];
+        let r = crate::scan_files(files, &ScanOptions::default());
+        (r.verdict, r.reasons)
+    }
+
+    /// An autostart entry written for a program that is then started detached with no output:
+    /// persist + hide in one file.
+    const AUTOSTART_HIDDEN: &str = "const fs = require('fs');\nconst os = require('os');\nconst path = require('path');\nconst { spawn } = require('child_process');\nfs.writeFileSync(path.join(os.homedir(), '.config', 'autostart', 'sync.desktop'), '[Desktop Entry]\\nNoDisplay=true\\nExec=' + process.execPath + ' ' + agent);\nspawn(process.execPath, [agent], { detached: true, stdio: 'ignore' }).unref();\n";
+
+    #[test]
+    fn autostart_entry_with_a_hidden_process_is_a_persist_hide_chain() {
+        let (v, reasons) = judged("lib/sync.js", AUTOSTART_HIDDEN);
+        assert_eq!(v, Verdict::Malicious, "{reasons:?}");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("to stay on the machine") && r.contains("hides what it does")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn autostart_entry_written_in_plain_sight_is_not_malicious() {
+        // an app's "start at login" setting: persistence, nothing hidden
+        let src = "const fs = require('fs');\nconst os = require('os');\nconst path = require('path');\nexports.enable = () => fs.writeFileSync(path.join(os.homedir(), '.config', 'autostart', 'app.desktop'), '[Desktop Entry]\\nExec=' + process.execPath);\n";
+        let (v, reasons) = judged("lib/login-item.js", src);
+        assert_ne!(v, Verdict::Malicious, "{reasons:?}");
+    }
+
+    /// Code built from character codes and evaluated: execute + hide in one file.
+    const CHARCODE_EVAL: &str = "const k = [99,111,110,115,111,108,101,46,108,111,103,40,49,41];\nconst src = String.fromCharCode.apply(null, k.map((c) => c ^ 0));\nmodule.exports = function start() { return eval(src); };\n";
+
+    #[test]
+    fn evaluating_code_built_from_char_codes_is_an_execute_hide_chain() {
+        let (v, reasons) = judged("lib/affinity.js", CHARCODE_EVAL);
+        eprintln!("{reasons:?}");
+        assert_eq!(v, Verdict::Malicious, "{reasons:?}");
+    }
+
+    #[test]
+    fn the_same_in_a_large_bundle_is_not_a_chain() {
+        // a bundle of many modules: each link counts one step less
+        let filler = "function m(a){return a+1}\n".repeat(4000);
+        let src = format!("{filler}{CHARCODE_EVAL}");
+        let (v, reasons) = judged("dist/bundle.js", &src);
+        assert_ne!(v, Verdict::Malicious, "{reasons:?}");
+    }
+
+    fn judged_install(files: &[(&str, &str)]) -> (Verdict, Vec<String>) {
+        let mut all = vec![(
+            "package.json".to_string(),
+            br#"{"name":"a","version":"1.0.0","main":"index.js","scripts":{"postinstall":"node lib/warm.js"}}"#.to_vec(),
+        )];
+        all.extend(
+            files
+                .iter()
+                .map(|(p, s)| (p.to_string(), s.as_bytes().to_vec())),
+        );
+        let r = crate::scan_files(all, &ScanOptions::default());
+        (r.verdict, r.reasons)
+    }
+
+    #[test]
+    fn install_step_that_hides_a_process_and_phones_home_from_another_file_is_a_chain() {
+        // the links sit in two files, both run at install time
+        let warm = "const { spawn } = require('child_process');\nrequire('./worker');\nspawn(process.execPath, [require.resolve('./worker')], { detached: true, stdio: 'ignore' }).unref();\n";
+        let worker = "const https = require('https');\nhttps.get('https://updates.example/poll', (r) => r.resume());\n";
+        let (v, reasons) = judged_install(&[("lib/warm.js", warm), ("lib/worker.js", worker)]);
+        assert_eq!(v, Verdict::Malicious, "{reasons:?}");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.starts_with("code run at install time:")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn install_step_that_downloads_a_binary_in_plain_sight_is_not_malicious() {
+        // the prebuilt-binary pattern: network and a visible process, nothing hidden
+        let warm = "const https = require('https');\nconst { execFileSync } = require('child_process');\nhttps.get('https://downloads.example/tool.tgz', (r) => r.resume());\nexecFileSync('tar', ['xzf', 'tool.tgz'], { stdio: 'inherit' });\n";
+        let (v, reasons) = judged_install(&[("lib/warm.js", warm)]);
+        assert_ne!(v, Verdict::Malicious, "{reasons:?}");
     }
 
     #[test]
