@@ -486,9 +486,22 @@ impl<'o> Package<'o> {
         };
         let mut entry_roots = vec![];
         if let Some(m) = manifest.as_ref() {
-            for key in ["main", "module", "browser"] {
-                if let Some(s) = m.get(key).and_then(|v| v.as_str()) {
-                    entry_roots.push(clean(s));
+            // What bundlers and Metro load in place of `main` (a string, or for `browser` and
+            // `react-native` also a map of replaced files).
+            for key in [
+                "main",
+                "module",
+                "browser",
+                "react-native",
+                "unpkg",
+                "jsdelivr",
+            ] {
+                match m.get(key) {
+                    Some(serde_json::Value::String(s)) => entry_roots.push(clean(s)),
+                    Some(serde_json::Value::Object(o)) => {
+                        entry_roots.extend(o.values().filter_map(|v| v.as_str()).map(clean))
+                    }
+                    _ => {}
                 }
             }
             collect_export_targets(m.get("exports"), &mut entry_roots);

@@ -245,6 +245,7 @@ pub static ALL: &[Rule] = &[
     data::token_theft::RULE,
     data::credential_scanner::RULE,
     data::browser_data_theft::RULE,
+    data::client_data_theft::RULE,
     data::credential_file_send::RULE,
     data::secret_flow::RULE,
     data::credential_phishing::RULE,

