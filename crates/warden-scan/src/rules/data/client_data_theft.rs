@@ -12,15 +12,15 @@ crate::declare_rule! {
     /// keystroke listeners, password and input fields, the clipboard, the screen
     /// (`screencapture`, `desktopCapturer`, `CopyFromScreen`, `import -window root`), and values
     /// picked out by a secret-shaped pattern (`/session|token|jwt/`, a JWT's `eyJ`). The send is a
-    /// request, beacon, image, socket, datagram or upload whose destination is a literal URL, host
-    /// or public IP that is not loopback or private: a library's own endpoint is configured by
+    /// request, beacon, image, socket, datagram, upload or DNS lookup whose destination is a
+    /// literal URL, host, public IP or domain suffix that is not loopback or private: a library's own endpoint is configured by
     /// its user, while a thief carries its collector with it. Critical when the source and the
     /// send sit in the same function, or the source's function feeds the sending one (calls it
     /// by name, or fills a top-level buffer it reads); callbacks belong to the function that
     /// registers them, and the top level (with its IIFEs) is one more function. A weak source
     /// (screen, clipboard, fields, a secret pattern) needs a second kind or the machine's
-    /// identity there too, or a send hidden in encoded DNS names, else high; secret-named environment variables count only three or
-    /// more at once. Analytics SDKs read their own cookie by name, persist libraries walk
+    /// identity there too, or a send hidden in encoded DNS names, else high; secret-named
+    /// environment variables count only three or more at once. Analytics SDKs read their own cookie by name, persist libraries walk
     /// storage towards an address their caller gives, Electron cookie managers export to a file:
     /// none matches.
     id: "client-data-theft",
