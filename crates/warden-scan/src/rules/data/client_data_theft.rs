@@ -548,3 +548,55 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::package::Package;
+
+    fn pkg(files: &[(&str, &str)]) -> Package<'static> {
+        let files = files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect();
+        Package::build(files, Vec::new(), None, &Default::default())
+    }
+
+    #[test]
+    fn iifes_and_callbacks_are_load_time_code_of_an_entry_file() {
+        let src = "(function () { a() })();\nsetTimeout(() => b(), 1);\nfunction later() { c() }";
+        let p = pkg(&[
+            (
+                "package.json",
+                r#"{"name":"x","version":"1.0.0","main":"index.js"}"#,
+            ),
+            ("index.js", src),
+        ]);
+        let f = p
+            .files
+            .iter()
+            .find(|f| f.path == "index.js")
+            .expect("index.js is in the package");
+        for (needle, load) in [("a()", true), ("b()", true), ("c()", false)] {
+            let off = src.find(needle).expect("needle is in the source") as u32;
+            assert_eq!(p.runs_on_load(f, off), load, "{needle}");
+        }
+    }
+
+    #[test]
+    fn the_react_native_field_names_an_entry_file() {
+        let p = pkg(&[
+            (
+                "package.json",
+                r#"{"name":"x","version":"1.0.0","main":"lib/node.js","react-native":"lib/native.js"}"#,
+            ),
+            ("lib/node.js", "module.exports = 1"),
+            ("lib/native.js", "module.exports = 2"),
+        ]);
+        let f = p
+            .files
+            .iter()
+            .find(|f| f.path == "lib/native.js")
+            .expect("native file is in the package");
+        assert!(p.is_entry_file(f));
+    }
+}
