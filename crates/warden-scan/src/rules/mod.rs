@@ -68,6 +68,9 @@ pub struct Hit {
     pub evidence: String,
     /// Whether the file runs at install time.
     pub install: bool,
+    /// Whether the finding sits in load-time code of an entry file: it runs as soon as the
+    /// package is imported (see [`Package::runs_on_load`]).
+    pub load: bool,
 }
 
 pub struct Emitter {
@@ -123,6 +126,7 @@ impl Emitter {
             message,
             evidence: crate::package::one_line(&evidence.into()),
             install: pkg.is_install_file(f),
+            load: pkg.runs_on_load(f, off),
         });
     }
 
@@ -143,6 +147,7 @@ impl Emitter {
             message: message.into(),
             evidence: crate::package::one_line(&evidence.into()),
             install: false,
+            load: false,
         });
     }
 
@@ -245,6 +250,7 @@ pub static ALL: &[Rule] = &[
     data::token_theft::RULE,
     data::credential_scanner::RULE,
     data::browser_data_theft::RULE,
+    data::client_data_theft::RULE,
     data::credential_file_send::RULE,
     data::secret_flow::RULE,
     data::credential_phishing::RULE,
@@ -274,6 +280,19 @@ pub static ALL: &[Rule] = &[
     other::user_folder_drop::RULE,
     other::agent_prompt_injection::RULE,
 ];
+
+/// Whether a file sends over the network from load-time code (a network call at its top level,
+/// or in an IIFE or callback there), the import-time counterpart of an install file's network
+/// use.
+pub fn sends_on_load(pkg: &Package, path: &str) -> bool {
+    pkg.files.iter().find(|f| f.path == path).is_some_and(|f| {
+        f.js.as_ref().is_some_and(|js| {
+            js.calls
+                .iter()
+                .any(|c| network::is_net_call(&c.path) && pkg.runs_on_load(f, c.off))
+        })
+    })
+}
 
 /// Text matches in a file and in the strings its code builds at run time (folded, decoded):
 /// `(offset, matched text)`.

@@ -1,6 +1,7 @@
 //! Data-theft rules: environment, secrets on disk, tokens, secret scanners.
 
 pub mod browser_data_theft;
+pub mod client_data_theft;
 pub mod credential_file_send;
 pub mod credential_phishing;
 pub mod credential_scanner;

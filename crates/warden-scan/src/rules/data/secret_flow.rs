@@ -47,8 +47,16 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // function) two variables of one name are often different things, so a flow there is
         // weak evidence (@tybys/wasm-util 0.10.5's minified build).
         let bundle = f.minified || f.text.len() > 200 * 1024;
+        // A device's own store (browser storage, cookies, React Native storage) sent where the
+        // caller says is a sync or backup feature; sent to a fixed address it is theft.
+        let client_store = matches!(flow.what.as_str(), "app storage" | "browser storage");
         let sev = match flow.source {
             Source::Secrets if bundle => Severity::Medium,
+            Source::Secrets
+                if client_store && !super::client_data_theft::fixed_destination(f, flow.off) =>
+            {
+                Severity::Medium
+            }
             Source::Secrets if reachable => Severity::Critical,
             Source::Secrets => Severity::High,
             Source::Token if pkg.is_install_file(f) => Severity::High,

@@ -15,7 +15,8 @@ crate::declare_rule! {
     /// the package (JSON/YAML fields, `package.json`, a source map, an image, a font, a text
     /// file: `critical`), a value derived from the host's identity (a host-keyed decryption:
     /// `critical`), or what a local decoding function makes of constant data (`high`; the
-    /// verdict makes it malicious beside any other risky capability). In bundles (minified or
+    /// verdict makes it malicious beside any other risky capability; `critical` when it runs as
+    /// soon as the package is loaded or installed, the loader shape). In bundles (minified or
     /// over 200 KB) one step lower: names are tracked without scopes. Required JSON counts only
     /// when it is the package's own `package.json`.
     id: "hidden-code-run",
@@ -57,6 +58,20 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 "decoded from constant data by the package itself",
             ),
         };
+        // Decoded by the package's own function and run when the package is loaded (or
+        // installed): the loader shape, with no reason a library would hide its own code.
+        // Not in bundles: their top level holds every module's code.
+        let (sev, how) = if run.source == Source::Decoded
+            && !bundle
+            && (pkg.is_install_file(f) || pkg.runs_on_load(f, run.off))
+        {
+            (
+                Severity::Critical,
+                "decoded from constant data by the package itself, as soon as it is loaded",
+            )
+        } else {
+            (sev, how)
+        };
         let sev = if bundle && sev == Severity::Critical {
             Severity::High
         } else if bundle {
@@ -86,10 +101,17 @@ mod tests {
     }
 
     #[test]
-    fn xor_decoder_over_a_constant_array_into_vm_is_high() {
-        let src = "const vm = require('vm'); const K = [3,9,27,81,243,17,51,153,205]; const D = [107,108,109,110,111,112,113,114,115,116];\nfunction un(a, k) { return a.map((c, i) => String.fromCharCode(c ^ k[i % k.length])).join(''); }\nvm.runInThisContext(un(D, K));";
+    fn xor_decoder_over_a_constant_array_into_vm_on_call_is_high() {
+        let src = "const vm = require('vm'); const K = [3,9,27,81,243,17,51,153,205]; const D = [107,108,109,110,111,112,113,114,115,116];\nfunction un(a, k) { return a.map((c, i) => String.fromCharCode(c ^ k[i % k.length])).join(''); }\nmodule.exports = () => vm.runInThisContext(un(D, K));";
         let (severity, hits) = first_severity(src);
         assert_eq!(severity, Some(Severity::High), "{hits}");
+    }
+
+    #[test]
+    fn xor_decoded_array_run_at_load_time_is_critical() {
+        let src = "const T = [107,108,109,110,111,112,113,114,115,116];\nfunction unpack(t, k) { let s = ''; for (let i = 0; i < t.length; i++) s += String.fromCharCode(t[i] ^ k[i % k.length]); return s }\nconst run = Function;\nrun(unpack(T, [19, 55, 90]))();";
+        let (severity, hits) = first_severity(src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
     }
 
     #[test]

