@@ -374,17 +374,42 @@ fn credential_path(s: &str) -> Option<&'static str> {
 
 /// Calls that read a store of secrets outside files: browser storage and cookies, the storage
 /// and keychain modules of mobile and desktop apps, an Electron session's cookies, the clipboard.
-/// `key` is the folded first argument when there is one. Whole-store reads are `Secrets`; one
-/// token-named key is `Token`.
-fn secret_store_read(p: &str, key: Option<&str>) -> Option<(Source, &'static str)> {
+/// `key` gives the folded first argument when there is one (asked only for a storage read).
+/// Whole-store reads are `Secrets`; one token-named key is `Token`.
+fn secret_store_read(
+    p: &str,
+    key: impl FnOnce() -> Option<String>,
+) -> Option<(Source, &'static str)> {
     let p = p
         .trim_start_matches("window.")
         .trim_start_matches("globalThis.")
         .trim_start_matches("self.");
     let (head, method) = p.rsplit_once('.').unwrap_or(("", p));
+    // Every call the tracker evaluates comes here: other methods are answered before the
+    // lowercase copy and the key are made.
+    if !matches!(
+        method,
+        "getItem"
+            | "getString"
+            | "getAllKeys"
+            | "multiGet"
+            | "getItemAsync"
+            | "getGenericPassword"
+            | "getInternetCredentials"
+            | "getAllGenericPasswordServices"
+            | "get"
+            | "getAll"
+            | "readText"
+            | "readImage"
+            | "read"
+            | "readSync"
+    ) {
+        return None;
+    }
     let obj = head.rsplit('.').next().unwrap_or(head);
     let lower = head.to_ascii_lowercase();
-    let token_key = key.is_some_and(token_name);
+    let token_key =
+        matches!(method, "getItem" | "getString") && key().is_some_and(|k| token_name(&k));
     let app_store = lower.contains("asyncstorage") || lower.contains("async-storage");
     match method {
         "getItem" | "getString"
@@ -998,10 +1023,9 @@ impl Tracker<'_, '_> {
                 } else {
                     &p
                 };
-                if let Some((src, what)) = secret_store_read(
-                    callee_text,
-                    args().next().and_then(|a| self.fold_expr(a)).as_deref(),
-                ) {
+                if let Some((src, what)) = secret_store_read(callee_text, || {
+                    args().next().and_then(|a| self.fold_expr(a))
+                }) {
                     return Some((src, what.to_string()));
                 }
                 if crate::rules::network::is_net_call(&p) {
