@@ -1400,7 +1400,8 @@ struct SiteProbe<'t, 'b, 's> {
 
 impl SiteProbe<'_, '_, '_> {
     fn call(&mut self, callee: &Expression, args: &[Argument]) {
-        let p = self.t.path_of(callee);
+        // Not through the tracker's memo: most probed files are not tracked after.
+        let p = self.t.an.path_of(callee);
         if let Some(r) = self.t.runner_of(callee, p.as_ref())
             && !self.t.runner_code(&r, args).is_empty()
         {
