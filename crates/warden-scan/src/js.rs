@@ -839,6 +839,13 @@ impl<'s> Analyzer<'s> {
             }
             Expression::CallExpression(c) => {
                 let callee = self.path(&c.callee, depth + 1)?;
+                // `createRequire(import.meta.url)` is a require function.
+                if matches!(
+                    callee.as_str(),
+                    "module.createRequire" | "module.createRequireFromPath"
+                ) {
+                    return Some("require".into());
+                }
                 if is_require(&callee) {
                     let a = c.arguments.first()?.as_expression()?;
                     return self.fold(a, depth + 1).map(|m| norm_module(&m));
