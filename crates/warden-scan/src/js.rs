@@ -544,6 +544,12 @@ impl<'s> Analyzer<'s> {
         let arg = |i: usize| c.arguments.get(i).and_then(|a| a.as_expression());
         let callee = self.path(&c.callee, depth + 1);
         match callee.as_deref() {
+            Some("String.fromCharCode.apply") => return self.fold_char_codes(c, true, depth),
+            Some("String.fromCharCode")
+                if matches!(c.arguments.as_slice(), [Argument::SpreadElement(_)]) =>
+            {
+                return self.fold_char_codes(c, false, depth);
+            }
             Some("String.fromCharCode") => {
                 let mut s = String::new();
                 for a in &c.arguments {
@@ -676,6 +682,33 @@ impl<'s> Analyzer<'s> {
         }
     }
 
+    /// An array of more than 64 numeric literals, at most 256 KiB of them, in a file that
+    /// calls `fromCharCode`: a payload kept as char codes.
+    fn char_code_array(&self, a: &ArrayExpression) -> bool {
+        (65..=256 * 1024).contains(&a.elements.len())
+            && self.src.contains("fromCharCode")
+            && a.elements
+                .iter()
+                .all(|el| matches!(el, ArrayExpressionElement::NumericLiteral(_)))
+    }
+
+    /// The text of char codes: `String.fromCharCode.apply(null, codes)`,
+    /// `String.fromCharCode(...codes)`.
+    fn fold_char_codes(&self, c: &CallExpression, apply: bool, depth: u32) -> Option<String> {
+        let list = if apply {
+            c.arguments.get(1)?.as_expression()?
+        } else {
+            match c.arguments.as_slice() {
+                [Argument::SpreadElement(sp)] => &sp.argument,
+                _ => return None,
+            }
+        };
+        self.fold_array(list, depth + 1)?
+            .iter()
+            .map(|n| n.parse::<u32>().ok().and_then(char::from_u32))
+            .collect()
+    }
+
     fn fold_array(&self, e: &Expression, depth: u32) -> Option<Vec<String>> {
         match e.without_parentheses() {
             Expression::Identifier(id) => self.arrays.get(id.name.as_str()).cloned(),
@@ -806,6 +839,13 @@ impl<'s> Analyzer<'s> {
             }
             Expression::CallExpression(c) => {
                 let callee = self.path(&c.callee, depth + 1)?;
+                // `createRequire(import.meta.url)` is a require function.
+                if matches!(
+                    callee.as_str(),
+                    "module.createRequire" | "module.createRequireFromPath"
+                ) {
+                    return Some("require".into());
+                }
                 if is_require(&callee) {
                     let a = c.arguments.first()?.as_expression()?;
                     return self.fold(a, depth + 1).map(|m| norm_module(&m));
@@ -873,7 +913,9 @@ impl<'s> Analyzer<'s> {
         // A constant array: written out (two or more items) and never grown in place. The
         // searches of the whole source come last: most arrays are not constant strings, and a
         // bundle declares thousands of arrays.
-        if matches!(init.without_parentheses(), Expression::ArrayExpression(a) if (2..=64).contains(&a.elements.len()))
+        // So is a long array of char codes in a file that turns char codes into text: code kept
+        // as numbers (`String.fromCharCode.apply(null, codes)`) folds back to its source.
+        if matches!(init.without_parentheses(), Expression::ArrayExpression(a) if (2..=64).contains(&a.elements.len()) || self.char_code_array(a))
             && let Some(items) = self.fold_array(init, 0)
             && items.iter().map(String::len).sum::<usize>() <= 1 << 20
             && !self.grown_in_place(name)
@@ -1624,6 +1666,8 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             );
             let unpacked = self.path(&it.callee, 0).is_some_and(|p| {
                 zlib_method(&p).is_some()
+                    // Code kept as a list of char codes.
+                    || p.starts_with("String.fromCharCode") && s.len() >= 64
                     || self.decoders.get(&p).is_some_and(|k| k == "reverse")
                     || built
                         && (p == "atob"

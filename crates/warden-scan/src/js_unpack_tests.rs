@@ -214,3 +214,33 @@ fn constant_arrays_join_unless_grown_in_place() {
     let f = facts("const p = ['chi', q, 'cess']; const m = require(p.join(''));");
     assert!(!has_module(&f, "child_process"), "{:?}", f.modules);
 }
+
+#[test]
+fn code_kept_as_char_codes_is_analysed() {
+    let code = "var c = require('child_process'); c.execSync('id'); module.exports = 1; // padding padding";
+    let codes: Vec<String> = code.bytes().map(|b| b.to_string()).collect();
+    let list = codes.join(",");
+    for call in [
+        "String.fromCharCode.apply(null, t)",
+        "String.fromCharCode(...t)",
+    ] {
+        let src =
+            format!("(() => {{ let t = [{list}], f = Function(\"r\", {call}); f(require); }})();");
+        let f = facts(&src);
+        assert!(has_module(&f, "child_process"), "{call}: {f:?}");
+        assert!(!f.decoded_code.is_empty(), "{call}");
+    }
+    // A long table of numbers in a file that never turns them into text stays numbers.
+    let src = format!("const t = [{list}]; module.exports = t.map((n) => n * 2);");
+    assert!(!has_module(&facts(&src), "child_process"));
+    // Char codes that spell words, not code, are not analysed as code.
+    let words: Vec<String> = "hello world, this is a greeting shown to the user on start up"
+        .bytes()
+        .map(|b| b.to_string())
+        .collect();
+    let src = format!(
+        "const t = [{}]; console.log(String.fromCharCode.apply(null, t));",
+        words.join(",")
+    );
+    assert!(facts(&src).decoded_code.is_empty());
+}

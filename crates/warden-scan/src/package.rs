@@ -568,6 +568,11 @@ impl<'o> Package<'o> {
             .collect();
         pkg.install_files.extend(named);
         pkg.entry_files = pkg.reach(&entry_roots, &paths);
+        // A file that loaded code adds to NODE_OPTIONS as a preload (`--require x.cjs`,
+        // `--import`) runs in every Node process started after it: it is loaded code too.
+        let preloaded = pkg.preloaded_files();
+        let more = pkg.reach(&preloaded, &paths);
+        pkg.entry_files.extend(more);
         // Code decrypted out of a data file runs where its decryptor runs.
         for (f, by) in decrypted {
             if pkg.install_files.contains(&by) {
@@ -579,6 +584,36 @@ impl<'o> Package<'o> {
             pkg.files.push(f);
         }
         pkg
+    }
+
+    /// Files of the package that entry code names beside a Node preload option it puts into
+    /// `NODE_OPTIONS` (`--require`, `-r`, `--import`, `--loader`).
+    fn preloaded_files(&self) -> Vec<String> {
+        let preload = crate::regex!(
+            r"--require\b|--import\b|(?:^|[\s'\x22`])-r\s|--(?:experimental-)?loader\b"
+        );
+        let setters: Vec<&FileCtx> = self
+            .files
+            .iter()
+            .filter(|f| {
+                self.entry_files.contains(&f.path)
+                    && f.text.contains("NODE_OPTIONS")
+                    && preload.is_match(&f.text)
+            })
+            .collect();
+        if setters.is_empty() {
+            return Vec::new();
+        }
+        self.files
+            .iter()
+            .filter(|f| f.script.is_none() && f.kind == FileKind::Js)
+            .filter(|f| !self.entry_files.contains(&f.path))
+            .filter(|f| {
+                let base = f.path.rsplit('/').next().unwrap_or(&f.path);
+                base.len() > 3 && setters.iter().any(|s| s.text.contains(base))
+            })
+            .map(|f| f.path.clone())
+            .collect()
     }
 
     fn reach(&self, roots: &[String], paths: &HashSet<String>) -> HashSet<String> {

