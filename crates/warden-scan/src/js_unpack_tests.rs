@@ -214,3 +214,28 @@ fn constant_arrays_join_unless_grown_in_place() {
     let f = facts("const p = ['chi', q, 'cess']; const m = require(p.join(''));");
     assert!(!has_module(&f, "child_process"), "{:?}", f.modules);
 }
+
+#[test]
+fn compiler_interop_wrappers_resolve_to_the_module() {
+    for src in [
+        "var import_node_https = __toESM(require(\"node:https\")); import_node_https.default.request(u, o);",
+        "const https_1 = __importDefault(require(\"https\")); (0, https_1.default.request)(u);",
+        "var _https = _interopRequireDefault(require('https')); _https.default.request(u);",
+    ] {
+        let f = facts(src);
+        assert!(
+            f.calls.iter().any(|c| c.path == "https.request"),
+            "{src}: {:?}",
+            f.calls.iter().map(|c| &c.path).collect::<Vec<_>>()
+        );
+    }
+    // Any other function wrapping a require is not the module, nor is `.default` of a plain
+    // object.
+    for src in [
+        "const h = wrap(require('https')); h.default.request(u);",
+        "const cfg = { default: { request() {} } }; cfg.default.request(u);",
+    ] {
+        let f = facts(src);
+        assert!(!f.calls.iter().any(|c| c.path == "https.request"), "{src}");
+    }
+}
