@@ -1288,13 +1288,15 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn join_path(obj: String, prop: &str) -> String {
-    // (function(){}).constructor, [].constructor.constructor, ''.constructor.constructor: Function.
+    // (function(){}).constructor, [].constructor.constructor, ''.constructor.constructor,
+    // Function.prototype.constructor: Function.
     // `Object.getPrototypeOf(async function () {}).constructor`: the AsyncFunction (or
     // GeneratorFunction) constructor, which compiles code like Function.
     if prop == "constructor"
         && (obj == "<fn>"
             || obj.ends_with(".constructor")
             || obj == "Function"
+            || obj == "Function.prototype"
             || obj == "Object.getPrototypeOf"
             || obj == "Reflect.getPrototypeOf")
     {

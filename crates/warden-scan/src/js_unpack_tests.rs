@@ -239,3 +239,16 @@ fn compiler_interop_wrappers_resolve_to_the_module() {
         assert!(!f.calls.iter().any(|c| c.path == "https.request"), "{src}");
     }
 }
+
+#[test]
+fn function_prototype_constructor_is_function() {
+    let f = facts("var run = Function.prototype.constructor; run('require', code)(require);");
+    assert!(
+        f.calls.iter().any(|c| c.path == "Function"),
+        "{:?}",
+        f.calls.iter().map(|c| &c.path).collect::<Vec<_>>()
+    );
+    // Another prototype's constructor is its own class, not Function.
+    let f = facts("var mk = Array.prototype.constructor; mk(3);");
+    assert!(!f.calls.iter().any(|c| c.path == "Function"));
+}
