@@ -8,7 +8,7 @@ crate::declare_rule! {
     /// The code makes something start again later on its own: a systemd unit or timer, a
     /// crontab line, a macOS LaunchAgent/LaunchDaemon, a Windows Run key, scheduled task or
     /// Startup-folder file, commands appended to shell start-up files (.bashrc, .zshrc,
-    /// .profile), or code written into another application's files (Discord's desktop core,
+    /// .profile; by a JavaScript write, or a `>>` redirection in a shell script), or code written into another application's files (Discord's desktop core,
     /// Electron `app.asar`), an XDG autostart `.desktop` entry, a WMI event subscription, system
     /// start-up scripts (`/etc/rc.local`, `/etc/profile.d`, Winlogon, Image File Execution
     /// Options, macOS login items), a reverse SSH tunnel (`ssh -R`). Scheduler tools do this when
@@ -41,6 +41,7 @@ crate::declare_rule! {
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.writeFileSync(path.join(root, 'public', 'sw.js'), worker)",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.appendFileSync(path.join(home, '.config', 'fish', 'config.fish'), line)"],
     pass: ["const rc = fs.readFileSync(path.join(os.homedir(), '.bashrc'), 'utf8')",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh c.sh\"}}\n=== c.sh\n#!/bin/sh\n# Installation: mycli completion >> ~/.bashrc  (or ~/.zshrc)\necho ok",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh setup.sh\"}}\n=== setup.sh\n#!/bin/sh\necho 'add this to your ~/.bashrc:'\necho \"export PATH=$PWD/bin:$PATH\" > \"$TMPDIR/path.txt\"",
            "// add `@reboot node server.js` to your crontab\nmodule.exports = {}",
            "const parse = (line) => line.split(' '); // crontab syntax parser\nparse('* * * * * cmd')",
@@ -207,7 +208,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // `>> "$rc"` with the start-up files named in the same script).
         let shell_append = || {
             f.kind == crate::package::FileKind::Shell
-                && crate::regex!(r#">>\s*['"]?(?:\$\{?\w+\}?|~)"#).is_match(&f.text)
+                && crate::regex!(r#"(?m)^[ \t]*[^#\s][^\n]*>>\s*['"]?(?:\$\{?\w+\}?|~)"#)
+                    .is_match(&f.text)
         };
         if let Some(m) = rc.find(text)
             && (f.js.as_ref().is_some_and(|js| {
