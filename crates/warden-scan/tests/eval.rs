@@ -26,7 +26,7 @@ use warden_scan::{ScanOptions, ScanReport, Severity, Verdict, scan_tarball};
 /// holdout3-mcp-server-fs-index-config-persistence fell back to `review`.
 /// 223 = 201 + the 22 of the 30 blind holdout4 samples caught when that set was added; 243 with
 /// the kill-chain verdict (+5), `client-data-theft` and load-time code (+6, and its 9 own samples).
-const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 255;
+const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 257;
 /// Maximum number of the committed tricky-benign samples judged `malicious` (measured).
 const MAX_COMMITTED_BENIGN_FLAGGED: usize = 0;
 
