@@ -151,6 +151,16 @@ impl JsFacts {
 }
 
 /// Globals whose member paths and calls are recorded (besides loaded modules).
+/// Module interop helpers that TypeScript, esbuild and Babel wrap `require(x)` in
+/// (`__toESM(require("node:https"))`, `__importDefault(require("os"))`): the result is the module.
+const INTEROP: &[&str] = &[
+    "__toESM",
+    "__importDefault",
+    "__importStar",
+    "_interopRequireDefault",
+    "_interopRequireWildcard",
+];
+
 const ROOTS: &[&str] = &[
     "process",
     "Buffer",
@@ -790,6 +800,7 @@ impl<'s> Analyzer<'s> {
                     return self.aliases.contains_key(n)
                         || ROOTS.contains(&n)
                         || matches!(n, "global" | "self" | "__non_webpack_require__")
+                        || INTEROP.contains(&n)
                         || self.is_module(n);
                 }
                 Expression::ImportExpression(_)
@@ -827,6 +838,11 @@ impl<'s> Analyzer<'s> {
             Expression::SequenceExpression(s) => self.path(s.expressions.last()?, depth + 1),
             Expression::StaticMemberExpression(m) => {
                 let obj = self.member_object(&m.object, depth)?;
+                // `https_1.default.request` in compiled code: a module's default export is the
+                // module itself.
+                if m.property.name == "default" && self.is_module(&obj) {
+                    return Some(obj);
+                }
                 Some(join_path(obj, m.property.name.as_str()))
             }
             Expression::ComputedMemberExpression(m) => {
@@ -849,6 +865,10 @@ impl<'s> Analyzer<'s> {
                 if is_require(&callee) {
                     let a = c.arguments.first()?.as_expression()?;
                     return self.fold(a, depth + 1).map(|m| norm_module(&m));
+                }
+                // A compiler's module interop wrapper stands for the module it wraps.
+                if INTEROP.contains(&callee.as_str()) {
+                    return self.path(c.arguments.first()?.as_expression()?, depth + 1);
                 }
                 // The result of a known call: `net.connect(…)` stands for its return value.
                 (self.root_known(&callee) && !callee.starts_with('<')).then_some(callee)
@@ -1310,13 +1330,15 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn join_path(obj: String, prop: &str) -> String {
-    // (function(){}).constructor, [].constructor.constructor, ''.constructor.constructor: Function.
+    // (function(){}).constructor, [].constructor.constructor, ''.constructor.constructor,
+    // Function.prototype.constructor: Function.
     // `Object.getPrototypeOf(async function () {}).constructor`: the AsyncFunction (or
     // GeneratorFunction) constructor, which compiles code like Function.
     if prop == "constructor"
         && (obj == "<fn>"
             || obj.ends_with(".constructor")
             || obj == "Function"
+            || obj == "Function.prototype"
             || obj == "Object.getPrototypeOf"
             || obj == "Reflect.getPrototypeOf")
     {

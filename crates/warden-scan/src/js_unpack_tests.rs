@@ -244,3 +244,41 @@ fn code_kept_as_char_codes_is_analysed() {
     );
     assert!(facts(&src).decoded_code.is_empty());
 }
+
+#[test]
+fn compiler_interop_wrappers_resolve_to_the_module() {
+    for src in [
+        "var import_node_https = __toESM(require(\"node:https\")); import_node_https.default.request(u, o);",
+        "const https_1 = __importDefault(require(\"https\")); (0, https_1.default.request)(u);",
+        "var _https = _interopRequireDefault(require('https')); _https.default.request(u);",
+    ] {
+        let f = facts(src);
+        assert!(
+            f.calls.iter().any(|c| c.path == "https.request"),
+            "{src}: {:?}",
+            f.calls.iter().map(|c| &c.path).collect::<Vec<_>>()
+        );
+    }
+    // Any other function wrapping a require is not the module, nor is `.default` of a plain
+    // object.
+    for src in [
+        "const h = wrap(require('https')); h.default.request(u);",
+        "const cfg = { default: { request() {} } }; cfg.default.request(u);",
+    ] {
+        let f = facts(src);
+        assert!(!f.calls.iter().any(|c| c.path == "https.request"), "{src}");
+    }
+}
+
+#[test]
+fn function_prototype_constructor_is_function() {
+    let f = facts("var run = Function.prototype.constructor; run('require', code)(require);");
+    assert!(
+        f.calls.iter().any(|c| c.path == "Function"),
+        "{:?}",
+        f.calls.iter().map(|c| &c.path).collect::<Vec<_>>()
+    );
+    // Another prototype's constructor is its own class, not Function.
+    let f = facts("var mk = Array.prototype.constructor; mk(3);");
+    assert!(!f.calls.iter().any(|c| c.path == "Function"));
+}

