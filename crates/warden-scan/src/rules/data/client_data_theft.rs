@@ -50,6 +50,7 @@ crate::declare_rule! {
         "async function release() { return fetch('https://api.github.example/repos/o/r/releases', { method: 'POST', headers: { authorization: 'token ' + process.env.GITHUB_TOKEN }, body: JSON.stringify({ tag: process.env.TAG }) }) }",
         "async function exportCookies() { const all = await session.defaultSession.cookies.get({}); fs.writeFileSync(file, JSON.stringify(all)) }\nfunction addHeaders(h) { session.defaultSession.webRequest.onBeforeSendHeaders({ urls: ['https://api.app.example/*'] }, (d, cb) => cb({ requestHeaders: Object.assign(d.requestHeaders, h) })) }\nasync function latest() { return (await fetch('https://updates.example.com/latest.json')).json() }",
         "async function shot(file) { await run('screencapture', ['-x', file]); return file }",
+        "const API = 'https://api.pay.example/v1/tokens'\nfunction mount(form) { const card = form.querySelector('[data-card-number]'); const cvc = form.querySelector('[data-card-cvc]'); form.addEventListener('submit', async (e) => { e.preventDefault(); const r = await fetch(API, { method: 'POST', body: JSON.stringify({ number: card.value, cvc: cvc.value }) }); form.token.value = (await r.json()).id; form.submit() }) }",
         "function bin(form) { const n = form.querySelector('[name=cardnumber]').value.replace(/\\D/g, ''); return fetch('https://lookup.binlist.example/' + n.slice(0, 6)) }",
         "function pay(form, opts) { const d = { number: form.querySelector('#card-number').value, cvc: form.querySelector('#cvc').value }; return fetch(opts.endpoint, { method: 'POST', body: JSON.stringify(d) }) }",
         "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
@@ -206,7 +207,10 @@ fn sources(f: &FileCtx) -> Vec<Src> {
 /// Payment card fields picked out of the page: a selector or pattern naming the card number
 /// (`/cc-?number|card.?num/`, `[name=cardnumber]`) and, in the same function, one naming the
 /// security code (`cvv`, `cvc`, `csc`). Only the card number and its code together charge a
-/// card, so a function that picks both from a form takes what a shop's customer typed.
+/// card, so a function that picks both from a form takes what a shop's customer typed. Payment
+/// SDKs do the same to tokenise the card with their own API and read the token back, in clear
+/// JSON; a skimmer sends a copy one way (image, beacon, socket, `no-cors`) or encodes it
+/// (`btoa`, base64), so only a file that does one of those has this source.
 fn card_field_uses(f: &FileCtx) -> Vec<Src> {
     let text = f.text.as_str();
     let Some(js) = &f.js else { return Vec::new() };
@@ -223,6 +227,12 @@ fn card_field_uses(f: &FileCtx) -> Vec<Src> {
     let code = crate::regex!(
         r#"(?i)['"`/\[=|][^'"`\n]{0,40}?\b(?:cvv2?|cvc2?|cc-?csc|csc|security[-_.?\s\\]*code)\b"#
     );
+    let covert = crate::regex!(
+        r#"\bbtoa\(|toString\(\s*['"]base64|\bnew\s+(?:Image|WebSocket)\b|\.sendBeacon\(|['"]no-cors['"]"#
+    );
+    if !covert.is_match(text) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for m in number.find_iter(text).take(16) {
         let sc = js.scope_of(m.start() as u32);
