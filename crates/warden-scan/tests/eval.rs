@@ -27,7 +27,7 @@ use warden_scan::{ScanOptions, ScanReport, Severity, Verdict, scan_tarball};
 /// 223 = 201 + the 22 of the 30 blind holdout4 samples caught when that set was added; 243 with
 /// the kill-chain verdict (+5), `client-data-theft` and load-time code (+6, and its 9 own samples);
 /// 266 with the loader and channel work of `reach3` (+5, 4 own) and `reach2` (+7, 7 own).
-const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 269;
+const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 271;
 /// Maximum number of the committed tricky-benign samples judged `malicious` (measured).
 const MAX_COMMITTED_BENIGN_FLAGGED: usize = 0;
 
