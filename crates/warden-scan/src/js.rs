@@ -476,6 +476,11 @@ impl<'s> Analyzer<'s> {
         self.off(span)
     }
 
+    /// The length of the file's source text.
+    pub(crate) fn src_len(&self) -> usize {
+        self.src.len()
+    }
+
     /// The source text of a span.
     pub(crate) fn source_of(&self, span: oxc_span::Span) -> Option<&'s str> {
         self.src.get(span.start as usize..span.end as usize)

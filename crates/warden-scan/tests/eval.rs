@@ -26,8 +26,9 @@ use warden_scan::{ScanOptions, ScanReport, Severity, Verdict, scan_tarball};
 /// holdout3-mcp-server-fs-index-config-persistence fell back to `review`.
 /// 223 = 201 + the 22 of the 30 blind holdout4 samples caught when that set was added; 243 with
 /// the kill-chain verdict (+5), `client-data-theft` and load-time code (+6, and its 9 own samples);
-/// 266 with the loader and channel work of `reach3` (+5, 4 own) and `reach2` (+7, 7 own).
-const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 270;
+/// 266 with the loader and channel work of `reach3` (+5, 4 own) and `reach2` (+7, 7 own); 275
+/// with `reach4` (+2, 2 own) and `reach5` (+2, 3 own).
+const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 275;
 /// Maximum number of the committed tricky-benign samples judged `malicious` (measured).
 const MAX_COMMITTED_BENIGN_FLAGGED: usize = 0;
 

@@ -12,7 +12,8 @@ crate::declare_rule! {
     /// with `eval: true` or a data:/blob: URL, `import()` of a data: URL, `module.register`,
     /// the inspector's `Runtime.evaluate`, `node -e`, a global called by a name a call computes:
     /// `globalThis[dec(k)](s)`). The flow pass
-    /// follows what reaches the code argument: a network response (`critical`), a data file of
+    /// follows what reaches the code argument: a network response or the pixels of an image
+    /// read from a canvas (`getImageData`, not in files over 200 KB: `critical`), a data file of
     /// the package (JSON/YAML fields, `package.json`, a source map, an image, a font, a text
     /// file: `critical`), a value derived from the host's identity (a host-keyed decryption:
     /// `critical`), or what a local decoding function makes of constant data (`high`; the
