@@ -1220,17 +1220,20 @@ impl Tracker<'_, '_> {
     /// metadata token handshake is the client asking for its own role, not data leaving).
     /// Depends only on the program and the alias map, never on taints: see [`has_sites`].
     fn sink_site(&self, p: &str, spawn: bool, args: &[Argument]) -> bool {
-        (is_sink(p) || spawn && self.uploads(args))
-            && !args
-                .iter()
-                .take(1)
-                .filter_map(|a| a.as_expression())
-                .any(|e| {
-                    self.an
-                        .fold_expr(e)
-                        .or_else(|| self.an.source_of(e.span()).map(str::to_string))
-                        .is_some_and(|u| credential_endpoint(&u))
-                })
+        (is_sink(p) || spawn && self.uploads(args)) && !self.asks_credential_endpoint(args, 1)
+    }
+
+    /// Whether one of the first `n` arguments is the cloud credential endpoint's address.
+    fn asks_credential_endpoint(&self, args: &[Argument], n: usize) -> bool {
+        args.iter()
+            .take(n)
+            .filter_map(|a| a.as_expression())
+            .any(|e| {
+                self.an
+                    .fold_expr(e)
+                    .or_else(|| self.an.source_of(e.span()).map(str::to_string))
+                    .is_some_and(|u| credential_endpoint(&u))
+            })
     }
 
     /// The runner a callee names: its resolved path, or `<obj>.method` on an object the alias
@@ -1400,17 +1403,7 @@ impl Tracker<'_, '_> {
         // Callbacks of a request get the response; callbacks of a hidden value (`res.on('data',
         // …)`, `.then(…)`) get that value; `fs.readFile(data, cb)` hands over the data.
         if crate::rules::network::is_net_call(&p) {
-            let asks_role = args
-                .iter()
-                .take(2)
-                .filter_map(|a| a.as_expression())
-                .any(|e| {
-                    self.an
-                        .fold_expr(e)
-                        .or_else(|| self.an.source_of(e.span()).map(str::to_string))
-                        .is_some_and(|u| credential_endpoint(&u))
-                });
-            let t = if asks_role {
+            let t = if self.asks_credential_endpoint(args, 2) {
                 (Source::Secrets, "cloud instance credentials".to_string())
             } else {
                 (Source::Remote, format!("the response of {p}"))
