@@ -5,17 +5,13 @@ checked); synthetic ones are written here as Python string data. Never run, neve
 import base64
 import json
 import sys
+from samples_common import registry
 
-SAMPLES = []
+SAMPLES, _BENIGN, sample, _benign = registry()
 
 
 def H():
     return sys.modules["__main__"]
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
 
 
 def S(slug, reason, date, behaviours, notes, files, modes=None):

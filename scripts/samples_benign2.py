@@ -3,13 +3,9 @@ that resembles the incidents of samples_malicious2.py. Python string data only; 
 never extracted."""
 
 from samples_benign import H, S, pj
+from samples_common import registry
 
-SAMPLES = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
+SAMPLES, _BENIGN, sample, _benign = registry()
 
 
 @sample

@@ -11,19 +11,9 @@ run. Defanged: documentation IPs, reserved host names, made-up tokens.
 import base64
 
 from samples_malicious import S, pj
+from samples_common import registry
 
-SAMPLES = []
-BENIGN = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
-
-
-def benign(fn):
-    BENIGN.append(fn)
-    return fn
+SAMPLES, BENIGN, sample, benign = registry()
 
 
 def _xor(data, key):

@@ -19,36 +19,13 @@ import hashlib
 import json
 
 from samples_malicious import S, ZERO_DISCORD, addr, pj
+from samples_common import b64, fill, registry
 
-SAMPLES = []
-BENIGN = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
-
-
-def benign(fn):
-    BENIGN.append(fn)
-    return fn
+SAMPLES, BENIGN, sample, benign = registry()
 
 
 def B(slug, reason, date, behaviours, notes, files, modes=None):
     return S(slug, reason, date, behaviours, notes, files, modes)
-
-
-def fill(src, **kw):
-    """Replace @@KEY@@ placeholders, failing loudly on a leftover one."""
-    for k, v in kw.items():
-        src = src.replace("@@" + k + "@@", v)
-    if "@@" in src:
-        raise ValueError("unfilled placeholder in " + src[src.index("@@"):][:40])
-    return src
-
-
-def b64(s):
-    return base64.b64encode(s.encode() if isinstance(s, str) else s).decode()
 
 
 def hexs(s):

@@ -13,19 +13,9 @@ import gzip
 import zlib
 
 from samples_malicious import S, pj
+from samples_common import registry
 
-SAMPLES = []
-BENIGN = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
-
-
-def benign(fn):
-    BENIGN.append(fn)
-    return fn
+SAMPLES, BENIGN, sample, benign = registry()
 
 
 def _raw_deflate(b):

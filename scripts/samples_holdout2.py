@@ -15,23 +15,9 @@ import base64
 import json
 
 from samples_malicious import H, S, ZERO_TELEGRAM, addr, pj
+from samples_common import b64, registry
 
-SAMPLES = []
-BENIGN = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
-
-
-def benign(fn):
-    BENIGN.append(fn)
-    return fn
-
-
-def b64(s):
-    return base64.b64encode(s.encode() if isinstance(s, str) else s).decode()
+SAMPLES, BENIGN, sample, benign = registry()
 
 
 def ps_encoded(script):

@@ -34,32 +34,9 @@ from samples_malicious import (
     addr,
     pj,
 )
+from samples_common import b64, fill, registry
 
-SAMPLES = []
-BENIGN = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
-
-
-def benign(fn):
-    BENIGN.append(fn)
-    return fn
-
-
-def fill(src, **kw):
-    """Replace @@KEY@@ placeholders, failing loudly on a leftover one."""
-    for k, v in kw.items():
-        src = src.replace("@@" + k + "@@", v)
-    if "@@" in src:
-        raise ValueError("unfilled placeholder in " + src[src.index("@@"):][:40])
-    return src
-
-
-def b64(s):
-    return base64.b64encode(s.encode() if isinstance(s, str) else s).decode()
+SAMPLES, BENIGN, sample, benign = registry()
 
 
 def readme(name, body):

@@ -8,7 +8,7 @@ files of one npm tarball plus its MANIFEST.tsv row. See make-samples.py for the 
 import base64
 import json
 import random
-
+from samples_common import registry
 
 
 def H():
@@ -42,12 +42,7 @@ def addr(kind, seed):
     raise ValueError(kind)
 
 
-SAMPLES = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
+SAMPLES, _BENIGN, sample, _benign = registry()
 
 
 def S(slug, incident, date, behaviours, notes, files, modes=None):

@@ -8,13 +8,9 @@ documentation IPs, all-zero ids and tokens, made-up keys and wallets).
 import base64
 
 from samples_malicious import H, S, ZERO_SLACK, ZERO_TELEGRAM, addr, pj
+from samples_common import registry
 
-SAMPLES = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
+SAMPLES, _BENIGN, sample, _benign = registry()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,19 +11,9 @@ names (.invalid, .example, .test) or documentation IPs; made-up keys.
 """
 
 from samples_malicious import S, pj
+from samples_common import registry
 
-SAMPLES = []
-BENIGN = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
-
-
-def benign(fn):
-    BENIGN.append(fn)
-    return fn
+SAMPLES, BENIGN, sample, benign = registry()
 
 
 def readme(name, text):

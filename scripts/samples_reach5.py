@@ -12,19 +12,9 @@ import base64
 import json
 
 from samples_malicious import S, pj
+from samples_common import registry
 
-SAMPLES = []
-BENIGN = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
-
-
-def benign(fn):
-    BENIGN.append(fn)
-    return fn
+SAMPLES, BENIGN, sample, benign = registry()
 
 
 def readme(name, text):

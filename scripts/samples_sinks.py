@@ -9,19 +9,9 @@ written out, imported or run. Defanged: documentation IPs, reserved host names, 
 import base64
 
 from samples_malicious import S, pj
+from samples_common import registry
 
-SAMPLES = []
-BENIGN = []
-
-
-def sample(fn):
-    SAMPLES.append(fn)
-    return fn
-
-
-def benign(fn):
-    BENIGN.append(fn)
-    return fn
+SAMPLES, BENIGN, sample, benign = registry()
 
 
 @sample
