@@ -32,3 +32,38 @@ def fill(src, **kw):
 
 def b64(s):
     return base64.b64encode(s.encode() if isinstance(s, str) else s).decode()
+
+
+def readme(name, body):
+    """A short README: title, text, licence."""
+    return f"# {name}\n\n{body.strip()}\n\n## License\n\nMIT\n"
+
+
+def readme_with_install(name, body):
+    """A README with an install section, as most packages on the registry have."""
+    return f"# {name}\n\n{body.strip()}\n\n## Install\n\n```sh\nnpm install {name}\n```\n\n## License\n\nMIT\n"
+
+
+# Real tarballs, edited in memory (samples_malicious.H fetches and checks them; imported here
+# lazily because samples_malicious imports this module).
+
+
+def real_pkg(name, version, new_version):
+    """The files of a real package with package.json bumped to the 'compromised' version."""
+    from samples_malicious import H
+
+    files, modes = H().real(name, version)
+    H().edit_pkg(files, version=new_version)
+    return files, modes
+
+
+def text(files, path):
+    from samples_malicious import H
+
+    return H().text(files, path)
+
+
+def replace1(src, old, new):
+    from samples_malicious import H
+
+    return H().replace1(src, old, new)

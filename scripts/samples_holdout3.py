@@ -18,28 +18,10 @@ import base64
 import json
 
 from samples_malicious import H, S, ZERO_DISCORD, ZERO_TELEGRAM, addr, pj
-from samples_common import b64, fill, registry
+from samples_common import b64, fill, real_pkg, registry, replace1, text
+from samples_common import readme_with_install as readme
 
 SAMPLES, BENIGN, sample, benign = registry()
-
-
-def readme(name, text):
-    return f"# {name}\n\n{text.strip()}\n\n## Install\n\n```sh\nnpm install {name}\n```\n\n## License\n\nMIT\n"
-
-
-def real_pkg(name, version, new_version):
-    """The files of a real package with package.json bumped to the 'compromised' version."""
-    files, modes = H().real(name, version)
-    H().edit_pkg(files, version=new_version)
-    return files, modes
-
-
-def text(files, path):
-    return H().text(files, path)
-
-
-def replace1(src, old, new):
-    return H().replace1(src, old, new)
 
 
 ZERO_GAS = "https://script.google.com/macros/s/AKfycb" + "0" * 66 + "/exec"

@@ -14,13 +14,9 @@ names (.invalid, .example, .test, example.com/net/org) or documentation IPs; mad
 import base64
 
 from samples_malicious import S, pj
-from samples_common import registry
+from samples_common import readme, registry
 
 SAMPLES, BENIGN, sample, benign = registry()
-
-
-def readme(name, text):
-    return f"# {name}\n\n{text.strip()}\n\n## License\n\nMIT\n"
 
 
 # =============================================================================================
