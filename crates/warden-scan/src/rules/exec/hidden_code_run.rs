@@ -35,7 +35,9 @@ crate::declare_rule! {
     pass: ["const ejs = (tpl) => new Function('o', 'return `' + tpl + '`'); module.exports = (file) => ejs(require('fs').readFileSync(file, 'utf8'))",
            "eval('console.log(1)'); fetch('https://h.example/x').then((r) => r.json()).then(render)",
            "const pkg = require('./package.json'); console.log(pkg.version); new Function('a', 'b', 'return a + b')",
-           "module.exports = function compile(filename) { const src = require('fs').readFileSync(filename, 'utf8'); const m = new module.constructor(); m._compile(src, filename) }"],
+           "module.exports = function compile(filename) { const src = require('fs').readFileSync(filename, 'utf8'); const m = new module.constructor(); m._compile(src, filename) }",
+           // @emnapi/core 1.11.3: a wrapper named after a checked identifier, in a file that fetches
+           "fetch(u).then((r) => r.text()).then((name) => { if (!/^[_$a-zA-Z][_$a-zA-Z0-9]*$/.test(name)) return; const f = new Function('_', 'return function ' + name + '(){ return _.apply(this, arguments) }')(impl) })"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -44,7 +46,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let Some(js) = &f.js else { continue };
-        let Some(run) = js.code_runs.iter().max_by_key(|r| r.source) else {
+        // Not a wrapper named after a checked identifier: the name is all that varies.
+        let Some(run) = js
+            .code_runs
+            .iter()
+            .filter(|r| !super::function_name::runs_a_checked_name(&f.text, r.off))
+            .max_by_key(|r| r.source)
+        else {
             continue;
         };
         let bundle = f.minified || f.text.len() > 200 * 1024;
