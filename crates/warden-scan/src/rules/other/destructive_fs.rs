@@ -64,6 +64,23 @@ fn rc_tamper(f: &crate::package::FileCtx, js: &crate::js::JsFacts) -> Option<u32
         .map(|c| c.off)
 }
 
+/// Whether `'..'` (or a climb like `'../../'`) is written within a walk's reach of `off`.
+fn parent_near(f: &crate::package::FileCtx, js: &crate::js::JsFacts, off: u32) -> bool {
+    let at = off as usize;
+    let lo = at.saturating_sub(2 * WALK_WINDOW);
+    let hi = (at + WALK_WINDOW).min(f.text.len());
+    let parent = |s: &str| {
+        ["'..'", "\"..\"", "'../", "\"../", "`../"]
+            .iter()
+            .any(|p| s.contains(p))
+    };
+    f.text.get(lo..hi).is_some_and(parent)
+        || js
+            .derived
+            .iter()
+            .any(|(d, o)| (lo..hi).contains(&(*o as usize)) && d.starts_with(".."))
+}
+
 /// How far (in bytes) after a directory listing an overwrite still counts as part of the walk
 /// (node-ipc 10.1.1: about 520 bytes; vite 5.2.10's unrelated write: 227,000).
 const WALK_WINDOW: usize = 1_500;
@@ -221,6 +238,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
             continue;
         }
+        // In a bundle the parent directory must be named near the walk: vitepress 1.6.4 bundles
+        // fs-extra (`emptyDir` lists a directory, the next module's `createFile` writes an empty
+        // file) and names '..' in unrelated modules 40 KB away.
+        let bundle = f.minified || f.text.len() > 200 * 1024;
+        let above = above && (!bundle || overwrites.is_some_and(|w| parent_near(f, js, w.off)));
         if let (true, true, Some(w)) = (walks && recursive, above, overwrites) {
             out.hit(
                 pkg,
@@ -272,5 +294,31 @@ mod rc_tests {
             fs.appendFileSync(rc, '\\n' + line + '\\n');\n";
         let hits = run(&super::RULE, "index.js", src);
         assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
+    }
+}
+
+#[cfg(test)]
+mod bundle_tests {
+    use crate::rules::testing::run;
+
+    const EMPTY_DIR: &str = "function emptyDirSync(dir) { let items; try { items = fs.readdirSync(dir) } catch { return mkdirsSync(dir) } items.forEach(item => { item = path.join(dir, item); removeSync(item) }) }\nfunction createFileSync(file) { const dir = path.dirname(file); if (!fs.statSync(dir).isDirectory()) fs.readdirSync(dir); fs.writeFileSync(file, '') }\n";
+
+    /// vitepress 1.6.4 bundles fs-extra: a listing, an empty-file creation right after it, and
+    /// `'..'` only in modules far away.
+    #[test]
+    fn fs_extra_in_a_bundle_with_parent_paths_far_away_is_no_wipe() {
+        let filler = "function f(a) { return a + 1; }\n".repeat(7000);
+        let src = format!("{EMPTY_DIR}{filler}const up = path.resolve(root, '..');\n");
+        assert!(run(&super::RULE, "dist/chunk.js", &src).is_empty());
+    }
+
+    /// The same bundle with the climb right beside the walk is still a wipe.
+    #[test]
+    fn a_walk_from_the_parent_in_a_bundle_is_still_found() {
+        let filler = "function f(a) { return a + 1; }\n".repeat(7000);
+        let src = format!(
+            "{filler}function walk(d) {{ for (const e of fs.readdirSync(d, {{ withFileTypes: true }})) {{ const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else fs.writeFileSync(p, 'x') }} }}\nwalk(path.resolve(process.cwd(), '..'));\n"
+        );
+        assert!(!run(&super::RULE, "dist/chunk.js", &src).is_empty());
     }
 }
