@@ -82,6 +82,46 @@ fn table_key(text: &str, start: usize, end: usize) -> bool {
     matches!(before, Some('\'' | '"')) && text[end..].starts_with(['\'', '"']) && after.trim_start().starts_with(':')
 }
 
+/// Whether the `.ssh` directory named at `at` is listed for public keys only: a `.pub` filter
+/// (`file.endsWith(".pub")`) right after it, as CLIs that register the user's key with a
+/// service do (wrangler 4.164.0's `containers ssh`). A private key's name (`id_rsa`) is
+/// matched on its own.
+fn public_keys_only(text: &str, at: usize) -> bool {
+    let mut end = (at + 600).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let near = text.get(at..end).unwrap_or("");
+    // `if (f.endsWith('.pub')) paths.push(…)` keeps the public keys; `if (…) continue` (a
+    // stealer skipping them) and `!f.endsWith('.pub')` keep the private ones.
+    let keep = crate::regex!(
+        r#"(?:\bif\s*\(\s*[\w$.]+\.endsWith\(\s*['"`]\.pub['"`]\s*\)\s*\)|\.filter\(\s*\(?\s*[\w$]+\s*\)?\s*=>\s*[\w$.]+\.endsWith\(\s*['"`]\.pub['"`]\s*\))\s*\{?\s*"#
+    );
+    keep.find_iter(near).any(|m| {
+        let rest = &near[m.end()..];
+        !(rest.starts_with("continue") || rest.starts_with("return"))
+    })
+}
+
+/// Whether a parsed file never touches the file system (no `fs` module, no file read or
+/// write): its `.npmrc` is a name in a list or table (a scaffolder's list of files to write or
+/// remove, @npmcli/template-oss 5.1.1), read, if ever, by another file.
+fn names_only(f: &crate::package::FileCtx) -> bool {
+    f.js.as_ref().is_some_and(|js| {
+        !js.modules.iter().any(|(m, _)| {
+            matches!(
+                m.as_str(),
+                "fs" | "fs/promises" | "fs-extra" | "graceful-fs" | "node:fs"
+            )
+        }) && !js.calls.iter().any(|c| {
+            c.path.starts_with("fs.")
+                || c.path.starts_with("fs/promises.")
+                || c.path.contains("readFile")
+                || c.path.contains("writeFile")
+        })
+    })
+}
+
 fn check(pkg: &Package, out: &mut Emitter) {
     static RES: std::sync::LazyLock<Vec<(&str, crate::rules::gate::Re)>> =
         std::sync::LazyLock::new(|| {
@@ -117,12 +157,19 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let mut kinds = Vec::new();
         let mut first: Option<usize> = None;
         for (label, re) in RES.iter() {
-            if let Some(m) = re.find(text) {
+            let m = if *label == "ssh keys" {
+                re.find_iter(text).find(|m| !public_keys_only(text, m.start()))
+            } else {
+                re.find(text)
+            };
+            if let Some(m) = m {
                 kinds.push(*label);
                 first = Some(first.map_or(m.start(), |f| f.min(m.start())));
             }
         }
-        let npm = npmrc.find_iter(text).find(|m| !table_key(text, m.start(), m.end()));
+        let npm = npmrc
+            .find_iter(text)
+            .find(|m| !table_key(text, m.start(), m.end()) && !names_only(f));
         if kinds.is_empty() {
             if let Some(m) = npm {
                 let off = if m.start() < f.text.len() {
@@ -204,6 +251,34 @@ mod tests {
         );
         let hits = run(&super::RULE, "i.js", &install);
         assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Medium), "{hits:?}");
+    }
+
+    /// wrangler 4.164.0: `~/.ssh` listed for `.pub` files to register one; a listing that keeps
+    /// every file is a key stealer's.
+    #[test]
+    fn ssh_directory_listed_for_public_keys_only_is_not_a_key_read() {
+        let pubs = "const dir = `${os.homedir()}/.ssh`; for (const f of await fs.readdir(dir)) { if (f.endsWith('.pub')) paths.push(`${dir}/${f}`) }";
+        let hits = run(&super::RULE, "cli.js", pubs);
+        assert!(hits.iter().all(|h| !h.message.contains("ssh")), "{hits:?}");
+        let all = pubs.replace("if (f.endsWith('.pub')) ", "");
+        let hits = run(&super::RULE, "cli.js", &all);
+        assert!(hits.iter().any(|h| h.message.contains("ssh keys")), "{hits:?}");
+        let private = pubs.replace("if (f.endsWith('.pub')) paths", "if (f.endsWith('.pub')) continue; paths");
+        let hits = run(&super::RULE, "cli.js", &private);
+        assert!(hits.iter().any(|h| h.message.contains("ssh keys")), "{hits:?}");
+        let negated = pubs.replace("if (f.endsWith", "if (!f.endsWith");
+        let hits = run(&super::RULE, "cli.js", &negated);
+        assert!(hits.iter().any(|h| h.message.contains("ssh keys")), "{hits:?}");
+    }
+
+    /// A data-only module listing `.npmrc` among files to remove; the same list beside an `fs`
+    /// read is reported.
+    #[test]
+    fn npmrc_in_a_file_that_touches_no_files_is_a_name() {
+        let list = "module.exports = { rm: ['.npmrc', '.eslintrc.js', 'SECURITY.md'] };\n";
+        assert!(run(&super::RULE, "lib/content/index.js", list).is_empty());
+        let read = format!("const fs = require('fs');\n{list}const t = fs.readFileSync(require('path').join(require('os').homedir(), '.npmrc'), 'utf8');\n");
+        assert!(!run(&super::RULE, "lib/content/index.js", &read).is_empty());
     }
 
     /// `${field}.ssh` in a message is a config field; `${home}/.ssh` is the key directory.
