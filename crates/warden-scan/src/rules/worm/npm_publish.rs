@@ -44,6 +44,28 @@ fn command_string(text: &str, off: u32) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || c == '.')
 }
 
+/// Whether a `'publish',` match at `off` is a command's argument list: the first element of
+/// an array (`['publish', '--access', 'public']`) or right after the package manager's name
+/// (`['npm', 'publish']`), not one name in a list of lifecycle scripts (`['prepack',
+/// 'postpack', 'publish', 'postpublish']` in @napi-rs/cli 3.10.12). Command strings (`'npm
+/// publish'`) always are.
+fn argv_start(text: &str, off: u32, m: &str) -> bool {
+    if m.contains("npm") || m.contains("yarn") {
+        return true;
+    }
+    let before = text.get(..off as usize).unwrap_or("").trim_end();
+    if before.ends_with('[') || before.ends_with('(') {
+        return true;
+    }
+    let Some(prev) = before.strip_suffix(',') else {
+        return false;
+    };
+    let prev = prev.trim_end().trim_end_matches(['\'', '"', '`']);
+    ["npm", "pnpm", "yarn", "bun"]
+        .iter()
+        .any(|pm| prev.ends_with(pm))
+}
+
 /// Whether a file runs the package manager's publish command in code that is not an install
 /// step: the npm CLI then reads `.npmrc` itself, so the file handling it is configuring that
 /// release (see `sensitive-file-read`).
@@ -79,6 +101,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let p: Vec<_> = find_text(f, publish)
             .into_iter()
             .filter(|(o, _)| f.script.is_some() || !comment(*o))
+            .filter(|(o, m)| argv_start(&f.text, *o, m))
             .collect();
         // Which packages the token may publish: a maintainer search, or `npm whoami` run as a
         // command (not named in a comment or a message telling the user what to run, as np
@@ -164,6 +187,15 @@ mod tests {
             async function user() { try { return (await execa('npm', ['whoami'])).stdout } catch { throw new Error('Authentication error. Use `npm whoami` to troubleshoot.') } }\n\
             module.exports = user;\n";
         assert!(severities("source/npm/util.js", message).is_empty());
+    }
+
+    /// @napi-rs/cli 3.10.12 lists lifecycle script names; an argument list is a command.
+    #[test]
+    fn publish_in_a_list_of_script_names_is_no_argument_list() {
+        let names = "const { spawn } = require('child_process');\nconst LIFECYCLE = ['prepack', 'postpack', 'publish', 'postpublish'];\nspawn('cargo', ['build']);\n";
+        assert!(severities("src/api/pre-publish.js", names).is_empty());
+        let argv = names.replace("spawn('cargo', ['build'])", "spawn('npm', ['publish', '--access', 'public'], { cwd: dir })");
+        assert_eq!(severities("src/api/pre-publish.js", &argv), vec![Severity::High]);
     }
 
     /// The same calls after a maintainer search, or at the top level of the code run on load,
