@@ -19,7 +19,8 @@ crate::declare_rule! {
     /// `critical`), or what a local decoding function makes of constant data (`high`; the
     /// verdict makes it malicious beside any other risky capability; `critical` when it runs as
     /// soon as the package is loaded or installed, the loader shape). In bundles (minified or
-    /// over 200 KB) one step lower: names are tracked without scopes. Required JSON counts only
+    /// over 200 KB) one step lower, and `medium` for the bundle's own `package.json`: names are
+    /// tracked without scopes. Required JSON counts only
     /// when it is the package's own `package.json`.
     id: "hidden-code-run",
     category: Exec,
@@ -82,7 +83,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
         } else {
             (sev, how)
         };
-        let sev = if bundle && sev == Severity::Critical {
+        // A bundle reads its own `package.json` for a version in one module and runs the code
+        // it compiled in another (@rspack/core 2.3.3's module executor): with names tracked
+        // without scopes, the link between them is a reused name.
+        let own_manifest = run.source == Source::PackageData && run.what.contains("package.json");
+        let sev = if bundle && own_manifest {
+            Severity::Medium
+        } else if bundle && sev == Severity::Critical {
             Severity::High
         } else if bundle {
             Severity::Medium
@@ -142,6 +149,18 @@ mod tests {
         let src = "const inspector = require('inspector'); const cfg = require('./package.json');\nconst s = new inspector.Session(); s.connect(); s.post('Runtime.evaluate', { expression: cfg.probe });";
         let (severity, hits) = first_severity(src);
         assert_eq!(severity, Some(Severity::Critical), "{hits}");
+    }
+
+    /// @rspack/core 2.3.3: a bundle over 200 KB reads `package.json` somewhere and runs
+    /// compiled modules elsewhere: medium. A small file doing the same stays critical.
+    #[test]
+    fn package_json_into_a_runner_in_a_bundle_is_medium() {
+        let src = "const vm = require('vm'); const options = require('./package.json');\nmodule.exports = (m) => vm.runInThisContext(options.boot);\n";
+        let (severity, hits) = first_severity(src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
+        let filler = "function f(a) { return a + 1; }\n".repeat(7000);
+        let (severity, hits) = first_severity(&format!("{filler}{src}"));
+        assert_eq!(severity, Some(Severity::Medium), "{hits}");
     }
 
     #[test]
