@@ -83,15 +83,19 @@ fn table_key(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether the `.ssh` directory named at `at` is listed for public keys only: a `.pub` filter
-/// (`file.endsWith(".pub")`) right after it, as CLIs that register the user's key with a
+/// (`file.endsWith(".pub")`) around it, as CLIs that register the user's key with a
 /// service do (wrangler 4.164.0's `containers ssh`). A private key's name (`id_rsa`) is
 /// matched on its own.
 fn public_keys_only(text: &str, at: usize) -> bool {
+    let mut start = at.saturating_sub(600);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
     let mut end = (at + 600).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let near = text.get(at..end).unwrap_or("");
+    let near = text.get(start..end).unwrap_or("");
     // `if (f.endsWith('.pub')) paths.push(…)` keeps the public keys; `if (…) continue` (a
     // stealer skipping them) and `!f.endsWith('.pub')` keep the private ones.
     let keep = crate::regex!(
@@ -101,6 +105,14 @@ fn public_keys_only(text: &str, at: usize) -> bool {
         let rest = &near[m.end()..];
         !(rest.starts_with("continue") || rest.starts_with("return"))
     })
+}
+
+/// Whether the match at `start..end` is a whole string literal (`'.npmrc'`), not part of a path
+/// or a sentence (`'~/.npmrc'`, "read ~/.npmrc and …").
+fn whole_literal(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    matches!((before, after), (Some(q), Some(r)) if q == r && matches!(q, '\'' | '"' | '`'))
 }
 
 /// Whether a parsed file never touches the file system (no `fs` module, no file read or
@@ -169,7 +181,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let npm = npmrc
             .find_iter(text)
-            .find(|m| !table_key(text, m.start(), m.end()) && !names_only(f));
+            .find(|m| {
+                !table_key(text, m.start(), m.end())
+                    && !(whole_literal(text, m.start(), m.end()) && names_only(f))
+            });
         if kinds.is_empty() {
             if let Some(m) = npm {
                 let off = if m.start() < f.text.len() {

@@ -255,7 +255,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             let wordy = arg
                 .lit
                 .as_deref()
-                .is_some_and(|l| l.chars().any(char::is_alphanumeric));
+                .is_some_and(|l| l.trim().is_empty() || l.chars().any(char::is_alphanumeric));
             let decoded = wordy && (!arg.ident || code_like) && (!f.minified || code_like);
             // A timer given a decoded or assembled string runs it like eval (a bare variable only
             // when its value is code).

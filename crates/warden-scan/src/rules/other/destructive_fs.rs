@@ -34,15 +34,18 @@ crate::declare_rule! {
 const RC_BEFORE: usize = 2_000;
 const RC_AFTER: usize = 600;
 
-/// The offset of a write that puts a sabotaging command (`shutdown`, `rm -rf`, a `curl`/`wget`
-/// download) into a shell start-up file: the start-up file named as a path (`'.bashrc'`,
+/// The offset of a write that puts a sabotaging command (`shutdown -h`, `rm -rf`, a `curl`/`wget`
+/// download, a pipe into `sh`) into a shell start-up file: the start-up file named as a path (`'.bashrc'`,
 /// `~/.zshrc`) and the command both around the write, in the source or in a string decoded
 /// there. Not a bundle that appends a completion line in one module and names `curl` in a MIME
 /// table or `options.profile` in others (@codspeed/core 5.7.1, @napi-rs/cli 3.10.12, @rspack/core
 /// 2.3.3, vitepress 1.6.4).
 fn rc_tamper(f: &crate::package::FileCtx, js: &crate::js::JsFacts) -> Option<u32> {
     let rc_path = crate::regex!(r#"['"`/\\]\.(bashrc|zshrc|bash_profile|profile)\b"#);
-    let payload = crate::regex!(r"shutdown|rm -rf|\bcurl\b|\bwget\b");
+    // Commands, not words: `vnd.curl` in a MIME table or a `shutdown()` handler plants nothing.
+    let payload = crate::regex!(
+        r"shutdown\s+(-|now)|rm\s+-rf|\b(curl|wget)\s+(-|https?://)|\|\s*(ba|z)?sh\b"
+    );
     js.calls
         .iter()
         .filter(|c| c.path.starts_with("fs.appendFile") || c.path.starts_with("fs.writeFile"))
