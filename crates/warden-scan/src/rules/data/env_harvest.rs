@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// at once. Diagnostics tools print it locally (`medium`); with network access in the same
     /// file or at install time it is exfiltration (`high`). The whole environment put into a
     /// request to a fixed URL, directly or through a local function that posts its argument,
-    /// is `critical`.
+    /// is `critical`. Names filtered at once to a fixed prefix (`/^debug_/i.test(k)`,
+    /// `k.startsWith('CARGO_')`) are one family of settings, not the whole environment.
     id: "env-harvest",
     category: Data,
     severity: Medium,

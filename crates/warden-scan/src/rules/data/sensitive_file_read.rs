@@ -12,7 +12,10 @@ crate::declare_rule! {
     /// file that runs `npm publish` outside install steps (a release command configuring the npm
     /// CLI, whose publishing `npm-publish` reports); several
     /// kinds together are a stealer's shopping list (`critical`), and so is reading another
-    /// process's memory through `/proc/PID/mem` (CI runner secret scraping).
+    /// process's memory through `/proc/PID/mem` (CI runner secret scraping). `.ssh` counts as a
+    /// path segment (not `${field}.ssh`), and not when listed for `.pub` files only (a CLI
+    /// registering the user's public key); `.npmrc` as a table key, or as a whole literal in a
+    /// file that touches no files, is a name (a scaffolder's list of files).
     id: "sensitive-file-read",
     category: Data,
     severity: High,
@@ -79,7 +82,9 @@ const TARGETS: &[(&str, &str)] = &[
 fn table_key(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].trim_start_matches(['\'', '"']);
-    matches!(before, Some('\'' | '"')) && text[end..].starts_with(['\'', '"']) && after.trim_start().starts_with(':')
+    matches!(before, Some('\'' | '"'))
+        && text[end..].starts_with(['\'', '"'])
+        && after.trim_start().starts_with(':')
 }
 
 /// Whether the `.ssh` directory named at `at` is listed for public keys only: a `.pub` filter
@@ -170,7 +175,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let mut first: Option<usize> = None;
         for (label, re) in RES.iter() {
             let m = if *label == "ssh keys" {
-                re.find_iter(text).find(|m| !public_keys_only(text, m.start()))
+                re.find_iter(text)
+                    .find(|m| !public_keys_only(text, m.start()))
             } else {
                 re.find(text)
             };
@@ -179,12 +185,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 first = Some(first.map_or(m.start(), |f| f.min(m.start())));
             }
         }
-        let npm = npmrc
-            .find_iter(text)
-            .find(|m| {
-                !table_key(text, m.start(), m.end())
-                    && !(whole_literal(text, m.start(), m.end()) && names_only(f))
-            });
+        // A name in a table or list, not a read.
+        let listed = |start: usize, end: usize| {
+            table_key(text, start, end) || whole_literal(text, start, end) && names_only(f)
+        };
+        let npm = npmrc.find_iter(text).find(|m| !listed(m.start(), m.end()));
         if kinds.is_empty() {
             if let Some(m) = npm {
                 let off = if m.start() < f.text.len() {
@@ -250,7 +255,11 @@ mod tests {
             "{table}const s = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8');\n"
         );
         let hits = run(&super::RULE, "lib/content/index.js", &read);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Medium), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Medium),
+            "{hits:?}"
+        );
     }
 
     /// eslint-release 3.3.0: a release command keeps the project's `.npmrc`, writes one with a
@@ -260,12 +269,20 @@ mod tests {
     fn npmrc_in_a_release_command_that_runs_npm_publish_is_info() {
         let release = "const old = fs.readFileSync('.npmrc', 'utf8'); fs.writeFileSync('.npmrc', '//registry.npm.example/:_authToken=${NPM_TOKEN}'); execSync(`npm publish --tag ${tag}`);\n";
         let hits = run(&super::RULE, "lib/release-ops.js", release);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Info), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Info),
+            "{hits:?}"
+        );
         let install = format!(
             "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{{\"postinstall\":\"node i.js\"}}}}\n=== i.js\n{release}"
         );
         let hits = run(&super::RULE, "i.js", &install);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Medium), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Medium),
+            "{hits:?}"
+        );
     }
 
     /// wrangler 4.164.0: `~/.ssh` listed for `.pub` files to register one; a listing that keeps
@@ -277,13 +294,25 @@ mod tests {
         assert!(hits.iter().all(|h| !h.message.contains("ssh")), "{hits:?}");
         let all = pubs.replace("if (f.endsWith('.pub')) ", "");
         let hits = run(&super::RULE, "cli.js", &all);
-        assert!(hits.iter().any(|h| h.message.contains("ssh keys")), "{hits:?}");
-        let private = pubs.replace("if (f.endsWith('.pub')) paths", "if (f.endsWith('.pub')) continue; paths");
+        assert!(
+            hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
+        );
+        let private = pubs.replace(
+            "if (f.endsWith('.pub')) paths",
+            "if (f.endsWith('.pub')) continue; paths",
+        );
         let hits = run(&super::RULE, "cli.js", &private);
-        assert!(hits.iter().any(|h| h.message.contains("ssh keys")), "{hits:?}");
+        assert!(
+            hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
+        );
         let negated = pubs.replace("if (f.endsWith", "if (!f.endsWith");
         let hits = run(&super::RULE, "cli.js", &negated);
-        assert!(hits.iter().any(|h| h.message.contains("ssh keys")), "{hits:?}");
+        assert!(
+            hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
+        );
     }
 
     /// A data-only module listing `.npmrc` among files to remove; the same list beside an `fs`
@@ -292,7 +321,9 @@ mod tests {
     fn npmrc_in_a_file_that_touches_no_files_is_a_name() {
         let list = "module.exports = { rm: ['.npmrc', '.eslintrc.js', 'SECURITY.md'] };\n";
         assert!(run(&super::RULE, "lib/content/index.js", list).is_empty());
-        let read = format!("const fs = require('fs');\n{list}const t = fs.readFileSync(require('path').join(require('os').homedir(), '.npmrc'), 'utf8');\n");
+        let read = format!(
+            "const fs = require('fs');\n{list}const t = fs.readFileSync(require('path').join(require('os').homedir(), '.npmrc'), 'utf8');\n"
+        );
         assert!(!run(&super::RULE, "lib/content/index.js", &read).is_empty());
     }
 
@@ -304,6 +335,9 @@ mod tests {
         assert!(hits.iter().all(|h| !h.message.contains("ssh")), "{hits:?}");
         let path = "const k = fs.readFileSync(`${home}/.ssh/config`); const c = path.join(home, '.aws', 'credentials');";
         let hits = run(&super::RULE, "cli.js", path);
-        assert!(hits.iter().any(|h| h.message.contains("ssh keys")), "{hits:?}");
+        assert!(
+            hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
+        );
     }
 }

@@ -12,7 +12,10 @@ crate::declare_rule! {
     /// `high` when the argument is a decoded string, when it comes from a network response read
     /// in the same small hand-written file (a remote stage), or when the call runs at install
     /// time; `critical` when the file decodes what it runs from HTTP request headers, bodies or query strings (a
-    /// server backdoor), or decrypts it with a key written in the code (an encrypted stage).
+    /// server backdoor), or decrypts it with a key written in the code (an encrypted stage). A
+    /// `Function` naming a wrapper after an identifier-checked name
+    /// (`/^[_$a-zA-Z][_$a-zA-Z0-9]*$/.test(name)`) is no finding, and a code string that folds to
+    /// punctuation alone decoded nothing.
     id: "eval-dynamic",
     category: Exec,
     severity: Medium,
@@ -330,10 +333,16 @@ mod fold_tests {
     fn eval_of_a_wrapped_file_text_folding_to_punctuation_is_medium() {
         let src = "var contents = '';\nfunction load(f) { contents = file.readFile(f); return eval('(' + contents + ')'); }";
         let hits = run(&super::RULE, "bin/r.js", src);
-        assert!(!hits.is_empty() && hits.iter().all(|h| h.severity == Severity::Medium), "{hits:?}");
+        assert!(
+            !hits.is_empty() && hits.iter().all(|h| h.severity == Severity::Medium),
+            "{hits:?}"
+        );
         let decoded = "var c = atob('cmVxdWlyZSgiY2hpbGRfcHJvY2VzcyIp'); eval('(' + c + ')');";
         let hits = run(&super::RULE, "bin/r.js", decoded);
-        assert!(hits.iter().any(|h| h.severity >= Severity::High), "{hits:?}");
+        assert!(
+            hits.iter().any(|h| h.severity >= Severity::High),
+            "{hits:?}"
+        );
     }
 
     /// @emnapi/core 1.11.3: `new Function` naming a wrapper after a checked identifier is no
@@ -342,7 +351,10 @@ mod fold_tests {
     fn a_function_named_after_a_checked_identifier_is_no_finding() {
         let named = "if (!/^[_$a-zA-Z][_$a-zA-Z0-9]*$/.test(name)) return null;\nconst f = new Function('_', 'return function ' + name + '(){ return _.apply(this, arguments) }')(impl);";
         assert!(run(&super::RULE, "index.js", named).is_empty());
-        let body = named.replace("'(){ return _.apply(this, arguments) }'", "'(){' + body + '}'");
+        let body = named.replace(
+            "'(){ return _.apply(this, arguments) }'",
+            "'(){' + body + '}'",
+        );
         assert!(!run(&super::RULE, "index.js", &body).is_empty());
     }
 }

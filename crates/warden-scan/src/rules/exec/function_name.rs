@@ -22,12 +22,8 @@ pub fn runs_a_checked_name(text: &str, off: u32) -> bool {
     let [name] = names.as_slice() else {
         return false;
     };
-    let before = text
-        .get(at.saturating_sub(CHECK_WINDOW)..at)
-        .unwrap_or("");
-    let check = crate::regex!(
-        r"/\^\[[\w$\\-]+\]\[[\w$\\-]+\]\*\$/[a-z]*\.test\(\s*([\w$]+)\s*\)"
-    );
+    let before = text.get(at.saturating_sub(CHECK_WINDOW)..at).unwrap_or("");
+    let check = crate::regex!(r"/\^\[[\w$\\-]+\]\[[\w$\\-]+\]\*\$/[a-z]*\.test\(\s*([\w$]+)\s*\)");
     check
         .captures_iter(before)
         .any(|c| c.get(1).is_some_and(|m| m.as_str() == *name))
@@ -103,7 +99,8 @@ fn call_idents(call: &str) -> Option<Vec<&str>> {
 mod tests {
     use super::runs_a_checked_name;
 
-    const CHECK: &str = "if (!(/^[_$a-zA-Z][_$a-zA-Z0-9]*$/.test(functionName))) return { status: 1 };\n";
+    const CHECK: &str =
+        "if (!(/^[_$a-zA-Z][_$a-zA-Z0-9]*$/.test(functionName))) return { status: 1 };\n";
 
     /// @emnapi/core 1.11.3, readable and minified.
     #[test]
@@ -121,12 +118,16 @@ mod tests {
     /// Another variable in the code, or no check of the name, is code built at run time.
     #[test]
     fn code_with_anything_besides_the_checked_name_is_not_a_name() {
-        let src = format!("{CHECK}f = new Function('_', 'return function ' + functionName + '(){{' + body + '}}')(_);");
+        let src = format!(
+            "{CHECK}f = new Function('_', 'return function ' + functionName + '(){{' + body + '}}')(_);"
+        );
         let off = src.find("new Function").unwrap_or(0) as u32;
         assert!(!runs_a_checked_name(&src, off));
         let unchecked = "f = new Function('_', 'return function ' + functionName + '(){}')(_);";
         assert!(!runs_a_checked_name(unchecked, 0));
-        let tpl = format!("{CHECK}f = new Function(`return function ${{functionName}}(){{ ${{payload}} }}`)();");
+        let tpl = format!(
+            "{CHECK}f = new Function(`return function ${{functionName}}(){{ ${{payload}} }}`)();"
+        );
         let off = tpl.find("new Function").unwrap_or(0) as u32;
         assert!(!runs_a_checked_name(&tpl, off));
     }

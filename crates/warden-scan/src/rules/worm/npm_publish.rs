@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// rewrites their tarballs. Release tools publish on purpose, and check the login with `npm
     /// whoami` first (`high`, for review); together with a maintainer search, at install time,
     /// or after `npm whoami` in code run on load it is a worm (`critical`). `npm whoami` named in
-    /// a comment or a message to the user is no command.
+    /// a comment or a message to the user is no command, and `'publish',` is an argument list
+    /// only first in an array or after the package manager's name.
     id: "npm-publish",
     category: Worm,
     severity: High,
@@ -30,7 +31,10 @@ crate::declare_rule! {
 /// `` `npm whoami --registry ${r}` ``): the quote before it opens an argument or a value, not a
 /// word inside a sentence ("Use `npm whoami` to troubleshoot").
 fn command_string(text: &str, off: u32) -> bool {
-    let before = text.get(..off as usize).unwrap_or("").trim_end_matches([' ', '\t']);
+    let before = text
+        .get(..off as usize)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
     let Some(q) = before.chars().next_back() else {
         return false;
     };
@@ -194,8 +198,14 @@ mod tests {
     fn publish_in_a_list_of_script_names_is_no_argument_list() {
         let names = "const { spawn } = require('child_process');\nconst LIFECYCLE = ['prepack', 'postpack', 'publish', 'postpublish'];\nspawn('cargo', ['build']);\n";
         assert!(severities("src/api/pre-publish.js", names).is_empty());
-        let argv = names.replace("spawn('cargo', ['build'])", "spawn('npm', ['publish', '--access', 'public'], { cwd: dir })");
-        assert_eq!(severities("src/api/pre-publish.js", &argv), vec![Severity::High]);
+        let argv = names.replace(
+            "spawn('cargo', ['build'])",
+            "spawn('npm', ['publish', '--access', 'public'], { cwd: dir })",
+        );
+        assert_eq!(
+            severities("src/api/pre-publish.js", &argv),
+            vec![Severity::High]
+        );
     }
 
     /// The same calls after a maintainer search, or at the top level of the code run on load,
@@ -205,7 +215,10 @@ mod tests {
         let search = "const { execSync } = require('child_process');\n\
             async function spread(u) { const r = await fetch(`${reg}/-/v1/search?text=maintainer:${u}`); for (const p of (await r.json()).objects) execSync('npm publish', { cwd: p.dir }); }\n\
             module.exports = spread;\n";
-        assert_eq!(severities("bin/release.js", search), vec![Severity::Critical]);
+        assert_eq!(
+            severities("bin/release.js", search),
+            vec![Severity::Critical]
+        );
         let on_load = "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"main\":\"index.js\"}\n=== index.js\n\
             const { execSync } = require('child_process');\n\
             const me = execSync('npm whoami').toString(); execSync('npm publish', { cwd: tmp });\n";
