@@ -8,7 +8,11 @@ crate::declare_rule! {
     /// Publishes packages from code (`npm publish` run by a library, registry PUTs), or looks up
     /// which packages the current token may publish (`npm whoami`, `maintainer:` searches) and
     /// rewrites their tarballs. Release tools publish on purpose (`high`, for review); together
-    /// with a maintainer search or at install time it is a worm (`critical`).
+    /// with a maintainer search or at install time it is a worm (`critical`). A command-line
+    /// tool (a `bin` or tool file that neither install scripts nor `require` run) that publishes
+    /// the package in the directory it is run in, without handling tarballs, is a release tool
+    /// the user runs (`low`): worms publish other packages, from install or load time, after
+    /// packing or patching their tarballs.
     id: "npm-publish",
     category: Worm,
     severity: High,
@@ -69,6 +73,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let sev = if !w.is_empty() && (!p.is_empty() || spawns) || pkg.is_install_file(f) {
             Severity::Critical
+        } else if w.is_empty() && release_cli(pkg, f) {
+            Severity::Low
         } else {
             Severity::High
         };
@@ -82,5 +88,63 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 m.trim_matches(['\'', '"', '`', ' '])
             ),
         );
+    }
+}
+
+/// A release tool the user runs: the file is a command-line tool that no install script and no
+/// `require` of the package runs (or a `bin` that is `index.js` of a package naming no entry), and it handles no tarball (no `npm pack`, `.tgz`, tar or gzip
+/// streams), so what it publishes is the package in the directory it is run in.
+fn release_cli(pkg: &Package, f: &crate::package::FileCtx) -> bool {
+    let tarballs = crate::regex!(
+        r#"\.tgz\b|\bnpm\s+pack\b|['"`]pack['"`]|require\(\s*['"`](?:node:)?(?:tar|zlib|tar-stream|tar-fs)['"`]|from\s+['"`](?:node:)?(?:tar|zlib|tar-stream|tar-fs)['"`]|gunzip|createGzip"#
+    );
+    // A package that declares no entry point but a `bin` is a command: its `index.js` is the
+    // entry only by npm's default, and nobody requires a release tool.
+    let declared_entry = pkg.manifest.as_ref().is_some_and(|m| {
+        ["main", "module", "exports", "browser", "react-native"]
+            .iter()
+            .any(|k| m.get(k).is_some())
+    });
+    let command = pkg.bin_files.contains(&f.path) && !declared_entry;
+    f.script.is_none()
+        && !pkg.is_install_file(f)
+        && (!pkg.is_entry_file(f) || command)
+        && pkg.is_tool_file(f)
+        && !tarballs.is_match(crate::rules::all_text(f))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Severity;
+
+    fn severity(case: &str) -> Vec<Severity> {
+        crate::rules::testing::run(&super::RULE, "index.js", case)
+            .into_iter()
+            .map(|h| h.severity)
+            .collect()
+    }
+
+    const BIN_PKG: &str = r#"=== package.json
+{"name":"rel","version":"1.0.0","bin":{"rel":"cli.js"}}
+"#;
+
+    #[test]
+    fn a_release_cli_publishing_its_working_directory_is_low() {
+        let case = format!(
+            "{BIN_PKG}=== cli.js\nconst {{ execFileSync }} = require('child_process');\nexecFileSync('npm', ['publish', '--provenance'], {{ stdio: 'inherit', env: {{ ...process.env, NODE_AUTH_TOKEN: t }} }});\n"
+        );
+        assert_eq!(severity(&case), vec![Severity::Low]);
+        let index = "=== package.json\n{\"name\":\"rel\",\"version\":\"1.0.0\",\"bin\":{\"rel\":\"index.js\"}}\n=== index.js\nconst { execFileSync } = require('child_process');\nexecFileSync('npm', ['publish']);\n";
+        assert_eq!(severity(index), vec![Severity::Low]);
+    }
+
+    #[test]
+    fn a_cli_that_repacks_tarballs_or_a_library_that_publishes_stays_high() {
+        let repack = format!(
+            "{BIN_PKG}=== cli.js\nconst {{ execSync }} = require('child_process');\nexecSync('npm pack', {{ cwd: dir }}); patch(dir + '/pkg.tgz');\nexecSync('npm publish ' + dir + '/pkg.tgz');\n"
+        );
+        assert_eq!(severity(&repack), vec![Severity::High]);
+        let library = "=== package.json\n{\"name\":\"rel\",\"version\":\"1.0.0\",\"main\":\"cli.js\",\"bin\":{\"rel\":\"cli.js\"}}\n=== cli.js\nconst { execFileSync } = require('child_process');\nexecFileSync('npm', ['publish']);\n";
+        assert_eq!(severity(library), vec![Severity::High]);
     }
 }
