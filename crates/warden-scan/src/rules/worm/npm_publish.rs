@@ -11,8 +11,9 @@ crate::declare_rule! {
     /// with a maintainer search or at install time it is a worm (`critical`). A command-line
     /// tool (a `bin` or tool file that neither install scripts nor `require` run) that publishes
     /// the package in the directory it is run in, without handling tarballs, is a release tool
-    /// the user runs (`low`): worms publish other packages, from install or load time, after
-    /// packing or patching their tarballs.
+    /// the user runs (`info`): worms publish other packages, from install or load time, after
+    /// packing or patching their tarballs. A release tool reads the registry and forge tokens it
+    /// publishes with, so this publish is `info`, no link of a chain.
     id: "npm-publish",
     category: Worm,
     severity: High,
@@ -74,7 +75,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let sev = if !w.is_empty() && (!p.is_empty() || spawns) || pkg.is_install_file(f) {
             Severity::Critical
         } else if w.is_empty() && release_cli(pkg, f) {
-            Severity::Low
+            Severity::Info
         } else {
             Severity::High
         };
@@ -129,13 +130,13 @@ mod tests {
 "#;
 
     #[test]
-    fn a_release_cli_publishing_its_working_directory_is_low() {
+    fn a_release_cli_publishing_its_working_directory_is_info() {
         let case = format!(
             "{BIN_PKG}=== cli.js\nconst {{ execFileSync }} = require('child_process');\nexecFileSync('npm', ['publish', '--provenance'], {{ stdio: 'inherit', env: {{ ...process.env, NODE_AUTH_TOKEN: t }} }});\n"
         );
-        assert_eq!(severity(&case), vec![Severity::Low]);
+        assert_eq!(severity(&case), vec![Severity::Info]);
         let index = "=== package.json\n{\"name\":\"rel\",\"version\":\"1.0.0\",\"bin\":{\"rel\":\"index.js\"}}\n=== index.js\nconst { execFileSync } = require('child_process');\nexecFileSync('npm', ['publish']);\n";
-        assert_eq!(severity(index), vec![Severity::Low]);
+        assert_eq!(severity(index), vec![Severity::Info]);
     }
 
     #[test]
