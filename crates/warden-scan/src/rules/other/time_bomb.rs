@@ -21,6 +21,7 @@ crate::declare_rule! {
     flag: ["const start = Date.UTC(2026, 2, 1);\nfunction key(s) {\n  if (Date.now() > start && Math.random() < 0.15) {\n    return s + '\\u200b';\n  }\n  return s;\n}\nmodule.exports = (s) => key(s).replace(/[.*]/g, '\\\\$&');",
            "const T = new Date('2027-08-01').getTime();\nexports.save = function (db, row) { if (new Date().getTime() >= T && Math.random() * 100 < 20) row.amount = 0; return db.insert(row) }",
            "const MAINT = new Date('2027-01-15T00:00:00Z').getTime();\nexports.q = async (t) => { const now = Date.now(); if (now >= MAINT && Math.random() * 100 < 7) { const e = new Error('reset'); throw e } return run(t) }",
+           "exports.fmt = (n) => { const roll = Math.random(); if (new Date().getFullYear() >= 2027 && roll < 0.1) return n * 1.01; return n }",
            "const armed = Date.now() > 1798761600000;\nexports.check = (x) => { if (armed && Math.random() < 0.2) { process.exit(1) } return x }"],
     pass: ["const SUNSET = Date.UTC(2026, 0, 1);\nexports.f = (x) => { if (Date.now() > SUNSET && Math.random() < 0.05) { console.warn('deprecated: use g()') } return x }",
            "const LAUNCH = Date.UTC(2026, 0, 1);\nexports.pick = () => { if (Date.now() > LAUNCH) return 'v2'; return 'v1' }\nexports.sample = () => { if (Math.random() < 0.1) return true; return false }",
@@ -32,7 +33,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
     // A moment written in the code: `Date.UTC(2026`, `new Date('2026-…')`, `new Date(2026, …)`,
     // `Date.parse('2026…')`, or epoch milliseconds from 2017 to 2046.
     let fixed = crate::regex!(
-        r#"Date\.UTC\(\s*20\d\d|new Date\(\s*(?:['"`]20\d\d|20\d\d\s*,)|Date\.parse\(\s*['"`]20\d\d|\b1[5-9]\d{11}\b|\b2[0-4]\d{11}\b"#
+        r#"Date\.UTC\(\s*20\d\d|new Date\(\s*(?:['"`]20\d\d|20\d\d\s*,)|Date\.parse\(\s*['"`]20\d\d|\b1[5-9]\d{11}\b|\b2[0-4]\d{11}\b|getFullYear\(\)\s*[><]=?\s*20\d\d"#
     );
     let clock = crate::regex!(
         r"Date\.now\(\)|new Date\(\)|\+\s*new Date\b|getFullYear\(\)|performance\.timeOrigin"
@@ -56,12 +57,17 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let mut dates: Vec<&str> = Vec::new();
         let mut armed: Vec<&str> = Vec::new();
         let mut clocks: Vec<&str> = Vec::new();
+        let mut rolls: Vec<&str> = Vec::new();
         for c in bound.captures_iter(text).take(4096) {
             let (Some(n), Some(v)) = (c.get(1), c.get(2)) else { continue };
             let v = v.as_str();
             if !fixed.is_match(v) && clock.is_match(v) && !v.contains(['<', '>']) {
                 // `const now = Date.now()`
                 clocks.push(n.as_str());
+            }
+            if dice.is_match(v) && !v.contains(['<', '>']) {
+                // `const roll = Math.random()`
+                rolls.push(n.as_str());
             }
             if fixed.is_match(v) {
                 if clock.is_match(v) && v.contains(['<', '>']) {
@@ -84,7 +90,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let mut hit = None;
         for m in cond_re.find_iter(text).take(20_000) {
             let Some(cond) = balanced(text, m.end() - 1, 400) else { continue };
-            if !dice.is_match(cond) {
+            if !dice.is_match(cond) && !names(cond, &rolls) {
                 continue;
             }
             let dated = (clock.is_match(cond) || names(cond, &clocks))
