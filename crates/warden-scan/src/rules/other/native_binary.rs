@@ -56,8 +56,17 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // A stealer compiled where no JavaScript rule reads it: the binary's own strings name
         // credential stores of two kinds and a download or upload address.
         if let Some(what) = stealer_strings(f.bytes()) {
+            // Loaded by name, by its name without `.node` (`bindings('x')`), or by a loader
+            // that finds the addon itself (`node-gyp-build(__dirname)`).
+            let stem = name.strip_suffix(".node").filter(|s| s.len() >= 3);
             let loaded = code_files(pkg).any(|c| {
-                (pkg.is_entry_file(c) || pkg.is_install_file(c)) && all_text(c).contains(name)
+                let t = all_text(c);
+                (pkg.is_entry_file(c) || pkg.is_install_file(c))
+                    && (t.contains(name)
+                        || stem.is_some_and(|s| t.contains(s))
+                        || t.contains("node-gyp-build")
+                        || t.contains("require('bindings')")
+                        || t.contains("require(\"bindings\")"))
             });
             let sev = if loaded {
                 Severity::Critical
@@ -99,6 +108,9 @@ fn stealer_strings(b: &[u8]) -> Option<String> {
     // (needle, kind); kinds "download" and "url" are the way out.
     const NEEDLES: &[(&str, &str)] = &[
         (".ssh/id_rsa", "SSH keys"),
+        (".ssh\\id_ed25519", "SSH keys"),
+        (".aws\\credentials", "cloud or registry credentials"),
+        (".docker\\config.json", "cloud or registry credentials"),
         (".ssh/id_ed25519", "SSH keys"),
         (".ssh/id_ecdsa", "SSH keys"),
         (".ssh\\id_rsa", "SSH keys"),
@@ -125,13 +137,20 @@ fn stealer_strings(b: &[u8]) -> Option<String> {
         ("https://", "url"),
         ("http://", "url"),
     ];
+    // Each needle as bytes and as UTF-16LE (the wide strings of Windows binaries).
     static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     let ac = AC
-        .get_or_init(|| AhoCorasick::new(NEEDLES.iter().map(|(n, _)| n)).ok())
+        .get_or_init(|| {
+            let narrow = NEEDLES.iter().map(|(n, _)| n.as_bytes().to_vec());
+            let wide = NEEDLES
+                .iter()
+                .map(|(n, _)| n.bytes().flat_map(|c| [c, 0]).collect::<Vec<u8>>());
+            AhoCorasick::new(narrow.chain(wide)).ok()
+        })
         .as_ref()?;
     let mut kinds = std::collections::BTreeSet::new();
     for m in ac.find_overlapping_iter(b) {
-        kinds.insert(NEEDLES[m.pattern().as_usize()].1);
+        kinds.insert(NEEDLES[m.pattern().as_usize() % NEEDLES.len()].1);
     }
     let out = kinds.contains("download") || kinds.contains("url");
     let stores: Vec<&str> = kinds
@@ -215,6 +234,22 @@ mod tests {
             ("prebuilds/linux-x64/a.node", bin),
         ]);
         assert_eq!(hits[0].0, Severity::High, "{hits:?}");
+        // Wide strings, loaded through node-gyp-build: critical.
+        let wide: Vec<u8> = b"MZ\x90\0\x03\0\0\0"
+            .iter()
+            .copied()
+            .chain(
+                "\\.aws\\credentials|Google\\Chrome\\User Data\\Default\\Login Data|https://x.example.net/u"
+                    .bytes()
+                    .flat_map(|c| [c, 0]),
+            )
+            .collect();
+        let hits = findings(&[
+            ("package.json", manifest),
+            ("index.js", b"module.exports = require('node-gyp-build')(__dirname)"),
+            ("prebuilds/win32-x64/w.node", &wide),
+        ]);
+        assert_eq!(hits[0].0, Severity::Critical, "{hits:?}");
         // One kind of store (an SSH client library) is an ordinary prebuilt addon.
         let ssh: &[u8] = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0/.ssh/id_rsa\0/.ssh/id_ed25519\0https://www.libssh2.example/\0";
         let hits = findings(&[
