@@ -336,7 +336,8 @@ fn walks_environment(text: &str, at: usize) -> bool {
     let walk = crate::regex!(
         r"Object\.(?:keys|entries|getOwnPropertyNames)\(\s*([\w$.]+)\s*\)|\bin\s+([\w$.]+)\s*\)"
     );
-    let alias = crate::regex!(r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*process\.env\s*[;,\n]");
+    let alias =
+        crate::regex!(r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*process\.env\s*[;,\n]");
     let mut start = at.saturating_sub(400);
     while !text.is_char_boundary(start) {
         start -= 1;
@@ -352,11 +353,9 @@ fn walks_environment(text: &str, at: usize) -> bool {
                 .take(16)
                 .any(|c| c.get(1).is_some_and(|n| n.as_str() == w))
     };
-    let walks = walk.captures_iter(window).any(|c| {
-        c.get(1)
-            .or(c.get(2))
-            .is_some_and(|w| env_like(w.as_str()))
-    });
+    let walks = walk
+        .captures_iter(window)
+        .any(|c| c.get(1).or(c.get(2)).is_some_and(|w| env_like(w.as_str())));
     walks && !masks(text, at)
 }
 

@@ -129,7 +129,10 @@ fn stealer_strings(b: &[u8]) -> Option<String> {
         (".docker/config.json", "cloud or registry credentials"),
         (".kube/config", "cloud or registry credentials"),
         (".git-credentials", "cloud or registry credentials"),
-        ("application_default_credentials.json", "cloud or registry credentials"),
+        (
+            "application_default_credentials.json",
+            "cloud or registry credentials",
+        ),
         ("| sh", "download"),
         ("| bash", "download"),
         ("|sh", "download"),
@@ -219,7 +222,8 @@ mod tests {
         use crate::model::Severity;
         let bin: &[u8] = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0napi_register_module_v1\0/.ssh/id_ed25519\0/.config/solana/id.json\0https://cdn.example.net/u\0";
         let manifest: &[u8] = br#"{"name":"a","version":"1.0.0","main":"index.js"}"#;
-        let loads: &[u8] = b"const n = require('./prebuilds/linux-x64/a.node'); n.init(process.env)";
+        let loads: &[u8] =
+            b"const n = require('./prebuilds/linux-x64/a.node'); n.init(process.env)";
         let hits = findings(&[
             ("package.json", manifest),
             ("index.js", loads),
@@ -246,7 +250,10 @@ mod tests {
             .collect();
         let hits = findings(&[
             ("package.json", manifest),
-            ("index.js", b"module.exports = require('node-gyp-build')(__dirname)"),
+            (
+                "index.js",
+                b"module.exports = require('node-gyp-build')(__dirname)",
+            ),
             ("prebuilds/win32-x64/w.node", &wide),
         ]);
         assert_eq!(hits[0].0, Severity::Critical, "{hits:?}");

@@ -51,15 +51,15 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         // Names bound to a fixed moment, or to a clock compared with one (`armed`).
-        let bound = crate::regex!(
-            r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]{1,200})"
-        );
+        let bound = crate::regex!(r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]{1,200})");
         let mut dates: Vec<&str> = Vec::new();
         let mut armed: Vec<&str> = Vec::new();
         let mut clocks: Vec<&str> = Vec::new();
         let mut rolls: Vec<&str> = Vec::new();
         for c in bound.captures_iter(text).take(4096) {
-            let (Some(n), Some(v)) = (c.get(1), c.get(2)) else { continue };
+            let (Some(n), Some(v)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
             let v = v.as_str();
             if !fixed.is_match(v) && clock.is_match(v) && !v.contains(['<', '>']) {
                 // `const now = Date.now()`
@@ -89,7 +89,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
         };
         let mut hit = None;
         for m in cond_re.find_iter(text).take(20_000) {
-            let Some(cond) = balanced(text, m.end() - 1, 400) else { continue };
+            let Some(cond) = balanced(text, m.end() - 1, 400) else {
+                continue;
+            };
             if !dice.is_match(cond) && !names(cond, &rolls) {
                 continue;
             }
@@ -113,9 +115,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 r"\breturn\b|\bthrow\b|process\.exit|process\.kill|(?:^|[^=!<>])=(?:[^=]|$)|\+\+|--|\.splice\(|\.reverse\(|\.fill\("
             );
             // A once-flag (`warned = true`) is bookkeeping, not an effect.
-            let flags = crate::regex!(
-                r"[A-Za-z_$][\w$.]*\s*=\s*(?:true|false|!0|!1)\s*(?:;|$)"
-            );
+            let flags = crate::regex!(r"[A-Za-z_$][\w$.]*\s*=\s*(?:true|false|!0|!1)\s*(?:;|$)");
             let body = flags.replace_all(body, "");
             if acts.is_match(&body) {
                 hit = Some(m.start() as u32);
