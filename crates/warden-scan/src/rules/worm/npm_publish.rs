@@ -93,11 +93,12 @@ fn check(pkg: &Package, out: &mut Emitter) {
 }
 
 /// A release tool the user runs: the file is a command-line tool that no install script and no
-/// `require` of the package runs (or a `bin` that is `index.js` of a package naming no entry), and it handles no tarball (no `npm pack`, `.tgz`, tar or gzip
+/// `require` of the package runs (or a `bin` that is `index.js` of a package naming no entry),
+/// or a module only such a command requires, and it handles no tarball (no `npm pack`, `.tgz`, tar or gzip
 /// streams), so what it publishes is the package in the directory it is run in.
 fn release_cli(pkg: &Package, f: &crate::package::FileCtx) -> bool {
     let tarballs = crate::regex!(
-        r#"\.tgz\b|\bnpm\s+pack\b|['"`]pack['"`]|require\(\s*['"`](?:node:)?(?:tar|zlib|tar-stream|tar-fs)['"`]|from\s+['"`](?:node:)?(?:tar|zlib|tar-stream|tar-fs)['"`]|gunzip|createGzip"#
+        r#"\.tgz\b|\btarball|\btar\s+-?[xcz]|\bnpm\s+pack\b|['"`]pack['"`]|require\(\s*['"`](?:node:)?(?:tar|zlib|tar-stream|tar-fs)['"`]|from\s+['"`](?:node:)?(?:tar|zlib|tar-stream|tar-fs)['"`]|gunzip|createGzip"#
     );
     // A package that declares no entry point but a `bin` is a command: its `index.js` is the
     // entry only by npm's default, and nobody requires a release tool.
@@ -110,7 +111,7 @@ fn release_cli(pkg: &Package, f: &crate::package::FileCtx) -> bool {
     f.script.is_none()
         && !pkg.is_install_file(f)
         && (!pkg.is_entry_file(f) || command)
-        && pkg.is_tool_file(f)
+        && (pkg.is_tool_file(f) || pkg.bin_reach().contains(&f.path))
         && !tarballs.is_match(crate::rules::all_text(f))
 }
 
@@ -137,6 +138,18 @@ mod tests {
         assert_eq!(severity(&case), vec![Severity::Info]);
         let index = "=== package.json\n{\"name\":\"rel\",\"version\":\"1.0.0\",\"bin\":{\"rel\":\"index.js\"}}\n=== index.js\nconst { execFileSync } = require('child_process');\nexecFileSync('npm', ['publish']);\n";
         assert_eq!(severity(index), vec![Severity::Info]);
+    }
+
+    #[test]
+    fn a_module_only_the_bin_requires_publishes_like_the_bin() {
+        let case = "=== package.json\n{\"name\":\"rel\",\"version\":\"1.0.0\",\"main\":\"lib/api.js\",\"bin\":{\"rel\":\"cli.js\"}}\n=== lib/api.js\nmodule.exports = 1\n=== cli.js\nrequire('./src/steps/publish')()\n=== src/steps/publish.js\nconst { execa } = require('execa');\nmodule.exports = () => execa('npm', ['publish', '--tag', 'next']);\n";
+        assert_eq!(severity(case), vec![Severity::Info]);
+        // The same module downloading and unpacking another package's tarball first: high.
+        let worm = case.replace(
+            "module.exports = () =>",
+            "module.exports = () => execa('sh', ['-c', `curl -sL ${u} | tar -xz -C ${d}`]) &&",
+        );
+        assert_eq!(severity(&worm), vec![Severity::High]);
     }
 
     #[test]
