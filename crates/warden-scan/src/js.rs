@@ -871,6 +871,12 @@ impl<'s> Analyzer<'s> {
                     let a = c.arguments.first()?.as_expression()?;
                     return self.fold(a, depth + 1).map(|m| norm_module(&m));
                 }
+                // `f.bind(x)` is `f`: `mod.require.bind(mod)` is a require function.
+                if let Some(f) = callee.strip_suffix(".bind")
+                    && self.root_known(f)
+                {
+                    return Some(f.to_string());
+                }
                 // A compiler's module interop wrapper stands for the module it wraps.
                 if INTEROP.contains(&callee.as_str()) {
                     return self.path(c.arguments.first()?.as_expression()?, depth + 1);
@@ -903,7 +909,17 @@ impl<'s> Analyzer<'s> {
             Expression::ArrayExpression(_) => Some("<array>".into()),
             Expression::StringLiteral(_) => Some("<string>".into()),
             Expression::ObjectExpression(_) => Some("<object>".into()),
-            Expression::LogicalExpression(l) => self.path(&l.left, depth + 1),
+            // `a || b`: the left side when it resolves to something known, else the right
+            // (`p.mainModule || require.main` with `p` a global picked at run time).
+            Expression::LogicalExpression(l) => {
+                let left = self.path(&l.left, depth + 1);
+                if left.as_deref().is_some_and(|p| self.root_known(p)) {
+                    return left;
+                }
+                self.path(&l.right, depth + 1)
+                    .filter(|p| self.root_known(p))
+                    .or(left)
+            }
             _ => None,
         }
     }
@@ -1380,7 +1396,7 @@ fn join_path(obj: String, prop: &str) -> String {
         return format!("window.{prop}");
     }
     let obj = match obj.as_str() {
-        "process.mainModule" | "module" => {
+        "process.mainModule" | "module" | "require.main" => {
             if prop == "require" {
                 return "require".into();
             }
@@ -1829,3 +1845,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
 #[cfg(test)]
 #[path = "js_unpack_tests.rs"]
 mod unpack_tests;
+
+#[cfg(test)]
+#[path = "js_reach_tests.rs"]
+mod reach_tests;
