@@ -879,6 +879,7 @@ impl<'s> Analyzer<'s> {
                 | Expression::ArrayExpression(_)
                 | Expression::StringLiteral(_)
                 | Expression::SequenceExpression(_)
+                | Expression::ConditionalExpression(_)
                 | Expression::LogicalExpression(_) => return true,
                 _ => return false,
             };
@@ -974,6 +975,11 @@ impl<'s> Analyzer<'s> {
             Expression::ArrayExpression(_) => Some("<array>".into()),
             Expression::StringLiteral(_) => Some("<string>".into()),
             Expression::ObjectExpression(_) => Some("<object>".into()),
+            // `typeof WebSocket === 'function' ? WebSocket : null`: the branch that is known.
+            Expression::ConditionalExpression(c) => [&c.consequent, &c.alternate]
+                .into_iter()
+                .filter_map(|e| self.path(e, depth + 1))
+                .find(|p| self.root_known(p)),
             // `a || b`: the left side when it resolves to something known, else the right
             // (`p.mainModule || require.main` with `p` a global picked at run time).
             Expression::LogicalExpression(l) => {

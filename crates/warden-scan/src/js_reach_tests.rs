@@ -97,3 +97,11 @@ fn real_number_tables_and_files_without_char_codes_stay_data() {
     let f = facts(&format!("module.exports = {};", table(STAGE, true)));
     assert!(f.modules.is_empty() && f.decoded_code.is_empty());
 }
+
+#[test]
+fn a_constructor_picked_by_a_feature_test_is_that_constructor() {
+    let f = facts("var W = typeof WebSocket === 'function' ? WebSocket : null; var ws = new W(u);");
+    assert!(call_paths(&f).contains(&"WebSocket"), "{:?}", call_paths(&f));
+    let g = facts("var W = fast ? FastSocket : SlowSocket; var ws = new W(u);");
+    assert!(!call_paths(&g).contains(&"WebSocket"));
+}

