@@ -262,6 +262,8 @@ pub struct Analyzer<'s> {
     tails: HashMap<String, String>,
     /// Local functions whose body is `return <decode>(param)`: name → "hex" | "base64".
     decoders: HashMap<String, String>,
+    /// Local one-parameter functions that XOR their input with a key of the file.
+    xor_decoders: HashMap<String, crate::xor_decoder::XorDecoder>,
     consts: HashMap<String, String>,
     /// Variables holding decoded binary (`const b = Buffer.from('eJy…', 'base64')`), for
     /// decompression folding; capped in size.
@@ -412,6 +414,7 @@ fn analyze_in(
         base_off,
         aliases: HashMap::default(),
         decoders: HashMap::default(),
+        xor_decoders: HashMap::default(),
         tails: HashMap::default(),
         consts: HashMap::default(),
         byte_consts: HashMap::default(),
@@ -598,6 +601,12 @@ impl<'s> Analyzer<'s> {
                 let data = self.fold_bytes(arg(0)?, depth + 1)?;
                 return decode::loose_text(&decode::inflate(zlib_method(p)?, &data)?);
             }
+            Some(name) if self.xor_decoders.contains_key(name) => {
+                let v = self.fold(arg(0)?, depth + 1)?;
+                let d = self.xor_decoders.get(name)?;
+                let key = self.xor_key(&d.key)?;
+                return crate::xor_decoder::decode(d, &v, &key);
+            }
             Some(name) if self.decoders.contains_key(name) => {
                 let v = self.fold(arg(0)?, depth + 1)?;
                 let bytes = match self.decoders.get(name).map(String::as_str) {
@@ -668,6 +677,35 @@ impl<'s> Analyzer<'s> {
                 }
             }
             _ => self.fold(e, depth + 1).map(String::into_bytes),
+        }
+    }
+
+    /// The bytes of an XOR decoder's key: a constant array of numbers, a constant string or
+    /// decoded bytes held in a variable, or a literal byte.
+    fn xor_key(&self, key: &crate::xor_decoder::Key) -> Option<Vec<u8>> {
+        use crate::xor_decoder::Key;
+        match key {
+            Key::Byte(b) => Some(vec![*b]),
+            Key::Var(name) => {
+                if let Some(items) = self.arrays.get(name) {
+                    return items.iter().map(|n| n.parse::<u8>().ok()).collect();
+                }
+                if let Some(s) = self.consts.get(name) {
+                    return Some(s.as_bytes().to_vec());
+                }
+                self.byte_consts.get(name).cloned()
+            }
+        }
+    }
+
+    /// Records `name` as an XOR decoder when `f` is a one-parameter function whose body is one.
+    fn note_xor_decoder(&mut self, name: &str, params: &FormalParameters, body: oxc_span::Span) {
+        if let [p] = params.items.as_slice()
+            && let BindingPattern::BindingIdentifier(param) = &p.pattern
+            && let Some(src) = self.src.get(body.start as usize..body.end as usize)
+            && let Some(d) = crate::xor_decoder::detect(src, param.name.as_str())
+        {
+            self.xor_decoders.insert(name.to_string(), d);
         }
     }
 
@@ -1613,6 +1651,12 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             self.facts.functions.push((it.span.start, it.span.end));
         }
         if let (Some(id), Some(body)) = (&it.id, &it.body)
+            && body.span.size() <= 400
+            && self.src.as_bytes().contains(&b'^')
+        {
+            self.note_xor_decoder(id.name.as_str(), &it.params, body.span);
+        }
+        if let (Some(id), Some(body)) = (&it.id, &it.body)
             && it.params.items.len() == 1
             && body.statements.len() == 1
             && let Statement::ReturnStatement(r) = &body.statements[0]
@@ -1641,6 +1685,21 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        // `const d = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length])…`
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
+            && let Some(body) = one_param_body(init)
+            && body.size() <= 400
+            && self.src.as_bytes()[body.start as usize..body.end as usize].contains(&b'^')
+        {
+            let params = match init.without_parentheses() {
+                Expression::ArrowFunctionExpression(f) => Some(&f.params),
+                Expression::FunctionExpression(f) => Some(&f.params),
+                _ => None,
+            };
+            if let Some(params) = params {
+                self.note_xor_decoder(id.name.as_str(), params, body);
+            }
+        }
         // `const r = (s) => s.split('').reverse().join('')`: a local string reverser.
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
             && let Some(body) = one_param_body(init)

@@ -105,3 +105,19 @@ fn a_constructor_picked_by_a_feature_test_is_that_constructor() {
     let g = facts("var W = fast ? FastSocket : SlowSocket; var ws = new W(u);");
     assert!(!call_paths(&g).contains(&"WebSocket"));
 }
+
+#[test]
+fn calls_of_a_local_xor_decoder_fold() {
+    // 'child_process' XOR 0x2a, char by char.
+    let enc: String = "child_process".chars().map(|c| char::from(c as u8 ^ 0x2a)).collect();
+    let src = format!(
+        "function d(s) {{ let o = ''; for (const c of s) o += String.fromCharCode(c.charCodeAt(0) ^ 0x2a); return o }}\nconst cp = require(d({enc:?})); cp.exec('id');"
+    );
+    let f = facts(&src);
+    assert!(call_paths(&f).contains(&"child_process.exec"), "{:?}", call_paths(&f));
+    // The same loop without the key's XOR is a copy, and a hash of the name is a number.
+    let g = facts(&format!(
+        "function d(s) {{ let h = 7; for (const c of s) h = (h * 31) ^ c.charCodeAt(0); return h }}\nconst m = d({enc:?}); require(m);"
+    ));
+    assert!(!g.modules.iter().any(|(m, _)| m == "child_process"), "{:?}", g.modules);
+}

