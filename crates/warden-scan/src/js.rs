@@ -111,6 +111,9 @@ pub struct JsFacts {
     /// passed as callbacks (`p.then((r) => …)`): for [`JsFacts::scope_of`] their body belongs
     /// to the code around them.
     pub invoked: Vec<u32>,
+    /// A local XOR decoder was called on a constant whose key this file does not hold (read
+    /// from another file of the package, such as a JSON data file).
+    pub xor_key_missing: bool,
 }
 
 impl JsFacts {
@@ -264,6 +267,7 @@ pub struct Analyzer<'s> {
     decoders: HashMap<String, String>,
     /// Local one-parameter functions that XOR their input with a key of the file.
     xor_decoders: HashMap<String, crate::xor_decoder::XorDecoder>,
+    xor_key_missing: std::cell::Cell<bool>,
     consts: HashMap<String, String>,
     /// Variables holding decoded binary (`const b = Buffer.from('eJy…', 'base64')`), for
     /// decompression folding; capped in size.
@@ -415,6 +419,7 @@ fn analyze_in(
         aliases: HashMap::default(),
         decoders: HashMap::default(),
         xor_decoders: HashMap::default(),
+        xor_key_missing: Default::default(),
         tails: HashMap::default(),
         consts: HashMap::default(),
         byte_consts: HashMap::default(),
@@ -438,6 +443,7 @@ fn analyze_in(
     }
     a.visit_program(&ret.program);
     a.facts.invoked.sort_unstable();
+    a.facts.xor_key_missing |= a.xor_key_missing.get();
     if crate::flow::worth_tracking(src) {
         let (flows, runs) = crate::flow::flows(&a, &ret.program);
         a.facts.flows.extend(flows);
@@ -604,7 +610,10 @@ impl<'s> Analyzer<'s> {
             Some(name) if self.xor_decoders.contains_key(name) => {
                 let v = self.fold(arg(0)?, depth + 1)?;
                 let d = self.xor_decoders.get(name)?;
-                let key = self.xor_key(&d.key)?;
+                let Some(key) = self.xor_key(&d.key) else {
+                    self.xor_key_missing.set(true);
+                    return None;
+                };
                 return crate::xor_decoder::decode(d, &v, &key);
             }
             Some(name) if self.decoders.contains_key(name) => {

@@ -33,14 +33,19 @@ fn unknown_or_chains_and_bound_methods_stay_unknown() {
         "const t = opts.loader || defaults.loader; const r = t.load.bind(t); r('https').get(u); const h = handler.bind(this); h('vm');",
     );
     let calls = call_paths(&f);
-    assert!(!calls.iter().any(|c| c.starts_with("https") || c.starts_with("vm")), "{calls:?}");
+    assert!(
+        !calls
+            .iter()
+            .any(|c| c.starts_with("https") || c.starts_with("vm")),
+        "{calls:?}"
+    );
     assert!(f.modules.is_empty(), "{:?}", f.modules);
 }
 
 /// `{ "n0": [c, c, c], … }` of the text, three char codes a row.
 fn table(text: &str, rows_as_object: bool) -> String {
     let mut b = text.as_bytes().to_vec();
-    while b.len() % 3 != 0 {
+    while !b.len().is_multiple_of(3) {
         b.push(0);
     }
     let rows: Vec<String> = b
@@ -85,14 +90,25 @@ fn code_spread_over_rows_of_a_number_table_is_analysed() {
 fn real_number_tables_and_files_without_char_codes_stay_data() {
     // A colour table: rows outside the printable range break every run.
     let colours: Vec<String> = (0..200)
-        .map(|i| format!("\"c{i}\": [{}, {}, {}]", (i * 37) % 256, (i * 91) % 256, (i * 53) % 256))
+        .map(|i| {
+            format!(
+                "\"c{i}\": [{}, {}, {}]",
+                (i * 37) % 256,
+                (i * 91) % 256,
+                (i * 53) % 256
+            )
+        })
         .collect();
     let src = format!(
         "module.exports = {{ {} }}; const hex = (c) => String.fromCharCode(c[0]);",
         colours.join(", ")
     );
     let f = facts(&src);
-    assert!(f.decoded_code.is_empty() && f.modules.is_empty(), "{:?}", f.modules);
+    assert!(
+        f.decoded_code.is_empty() && f.modules.is_empty(),
+        "{:?}",
+        f.modules
+    );
     // The same code table in a file that never turns numbers into text is only numbers.
     let f = facts(&format!("module.exports = {};", table(STAGE, true)));
     assert!(f.modules.is_empty() && f.decoded_code.is_empty());
@@ -101,7 +117,11 @@ fn real_number_tables_and_files_without_char_codes_stay_data() {
 #[test]
 fn a_constructor_picked_by_a_feature_test_is_that_constructor() {
     let f = facts("var W = typeof WebSocket === 'function' ? WebSocket : null; var ws = new W(u);");
-    assert!(call_paths(&f).contains(&"WebSocket"), "{:?}", call_paths(&f));
+    assert!(
+        call_paths(&f).contains(&"WebSocket"),
+        "{:?}",
+        call_paths(&f)
+    );
     let g = facts("var W = fast ? FastSocket : SlowSocket; var ws = new W(u);");
     assert!(!call_paths(&g).contains(&"WebSocket"));
 }
@@ -109,15 +129,26 @@ fn a_constructor_picked_by_a_feature_test_is_that_constructor() {
 #[test]
 fn calls_of_a_local_xor_decoder_fold() {
     // 'child_process' XOR 0x2a, char by char.
-    let enc: String = "child_process".chars().map(|c| char::from(c as u8 ^ 0x2a)).collect();
+    let enc: String = "child_process"
+        .chars()
+        .map(|c| char::from(c as u8 ^ 0x2a))
+        .collect();
     let src = format!(
         "function d(s) {{ let o = ''; for (const c of s) o += String.fromCharCode(c.charCodeAt(0) ^ 0x2a); return o }}\nconst cp = require(d({enc:?})); cp.exec('id');"
     );
     let f = facts(&src);
-    assert!(call_paths(&f).contains(&"child_process.exec"), "{:?}", call_paths(&f));
+    assert!(
+        call_paths(&f).contains(&"child_process.exec"),
+        "{:?}",
+        call_paths(&f)
+    );
     // The same loop without the key's XOR is a copy, and a hash of the name is a number.
     let g = facts(&format!(
         "function d(s) {{ let h = 7; for (const c of s) h = (h * 31) ^ c.charCodeAt(0); return h }}\nconst m = d({enc:?}); require(m);"
     ));
-    assert!(!g.modules.iter().any(|(m, _)| m == "child_process"), "{:?}", g.modules);
+    assert!(
+        !g.modules.iter().any(|(m, _)| m == "child_process"),
+        "{:?}",
+        g.modules
+    );
 }

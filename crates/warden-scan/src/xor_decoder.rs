@@ -105,7 +105,11 @@ fn clean(s: String) -> Option<String> {
         .chars()
         .filter(|c| c.is_ascii_graphic() || matches!(c, ' ' | '\n' | '\r' | '\t'))
         .count();
-    (n > 0 && !s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) && ascii * 10 >= n * 9)
+    (n > 0
+        && !s
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        && ascii * 10 >= n * 9)
         .then_some(s)
 }
 
@@ -124,18 +128,40 @@ mod tests {
     fn hex_pairs_xored_with_an_array_key_decode() {
         let body = "{return e.match(/../g).map(function(e,t){return String.fromCharCode(parseInt(e,16)^o[t%o.length])}).join(\"\")}";
         let d = detect(body, "e").expect("a decoder");
-        assert_eq!(d, XorDecoder { input: Input::Hex, key: Key::Var("o".into()) });
+        assert_eq!(
+            d,
+            XorDecoder {
+                input: Input::Hex,
+                key: Key::Var("o".into())
+            }
+        );
         let key = [0x5b, 0x1f, 0x4c];
-        assert_eq!(decode(&d, &xor_hex("wss://h.example/x", &key), &key).as_deref(), Some("wss://h.example/x"));
+        assert_eq!(
+            decode(&d, &xor_hex("wss://h.example/x", &key), &key).as_deref(),
+            Some("wss://h.example/x")
+        );
     }
 
     #[test]
     fn string_keys_and_single_bytes_decode() {
-        let d = detect("(h) => Buffer.from(h, 'hex').map((b, i) => b ^ k.charCodeAt(i % k.length)).toString()", "h").expect("a decoder");
+        let d = detect(
+            "(h) => Buffer.from(h, 'hex').map((b, i) => b ^ k.charCodeAt(i % k.length)).toString()",
+            "h",
+        )
+        .expect("a decoder");
         assert_eq!(d.key, Key::Var("k".into()));
         let d1 = detect("{ let o = ''; for (const c of s) o += String.fromCharCode(c.charCodeAt(0) ^ 0x2a); return o }", "s").expect("a decoder");
-        assert_eq!(d1, XorDecoder { input: Input::Chars, key: Key::Byte(0x2a) });
-        let enc: String = "child_process".chars().map(|c| char::from(c as u8 ^ 0x2a)).collect();
+        assert_eq!(
+            d1,
+            XorDecoder {
+                input: Input::Chars,
+                key: Key::Byte(0x2a)
+            }
+        );
+        let enc: String = "child_process"
+            .chars()
+            .map(|c| char::from(c as u8 ^ 0x2a))
+            .collect();
         assert_eq!(decode(&d1, &enc, &[0x2a]).as_deref(), Some("child_process"));
     }
 
@@ -145,8 +171,18 @@ mod tests {
         assert!(detect("{ let h = 0; for (let i = 0; i < s.length; i++) h = (h * 31) ^ s.charCodeAt(i); return h >>> 0 }", "s").is_none());
         // No key to XOR with.
         assert!(detect("{ return String.fromCharCode(a ^ b) }", "s").is_none());
-        let d = XorDecoder { input: Input::Hex, key: Key::Var("k".into()) };
+        let d = XorDecoder {
+            input: Input::Hex,
+            key: Key::Var("k".into()),
+        };
         // The right input with a wrong key is noise.
-        assert!(decode(&d, &xor_hex("wss://h.example/x", &[0x5b, 0x1f]), &[0x91, 0xe3]).is_none());
+        assert!(
+            decode(
+                &d,
+                &xor_hex("wss://h.example/x", &[0x5b, 0x1f]),
+                &[0x91, 0xe3]
+            )
+            .is_none()
+        );
     }
 }

@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// Data, Local State, leveldb stores), wallet files and extension stores, the macOS keychain,
     /// another process's memory. `.npmrc` alone is `medium` (package tools read it); several
     /// kinds together are a stealer's shopping list (`critical`), and so is reading another
-    /// process's memory through `/proc/PID/mem` (CI runner secret scraping).
+    /// process's memory through `/proc/PID/mem` (CI runner secret scraping), or picking the
+    /// Actions runner's in-memory secret entries (`"value":…,"isSecret":true`) out of a dump.
     id: "sensitive-file-read",
     category: Data,
     severity: High,
@@ -23,11 +24,15 @@ crate::declare_rule! {
            "read(home + '/.aws/credentials')",
            "for (const n of fs.readdirSync(path.join(os.homedir(), '.ssh'))) keys.push(fs.readFileSync(n))",
            "const dir = path.join(os.homedir(), '.aws'); fs.readdirSync(dir)",
-           "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`"],
+           "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`",
+           "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"ALPHA\" }, { \"id\": \"BETA\" }]\n",
+           "const dump = cp.execSync('sudo python3 memdump.py'); const hits = String(dump).match(/\"[^\"]+\":\\{\"value\":\"[^\"]*\",\"isSecret\":true\\}/g)"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
-           "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json"],
+           "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json",
+           "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"GAMMA\" }, { \"id\": \"DELTA\" }]\n",
+           "const fields = [{ name: 'apiKey', value: '', isSecret: true }, { name: 'region', value: 'eu', isSecret: false }]"],
 }
 
 /// (label, pattern) of credential stores.
@@ -62,6 +67,13 @@ const TARGETS: &[(&str, &str)] = &[
         r"/proc/['\x22`+\s$\{\w.]*[/]?mem\b|/proc/\$\{[^}]+\}/mem|/maps['\x22`]",
     ),
     ("shell history", r"\.bash_history|\.zsh_history"),
+    (
+        // The GitHub Actions runner keeps each secret in memory as
+        // `"NAME":{"value":"…","isSecret":true}`: code that looks for that shape is picking
+        // secrets out of a dump of the runner's memory (tj-actions/changed-files, Mar 2025).
+        "CI runner secrets",
+        r#"value\\?['"]\s*:.{0,60}?isSecret\\?['"]\s*:\s*true"#,
+    ),
 ];
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -127,6 +139,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
         let sev = if kinds.len() >= 3 && super::has_network(f)
+            || kinds.contains(&"CI runner secrets")
             || kinds.contains(&"process memory")
                 && crate::regex!(
                     r"/proc/\$\{[^}]+\}/mem|/proc/['\x22`]\s*\+\s*\w+\s*\+\s*['\x22`]/mem"

@@ -265,25 +265,26 @@ fn encrypts_user_files(f: &crate::package::FileCtx) -> Option<(u32, &'static str
             )
     };
     let scope_has = |sc: Option<(u32, u32)>, pred: &dyn Fn(&crate::js::Call) -> bool| {
-        js.calls
-            .iter()
-            .any(|c| pred(c) && js.scope_of(c.off) == sc)
+        js.calls.iter().any(|c| pred(c) && js.scope_of(c.off) == sc)
     };
     let hit = ciphers.iter().copied().find(|&o| {
         let sc = js.scope_of(o);
-        scope_has(sc, &|c| crate::rules::is_file_write(&c.path) || method(&c.path) == "writeFile")
-            && scope_has(sc, &removes)
+        scope_has(sc, &|c| {
+            crate::rules::is_file_write(&c.path) || method(&c.path) == "writeFile"
+        }) && scope_has(sc, &removes)
     })?;
     let folders = ["Documents", "Desktop", "Pictures", "Downloads", "OneDrive"]
         .iter()
         .filter(|d| text.contains(*d))
         .count();
-    let home = text.contains("homedir") || text.contains("USERPROFILE") || text.contains("env.HOME");
+    let home =
+        text.contains("homedir") || text.contains("USERPROFILE") || text.contains("env.HOME");
     if home && folders >= 2 {
         return Some((hit, "the user's folders"));
     }
     let exts = crate::regex!(
         r#"['"`]\.?(?:docx?|xlsx?|pptx?|pdf|jpe?g|png|sql|sqlite|csv|pem|key|kdbx|psd|zip|txt|odt|mdb|wallet|dat)['"`]"#
     );
-    (exts.find_iter(text).take(8).count() >= 6).then_some((hit, "files of the user's document types"))
+    (exts.find_iter(text).take(8).count() >= 6)
+        .then_some((hit, "files of the user's document types"))
 }
