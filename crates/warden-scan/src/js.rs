@@ -984,9 +984,10 @@ impl<'s> Analyzer<'s> {
                     let a = c.arguments.first()?.as_expression()?;
                     return self.fold(a, depth + 1).map(|m| norm_module(&m));
                 }
-                // `f.bind(x)` is `f`: `mod.require.bind(mod)` is a require function.
+                // `mod.require.bind(mod)` is a require function (other bound functions, such as
+                // `Function.call.bind(hasOwnProperty)`, are not what they bind).
                 if let Some(f) = callee.strip_suffix(".bind")
-                    && self.root_known(f)
+                    && is_require(f)
                 {
                     return Some(f.to_string());
                 }
@@ -1022,20 +1023,26 @@ impl<'s> Analyzer<'s> {
             Expression::ArrayExpression(_) => Some("<array>".into()),
             Expression::StringLiteral(_) => Some("<string>".into()),
             Expression::ObjectExpression(_) => Some("<object>".into()),
-            // `typeof WebSocket === 'function' ? WebSocket : null`: the branch that is known.
+            // `typeof WebSocket === 'function' ? WebSocket : null`: the branch that names a
+            // known global or alias as a bare identifier (not a call's result: the prototype
+            // tests of generator helpers are no constructor lookups).
             Expression::ConditionalExpression(c) => [&c.consequent, &c.alternate]
                 .into_iter()
+                .filter(|e| matches!(e.without_parentheses(), Expression::Identifier(_)))
                 .filter_map(|e| self.path(e, depth + 1))
                 .find(|p| self.root_known(p)),
-            // `a || b`: the left side when it resolves to something known, else the right
-            // (`p.mainModule || require.main` with `p` a global picked at run time).
+            // `a || b`: the left side; the right one only when the left is unknown and the
+            // right is the main module (`p.mainModule || require.main` with `p` a global picked
+            // at run time). `options.env || process.env` stays the caller's option.
             Expression::LogicalExpression(l) => {
                 let left = self.path(&l.left, depth + 1);
                 if left.as_deref().is_some_and(|p| self.root_known(p)) {
                     return left;
                 }
                 self.path(&l.right, depth + 1)
-                    .filter(|p| self.root_known(p))
+                    .filter(|p| {
+                        matches!(p.as_str(), "require.main" | "process.mainModule" | "module")
+                    })
                     .or(left)
             }
             _ => None,

@@ -152,3 +152,30 @@ fn calls_of_a_local_xor_decoder_fold() {
         g.modules
     );
 }
+
+#[test]
+fn caller_options_bound_helpers_and_prototype_tests_are_not_globals() {
+    // path-key: the caller's environment first; react: a bound hasOwnProperty; babel's
+    // generator helper: the prototype of a generator, tested, not constructed.
+    let f = facts(
+        "const environment = options.env || process.env; Object.keys(environment); var has = Function.call.bind(hasOwnProperty); has(o, k); var t = (Object.getPrototypeOf ? Object.getPrototypeOf(e) : e.__proto__).constructor; x instanceof t;",
+    );
+    let calls = call_paths(&f);
+    assert!(
+        !calls
+            .iter()
+            .any(|c| *c == "Function" || *c == "Function.call"),
+        "{calls:?}"
+    );
+    let keys = f.calls.iter().find(|c| c.path == "Object.keys");
+    assert!(
+        keys.is_some_and(|c| c.arg_path(0) != Some("process.env")),
+        "{keys:?}"
+    );
+    let g = facts("var g = (typeof globalThis !== 'undefined' && globalThis) || {}; g.fetch = f;");
+    assert!(
+        !g.assigns.iter().any(|(p, _)| p.contains("fetch")),
+        "{:?}",
+        g.assigns
+    );
+}

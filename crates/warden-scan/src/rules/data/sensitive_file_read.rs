@@ -26,7 +26,8 @@ crate::declare_rule! {
            "const dir = path.join(os.homedir(), '.aws'); fs.readdirSync(dir)",
            "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`",
            "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"ALPHA\" }, { \"id\": \"BETA\" }]\n",
-           "const dump = cp.execSync('sudo python3 memdump.py'); const hits = String(dump).match(/\"[^\"]+\":\\{\"value\":\"[^\"]*\",\"isSecret\":true\\}/g)"],
+           "const dump = cp.execSync('sudo python3 memdump.py'); const hits = String(dump).match(/\"[^\"]+\":\\{\"value\":\"[^\"]*\",\"isSecret\":true\\}/g)",
+           "const found = String(out).match(new RegExp('\"[^\"]{1,64}\":\\\\{\"value\":\"[^\"]*\",\"isSecret\":true\\\\}', 'g'))"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
