@@ -11,7 +11,8 @@ crate::declare_rule! {
     /// another process's memory. `.npmrc` alone is `medium` (package tools read it); several
     /// kinds together are a stealer's shopping list (`critical`), and so is reading another
     /// process's memory through `/proc/PID/mem` (CI runner secret scraping), or picking the
-    /// Actions runner's in-memory secret entries (`"value":…,"isSecret":true`) out of a dump.
+    /// Actions runner's in-memory secret entries (`"value":…,"isSecret":true`) out of a dump, or
+    /// looking for the runner's `Runner.Worker` process.
     id: "sensitive-file-read",
     category: Data,
     severity: High,
@@ -27,12 +28,14 @@ crate::declare_rule! {
            "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`",
            "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"ALPHA\" }, { \"id\": \"BETA\" }]\n",
            "const dump = cp.execSync('sudo python3 memdump.py'); const hits = String(dump).match(/\"[^\"]+\":\\{\"value\":\"[^\"]*\",\"isSecret\":true\\}/g)",
+           "const pid = require('child_process').execSync('pgrep -f Runner.Worker').toString().trim()",
            "const found = String(out).match(new RegExp('\"[^\"]{1,64}\":\\\\{\"value\":\"[^\"]*\",\"isSecret\":true\\\\}', 'g'))"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
            "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json",
            "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"GAMMA\" }, { \"id\": \"DELTA\" }]\n",
+           "// The runner's worker logs go to _diag/Worker_*.log\nconst logs = path.join(runnerRoot, '_diag')",
            "const fields = [{ name: 'apiKey', value: '', isSecret: true }, { name: 'region', value: 'eu', isSecret: false }]"],
 }
 
@@ -72,8 +75,10 @@ const TARGETS: &[(&str, &str)] = &[
         // The GitHub Actions runner keeps each secret in memory as
         // `"NAME":{"value":"…","isSecret":true}`: code that looks for that shape is picking
         // secrets out of a dump of the runner's memory (tj-actions/changed-files, Mar 2025).
+        // So is looking for the runner's worker process by name (`pgrep -f Runner.Worker`,
+        // its `/proc/PID/cmdline`): the one process that holds every secret of the job.
         "CI runner secrets",
-        r#"value\\?['"]\s*:.{0,60}?isSecret\\?['"]\s*:\s*true"#,
+        r#"value\\?['"]\s*:.{0,60}?isSecret\\?['"]\s*:\s*true|\bRunner\.Worker\b"#,
     ),
 ];
 

