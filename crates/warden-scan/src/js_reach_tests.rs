@@ -179,3 +179,35 @@ fn caller_options_bound_helpers_and_prototype_tests_are_not_globals() {
         g.assigns
     );
 }
+
+#[test]
+fn globals_picked_by_a_lookup_helper_resolve() {
+    let f = facts(
+        "const n = (t => { const e = typeof globalThis < 'u' ? globalThis : self; return e[t] })('process'); const r = n.mainModule.require; r('child_process').exec(c);",
+    );
+    assert!(
+        call_paths(&f).contains(&"child_process.exec"),
+        "{:?}",
+        call_paths(&f)
+    );
+    let g = facts(
+        "function pick(k) { return globalThis[k] } pick('process').mainModule.require('https').get(u);",
+    );
+    assert!(
+        call_paths(&g).contains(&"https.get"),
+        "{:?}",
+        call_paths(&g)
+    );
+}
+
+#[test]
+fn lookups_in_other_objects_are_not_globals() {
+    let f = facts(
+        "function pick(k) { return registry[k] } pick('process').mainModule.require('https').get(u); const v = (t => cache[t])('fetch'); v(u);",
+    );
+    let calls = call_paths(&f);
+    assert!(
+        !calls.contains(&"https.get") && !calls.contains(&"fetch"),
+        "{calls:?}"
+    );
+}
