@@ -788,6 +788,16 @@ impl Tracker<'_, '_> {
                             .and_then(|a| a.as_expression())
                             .is_some_and(|a| self.constant_data(a))
                 }
+                // `require('../data/rules.json')`: a data file the package ships is constant
+                // data too, for a local decoder handed a field of it.
+                Expression::Identifier(_) => {
+                    self.path_of(&c.callee).as_deref() == Some("require")
+                        && c.arguments
+                            .first()
+                            .and_then(|a| a.as_expression())
+                            .and_then(|a| self.names_data_file(a, 0))
+                            .is_some()
+                }
                 _ => false,
             },
             _ => false,
