@@ -262,6 +262,8 @@ pub struct Analyzer<'s> {
     tails: HashMap<String, String>,
     /// Local functions whose body is `return <decode>(param)`: name → "hex" | "base64".
     decoders: HashMap<String, String>,
+    /// Members of compiled TypeScript enums: `Kind.Vault` → `1`, `Kind[1]` → `Vault`.
+    enum_members: HashMap<String, String>,
     consts: HashMap<String, String>,
     /// Variables holding decoded binary (`const b = Buffer.from('eJy…', 'base64')`), for
     /// decompression folding; capped in size.
@@ -412,6 +414,7 @@ fn analyze_in(
         base_off,
         aliases: HashMap::default(),
         decoders: HashMap::default(),
+        enum_members: HashMap::default(),
         tails: HashMap::default(),
         consts: HashMap::default(),
         byte_consts: HashMap::default(),
@@ -540,6 +543,27 @@ impl<'s> Analyzer<'s> {
             Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
                 self.imports.get(&self.path(e, depth + 1)?).cloned()
             }
+            // `Kind.Vault` of a compiled enum, recorded as `Kind.Vault`.
+            Expression::StaticMemberExpression(m) if !self.enum_members.is_empty() => {
+                let Expression::Identifier(o) = m.object.without_parentheses() else {
+                    return None;
+                };
+                self.enum_members
+                    .get(&format!("{}.{}", o.name, m.property.name))
+                    .cloned()
+            }
+            // `Kind[1]` of a compiled enum's reverse mapping, `list[2]` of a constant array.
+            Expression::ComputedMemberExpression(m) => {
+                let Expression::Identifier(o) = m.object.without_parentheses() else {
+                    return None;
+                };
+                let k = self.fold(&m.expression, depth + 1)?;
+                if let Some(v) = self.enum_members.get(&format!("{}[{k}]", o.name)) {
+                    return Some(v.clone());
+                }
+                let i: usize = k.parse().ok()?;
+                self.arrays.get(o.name.as_str())?.get(i).cloned()
+            }
             Expression::ArrayExpression(_) => None,
             Expression::CallExpression(c) => self.fold_call(c, depth),
             _ => None,
@@ -600,7 +624,11 @@ impl<'s> Analyzer<'s> {
             }
             Some(name) if self.decoders.contains_key(name) => {
                 let v = self.fold(arg(0)?, depth + 1)?;
-                let bytes = match self.decoders.get(name).map(String::as_str) {
+                let kind = self.decoders.get(name).map(String::as_str);
+                if let Some(x) = kind.and_then(|k| k.strip_prefix("xor:")) {
+                    return self.fold_xor(x, v);
+                }
+                let bytes = match kind {
                     Some("reverse") => return Some(v.chars().rev().collect()),
                     Some("hex") => decode::hex_bytes(&v)?,
                     _ => decode::base64_bytes(&v)?,
@@ -635,6 +663,26 @@ impl<'s> Analyzer<'s> {
             "reverse" => None,
             _ => None,
         }
+    }
+
+    /// A repeating-key XOR decoder applied to a constant (`xor:ENC:KEYVAR`, see [`xor_decoder`]):
+    /// the input decoded from ENC (`hex`, `base64`, or `str` for the text itself), each byte
+    /// XOR-ed with the key the variable KEYVAR holds.
+    fn fold_xor(&self, kind: &str, input: String) -> Option<String> {
+        let (enc, key) = kind.split_once(':')?;
+        let key = self.consts.get(key)?.as_bytes();
+        if key.is_empty() {
+            return None;
+        }
+        let mut bytes = match enc {
+            "hex" => decode::hex_bytes(&input)?,
+            "base64" => decode::base64_bytes(&input)?,
+            _ => input.into_bytes(),
+        };
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b ^= key[i % key.len()];
+        }
+        decode::loose_text(&bytes)
     }
 
     /// Folds an expression to constant bytes: decoded `Buffer.from`/`atob` results (binary
@@ -988,6 +1036,40 @@ impl<'s> Analyzer<'s> {
         sites.iter().any(|&at| src[..at].ends_with(name.as_bytes()))
     }
 
+    /// `Kind[Kind["Vault"] = 1] = "Vault"`: a member of a compiled TypeScript enum, both ways.
+    fn record_enum_member(&mut self, it: &AssignmentExpression) {
+        if self.enum_members.len() >= 4096 {
+            return;
+        }
+        let AssignmentTarget::ComputedMemberExpression(outer) = &it.left else {
+            return;
+        };
+        let (Expression::Identifier(e), Expression::AssignmentExpression(inner)) = (
+            outer.object.without_parentheses(),
+            outer.expression.without_parentheses(),
+        ) else {
+            return;
+        };
+        let AssignmentTarget::ComputedMemberExpression(key) = &inner.left else {
+            return;
+        };
+        let (Expression::Identifier(e2), Some(name), Some(value), Some(label)) = (
+            key.object.without_parentheses(),
+            self.fold(&key.expression, 0),
+            self.fold(&inner.right, 0),
+            self.fold(&it.right, 0),
+        ) else {
+            return;
+        };
+        if e.name != e2.name || name != label {
+            return;
+        }
+        self.enum_members
+            .insert(format!("{}[{value}]", e.name), label);
+        self.enum_members
+            .insert(format!("{}.{name}", e.name), value);
+    }
+
     /// `exports.k = '…'`, `module.exports.k = '…'`, `module.exports = { k: '…' }`: constant
     /// strings other files can import.
     fn record_export(&mut self, it: &AssignmentExpression) {
@@ -1302,6 +1384,31 @@ fn is_reverser(src: &str) -> bool {
         || t.contains(".reverse().join(``")
 }
 
+/// A one-line repeating-key XOR decoder's body: `Buffer.from(h, 'hex').map((b, i) => b ^
+/// K.charCodeAt(i % K.length)).toString()`, or over the text's own char codes. Its kind for
+/// [`Analyzer::fold_xor`]: `xor:ENC:K`, the key being whatever constant `K` holds.
+fn xor_decoder(src: &str) -> Option<String> {
+    if src.len() > 240 || !src.contains('^') {
+        return None;
+    }
+    let key = crate::regex!(r"([A-Za-z_$][\w$]*)\.charCodeAt\(\s*[A-Za-z_$][\w$]*\s*%\s*([A-Za-z_$][\w$]*)\.length\s*\)");
+    let c = key.captures(src)?;
+    let (k, k2) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    if k != k2 {
+        return None;
+    }
+    let enc = if src.contains("'hex'") || src.contains("\"hex\"") {
+        "hex"
+    } else if src.contains("base64") {
+        "base64"
+    } else if src.contains("fromCharCode") {
+        "str"
+    } else {
+        return None;
+    };
+    Some(format!("xor:{enc}:{k}"))
+}
+
 /// The body span of a one-parameter arrow or function expression.
 fn one_param_body(e: &Expression) -> Option<oxc_span::Span> {
     match e.without_parentheses() {
@@ -1535,6 +1642,9 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 .src
                 .get(arg.span().start as usize..arg.span().end as usize)
                 .unwrap_or("");
+            if let Some(x) = xor_decoder(src) {
+                self.decoders.insert(id.name.to_string(), x);
+            }
             let kind = if is_reverser(src) {
                 Some("reverse")
             } else if src.contains("\"hex\"") || src.contains("'hex'") {
@@ -1564,6 +1674,15 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             self.decoders
                 .insert(id.name.to_string(), "reverse".to_string());
         }
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
+            && let Some(body) = one_param_body(init)
+            && let Some(x) = self
+                .src
+                .get(body.start as usize..body.end as usize)
+                .and_then(xor_decoder)
+        {
+            self.decoders.insert(id.name.to_string(), x);
+        }
         if let Some(init) = &it.init {
             match &it.id {
                 BindingPattern::BindingIdentifier(id) => self.record_alias(id.name.as_str(), init),
@@ -1589,6 +1708,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         if self.decode_depth == 0 {
             self.record_export(it);
         }
+        self.record_enum_member(it);
         match &it.left {
             AssignmentTarget::AssignmentTargetIdentifier(id)
                 if it.operator == AssignmentOperator::Assign =>

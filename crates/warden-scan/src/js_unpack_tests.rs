@@ -282,3 +282,35 @@ fn function_prototype_constructor_is_function() {
     let f = facts("var mk = Array.prototype.constructor; mk(3);");
     assert!(!f.calls.iter().any(|c| c.path == "Function"));
 }
+
+#[test]
+fn enum_members_and_xor_decoders_fold() {
+    // A compiled TypeScript enum supplies the key of a one-line XOR decoder over hex.
+    let src = "var Kind;\n(function (Kind) {\n    Kind[Kind[\"Core\"] = 0] = \"Core\";\n    Kind[Kind[\"Auth\"] = 1] = \"Auth\";\n})(Kind || (Kind = {}));\nconst K = Kind[0] + Kind[Kind.Auth];\nconst d = (h) => Buffer.from(h, \"hex\").map((b, i) => b ^ K.charCodeAt(i % K.length)).toString();\nconst u = d(\"2b1b0615324f5b47271d1d156f100c092e1f1e006e0004042c0e16\");";
+    let f = facts(src);
+    assert!(
+        f.derived.iter().any(|(d, _)| d == "https://drop.example/upload"),
+        "{:?}",
+        f.derived
+    );
+    // Over the text's own char codes, with a string key; the module it names is loaded.
+    let src = "const k = 'Abc'; function x(s) { return s.split('').map((c, i) => String.fromCharCode(c.charCodeAt(0) ^ k.charCodeAt(i % k.length))).join('') } require(x('\\x22\\x0a\\x0a\\x2d\\x06\\x3c\\x31\\x10\\x0c\\x22\\x07\\x10\\x32'))";
+    assert!(has_module(&facts(src), "child_process"));
+    // Items of a constant array fold by index.
+    let f = facts("const parts = ['child_', 'process']; require(parts[0] + parts[1])");
+    assert!(has_module(&f, "child_process"));
+}
+
+#[test]
+fn xor_decoders_without_a_constant_key_do_not_fold() {
+    // The key comes from the caller: nothing to fold.
+    let src = "const d = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ key.charCodeAt(i % key.length)).toString(); const u = d('2b1b0615324f5b47271d1d156f100c092e1f1e006e0004042c0e16');";
+    let f = facts(src);
+    assert!(!f.derived.iter().any(|(d, _)| d.contains("drop.example")));
+    // An enum-like assignment whose label differs from its name is not an enum.
+    let f = facts("var E = {}; E[E['a'] = 0] = 'b'; const s = 'child_' + E[0]; require(s)");
+    assert!(!has_module(&f, "child_b"));
+    // An array index past the end folds to nothing.
+    let f = facts("const parts = ['fs']; require('child_' + parts[3])");
+    assert!(f.modules.iter().all(|(m, _)| m != "child_undefined"));
+}
