@@ -527,19 +527,14 @@ impl<'s> Analyzer<'s> {
             Expression::StringLiteral(s) => Some(s.value.to_string()),
             Expression::NumericLiteral(n) => (n.value.fract() == 0.0 && n.value.abs() < 1e15)
                 .then(|| format!("{}", n.value as i64)),
-            Expression::TemplateLiteral(t) => {
-                let mut out = String::new();
-                for (i, q) in t.quasis.iter().enumerate() {
-                    out.push_str(q.value.cooked.as_deref().unwrap_or(&q.value.raw));
-                    if let Some(x) = t.expressions.get(i) {
-                        out.push_str(&self.fold(x, depth + 1)?);
-                    }
-                }
-                Some(out)
-            }
+            Expression::TemplateLiteral(t) => self.fold_template(t, depth),
             Expression::BinaryExpression(b) => self.fold_binary(b, depth + 1),
             Expression::ParenthesizedExpression(p) => self.fold(&p.expression, depth + 1),
-            Expression::Identifier(id) => self.consts.get(id.name.as_str()).cloned(),
+            Expression::Identifier(id) => self.consts.get(id.name.as_str()).cloned().or_else(|| {
+                // `const { origin } = require('./defaults')`: another file's export.
+                let p = self.aliases.get(id.name.as_str())?;
+                self.imports.get(p).cloned()
+            }),
             Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
                 self.imports.get(&self.path(e, depth + 1)?).cloned()
             }
@@ -562,7 +557,7 @@ impl<'s> Analyzer<'s> {
                     return Some(v.clone());
                 }
                 let i: usize = k.parse().ok()?;
-                self.arrays.get(o.name.as_str())?.get(i).cloned()
+                self.fold_array(&m.object, depth + 1)?.get(i).cloned()
             }
             Expression::ArrayExpression(_) => None,
             Expression::CallExpression(c) => self.fold_call(c, depth),
@@ -570,7 +565,18 @@ impl<'s> Analyzer<'s> {
         }
     }
 
-    fn fold_binary(&self, b: &BinaryExpression, depth: u32) -> Option<String> {
+    fn fold_template(&self, t: &TemplateLiteral, depth: u32) -> Option<String> {
+        let mut out = String::new();
+        for (i, q) in t.quasis.iter().enumerate() {
+            out.push_str(q.value.cooked.as_deref().unwrap_or(&q.value.raw));
+            if let Some(x) = t.expressions.get(i) {
+                out.push_str(&self.fold(x, depth + 1)?);
+            }
+        }
+        Some(out)
+    }
+
+        fn fold_binary(&self, b: &BinaryExpression, depth: u32) -> Option<String> {
         if b.operator != BinaryOperator::Addition || depth > 48 {
             return None;
         }
@@ -774,7 +780,13 @@ impl<'s> Analyzer<'s> {
 
     fn fold_array(&self, e: &Expression, depth: u32) -> Option<Vec<String>> {
         match e.without_parentheses() {
-            Expression::Identifier(id) => self.arrays.get(id.name.as_str()).cloned(),
+            Expression::Identifier(id) => self.arrays.get(id.name.as_str()).cloned().or_else(|| {
+                let p = self.aliases.get(id.name.as_str())?;
+                self.imported_array(p)
+            }),
+            Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
+                self.imported_array(&self.path(e, depth + 1)?)
+            }
             Expression::ArrayExpression(a) => {
                 let mut out = Vec::new();
                 for el in &a.elements {
@@ -1036,6 +1048,37 @@ impl<'s> Analyzer<'s> {
         sites.iter().any(|&at| src[..at].ends_with(name.as_bytes()))
     }
 
+    /// An array of constant strings another file exports (`./format.codes`), kept in the
+    /// imports as `./format.codes[]` with its items separated by U+001F.
+    fn imported_array(&self, path: &str) -> Option<Vec<String>> {
+        if self.imports.is_empty() {
+            return None;
+        }
+        let v = self.imports.get(&format!("{path}[]"))?;
+        Some(v.split('\u{1f}').map(str::to_string).collect())
+    }
+
+    /// An exported value as it goes into [`JsFacts::exports`]: a constant string, or a constant
+    /// array of 2 to 64 strings as `name[]` (items separated by U+001F).
+    fn export_value(&self, name: &str, e: &Expression) -> Option<(String, String)> {
+        if let Some(v) = self.fold(e, 0) {
+            return Some((name.to_string(), truncate(&v, 65536)));
+        }
+        let Expression::ArrayExpression(a) = e.without_parentheses() else {
+            return None;
+        };
+        if !(2..=64).contains(&a.elements.len()) {
+            return None;
+        }
+        let items = self.fold_array(e, 0)?;
+        if items.iter().any(|i| i.contains('\u{1f}'))
+            || items.iter().map(String::len).sum::<usize>() > 4096
+        {
+            return None;
+        }
+        Some((format!("{name}[]"), items.join("\u{1f}")))
+    }
+
     /// `Kind[Kind["Vault"] = 1] = "Vault"`: a member of a compiled TypeScript enum, both ways.
     fn record_enum_member(&mut self, it: &AssignmentExpression) {
         if self.enum_members.len() >= 4096 {
@@ -1089,10 +1132,8 @@ impl<'s> Analyzer<'s> {
             return;
         };
         if is_exports(&m.object) {
-            if let Some(v) = self.fold(&it.right, 0) {
-                self.facts
-                    .exports
-                    .push((m.property.name.to_string(), truncate(&v, 65536)));
+            if let Some(kv) = self.export_value(m.property.name.as_str(), &it.right) {
+                self.facts.exports.push(kv);
             }
         } else if m.property.name == "exports"
             && matches!(&m.object, Expression::Identifier(o) if o.name == "module")
@@ -1101,11 +1142,9 @@ impl<'s> Analyzer<'s> {
             for p in &o.properties {
                 if let ObjectPropertyKind::ObjectProperty(p) = p
                     && let Some(k) = p.key.static_name()
-                    && let Some(v) = self.fold(&p.value, 0)
+                    && let Some(kv) = self.export_value(&k, &p.value)
                 {
-                    self.facts
-                        .exports
-                        .push((k.to_string(), truncate(&v, 65536)));
+                    self.facts.exports.push(kv);
                 }
             }
         }
@@ -1687,7 +1726,25 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             match &it.id {
                 BindingPattern::BindingIdentifier(id) => self.record_alias(id.name.as_str(), init),
                 BindingPattern::ObjectPattern(obj) => {
-                    if let Some(base) = self.path(init, 0).filter(|p| self.root_known(p)) {
+                    // `const { a, b } = require('./format')` when other files' exports are
+                    // known: `a` reaches them as `./format.a`.
+                    let relative = (!self.imports.is_empty())
+                        .then(|| match init.without_parentheses() {
+                            Expression::CallExpression(c)
+                                if self.path(&c.callee, 0).is_some_and(|p| is_require(&p)) =>
+                            {
+                                c.arguments
+                                    .first()
+                                    .and_then(|a| a.as_expression())
+                                    .and_then(|a| self.fold(a, 0))
+                                    .filter(|s| s.starts_with('.'))
+                            }
+                            _ => None,
+                        })
+                        .flatten();
+                    if let Some(base) = relative
+                        .or_else(|| self.path(init, 0).filter(|p| self.root_known(p)))
+                    {
                         for p in &obj.properties {
                             if let (Some(k), BindingPattern::BindingIdentifier(id)) =
                                 (p.key.static_name(), &p.value)
@@ -1941,6 +1998,13 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 .to_string();
             let escaped = q.value.raw.contains('\\');
             self.note_string(&v, off, escaped);
+        } else if !it.expressions.is_empty()
+            && it.span.start >= self.folded_until
+            && let Some(v) = self.fold_template(it, 0)
+        {
+            // `${origin}/${tag}${key}/send`: pieces folded from constants and imports.
+            let off = self.off(it.span);
+            self.note_string(&v, off, true);
         }
         walk::walk_template_literal(self, it);
     }

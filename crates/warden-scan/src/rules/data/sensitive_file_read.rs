@@ -23,25 +23,29 @@ crate::declare_rule! {
            "read(home + '/.aws/credentials')",
            "for (const n of fs.readdirSync(path.join(os.homedir(), '.ssh'))) keys.push(fs.readFileSync(n))",
            "const dir = path.join(os.homedir(), '.aws'); fs.readdirSync(dir)",
-           "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`"],
+           "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`",
+           "const parts = ['ssh', 'known_hosts']; const dir = path.join(os.homedir(), '.' + parts[0]); fs.readdirSync(dir)"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
-           "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json"],
+           "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json",
+           "const ext = '.' + 'sshx'; const f = name + ext"],
 }
 
 /// (label, pattern) of credential stores.
 const TARGETS: &[(&str, &str)] = &[
     (
         "ssh keys",
-        r"\.ssh[/\\'\x22`]|\bid_(rsa|ed25519|ecdsa|dsa)\b",
+        // A derived string that is the folder's name alone (`'.' + parts[0]` folded to
+        // `.ssh`) counts: the folded text carries no quotes.
+        r"\.ssh[/\\'\x22`]|(?m:^\.ssh$)|\bid_(rsa|ed25519|ecdsa|dsa)\b",
     ),
     (
         // `.aws` is a directory only as a whole path segment: `'.aws'`, `~/.aws'`; a domain
         // ending in .aws (`"labeling.ap-south-1.sagemaker.aws"` in psl 1.15.0's public suffix
         // list) is not
         "cloud credentials",
-        r"\.aws[/\\]credentials|[/\\~'\x22`]\.aws['\x22`]|\.config[/\\]gcloud|application_default_credentials|\.kube[/\\]config|\.azure[/\\]",
+        r"\.aws[/\\]credentials|[/\\~'\x22`]\.aws['\x22`]|(?m:^\.aws$)|\.config[/\\]gcloud|application_default_credentials|\.kube[/\\]config|\.azure[/\\]",
     ),
     (
         "git credentials",
