@@ -14,7 +14,8 @@ crate::declare_rule! {
     /// folder, writes what it downloaded there. Code that finds the `node_modules` folder at
     /// run time (walking up until a folder of that name, joining it to a root, cutting a path
     /// at it, `require.resolve` of a computed name) rather than naming the package is the same
-    /// when it rewrites a file in place and resets its times.
+    /// when it splices a file in place (appends to it, or writes the old text back joined with
+    /// a constant) and resets its times.
     id: "tamper-installed-package",
     category: Other,
     severity: High,
@@ -34,6 +35,7 @@ crate::declare_rule! {
            // a formatter that keeps the times of the files it rewrote and skips node_modules
            "for (const d of fs.readdirSync(dir)) { if (d === 'node_modules') continue; const f = path.join(dir, d); const st = fs.statSync(f); fs.writeFileSync(f, fmt(fs.readFileSync(f, 'utf8'))); fs.utimesSync(f, st.atime, st.mtime) }",
            "let nm = __dirname; while (path.basename(nm) !== 'node_modules') nm = path.dirname(nm);\nconst f = path.join(nm, '.cache', 'x.json'); fs.writeFileSync(f, data);",
+           "const skip = [path.join(root, 'node_modules')]; for (const f of files) { if (skip.some((s) => f.startsWith(s))) continue; const st = fs.statSync(f); fs.writeFileSync(f, format(fs.readFileSync(f, 'utf8'), opts) + '\\n'); fs.utimesSync(f, st.atime, st.mtime) }",
            // @napi-rs/wasm-runtime 1.2.7: a bundler's input comment and memfs's time-preserving copy
            "// ../node_modules/tslib/tslib.es6.mjs\nconst cp = (vol, src, dest) => { const u = vol.statSync(src); fs.writeFileSync(log, 'x'); vol.utimesSync(dest, u.atime, u.mtime) }"],
 }
@@ -163,7 +165,25 @@ fn check(pkg: &Package, out: &mut Emitter) {
             out.hit_sev(sev, pkg, f, off, why);
             continue;
         }
-        if stomp.is_some()
+        // The located file is spliced, not transformed: appended to, or written back as the
+        // old text joined with a constant (`src + '\n' + HOOK`). A formatter that keeps file
+        // times writes `fmt(src)` and names node_modules only to skip it.
+        let spliced = stomp.as_ref().and_then(|c| c.get(1)).is_some_and(|n| {
+            let n = n.as_str();
+            ["appendFileSync(", "appendFile("]
+                .iter()
+                .any(|w| text.contains(&format!("{w}{n},")))
+                || ["writeFileSync(", "writeFile("].iter().any(|w| {
+                    text.match_indices(&format!("{w}{n},")).take(8).any(|(at, m)| {
+                        let rest = &text[at + m.len()..];
+                        let arg = rest.split([';', '\n']).next().unwrap_or("");
+                        let arg = arg.trim_start();
+                        let transform = crate::regex!(r"^[\w$.]+\(");
+                        (arg.contains('+') || arg.starts_with('`')) && !transform.is_match(arg)
+                    })
+                })
+        });
+        if spliced
             && let Some(m) = locate_nm
                 .find_iter(text)
                 .take(64)
