@@ -68,6 +68,7 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
         paths: HashMap::default(),
         params: HashMap::default(),
         returns: HashMap::default(),
+        cred_returns: HashMap::default(),
         current: Vec::new(),
         flows: Vec::new(),
         runs: Vec::new(),
@@ -188,6 +189,9 @@ struct Tracker<'b, 's> {
     params: HashMap<String, Vec<String>>,
     /// Local functions that return a secret (`function token() { return process.env.X || … }`).
     returns: HashMap<String, Taint>,
+    /// Local functions that return a credential path, or a list holding one (`function
+    /// stores() { return [path.join(home, '.config/solana/id.json')] }`).
+    cred_returns: HashMap<String, String>,
     /// The named functions being walked, innermost last.
     current: Vec<String>,
     flows: Vec<Flow>,
@@ -715,6 +719,8 @@ impl Tracker<'_, '_> {
                     Expression::StaticMemberExpression(m) => {
                         self.names_credential(&m.object, depth + 1)
                     }
+                    // `for (const p of stores())`: a local function returning such paths.
+                    Expression::Identifier(id) => self.cred_returns.get(id.name.as_str()).cloned(),
                     _ => None,
                 }),
             Expression::ArrayExpression(a) => a
@@ -1611,6 +1617,13 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
 
     fn visit_return_statement(&mut self, it: &ReturnStatement<'a>) {
         if let (Some(name), Some(arg)) = (self.current.last(), &it.argument)
+            && !self.cred_returns.contains_key(name)
+            && let Some(w) = self.names_credential(arg, 0)
+        {
+            self.cred_returns.insert(name.clone(), w);
+            self.grew = true;
+        }
+        if let (Some(name), Some(arg)) = (self.current.last(), &it.argument)
             && let Some(t) = self.taint_of(arg, 0)
             && self.returns.get(name).is_none_or(|old| old.0 < t.0)
         {
@@ -1696,6 +1709,21 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                         }
                     }
                 }
+            }
+            // `const { blob } = require('../data/x.json')`: each field is constant data.
+            if let BindingPattern::ObjectPattern(obj) = &it.id
+                && matches!(init.without_parentheses(), Expression::CallExpression(_))
+                && self.constant_data(init)
+            {
+                for p in &obj.properties {
+                    if let BindingPattern::BindingIdentifier(id) = &p.value
+                        && !self.const_data.contains_key(id.name.as_str())
+                    {
+                        self.const_data.insert(id.name.to_string(), true);
+                    }
+                }
+            }
+            if let BindingPattern::BindingIdentifier(id) = &it.id {
                 let key = std::ptr::from_ref(it) as usize;
                 if !self.paths.contains_key(id.name.as_str())
                     && self.paths_seen.get(&key) != Some(&self.paths.len())

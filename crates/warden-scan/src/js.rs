@@ -1681,10 +1681,10 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 .src
                 .get(arg.span().start as usize..arg.span().end as usize)
                 .unwrap_or("");
-            if let Some(x) = xor_decoder(src) {
-                self.decoders.insert(id.name.to_string(), x);
-            }
-            let kind = if is_reverser(src) {
+            let xor = xor_decoder(src);
+            let kind = if xor.is_some() {
+                None
+            } else if is_reverser(src) {
                 Some("reverse")
             } else if src.contains("\"hex\"") || src.contains("'hex'") {
                 Some("hex")
@@ -1693,7 +1693,9 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             } else {
                 None
             };
-            if let Some(k) = kind
+            if let Some(x) = xor {
+                self.decoders.insert(id.name.to_string(), x);
+            } else if let Some(k) = kind
                 && src.len() < 120
             {
                 self.decoders.insert(id.name.to_string(), k.to_string());

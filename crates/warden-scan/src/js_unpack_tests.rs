@@ -314,3 +314,16 @@ fn xor_decoders_without_a_constant_key_do_not_fold() {
     let f = facts("const parts = ['fs']; require('child_' + parts[3])");
     assert!(f.modules.iter().all(|(m, _)| m != "child_undefined"));
 }
+
+#[test]
+fn xor_decoder_functions_over_base64_fold_with_an_enum_key() {
+    // A function declaration (not an arrow) over base64, the key from enum names picked by
+    // member (`Tier[Tier.Edge]`): the base64 decoder shape alone must not win.
+    let src = "var Tier;\n(function (Tier) {\n    Tier[Tier[\"Edge\"] = 0] = \"Edge\";\n    Tier[Tier[\"Origin\"] = 1] = \"Origin\";\n})(Tier || (Tier = {}));\nconst SALT = Tier[1 + 1] || Tier[Tier.Edge];\nconst KEY = 'Tier' + Tier[Tier.Edge];\nfunction unseal(s) {\n    return Buffer.from(s, \"base64\").map((b, i) => b ^ KEY.charCodeAt(i % KEY.length)).toString();\n}\nconst p = unseal(\"egoKHCMNAEonBgkTKwVIDDBHDwEqCg==\");";
+    let f = facts(src);
+    assert!(
+        f.derived.iter().any(|(d, _)| d == ".config/solana/id.json"),
+        "{:?}",
+        f.derived
+    );
+}

@@ -35,6 +35,7 @@ crate::declare_rule! {
            // a formatter that keeps the times of the files it rewrote and skips node_modules
            "for (const d of fs.readdirSync(dir)) { if (d === 'node_modules') continue; const f = path.join(dir, d); const st = fs.statSync(f); fs.writeFileSync(f, fmt(fs.readFileSync(f, 'utf8'))); fs.utimesSync(f, st.atime, st.mtime) }",
            "let nm = __dirname; while (path.basename(nm) !== 'node_modules') nm = path.dirname(nm);\nconst f = path.join(nm, '.cache', 'x.json'); fs.writeFileSync(f, data);",
+           "for (const d of fs.readdirSync(dir, { withFileTypes: true })) { if (path.basename(d.name) === 'node_modules') continue; out.push(path.join(dir, d.name)) }\nfor (const file of out) { const src = fs.readFileSync(file, 'utf8'); const st = fs.statSync(file); fs.writeFileSync(file, src.replace(/\\r\\n/g, '\\n')); fs.utimesSync(file, st.atime, st.mtime); changed++ }",
            "const skip = [path.join(root, 'node_modules')]; for (const f of files) { if (skip.some((s) => f.startsWith(s))) continue; const st = fs.statSync(f); fs.writeFileSync(f, format(fs.readFileSync(f, 'utf8'), opts) + '\\n'); fs.utimesSync(f, st.atime, st.mtime) }",
            // @napi-rs/wasm-runtime 1.2.7: a bundler's input comment and memfs's time-preserving copy
            "// ../node_modules/tslib/tslib.es6.mjs\nconst cp = (vol, src, dest) => { const u = vol.statSync(src); fs.writeFileSync(log, 'x'); vol.utimesSync(dest, u.atime, u.mtime) }"],
