@@ -1150,22 +1150,13 @@ impl<'s> Analyzer<'s> {
         }
     }
 
-    fn note_string(&mut self, s: &str, off: u32, derived: bool) {
-        if derived && !s.is_empty() {
-            self.facts.derived.push((truncate(s, 4096), off));
-        }
-        if let Some(w) = decode::hex_word(s) {
-            self.facts.derived.push((w.clone(), off));
-            self.facts.decoded_words.push((w, off));
-            return;
-        }
+    /// Code kept in a string literal (written to another file, or run later): analysed too.
+    fn analyse_code_string(&mut self, s: &str, off: u32) {
         if s.len() >= 100
-            && !derived
             && self.decode_depth < self.max_decode_depth
             && looks_like_code(s)
             && s.len() <= 256 * 1024
         {
-            // Code kept in a string (written to another file, or run later): analyse it too.
             let sub = analyze_at(
                 s,
                 "string.js",
@@ -1177,6 +1168,20 @@ impl<'s> Analyzer<'s> {
             if let Parsed::Ok(f) = sub {
                 self.merge(f);
             }
+        }
+    }
+
+    fn note_string(&mut self, s: &str, off: u32, derived: bool) {
+        if derived && !s.is_empty() {
+            self.facts.derived.push((truncate(s, 4096), off));
+        }
+        if let Some(w) = decode::hex_word(s) {
+            self.facts.derived.push((w.clone(), off));
+            self.facts.decoded_words.push((w, off));
+            return;
+        }
+        if !derived {
+            self.analyse_code_string(s, off);
         }
         if s.len() < 16 || self.decode_depth >= self.max_decode_depth {
             return;
@@ -1985,6 +1990,12 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             .unwrap_or("");
         let escaped = raw.contains('\\');
         self.note_string(it.value.as_str(), off, escaped);
+        // A literal with escapes (`"\\n"` in a hook spliced into other files) is code kept in a
+        // string all the same. Not in bundles (200 KB and more): code generators and
+        // obfuscators carry runtime templates by the hundred there.
+        if escaped && self.src.len() < 200 * 1024 {
+            self.analyse_code_string(it.value.as_str(), off);
+        }
     }
 
     fn visit_template_literal(&mut self, it: &TemplateLiteral<'a>) {

