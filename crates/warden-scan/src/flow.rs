@@ -69,6 +69,7 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
         params: HashMap::default(),
         returns: HashMap::default(),
         cred_returns: HashMap::default(),
+        json_vars: HashMap::default(),
         current: Vec::new(),
         flows: Vec::new(),
         runs: Vec::new(),
@@ -192,6 +193,8 @@ struct Tracker<'b, 's> {
     /// Local functions that return a credential path, or a list holding one (`function
     /// stores() { return [path.join(home, '.config/solana/id.json')] }`).
     cred_returns: HashMap<String, String>,
+    /// Variables holding a JSON file the package requires, or a field of one.
+    json_vars: HashMap<String, bool>,
     /// The named functions being walked, innermost last.
     current: Vec<String>,
     flows: Vec<Flow>,
@@ -810,6 +813,28 @@ impl Tracker<'_, '_> {
         }
     }
 
+    /// A JSON file of the package that the code requires, a field of it, or a variable holding
+    /// either.
+    fn required_json(&self, e: &Expression, depth: u32) -> bool {
+        if depth > 8 {
+            return false;
+        }
+        match e.without_parentheses() {
+            Expression::Identifier(id) => self.json_vars.contains_key(id.name.as_str()),
+            Expression::StaticMemberExpression(m) => self.required_json(&m.object, depth + 1),
+            Expression::ComputedMemberExpression(m) => self.required_json(&m.object, depth + 1),
+            Expression::CallExpression(c) => {
+                self.path_of(&c.callee).as_deref() == Some("require")
+                    && c.arguments
+                        .first()
+                        .and_then(|a| a.as_expression())
+                        .and_then(|a| self.names_data_file(a, 0))
+                        .is_some_and(|w| w == "a data file" || w == "package.json")
+            }
+            _ => false,
+        }
+    }
+
     /// Where a call's result hides code: a data file of the package (`require('./x.json')`), a
     /// decoder applied to constant data, char codes turned into a string.
     fn hidden_code_source(&self, c: &CallExpression, p: &str, depth: u32) -> Option<Taint> {
@@ -830,6 +855,20 @@ impl Tracker<'_, '_> {
                 a => a.as_expression(),
             })
         };
+        // `Buffer.from(require('./x.json').blob, 'base64')`, `atob(blob)` of a field destructured
+        // from required JSON: a built-in decoder over a data file of the package.
+        if matches!(p, "Buffer.from" | "atob")
+            && args().next().is_some_and(|a| self.required_json(a, 0))
+            && (p == "atob"
+                || args().nth(1).and_then(|e| self.fold_expr(e)).is_some_and(|enc| {
+                    matches!(enc.as_str(), "base64" | "base64url" | "hex")
+                }))
+        {
+            return Some((
+                Source::Decoded,
+                format!("{p}(…) of a field of a required data file"),
+            ));
+        }
         let decoding_local = matches!(c.callee.without_parentheses(),
             Expression::Identifier(id) if self.decoders.get(id.name.as_str()).copied() == Some(true));
         let builtin = matches!(
@@ -1707,6 +1746,26 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                             self.data_paths.insert(id.name.to_string(), w);
                             self.grew = true;
                         }
+                    }
+                }
+            }
+            if self.required_json(init, 0) {
+                let mut names = Vec::new();
+                match &it.id {
+                    BindingPattern::BindingIdentifier(id) => names.push(id.name.to_string()),
+                    BindingPattern::ObjectPattern(obj) => {
+                        for p in &obj.properties {
+                            if let BindingPattern::BindingIdentifier(id) = &p.value {
+                                names.push(id.name.to_string());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                for n in names {
+                    if !self.json_vars.contains_key(&n) {
+                        self.json_vars.insert(n, true);
+                        self.grew = true;
                     }
                 }
             }
