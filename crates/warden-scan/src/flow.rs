@@ -860,9 +860,10 @@ impl Tracker<'_, '_> {
         if matches!(p, "Buffer.from" | "atob")
             && args().next().is_some_and(|a| self.required_json(a, 0))
             && (p == "atob"
-                || args().nth(1).and_then(|e| self.fold_expr(e)).is_some_and(|enc| {
-                    matches!(enc.as_str(), "base64" | "base64url" | "hex")
-                }))
+                || args()
+                    .nth(1)
+                    .and_then(|e| self.fold_expr(e))
+                    .is_some_and(|enc| matches!(enc.as_str(), "base64" | "base64url" | "hex")))
         {
             return Some((
                 Source::Decoded,
@@ -1763,8 +1764,8 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                     _ => {}
                 }
                 for n in names {
-                    if !self.json_vars.contains_key(&n) {
-                        self.json_vars.insert(n, true);
+                    if let std::collections::hash_map::Entry::Vacant(e) = self.json_vars.entry(n) {
+                        e.insert(true);
                         self.grew = true;
                     }
                 }

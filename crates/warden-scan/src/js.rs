@@ -530,11 +530,13 @@ impl<'s> Analyzer<'s> {
             Expression::TemplateLiteral(t) => self.fold_template(t, depth),
             Expression::BinaryExpression(b) => self.fold_binary(b, depth + 1),
             Expression::ParenthesizedExpression(p) => self.fold(&p.expression, depth + 1),
-            Expression::Identifier(id) => self.consts.get(id.name.as_str()).cloned().or_else(|| {
-                // `const { origin } = require('./defaults')`: another file's export.
-                let p = self.aliases.get(id.name.as_str())?;
-                self.imports.get(p).cloned()
-            }),
+            Expression::Identifier(id) => {
+                self.consts.get(id.name.as_str()).cloned().or_else(|| {
+                    // `const { origin } = require('./defaults')`: another file's export.
+                    let p = self.aliases.get(id.name.as_str())?;
+                    self.imports.get(p).cloned()
+                })
+            }
             Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
                 self.imports.get(&self.path(e, depth + 1)?).cloned()
             }
@@ -576,7 +578,7 @@ impl<'s> Analyzer<'s> {
         Some(out)
     }
 
-        fn fold_binary(&self, b: &BinaryExpression, depth: u32) -> Option<String> {
+    fn fold_binary(&self, b: &BinaryExpression, depth: u32) -> Option<String> {
         if b.operator != BinaryOperator::Addition || depth > 48 {
             return None;
         }
@@ -780,10 +782,12 @@ impl<'s> Analyzer<'s> {
 
     fn fold_array(&self, e: &Expression, depth: u32) -> Option<Vec<String>> {
         match e.without_parentheses() {
-            Expression::Identifier(id) => self.arrays.get(id.name.as_str()).cloned().or_else(|| {
-                let p = self.aliases.get(id.name.as_str())?;
-                self.imported_array(p)
-            }),
+            Expression::Identifier(id) => {
+                self.arrays.get(id.name.as_str()).cloned().or_else(|| {
+                    let p = self.aliases.get(id.name.as_str())?;
+                    self.imported_array(p)
+                })
+            }
             Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
                 self.imported_array(&self.path(e, depth + 1)?)
             }
@@ -1435,7 +1439,9 @@ fn xor_decoder(src: &str) -> Option<String> {
     if src.len() > 240 || !src.contains('^') {
         return None;
     }
-    let key = crate::regex!(r"([A-Za-z_$][\w$]*)\.charCodeAt\(\s*[A-Za-z_$][\w$]*\s*%\s*([A-Za-z_$][\w$]*)\.length\s*\)");
+    let key = crate::regex!(
+        r"([A-Za-z_$][\w$]*)\.charCodeAt\(\s*[A-Za-z_$][\w$]*\s*%\s*([A-Za-z_$][\w$]*)\.length\s*\)"
+    );
     let c = key.captures(src)?;
     let (k, k2) = (c.get(1)?.as_str(), c.get(2)?.as_str());
     if k != k2 {
@@ -1749,8 +1755,8 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                             _ => None,
                         })
                         .flatten();
-                    if let Some(base) = relative
-                        .or_else(|| self.path(init, 0).filter(|p| self.root_known(p)))
+                    if let Some(base) =
+                        relative.or_else(|| self.path(init, 0).filter(|p| self.root_known(p)))
                     {
                         for p in &obj.properties {
                             if let (Some(k), BindingPattern::BindingIdentifier(id)) =

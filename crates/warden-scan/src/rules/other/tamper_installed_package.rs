@@ -175,13 +175,15 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 .iter()
                 .any(|w| text.contains(&format!("{w}{n},")))
                 || ["writeFileSync(", "writeFile("].iter().any(|w| {
-                    text.match_indices(&format!("{w}{n},")).take(8).any(|(at, m)| {
-                        let rest = &text[at + m.len()..];
-                        let arg = rest.split([';', '\n']).next().unwrap_or("");
-                        let arg = arg.trim_start();
-                        let transform = crate::regex!(r"^[\w$.]+\(");
-                        (arg.contains('+') || arg.starts_with('`')) && !transform.is_match(arg)
-                    })
+                    text.match_indices(&format!("{w}{n},"))
+                        .take(8)
+                        .any(|(at, m)| {
+                            let rest = &text[at + m.len()..];
+                            let arg = rest.split([';', '\n']).next().unwrap_or("");
+                            let arg = arg.trim_start();
+                            let transform = crate::regex!(r"^[\w$.]+\(");
+                            (arg.contains('+') || arg.starts_with('`')) && !transform.is_match(arg)
+                        })
                 })
         });
         if spliced
