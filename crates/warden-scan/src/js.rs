@@ -992,6 +992,22 @@ impl<'s> Analyzer<'s> {
             self.aliases.insert(name.to_string(), spec);
             return;
         }
+        // `const send = Function.prototype.call.bind(fetch)`: `send(null, url)` calls fetch.
+        if let Expression::CallExpression(c) = init.without_parentheses()
+            && matches!(
+                self.path(&c.callee, 0).as_deref(),
+                Some("Function.prototype.call.bind" | "Function.call.bind")
+            )
+            && let Some(target) = c
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(|a| self.path(a, 0))
+                .filter(|p| self.root_known(p))
+        {
+            self.aliases.insert(name.to_string(), target);
+            return;
+        }
         if let Some(t) = self.tail_of(init) {
             self.tails.insert(name.to_string(), t);
         }
@@ -1050,6 +1066,45 @@ impl<'s> Analyzer<'s> {
             sites
         });
         sites.iter().any(|&at| src[..at].ends_with(name.as_bytes()))
+    }
+
+    /// A one-parameter function whose body loads the module its parameter names:
+    /// `(id) => module.constructor._load(id, module, false)`, `function r(n) { return require(n) }`.
+    fn loader_wrapper(&self, e: &Expression) -> bool {
+        let (param, body) = match e.without_parentheses() {
+            Expression::ArrowFunctionExpression(f) => {
+                let body = match &f.body {
+                    ArrowFunctionBody::FunctionBody(b) => match b.statements.as_slice() {
+                        [Statement::ExpressionStatement(s)] => Some(&s.expression),
+                        [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+                        _ => None,
+                    },
+                    b => b.as_expression(),
+                };
+                (f.params.items.first(), body)
+            }
+            Expression::FunctionExpression(f) => (
+                f.params.items.first(),
+                f.body.as_ref().and_then(|b| match b.statements.as_slice() {
+                    [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+                    _ => None,
+                }),
+            ),
+            _ => return false,
+        };
+        let (Some(param), Some(Expression::CallExpression(c))) =
+            (param, body.map(|b| b.without_parentheses()))
+        else {
+            return false;
+        };
+        let BindingPattern::BindingIdentifier(pn) = &param.pattern else {
+            return false;
+        };
+        self.path(&c.callee, 0).is_some_and(|p| is_require(&p))
+            && matches!(
+                c.arguments.first().and_then(|a| a.as_expression()).map(|a| a.without_parentheses()),
+                Some(Expression::Identifier(a)) if a.name == pn.name
+            )
     }
 
     /// An array of constant strings another file exports (`./format.codes`), kept in the
@@ -1768,7 +1823,37 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                         }
                     }
                 }
+                // `const [fs, os] = ['fs', 'os'].map(load)`: modules loaded by a list.
+                BindingPattern::ArrayPattern(arr) => {
+                    if let Expression::CallExpression(c) = init.without_parentheses()
+                        && let Expression::StaticMemberExpression(m) =
+                            c.callee.without_parentheses()
+                        && m.property.name == "map"
+                        && c.arguments
+                            .first()
+                            .and_then(|a| a.as_expression())
+                            .and_then(|a| self.path(a, 0))
+                            .is_some_and(|p| is_require(&p))
+                        && let Some(names) = self.fold_array(&m.object, 0)
+                    {
+                        let off = self.off(c.span);
+                        for (el, name) in arr.elements.iter().zip(names) {
+                            if let Some(BindingPattern::BindingIdentifier(id)) = el {
+                                let m = norm_module(&name);
+                                self.facts.modules.push((m.clone(), off));
+                                self.aliases.insert(id.name.to_string(), m);
+                            }
+                        }
+                    }
+                }
                 _ => {}
+            }
+            // `const load = (id) => M._load(id, module, false)`: a module loader under another
+            // name.
+            if let BindingPattern::BindingIdentifier(id) = &it.id
+                && self.loader_wrapper(init)
+            {
+                self.aliases.insert(id.name.to_string(), "require".into());
             }
         }
         walk::walk_variable_declarator(self, it);

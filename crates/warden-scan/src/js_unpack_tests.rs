@@ -352,3 +352,38 @@ fn prose_with_escapes_is_not_analysed_as_code() {
     assert!(f.modules.is_empty(), "{:?}", f.modules);
     assert!(f.assigns.is_empty());
 }
+
+#[test]
+fn module_loader_wrappers_and_mapped_lists_load_modules() {
+    let src = "const M = module.constructor; const load = (id) => M._load(id, module, false); const [fs, os] = ['fs', 'os'].map(load); const cp = load('child_process'); fs.readFileSync(os.homedir() + '/x'); cp.exec('id');";
+    let f = facts(src);
+    assert!(
+        has_module(&f, "fs") && has_module(&f, "os"),
+        "{:?}",
+        f.modules
+    );
+    assert!(has_module(&f, "child_process"));
+    let paths = call_paths(&f);
+    assert!(paths.contains(&"fs.readFileSync"), "{paths:?}");
+    assert!(paths.contains(&"child_process.exec"), "{paths:?}");
+}
+
+#[test]
+fn other_one_parameter_functions_are_not_loaders() {
+    // The parameter is not what is loaded, and a mapper that is not a loader.
+    let src = "const load = (id) => require('./table')[id]; const [a, b] = ['fs', 'os'].map((s) => s.toUpperCase()); const x = load('child_process');";
+    let f = facts(src);
+    assert!(!has_module(&f, "child_process"));
+    assert!(!has_module(&f, "fs"));
+}
+
+#[test]
+fn call_bound_functions_are_their_target() {
+    let f = facts(
+        "const send = Function.prototype.call.bind(globalThis['fet' + 'ch']); send(null, u, { method: 'POST', body: b });",
+    );
+    assert!(call_paths(&f).contains(&"fetch"), "{:?}", call_paths(&f));
+    // bind of something unknown stays unknown
+    let f = facts("const g = Function.prototype.call.bind(helper); g(null, 1);");
+    assert!(!call_paths(&f).contains(&"helper"));
+}
