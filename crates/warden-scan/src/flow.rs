@@ -69,6 +69,8 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
         paths: HashMap::default(),
         params: HashMap::default(),
         returns: HashMap::default(),
+        cred_returns: HashMap::default(),
+        json_vars: HashMap::default(),
         current: Vec::new(),
         flows: Vec::new(),
         runs: Vec::new(),
@@ -192,6 +194,11 @@ struct Tracker<'b, 's> {
     params: HashMap<String, Vec<String>>,
     /// Local functions that return a secret (`function token() { return process.env.X || … }`).
     returns: HashMap<String, Taint>,
+    /// Local functions that return a credential path, or a list holding one (`function
+    /// stores() { return [path.join(home, '.config/solana/id.json')] }`).
+    cred_returns: HashMap<String, String>,
+    /// Variables holding a JSON file the package requires, or a field of one.
+    json_vars: HashMap<String, bool>,
     /// The named functions being walked, innermost last.
     current: Vec<String>,
     flows: Vec<Flow>,
@@ -659,6 +666,88 @@ impl Tracker<'_, '_> {
         }
     }
 
+    /// The variable a test matches against a list of credential file names, and what the list
+    /// names: `LIST.some((n) => p.endsWith(n))` (also `includes`, `startsWith`, `===`, a
+    /// basename), `LIST.includes(p)`.
+    fn picked_by_credential_list(&self, test: &Expression) -> Option<(String, String)> {
+        let Expression::CallExpression(c) = test.without_parentheses() else {
+            return None;
+        };
+        let Expression::StaticMemberExpression(m) = c.callee.without_parentheses() else {
+            return None;
+        };
+        let method = m.property.name.as_str();
+        if !matches!(method, "some" | "find" | "includes" | "indexOf" | "has") {
+            return None;
+        }
+        let w = self.names_credential(&m.object, 0)?;
+        if self.only_npmrc(&m.object) {
+            return None;
+        }
+        let arg = c.arguments.first()?.as_expression()?.without_parentheses();
+        let ident = |e: &Expression| match e.without_parentheses() {
+            Expression::Identifier(id) => Some(id.name.to_string()),
+            _ => None,
+        };
+        if matches!(method, "includes" | "indexOf" | "has") {
+            return Some((ident(arg)?, w));
+        }
+        // The callback: one parameter compared with the picked variable.
+        let Expression::ArrowFunctionExpression(f) = arg else {
+            return None;
+        };
+        let [param] = f.params.items.as_slice() else {
+            return None;
+        };
+        let BindingPattern::BindingIdentifier(pn) = &param.pattern else {
+            return None;
+        };
+        let body = match &f.body {
+            ArrowFunctionBody::FunctionBody(b) => match b.statements.as_slice() {
+                [Statement::ExpressionStatement(e)] => &e.expression,
+                [Statement::ReturnStatement(r)] => r.argument.as_ref()?,
+                _ => return None,
+            },
+            b => b.as_expression()?,
+        };
+        let picked = match body.without_parentheses() {
+            Expression::CallExpression(k) => {
+                let Expression::StaticMemberExpression(km) = k.callee.without_parentheses() else {
+                    return None;
+                };
+                let takes_param = k
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .and_then(ident)
+                    .is_some_and(|a| a == pn.name.as_str());
+                (matches!(
+                    km.property.name.as_str(),
+                    "endsWith" | "includes" | "startsWith"
+                ) && takes_param)
+                    .then(|| ident(&km.object))
+                    .flatten()?
+            }
+            Expression::BinaryExpression(b)
+                if matches!(
+                    b.operator,
+                    BinaryOperator::StrictEquality | BinaryOperator::Equality
+                ) =>
+            {
+                let (l, r) = (ident(&b.left), ident(&b.right));
+                if r.as_deref() == Some(pn.name.as_str()) {
+                    l?
+                } else if l.as_deref() == Some(pn.name.as_str()) {
+                    r?
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        Some((picked, w))
+    }
+
     fn path_var(&mut self, name: &str, what: &str) {
         if !self.paths.contains_key(name) {
             self.paths.insert(name.to_string(), what.to_string());
@@ -742,6 +831,8 @@ impl Tracker<'_, '_> {
                     Expression::StaticMemberExpression(m) => {
                         self.names_credential(&m.object, depth + 1)
                     }
+                    // `for (const p of stores())`: a local function returning such paths.
+                    Expression::Identifier(id) => self.cred_returns.get(id.name.as_str()).cloned(),
                     _ => None,
                 }),
             Expression::ArrayExpression(a) => a
@@ -815,8 +906,40 @@ impl Tracker<'_, '_> {
                             .and_then(|a| a.as_expression())
                             .is_some_and(|a| self.constant_data(a))
                 }
+                // `require('../data/rules.json')`: a data file the package ships is constant
+                // data too, for a local decoder handed a field of it.
+                Expression::Identifier(_) => {
+                    self.path_of(&c.callee).as_deref() == Some("require")
+                        && c.arguments
+                            .first()
+                            .and_then(|a| a.as_expression())
+                            .and_then(|a| self.names_data_file(a, 0))
+                            .is_some()
+                }
                 _ => false,
             },
+            _ => false,
+        }
+    }
+
+    /// A JSON file of the package that the code requires, a field of it, or a variable holding
+    /// either.
+    fn required_json(&self, e: &Expression, depth: u32) -> bool {
+        if depth > 8 {
+            return false;
+        }
+        match e.without_parentheses() {
+            Expression::Identifier(id) => self.json_vars.contains_key(id.name.as_str()),
+            Expression::StaticMemberExpression(m) => self.required_json(&m.object, depth + 1),
+            Expression::ComputedMemberExpression(m) => self.required_json(&m.object, depth + 1),
+            Expression::CallExpression(c) => {
+                self.path_of(&c.callee).as_deref() == Some("require")
+                    && c.arguments
+                        .first()
+                        .and_then(|a| a.as_expression())
+                        .and_then(|a| self.names_data_file(a, 0))
+                        .is_some_and(|w| w == "a data file" || w == "package.json")
+            }
             _ => false,
         }
     }
@@ -841,6 +964,21 @@ impl Tracker<'_, '_> {
                 a => a.as_expression(),
             })
         };
+        // `Buffer.from(require('./x.json').blob, 'base64')`, `atob(blob)` of a field destructured
+        // from required JSON: a built-in decoder over a data file of the package.
+        if matches!(p, "Buffer.from" | "atob")
+            && args().next().is_some_and(|a| self.required_json(a, 0))
+            && (p == "atob"
+                || args()
+                    .nth(1)
+                    .and_then(|e| self.fold_expr(e))
+                    .is_some_and(|enc| matches!(enc.as_str(), "base64" | "base64url" | "hex")))
+        {
+            return Some((
+                Source::Decoded,
+                format!("{p}(…) of a field of a required data file"),
+            ));
+        }
         let decoding_local = matches!(c.callee.without_parentheses(),
             Expression::Identifier(id) if self.decoders.get(id.name.as_str()).copied() == Some(true));
         let builtin = matches!(
@@ -1646,6 +1784,13 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
 
     fn visit_return_statement(&mut self, it: &ReturnStatement<'a>) {
         if let (Some(name), Some(arg)) = (self.current.last(), &it.argument)
+            && !self.cred_returns.contains_key(name)
+            && let Some(w) = self.names_credential(arg, 0)
+        {
+            self.cred_returns.insert(name.clone(), w);
+            self.grew = true;
+        }
+        if let (Some(name), Some(arg)) = (self.current.last(), &it.argument)
             && let Some(t) = self.taint_of(arg, 0)
             && self.returns.get(name).is_none_or(|old| old.0 < t.0)
         {
@@ -1676,6 +1821,15 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
             }
         }
         walk::walk_for_of_statement(self, it);
+    }
+
+    fn visit_if_statement(&mut self, it: &IfStatement<'a>) {
+        // `if (NAMES.some((n) => p.endsWith(n))) read(p)`: a walked path picked by a list of
+        // credential file names is such a path.
+        if let Some((name, w)) = self.picked_by_credential_list(&it.test) {
+            self.path_var(&name, &w);
+        }
+        walk::walk_if_statement(self, it);
     }
 
     fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
@@ -1731,6 +1885,41 @@ impl<'a> Visit<'a> for Tracker<'_, '_> {
                         }
                     }
                 }
+            }
+            if self.required_json(init, 0) {
+                let mut names = Vec::new();
+                match &it.id {
+                    BindingPattern::BindingIdentifier(id) => names.push(id.name.to_string()),
+                    BindingPattern::ObjectPattern(obj) => {
+                        for p in &obj.properties {
+                            if let BindingPattern::BindingIdentifier(id) = &p.value {
+                                names.push(id.name.to_string());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                for n in names {
+                    if let std::collections::hash_map::Entry::Vacant(e) = self.json_vars.entry(n) {
+                        e.insert(true);
+                        self.grew = true;
+                    }
+                }
+            }
+            // `const { blob } = require('../data/x.json')`: each field is constant data.
+            if let BindingPattern::ObjectPattern(obj) = &it.id
+                && matches!(init.without_parentheses(), Expression::CallExpression(_))
+                && self.constant_data(init)
+            {
+                for p in &obj.properties {
+                    if let BindingPattern::BindingIdentifier(id) = &p.value
+                        && !self.const_data.contains_key(id.name.as_str())
+                    {
+                        self.const_data.insert(id.name.to_string(), true);
+                    }
+                }
+            }
+            if let BindingPattern::BindingIdentifier(id) = &it.id {
                 let key = std::ptr::from_ref(it) as usize;
                 if !self.paths.contains_key(id.name.as_str())
                     && self.paths_seen.get(&key) != Some(&self.paths.len())

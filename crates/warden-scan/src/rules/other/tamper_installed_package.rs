@@ -11,7 +11,11 @@ crate::declare_rule! {
     /// the package that planted it. Patch tools do this on the user's command, so only code that
     /// runs at install time is flagged (`high`); it is `critical` when the file also resets the
     /// modification times it changed (timestomping, `utimes` from a stat) or, for another tool's
-    /// folder, writes what it downloaded there.
+    /// folder, writes what it downloaded there. Code that finds the `node_modules` folder at
+    /// run time (walking up until a folder of that name, joining it to a root, cutting a path
+    /// at it, `require.resolve` of a computed name) rather than naming the package is the same
+    /// when it splices a file in place (appends to it, or writes the old text back joined with
+    /// a constant) and resets its times.
     id: "tamper-installed-package",
     category: Other,
     severity: High,
@@ -22,10 +26,17 @@ crate::declare_rule! {
     flag: ["=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"node fix.js\"}}\n=== fix.js\nconst f = path.join(process.env.INIT_CWD, 'node_modules', dep, 'lib', 'index.js');\nfs.writeFileSync(f, src.replace(a, b));",
            "const target = require.resolve('ethers/lib/providers/provider.js');\nconst st = fs.statSync(target);\nfs.writeFileSync(target, hook + fs.readFileSync(target, 'utf8'));\nfs.utimesSync(target, st.atime, st.mtime);",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"node s.js\"}}\n=== s.js\nconst d = path.join(os.homedir(), '.npm', '_cacache', '.x');\nhttps.get(u, (r) => r.pipe(fs.createWriteStream(path.join(d, 'k'))));",
-           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh p.sh\"}}\n=== p.sh\ncp ./hook.js ../../node_modules/express/lib/router/layer.js"],
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh p.sh\"}}\n=== p.sh\ncp ./hook.js ../../node_modules/express/lib/router/layer.js",
+           "let nm = __dirname; while (path.basename(nm) !== 'node_modules') nm = path.dirname(nm);\nfor (const t of targets) { const file = path.join(nm, ...t); const src = fs.readFileSync(file, 'utf8'); const st = fs.statSync(file); fs.writeFileSync(file, src + hook); fs.utimesSync(file, st.atime, st.mtime) }",
+           "const root = __dirname.slice(0, __dirname.lastIndexOf('node_modules') + 12);\nconst f = path.join(root, name, main); const st = fs.statSync(f); fs.appendFileSync(f, hook); fs.utimesSync(f, st.atime, st.mtime);"],
     pass: ["// patch-package style: applies the project's own patches when the user runs it\nconst dir = path.join(process.cwd(), 'node_modules', name);\nexecFileSync('git', ['apply', '--directory', dir, patch]);\nfs.writeFileSync(path.join(dir, '.patched'), '1');",
            "const cache = path.join(root, 'node_modules', '.cache', 'tool'); fs.writeFileSync(path.join(cache, 'x.json'), data)",
            "function copy(src, dest) { const st = fs.statSync(src); fs.copyFileSync(src, dest); fs.utimesSync(dest, st.atime, st.mtime) }",
+           // a formatter that keeps the times of the files it rewrote and skips node_modules
+           "for (const d of fs.readdirSync(dir)) { if (d === 'node_modules') continue; const f = path.join(dir, d); const st = fs.statSync(f); fs.writeFileSync(f, fmt(fs.readFileSync(f, 'utf8'))); fs.utimesSync(f, st.atime, st.mtime) }",
+           "let nm = __dirname; while (path.basename(nm) !== 'node_modules') nm = path.dirname(nm);\nconst f = path.join(nm, '.cache', 'x.json'); fs.writeFileSync(f, data);",
+           "for (const d of fs.readdirSync(dir, { withFileTypes: true })) { if (path.basename(d.name) === 'node_modules') continue; out.push(path.join(dir, d.name)) }\nfor (const file of out) { const src = fs.readFileSync(file, 'utf8'); const st = fs.statSync(file); fs.writeFileSync(file, src.replace(/\\r\\n/g, '\\n')); fs.utimesSync(file, st.atime, st.mtime); changed++ }",
+           "const skip = [path.join(root, 'node_modules')]; for (const f of files) { if (skip.some((s) => f.startsWith(s))) continue; const st = fs.statSync(f); fs.writeFileSync(f, format(fs.readFileSync(f, 'utf8'), opts) + '\\n'); fs.utimesSync(f, st.atime, st.mtime) }",
            // @napi-rs/wasm-runtime 1.2.7: a bundler's input comment and memfs's time-preserving copy
            "// ../node_modules/tslib/tslib.es6.mjs\nconst cp = (vol, src, dest) => { const u = vol.statSync(src); fs.writeFileSync(log, 'x'); vol.utimesSync(dest, u.atime, u.mtime) }"],
 }
@@ -42,6 +53,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let timestomp = crate::regex!(r"\btouch\s+-[a-z]*[rd]\b");
     let timestomp_in_place = crate::regex!(
         r"(?:l|f)?utimes(?:Sync)?\s*\(\s*([A-Za-z_$][\w$]*)\s*,[^;\n]{0,120}\.(?:a|m)time\b"
+    );
+    // The node_modules folder found at run time rather than named with the package in it.
+    let locate_nm = crate::regex!(
+        r#"basename\([^()]*\)\s*[!=]==?\s*['"`]node_modules['"`]|['"`]node_modules['"`]\s*[!=]==?\s*[\w$.]*basename\(|(?:lastIndexOf|indexOf|split)\(\s*['"`][/\\]*node_modules|\bjoin\([^()]*['"`]node_modules['"`]\s*\)|require\.resolve\(\s*[A-Za-z_$]|\bmodule\.paths\b"#
     );
     let shell_target = crate::regex!(r"node_modules/[@a-z]");
     let shell_write = crate::regex!(
@@ -149,6 +164,46 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 write.off
             };
             out.hit_sev(sev, pkg, f, off, why);
+            continue;
+        }
+        // The located file is spliced, not transformed: appended to, or written back as the
+        // old text joined with a constant (`src + '\n' + HOOK`). A formatter that keeps file
+        // times writes `fmt(src)` and names node_modules only to skip it.
+        let spliced = stomp.as_ref().and_then(|c| c.get(1)).is_some_and(|n| {
+            let n = n.as_str();
+            ["appendFileSync(", "appendFile("]
+                .iter()
+                .any(|w| text.contains(&format!("{w}{n},")))
+                || ["writeFileSync(", "writeFile("].iter().any(|w| {
+                    text.match_indices(&format!("{w}{n},"))
+                        .take(8)
+                        .any(|(at, m)| {
+                            let rest = &text[at + m.len()..];
+                            let arg = rest.split([';', '\n']).next().unwrap_or("");
+                            let arg = arg.trim_start();
+                            let transform = crate::regex!(r"^[\w$.]+\(");
+                            (arg.contains('+') || arg.starts_with('`')) && !transform.is_match(arg)
+                        })
+                })
+        });
+        if spliced
+            && let Some(m) = locate_nm
+                .find_iter(text)
+                .take(64)
+                .find(|m| in_code(m.start()))
+        {
+            let off = if m.start() < f.text.len() {
+                m.start() as u32
+            } else {
+                write.off
+            };
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                off,
+                "finds the node_modules folder, rewrites files in it and resets their times to hide it",
+            );
             continue;
         }
         if let Some(m) = tool_dir.find(text)
