@@ -7,7 +7,9 @@ use crate::rules::{Emitter, all_text, code_files, is_doc_path};
 crate::declare_rule! {
     /// The code names files that hold credentials: SSH keys, cloud credentials (.aws, gcloud,
     /// .kube, .azure), .git-credentials, .netrc, .docker/config.json, browser profiles (Login
-    /// Data, Local State, leveldb stores), wallet files and extension stores, the macOS keychain,
+    /// Data, Local State, leveldb stores, `.binarycookies` jars), the session stores of desktop
+    /// messengers and games (Telegram `tdata`, Discord's Local Storage, Roblox Studio's session
+    /// cookie, Steam's `loginusers.vdf`), wallet files and extension stores, the macOS keychain,
     /// another process's memory. `.npmrc` alone is `medium` (package tools read it); several
     /// kinds together are a stealer's shopping list (`critical`), and so is reading another
     /// process's memory through `/proc/PID/mem` (CI runner secret scraping).
@@ -23,11 +25,18 @@ crate::declare_rule! {
            "read(home + '/.aws/credentials')",
            "for (const n of fs.readdirSync(path.join(os.homedir(), '.ssh'))) keys.push(fs.readFileSync(n))",
            "const dir = path.join(os.homedir(), '.aws'); fs.readdirSync(dir)",
-           "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`"],
+           "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`",
+           "const out = cp.execSync('reg query \"HKCU\\\\Software\\\\Roblox\\\\RobloxStudioBrowser\\\\roblox.com\" /v .ROBLOSECURITY').toString()",
+           "const tg = path.join(appData, 'Telegram Desktop', 'tdata'); fs.readdirSync(tg)",
+           "const d = path.join(base, 'discordptb', 'Local Storage', 'leveldb')",
+           "const jar = path.join(os.homedir(), 'Library/HTTPStorages/com.Roblox.RobloxPlayer.binarycookies')"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
-           "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json"],
+           "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json",
+           // a Roblox API client sends the cookie its user gives it
+           "headers.cookie = `.ROBLOSECURITY=${cookie}`; https.get({ host: 'users.roblox.com', headers })",
+           "const store = path.join(app.getPath('userData'), 'Local Storage')"],
 }
 
 /// (label, pattern) of credential stores.
@@ -50,7 +59,14 @@ const TARGETS: &[(&str, &str)] = &[
     ("docker credentials", r"\.docker[/\\]config\.json"),
     (
         "browser profiles",
-        r"(?i)Login Data['\x22`]|Local Extension Settings|Local Storage[/\\]+leveldb|User Data[/\\]+Default|User Data['\x22`]",
+        r"(?i)Login Data['\x22`]|Local Extension Settings|Local Storage[/\\]+leveldb|Local Storage['\x22`]\s*,\s*['\x22`]leveldb\b|User Data[/\\]+Default|User Data['\x22`]|\.binarycookies\b",
+    ),
+    (
+        // The session stores of desktop messengers and games, as a path or as the pieces of a
+        // `path.join`: Telegram's `tdata`, Discord's Local Storage, the Roblox session cookie
+        // kept by Roblox Studio (registry key or cookie file), Steam's login files.
+        "app sessions",
+        r"(?i)Telegram Desktop(['\x22`]\s*,\s*['\x22`]|[/\\]+)tdata\b|\bdiscord(canary|ptb)?(['\x22`]\s*,\s*['\x22`]|[/\\]+)Local Storage\b|RobloxStudioBrowser|com\.roblox\.[\w.]*cookies|loginusers\.vdf",
     ),
     (
         "wallets",
