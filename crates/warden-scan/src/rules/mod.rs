@@ -240,6 +240,7 @@ pub static ALL: &[Rule] = &[
     exec::dynamic_require::RULE,
     exec::bin_shadowing::RULE,
     exec::write_then_load::RULE,
+    exec::osascript_cradle::RULE,
     network::network_access::RULE,
     network::suspicious_endpoint::RULE,
     network::blockchain_c2::RULE,

@@ -69,6 +69,7 @@ pub fn classes_of(rule: &str) -> &'static [Class] {
         | "browser-data-theft"
         | "credential-phishing" => &[Steal],
         "credential-file-send" => &[Steal, Exfil],
+        "osascript-cradle" => &[Execute, Exfil],
         "network-access"
         | "suspicious-endpoint"
         | "mail-exfil"
