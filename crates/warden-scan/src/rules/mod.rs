@@ -270,6 +270,7 @@ pub static ALL: &[Rule] = &[
     obfuscation::unparseable_code::RULE,
     other::native_binary::RULE,
     other::destructive_fs::RULE,
+    other::ransomware::RULE,
     other::geo_or_locale_targeting::RULE,
     other::hidden_code_in_non_js::RULE,
     other::persistence::RULE,

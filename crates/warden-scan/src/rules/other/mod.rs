@@ -9,6 +9,7 @@ pub mod git_config_tamper;
 pub mod hidden_code_in_non_js;
 pub mod native_binary;
 pub mod persistence;
+pub mod ransomware;
 pub mod remote_wipe;
 pub mod tamper_installed_package;
 pub mod user_folder_drop;
