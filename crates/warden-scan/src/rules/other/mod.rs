@@ -8,6 +8,7 @@ pub mod geo_or_locale_targeting;
 pub mod git_config_tamper;
 pub mod hidden_code_in_non_js;
 pub mod native_binary;
+pub mod page_sabotage;
 pub mod persistence;
 pub mod ransomware;
 pub mod remote_wipe;
