@@ -1024,7 +1024,9 @@ impl<'s> Analyzer<'s> {
                 && let Some(items) = self.fold_array(&it.right, 0)
             {
                 for (i, v) in items.into_iter().enumerate() {
-                    self.facts.exports.push((i.to_string(), truncate(&v, 65536)));
+                    self.facts
+                        .exports
+                        .push((i.to_string(), truncate(&v, 65536)));
                 }
             }
         } else if m.property.name == "exports"

@@ -97,9 +97,7 @@ pub fn classes_of(rule: &str) -> &'static [Class] {
         | "high-entropy-string" => &[Hide],
         "npm-publish" | "github-repo-abuse" => &[Propagate],
         "destructive-fs" | "ransomware" | "page-sabotage" | "remote-wipe" | "crypto-miner"
-        | "endless-loop" => {
-            &[Damage]
-        }
+        | "endless-loop" => &[Damage],
         "wallet-hook"
         | "address-swap"
         | "clipboard-hijack"

@@ -232,7 +232,7 @@ fn written_args(text: &str, off: u32) -> Vec<&str> {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 let before = t[open..open + s].chars().next_back();
-                if !before.is_some_and(|b| b == '.') {
+                if before.is_none_or(|b| b != '.') {
                     out.push(&t[open + s..open + i]);
                 }
                 start = None;
@@ -263,28 +263,39 @@ fn holds_decrypted(text: &str, root: &str) -> bool {
     {
         return false;
     }
-    [format!("{root} = "), format!("{root}="), format!("{root} += "), format!("{root}+=")]
-        .iter()
-        .any(|a| {
-            text.match_indices(a.as_str()).take(16).any(|(i, _)| {
-                let before = text[..i].chars().next_back();
-                let rest = text.get(i..(i + 300).min(text.len())).unwrap_or("");
-                let rest = &rest[..rest.find([';', '\n']).unwrap_or(rest.len())];
-                !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '_' || b == '.')
-                    && [".update(", ".final(", "createDecipher"]
-                        .iter()
-                        .any(|k| rest.contains(k))
-            })
+    [
+        format!("{root} = "),
+        format!("{root}="),
+        format!("{root} += "),
+        format!("{root}+="),
+    ]
+    .iter()
+    .any(|a| {
+        text.match_indices(a.as_str()).take(16).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let rest = text.get(i..(i + 300).min(text.len())).unwrap_or("");
+            let rest = &rest[..rest.find([';', '\n']).unwrap_or(rest.len())];
+            !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '_' || b == '.')
+                && [".update(", ".final(", "createDecipher"]
+                    .iter()
+                    .any(|k| rest.contains(k))
         })
+    })
 }
 
 /// The key may be written inline (`createDecipher('aes256', process.env.X + os.hostname())`),
 /// derived (`createHash('sha256').update(os.hostname()).digest()`), or put in a variable first.
 fn env_keyed_decipher(text: &str, js: &crate::js::JsFacts) -> bool {
     let env = |s: &str| {
-        ["process.env", "hostname()", "userInfo()", "npm_package_", "os.homedir()"]
-            .iter()
-            .any(|m| s.contains(m))
+        [
+            "process.env",
+            "hostname()",
+            "userInfo()",
+            "npm_package_",
+            "os.homedir()",
+        ]
+        .iter()
+        .any(|m| s.contains(m))
     };
     // From an offset to the end of its statement, at most 300 bytes.
     let statement = |from: usize| {
@@ -542,11 +553,17 @@ mod keyed_tests {
     fn a_stage_decrypted_with_an_environment_value_is_critical() {
         let src = "const crypto = require('crypto'); const key = process.env.npm_package_description; const d = crypto.createDecipheriv('aes-256-cbc', key, iv); const code = d.update(blob, 'hex', 'utf8') + d.final('utf8'); require('vm').runInThisContext(code)";
         let hits = run(&super::RULE, "index.js", src);
-        assert!(hits.iter().any(|h| h.severity == Severity::Critical), "{hits:?}");
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical),
+            "{hits:?}"
+        );
         // keyed by a hash of the host's name, inline
         let src = "const crypto = require('crypto'); const d = crypto.createDecipheriv('aes-256-cbc', crypto.createHash('sha256').update(require('os').hostname()).digest(), iv); const code = d.update(blob, 'base64', 'utf8') + d.final('utf8'); eval(code)";
         let hits = run(&super::RULE, "index.js", src);
-        assert!(hits.iter().any(|h| h.severity == Severity::Critical), "{hits:?}");
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical),
+            "{hits:?}"
+        );
     }
 
     #[test]
@@ -555,7 +572,10 @@ mod keyed_tests {
         // the code that is compiled is a template, not what was decrypted.
         let src = "const crypto = require('crypto'); const key = process.env.VAULT_KEY; exports.load = (blob) => { const d = crypto.createDecipheriv('aes-256-gcm', key, iv); const plain = d.update(blob, 'base64', 'utf8') + d.final('utf8'); return JSON.parse(plain) }; exports.tpl = (body) => new Function('o', body);";
         let hits = run(&super::RULE, "index.js", src);
-        assert!(hits.iter().all(|h| h.severity < Severity::Critical), "{hits:?}");
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
+            "{hits:?}"
+        );
     }
 
     #[test]
@@ -564,6 +584,9 @@ mod keyed_tests {
         // templates elsewhere in the file.
         let src = "const crypto = require('crypto'); exports.open = (blob, key) => { const d = crypto.createDecipheriv('aes-256-gcm', key, iv); return d.update(blob, 'hex', 'utf8') + d.final('utf8') }; exports.tpl = (src) => new Function('o', src);";
         let hits = run(&super::RULE, "index.js", src);
-        assert!(hits.iter().all(|h| h.severity < Severity::Critical), "{hits:?}");
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
+            "{hits:?}"
+        );
     }
 }

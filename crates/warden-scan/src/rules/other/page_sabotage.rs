@@ -46,7 +46,14 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let text = f.text.as_str();
         if !crate::mentions!(
             text,
-            ["pointerEvents", "userSelect", "innerHTML", "body.remove", "2147483647", "99999"]
+            [
+                "pointerEvents",
+                "userSelect",
+                "innerHTML",
+                "body.remove",
+                "2147483647",
+                "99999"
+            ]
         ) {
             continue;
         }
@@ -69,18 +76,16 @@ fn check(pkg: &Package, out: &mut Emitter) {
             let s = m.start();
             // The sabotage follows the check, under a condition (`if`, an early `return`, `&&`).
             let gated = gates.iter().any(|&(g0, g)| {
-                g <= s
-                    && s - g < GATE_WINDOW
-                    && {
-                        // The statement the check starts in, and what follows it.
-                        let lo = g0.saturating_sub(160);
-                        let head = text
-                            .get(lo..g0)
-                            .and_then(|p| p.rsplit([';', '}', '\n']).next())
-                            .unwrap_or("");
-                        let cond = crate::regex!(r"\bif\s*\(|\breturn\b|&&");
-                        cond.is_match(head) || text.get(g0..s).is_some_and(|b| cond.is_match(b))
-                    }
+                g <= s && s - g < GATE_WINDOW && {
+                    // The statement the check starts in, and what follows it.
+                    let lo = g0.saturating_sub(160);
+                    let head = text
+                        .get(lo..g0)
+                        .and_then(|p| p.rsplit([';', '}', '\n']).next())
+                        .unwrap_or("");
+                    let cond = crate::regex!(r"\bif\s*\(|\breturn\b|&&");
+                    cond.is_match(head) || text.get(g0..s).is_some_and(|b| cond.is_match(b))
+                }
             });
             // An overlay counts only when it covers the whole screen.
             let overlay = m.as_str().to_ascii_lowercase().contains("index");

@@ -44,9 +44,8 @@ fn is_cipher(path: &str) -> bool {
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
-    let user_folders = crate::regex!(
-        r#"['"`](Desktop|Documents|Pictures|Downloads|OneDrive)['"`/\\]"#
-    );
+    let user_folders =
+        crate::regex!(r#"['"`](Desktop|Documents|Pictures|Downloads|OneDrive)['"`/\\]"#);
     let home = crate::regex!(r"\bhomedir\b|\bHOME\b|\bUSERPROFILE\b");
     let root = crate::regex!(r#"\(\s*['"`](/|[A-Z]:\\\\)['"`]\s*\)|['"`][A-Z]:\\\\['"`]"#);
     let note = crate::regex!(
@@ -81,8 +80,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             .calls
             .iter()
             .filter(|c| {
-                crate::rules::is_file_write(&c.path)
-                    || c.path.starts_with("fs/promises.writeFile")
+                crate::rules::is_file_write(&c.path) || c.path.starts_with("fs/promises.writeFile")
             })
             .collect();
         let removes: Vec<u32> = js
@@ -103,15 +101,20 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 .map(str::trim)
                 .filter(|a| !a.is_empty())
         };
-        let hit = js.calls.iter().filter(|c| is_cipher(&c.path)).find_map(|c| {
-            let read = reads.iter().find(|r| near(r.off, c.off))?;
-            let write = writes.iter().find(|w| near(w.off, c.off))?;
-            let gone = removes.iter().any(|&r| near(r, c.off))
-                || src_of(read).is_some_and(|a| Some(a) == src_of(write));
-            gone.then_some(c.off)
-        });
+        let hit = js
+            .calls
+            .iter()
+            .filter(|c| is_cipher(&c.path))
+            .find_map(|c| {
+                let read = reads.iter().find(|r| near(r.off, c.off))?;
+                let write = writes.iter().find(|w| near(w.off, c.off))?;
+                let gone = removes.iter().any(|&r| near(r, c.off))
+                    || src_of(read).is_some_and(|a| Some(a) == src_of(write));
+                gone.then_some(c.off)
+            });
         let Some(off) = hit else { continue };
-        let targets_user = home.is_match(text) && user_folders.is_match(text) || root.is_match(text);
+        let targets_user =
+            home.is_match(text) && user_folders.is_match(text) || root.is_match(text);
         let ransom_note = note.is_match(text);
         if !(targets_user || ransom_note) {
             continue;
@@ -126,7 +129,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             pkg,
             f,
             off,
-            format!("walks directories, encrypts the files it finds and removes the originals {why}"),
+            format!(
+                "walks directories, encrypts the files it finds and removes the originals {why}"
+            ),
         );
     }
 }
