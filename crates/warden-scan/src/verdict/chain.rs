@@ -75,7 +75,8 @@ pub fn classes_of(rule: &str) -> &'static [Class] {
         | "mail-exfil"
         | "install-script-network"
         | "blockchain-c2"
-        | "cloaked-redirect" => &[Exfil],
+        | "cloaked-redirect"
+        | "service-worker-hijack" => &[Exfil],
         "child-process"
         | "shell-download-exec"
         | "eval-dynamic"
