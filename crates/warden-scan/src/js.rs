@@ -1047,6 +1047,13 @@ impl<'s> Analyzer<'s> {
     }
 
     fn note_string(&mut self, s: &str, off: u32, derived: bool) {
+        self.note_string_code(s, off, derived, !derived);
+    }
+
+    /// [`Self::note_string`], saying apart whether a long code-like value is analysed as code
+    /// (`code`): a template literal's code is analysed even when it has escapes (a dropped
+    /// file's source keeps its `\n` and `\\`).
+    fn note_string_code(&mut self, s: &str, off: u32, derived: bool, code: bool) {
         if derived && !s.is_empty() {
             self.facts.derived.push((truncate(s, 4096), off));
         }
@@ -1056,7 +1063,7 @@ impl<'s> Analyzer<'s> {
             return;
         }
         if s.len() >= 100
-            && !derived
+            && code
             && self.decode_depth < self.max_decode_depth
             && looks_like_code(s)
             && s.len() <= 256 * 1024
@@ -1837,7 +1844,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 .unwrap_or(&q.value.raw)
                 .to_string();
             let escaped = q.value.raw.contains('\\');
-            self.note_string(&v, off, escaped);
+            self.note_string_code(&v, off, escaped, true);
         }
         walk::walk_template_literal(self, it);
     }
