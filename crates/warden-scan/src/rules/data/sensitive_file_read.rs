@@ -174,8 +174,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
         let net = super::has_network(f);
-        let sev = if kinds.len() >= 3 && net
-            || net && walks_and_reads(f)
+        let sev = if net && (kinds.len() >= 3 || walks_and_reads(f))
             || kinds.contains(&"process memory")
                 && crate::regex!(
                     r"/proc/\$\{[^}]+\}/mem|/proc/['\x22`]\s*\+\s*\w+\s*\+\s*['\x22`]/mem"
