@@ -47,9 +47,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if !crate::mentions!(
             text,
             [
-                "pointerEvents",
-                "userSelect",
-                "innerHTML",
+                "style.pointerEvents",
+                "style.userSelect",
+                "body.innerHTML",
+                "documentElement.innerHTML",
                 "body.remove",
                 "2147483647",
                 "99999"
@@ -57,44 +58,39 @@ fn check(pkg: &Package, out: &mut Emitter) {
         ) {
             continue;
         }
-        // A check that decides something: not a value picked with `?:` (a translation table).
-        let gates: Vec<(usize, usize)> = gate
-            .find_iter(text)
-            .take(64)
-            .filter(|m| {
-                let after = text[m.end()..].trim_start_matches(|c: char| {
-                    c.is_whitespace() || c == ')' || c == '\'' || c == '"' || c == '`'
-                });
-                !after.starts_with('?')
-            })
-            .map(|m| (m.start(), m.end()))
-            .collect();
-        if gates.is_empty() {
-            continue;
-        }
+        // The sabotage first (rare), then a country check in the text just before it: the check
+        // regex spans up to 400 bytes and is only run over those windows.
         let hit = sabotage.find_iter(text).take(64).find(|m| {
             let s = m.start();
-            // The sabotage follows the check, under a condition (`if`, an early `return`, `&&`).
-            let gated = gates.iter().any(|&(g0, g)| {
-                g <= s && s - g < GATE_WINDOW && {
-                    // The statement the check starts in, and what follows it.
-                    let lo = g0.saturating_sub(160);
-                    let head = text
-                        .get(lo..g0)
-                        .and_then(|p| p.rsplit([';', '}', '\n']).next())
-                        .unwrap_or("");
-                    let cond = crate::regex!(r"\bif\s*\(|\breturn\b|&&");
-                    cond.is_match(head) || text.get(g0..s).is_some_and(|b| cond.is_match(b))
-                }
-            });
             // An overlay counts only when it covers the whole screen.
             let overlay = m.as_str().to_ascii_lowercase().contains("index");
-            gated
-                && (!overlay || {
-                    let lo = s.saturating_sub(300);
-                    let hi = (m.end() + 300).min(text.len());
-                    text.get(lo..hi).is_some_and(|w| full_screen.is_match(w))
-                })
+            if overlay && {
+                let lo = floor(text, s.saturating_sub(300));
+                let hi = floor(text, (m.end() + 300).min(text.len()));
+                !full_screen.is_match(&text[lo..hi])
+            } {
+                return false;
+            }
+            let lo = floor(text, s.saturating_sub(GATE_WINDOW + 420));
+            gate.find_iter(&text[lo..s]).take(64).any(|g| {
+                let (g0, g) = (lo + g.start(), lo + g.end());
+                // A check that decides something: not a value picked with `?:` (a translation
+                // table).
+                let after = text[g..].trim_start_matches(|c: char| {
+                    c.is_whitespace() || c == ')' || c == '\'' || c == '"' || c == '`'
+                });
+                if after.starts_with('?') || s - g >= GATE_WINDOW {
+                    return false;
+                }
+                // The sabotage follows the check, under a condition (`if`, an early `return`,
+                // `&&`) in the statement the check starts in or after it.
+                let head = text[floor(text, g0.saturating_sub(160))..g0]
+                    .rsplit([';', '}', '\n'])
+                    .next()
+                    .unwrap_or("");
+                let cond = crate::regex!(r"\bif\s*\(|\breturn\b|&&");
+                cond.is_match(head) || cond.is_match(&text[g0..s])
+            })
         });
         let Some(m) = hit else { continue };
         out.hit_sev(
@@ -108,4 +104,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
             ),
         );
     }
+}
+
+/// The largest char boundary of `text` at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
