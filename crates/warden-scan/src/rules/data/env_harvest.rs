@@ -149,7 +149,17 @@ fn check(pkg: &Package, out: &mut Emitter) {
 /// function whose body posts its arguments.
 fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
     let text = &f.text;
-    if !text.contains("process.env") {
+    // Without a parsed network call, only a file that runs code it holds as a string can send
+    // from text the analyser did not see as code.
+    let net = super::has_network(f);
+    if !text.contains("process.env")
+        || !net
+            && !f.js.as_ref().is_some_and(|js| {
+                js.calls
+                    .iter()
+                    .any(|c| crate::flow::code_runner(&c.path, c.n_args).is_some())
+            })
+    {
         return None;
     }
     // Both searches below end with this alternative (the whole environment as a value), so a
@@ -176,7 +186,7 @@ fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
     }) {
         return Some(m.start() as u32);
     }
-    if !super::has_network(f) {
+    if !net {
         return None;
     }
     // function ship(kind, data) { … axios.post(URL, { kind, data }) … } … ship("env", process.env)
