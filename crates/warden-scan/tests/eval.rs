@@ -75,8 +75,18 @@ fn cache_dir(var: &str, default: &str) -> Option<PathBuf> {
 ///   test runners, linters) first scanned after the rules had been tuned on the other two, so
 ///   it measures false alarms on code the rules were not tuned on.
 const BENIGN_SETS: [(&str, &str, &str, &str); 3] = [
-    ("benign-top", "WARDEN_BENIGN_TOP", "warden-benign-top", "scripts/fetch-benign-top.sh"),
-    ("benign-tree", "WARDEN_BENIGN_TREE", "warden-benign-tree", "scripts/fetch-benign-tree.sh"),
+    (
+        "benign-top",
+        "WARDEN_BENIGN_TOP",
+        "warden-benign-top",
+        "scripts/fetch-benign-top.sh",
+    ),
+    (
+        "benign-tree",
+        "WARDEN_BENIGN_TREE",
+        "warden-benign-tree",
+        "scripts/fetch-benign-tree.sh",
+    ),
     (
         "benign-fresh",
         "WARDEN_BENIGN_FRESH",

