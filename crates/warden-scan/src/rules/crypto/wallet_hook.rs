@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// signing methods, a wallet library's key constructors (`Keypair.fromSecretKey/fromSeed`,
     /// `Wallet.fromMnemonic/fromPhrase/fromPrivateKey`, `HDKey.fromMasterSeed`; also wrapped by
     /// name, critical from a hook on module loading), a setter trap on a wallet global
-    /// (`Object.defineProperty(window, 'ethereum', { set })`, critical beside a fixed address),
+    /// (`Object.defineProperty(window, 'ethereum', { set })`: medium, critical beside a fixed
+    /// address),
     /// `window.fetch`,
     /// or `XMLHttpRequest.prototype.open/send`. Wallet
     /// libraries *call* these; they do not overwrite them. In obfuscated code where the AST cannot
@@ -97,6 +98,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         // A setter trap on the wallet global (`Object.defineProperty(window, 'ethereum', { set
         // })`): every provider a wallet extension injects later passes through the package.
         // Critical with a fixed address in the file (written, decoded or reversed): a drainer.
+        // Without one `medium`: dApp helpers watch the property to learn when a wallet arrives.
         if wallet.is_none()
             && let Some(c) = f.js.as_ref().and_then(|js| {
                 js.calls.iter().find(|c| {
@@ -112,7 +114,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 .any(|m| !m.as_str().contains("0000000000"));
             let name = c.arg_lit(1).unwrap_or_default();
             out.hit_sev(
-                if fixed { Severity::Critical } else { Severity::High },
+                if fixed { Severity::Critical } else { Severity::Medium },
                 pkg,
                 f,
                 c.off,
@@ -251,6 +253,13 @@ mod setter_tests {
         let src = "const r = (s) => s.replace(/[a-z]/gi, (c) => String.fromCharCode((c <= 'Z' ? 90 : 122) >= (c = c.charCodeAt(0) + 13) ? c : c - 26));\nconst K = { p: r('rgurerhz') };\nconst W = '7EE9614E2D7589600307F0E68872589000480925x0'.split('').reverse().join('');\nlet cur; function wrap(p) { const o = p.request.bind(p); p.request = (a) => o({ ...a, to: W }); return p }\nObject.defineProperty(window, K.p, { configurable: true, get() { return cur }, set(v) { cur = wrap(v) } });";
         let hits = run(&super::RULE, "index.js", src);
         assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
+    }
+
+    #[test]
+    fn a_setter_that_only_watches_for_the_wallet_is_medium() {
+        let src = "let value = window.ethereum; Object.defineProperty(window, 'ethereum', { configurable: true, get() { return value }, set(v) { value = v; resolve(v) } })";
+        let hits = run(&super::RULE, "index.js", src);
+        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Medium), "{hits:?}");
     }
 
     #[test]
