@@ -257,8 +257,16 @@ fn ps_hidden_cradle(f: &crate::package::FileCtx) -> Option<(u32, String, bool)> 
         r"(?i)\b(iex|invoke-expression)\b|\b(sal|set-alias|new-alias)\s+\S+\s+['\x22]?(iex|invoke-expression)\b|\b(icm|invoke-command)\b[^\n]{0,80}-scriptblock|\[scriptblock\]::create|(?:^|[\s;|{(=])[&.]\s*\(\s*[($]"
     );
     let r = run.find(&low)?;
+    // Offsets in the joined text: report the start of the same line in the file.
     let at = d.start().min(r.start());
-    let off = f.text.len().min(at) as u32;
+    let line = low.get(..at).map_or(0, |s| s.matches('\n').count());
+    let off = f
+        .text
+        .split_inclusive('\n')
+        .take(line)
+        .map(str::len)
+        .sum::<usize>()
+        .min(f.text.len()) as u32;
     let plain_download = download.is_match(&f.text.to_ascii_lowercase());
     let plain_run = matches!(r.as_str().trim(), "iex" | "invoke-expression");
     Some((
