@@ -65,6 +65,7 @@ pub fn flows(an: &Analyzer, program: &Program) -> (Vec<Flow>, Vec<Flow>) {
         vars: HashMap::default(),
         filled: Default::default(),
         global_picks: Default::default(),
+        addresses: Default::default(),
         paths: HashMap::default(),
         params: HashMap::default(),
         returns: HashMap::default(),
@@ -182,6 +183,9 @@ struct Tracker<'b, 's> {
     filled: std::collections::HashSet<String>,
     /// Variables holding a global picked by a computed name (`const g = globalThis[f(k)]`).
     global_picks: std::collections::HashSet<String>,
+    /// Variables destructured from an address-named field (`const { API_URL } = cfg`): where
+    /// the configuration says to send, see [`address_key`].
+    addresses: std::collections::HashSet<String>,
     /// Variables holding a credential file's path (`const p = path.join(home, '.npmrc')`).
     paths: HashMap<String, String>,
     /// Local functions and their parameter names.
@@ -537,6 +541,24 @@ fn credential_helper(cmd: &str) -> bool {
         || c.starts_with("git config --get http.") && c.contains("extraheader")
 }
 
+/// A configuration key that holds an address (`GITHUB_GRAPHQL_URL`, `apiUrl`, `SERVER_HOST`,
+/// `endpoint`): a value picked by it and used as a request's URL is where the user's
+/// configuration sends, not a secret leaving.
+fn address_key(k: &str) -> bool {
+    let l = k.to_ascii_lowercase();
+    ["url", "uri", "host", "hostname", "endpoint", "origin"]
+        .iter()
+        .any(|w| {
+            // the whole key, a `SNAKE_CASE` last word or a `camelCase` last word
+            let camel = k
+                .len()
+                .checked_sub(w.len())
+                .and_then(|i| k.get(i..))
+                .is_some_and(|end| end.starts_with(|c: char| c.is_ascii_uppercase()));
+            l == *w || l.ends_with(&format!("_{w}")) || l.ends_with(w) && camel
+        })
+}
+
 /// Object keys whose value is a client's own credential, sent where it belongs.
 fn auth_key(k: &str) -> bool {
     matches!(
@@ -649,6 +671,11 @@ impl Tracker<'_, '_> {
             BindingPattern::BindingIdentifier(id) => self.taint_var(id.name.as_str(), t.clone()),
             BindingPattern::ObjectPattern(o) => {
                 for prop in &o.properties {
+                    if let BindingPattern::BindingIdentifier(id) = &prop.value
+                        && prop.key.static_name().is_some_and(|k| address_key(&k))
+                    {
+                        self.addresses.insert(id.name.to_string());
+                    }
                     self.taint_pattern(&prop.value, t);
                 }
                 if let Some(r) = &o.rest {
@@ -1430,7 +1457,17 @@ impl Tracker<'_, '_> {
         let t = args
             .iter()
             .take(taken)
-            .filter_map(|a| a.as_expression())
+            .enumerate()
+            .filter_map(|(i, a)| a.as_expression().map(|e| (i, e)))
+            // A request to the address the configuration names sends nothing to anyone else:
+            // `fetch(GITHUB_GRAPHQL_URL, …)` with the URL picked from the project's `.env`
+            // (@changesets/get-github-info 1.0.1). What goes in its headers and body still counts.
+            .filter(|(i, e)| {
+                spawn
+                    || *i != 0
+                    || !matches!(e.without_parentheses(), Expression::Identifier(id) if self.addresses.contains(id.name.as_str()))
+            })
+            .map(|(_, e)| e)
             .filter(|e| {
                 !matches!(
                     e.without_parentheses(),

@@ -618,6 +618,19 @@ impl<'o> Package<'o> {
             .collect()
     }
 
+    /// Files the package's `bin` commands run: the declared bins and what they require
+    /// (relative modules, transitively). Computed on request; few rules need it.
+    pub fn bin_reach(&self) -> HashSet<String> {
+        let paths: HashSet<String> = self
+            .files
+            .iter()
+            .filter(|f| f.script.is_none())
+            .map(|f| f.path.clone())
+            .collect();
+        let roots: Vec<String> = self.bin_files.iter().cloned().collect();
+        self.reach(&roots, &paths)
+    }
+
     fn reach(&self, roots: &[String], paths: &HashSet<String>) -> HashSet<String> {
         let index: std::collections::HashMap<&str, usize> = self
             .files

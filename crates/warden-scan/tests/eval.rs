@@ -5,7 +5,8 @@
 //!   tarball of `../shared/corpus/malicious-dev`, `../shared/corpus/benign-tricky-dev`,
 //!   `tests/corpus/malicious`, `tests/corpus/benign-tricky` and the benign top cache filled by
 //!   `scripts/fetch-benign-top.sh` and the benign tree cache (every package of a real lockfile)
-//!   filled by `scripts/fetch-benign-tree.sh`, and prints the detection figures, the reason of every miss
+//!   filled by `scripts/fetch-benign-tree.sh` and the benign fresh cache (`scripts/benign-fresh.txt`),
+//!   and prints the detection figures, the reason of every miss
 //!   and false alarm, and the scan speed. See docs/scanner-eval.md.
 //! * `committed_corpus_detection` runs in CI over the committed corpus only and fails when
 //!   detection drops below what the scanner measurably achieves today.
@@ -54,28 +55,35 @@ fn shared_corpus() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// The benign top cache: `$WARDEN_BENIGN_TOP` or `~/.cache/warden-benign-top`.
-fn benign_top() -> Option<PathBuf> {
-    let dir = match std::env::var_os("WARDEN_BENIGN_TOP") {
+/// A benign package cache: the directory named by the environment variable `var`, else
+/// `~/.cache/<default>`; `None` when it does not exist.
+fn cache_dir(var: &str, default: &str) -> Option<PathBuf> {
+    let dir = match std::env::var_os(var) {
         Some(d) => PathBuf::from(d),
         None => PathBuf::from(std::env::var_os("HOME")?)
             .join(".cache")
-            .join("warden-benign-top"),
+            .join(default),
     };
     dir.is_dir().then_some(dir)
 }
 
-/// The benign tree cache (every package of a real lockfile, filled by
-/// `scripts/fetch-benign-tree.sh`): `$WARDEN_BENIGN_TREE` or `~/.cache/warden-benign-tree`.
-fn benign_tree() -> Option<PathBuf> {
-    let dir = match std::env::var_os("WARDEN_BENIGN_TREE") {
-        Some(d) => PathBuf::from(d),
-        None => PathBuf::from(std::env::var_os("HOME")?)
-            .join(".cache")
-            .join("warden-benign-tree"),
-    };
-    dir.is_dir().then_some(dir)
-}
+/// The benign sets of real packages, each `(set name, environment variable, cache folder, how
+/// to fill it)`:
+/// * benign-top: `../shared/corpus/benign-top-dev.txt`, the 1,000 most downloaded packages;
+/// * benign-tree: every package of a real lockfile (the toolchain fixture);
+/// * benign-fresh: `scripts/benign-fresh.txt`, 442 popular dev tools (release tools, bundlers,
+///   test runners, linters) first scanned after the rules had been tuned on the other two, so
+///   it measures false alarms on code the rules were not tuned on.
+const BENIGN_SETS: [(&str, &str, &str, &str); 3] = [
+    ("benign-top", "WARDEN_BENIGN_TOP", "warden-benign-top", "scripts/fetch-benign-top.sh"),
+    ("benign-tree", "WARDEN_BENIGN_TREE", "warden-benign-tree", "scripts/fetch-benign-tree.sh"),
+    (
+        "benign-fresh",
+        "WARDEN_BENIGN_FRESH",
+        "warden-benign-fresh",
+        "scripts/fetch-benign-top.sh scripts/benign-fresh.txt ~/.cache/warden-benign-fresh",
+    ),
+];
 
 /// CPU time (user + system) of this process so far, from /proc/self/stat (Linux; `None`
 /// elsewhere). Wall time alone misleads on a machine shared with other jobs.
@@ -226,15 +234,11 @@ fn eval() {
         false,
         tarballs(&committed_corpus().join("benign-tricky")),
     ));
-    if let Some(top) = benign_top() {
-        sets.push(("benign-top", false, tarballs(&top)));
-    } else {
-        println!("note: benign top cache not found; run scripts/fetch-benign-top.sh first");
-    }
-    if let Some(tree) = benign_tree() {
-        sets.push(("benign-tree", false, tarballs(&tree)));
-    } else {
-        println!("note: benign tree cache not found; run scripts/fetch-benign-tree.sh first");
+    for (name, var, default, fill) in BENIGN_SETS {
+        match cache_dir(var, default) {
+            Some(dir) => sets.push((name, false, tarballs(&dir))),
+            None => println!("note: {name} cache not found (${var}); fill it with {fill}"),
+        }
     }
 
     let mut lines = Vec::new();

@@ -274,6 +274,7 @@ pub static ALL: &[Rule] = &[
     other::persistence::RULE,
     other::crypto_miner::RULE,
     other::endless_loop::RULE,
+    other::time_bomb::RULE,
     other::tamper_installed_package::RULE,
     other::git_config_tamper::RULE,
     other::remote_wipe::RULE,

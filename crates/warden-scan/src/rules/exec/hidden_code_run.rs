@@ -19,7 +19,10 @@ crate::declare_rule! {
     /// `critical`), or what a local decoding function makes of constant data (`high`; the
     /// verdict makes it malicious beside any other risky capability; `critical` when it runs as
     /// soon as the package is loaded or installed, the loader shape). In bundles (minified or
-    /// over 200 KB) one step lower: names are tracked without scopes. Required JSON counts only
+    /// over 200 KB) one step lower, and `medium` for the bundle's own `package.json`: names are
+    /// tracked without scopes. A wrapper named after an identifier-checked name runs nothing
+    /// hidden. A data file the package does not ship (no data file the code names is in the
+    /// package) is the user's: `medium`. Required JSON counts only
     /// when it is the package's own `package.json`.
     id: "hidden-code-run",
     category: Exec,
@@ -35,7 +38,42 @@ crate::declare_rule! {
     pass: ["const ejs = (tpl) => new Function('o', 'return `' + tpl + '`'); module.exports = (file) => ejs(require('fs').readFileSync(file, 'utf8'))",
            "eval('console.log(1)'); fetch('https://h.example/x').then((r) => r.json()).then(render)",
            "const pkg = require('./package.json'); console.log(pkg.version); new Function('a', 'b', 'return a + b')",
-           "module.exports = function compile(filename) { const src = require('fs').readFileSync(filename, 'utf8'); const m = new module.constructor(); m._compile(src, filename) }"],
+           "module.exports = function compile(filename) { const src = require('fs').readFileSync(filename, 'utf8'); const m = new module.constructor(); m._compile(src, filename) }",
+           // @emnapi/core 1.11.3: a wrapper named after a checked identifier, in a file that fetches
+           "fetch(u).then((r) => r.text()).then((name) => { if (!/^[_$a-zA-Z][_$a-zA-Z0-9]*$/.test(name)) return; const f = new Function('_', 'return function ' + name + '(){ return _.apply(this, arguments) }')(impl) })"],
+}
+
+/// Whether a data file the code names (`'icons.json'`, `__dirname + '/logo.png'`, an extension
+/// alone: `name + '.svg'`) is one the package ships, other than its `package.json`.
+fn ships_named_data(pkg: &Package, f: &crate::package::FileCtx, js: &crate::js::JsFacts) -> bool {
+    let named = crate::regex!(
+        r#"(?i)['"`]([^'"`\s]*\.(json|ya?ml|toml|map|png|jpe?g|gif|ico|bmp|webp|svg|ttf|otf|woff2?|eot|txt|md|dat|bin|db|csv|log|lock))['"`]"#
+    );
+    let texts = std::iter::once(f.text.as_str()).chain(js.derived.iter().map(|(d, _)| d.as_str()));
+    let base = |p: &str| {
+        p.rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(p)
+            .to_ascii_lowercase()
+    };
+    let shipped: Vec<String> = pkg.files.iter().map(|x| base(&x.path)).collect();
+    texts.into_iter().any(|t| {
+        named.captures_iter(t).any(|c| {
+            let name = base(c.get(1).map_or("", |m| m.as_str()));
+            if name == "package.json" {
+                return false;
+            }
+            // `${n}.svg`, `.svg`: only the extension is known.
+            if name.starts_with('.') || name.contains("${") {
+                let ext = name.rsplit('.').next().unwrap_or("");
+                shipped
+                    .iter()
+                    .any(|s| s != "package.json" && s.ends_with(&format!(".{ext}")))
+            } else {
+                shipped.contains(&name)
+            }
+        })
+    })
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -44,7 +82,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let Some(js) = &f.js else { continue };
-        let Some(run) = js.code_runs.iter().max_by_key(|r| r.source) else {
+        // Not a wrapper named after a checked identifier: the name is all that varies.
+        let Some(run) = js
+            .code_runs
+            .iter()
+            .filter(|r| !super::function_name::runs_a_checked_name(&f.text, r.off))
+            .max_by_key(|r| r.source)
+        else {
             continue;
         };
         let bundle = f.minified || f.text.len() > 200 * 1024;
@@ -93,7 +137,23 @@ fn check(pkg: &Package, out: &mut Emitter) {
         } else {
             how
         };
-        let sev = if bundle && sev == Severity::Critical {
+        // A bundle reads its own `package.json` for a version in one module and runs the code
+        // it compiled in another (@rspack/core 2.3.3's module executor): with names tracked
+        // without scopes, the link between them is a reused name.
+        let own_manifest = run.source == Source::PackageData && run.what.contains("package.json");
+        // A data file the package cannot hold: no data file the code names is in the package, so
+        // what it reads is the user's (a test runner's fixture `options.json`,
+        // @babel/helper-transform-fixture-test-runner 8.0.0).
+        let users_file =
+            run.source == Source::PackageData && !own_manifest && !ships_named_data(pkg, f, js);
+        let how = if users_file {
+            "from a data file the package does not ship"
+        } else {
+            how
+        };
+        let sev = if bundle && own_manifest || users_file {
+            Severity::Medium
+        } else if bundle && sev == Severity::Critical {
             Severity::High
         } else if bundle {
             Severity::Medium
@@ -196,6 +256,39 @@ mod tests {
         let src = "const inspector = require('inspector'); const cfg = require('./package.json');\nconst s = new inspector.Session(); s.connect(); s.post('Runtime.evaluate', { expression: cfg.probe });";
         let (severity, hits) = first_severity(src);
         assert_eq!(severity, Some(Severity::Critical), "{hits}");
+    }
+
+    /// @rspack/core 2.3.3: a bundle over 200 KB reads `package.json` somewhere and runs
+    /// compiled modules elsewhere: medium. A small file doing the same stays critical.
+    #[test]
+    fn package_json_into_a_runner_in_a_bundle_is_medium() {
+        let src = "const vm = require('vm'); const options = require('./package.json');\nmodule.exports = (m) => vm.runInThisContext(options.boot);\n";
+        let (severity, hits) = first_severity(src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
+        let filler = "function f(a) { return a + 1; }\n".repeat(7000);
+        let (severity, hits) = first_severity(&format!("{filler}{src}"));
+        assert_eq!(severity, Some(Severity::Medium), "{hits}");
+    }
+
+    /// @babel/helper-transform-fixture-test-runner 8.0.0: a test runner parses each fixture's
+    /// `options.json` and runs the fixture's compiled code; the package ships no such file.
+    /// The same read of a data file the package ships stays critical.
+    #[test]
+    fn code_from_a_data_file_the_package_does_not_ship_is_medium() {
+        let runner = "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"main\":\"index.js\"}\n=== index.js\nconst fs = require('fs'); const path = require('path'); const vm = require('vm');\nmodule.exports = function run(dir) { const opts = JSON.parse(fs.readFileSync(path.join(dir, 'options.json'), 'utf8')); return vm.runInNewContext(opts.code, {}); };\n";
+        let hits = run(&super::RULE, "index.js", runner);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Medium),
+            "{hits:?}"
+        );
+        let shipped = format!("{runner}=== options.json\n{{\"code\":\"1\"}}\n");
+        let hits = run(&super::RULE, "index.js", &shipped);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
     }
 
     #[test]

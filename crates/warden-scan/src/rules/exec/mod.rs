@@ -4,6 +4,7 @@ pub mod bin_shadowing;
 pub mod child_process;
 pub mod dynamic_require;
 pub mod eval_dynamic;
+pub mod function_name;
 pub mod hidden_code_run;
 pub mod shell_download_exec;
 pub mod silent_process;

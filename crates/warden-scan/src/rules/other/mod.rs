@@ -11,4 +11,5 @@ pub mod native_binary;
 pub mod persistence;
 pub mod remote_wipe;
 pub mod tamper_installed_package;
+pub mod time_bomb;
 pub mod user_folder_drop;

