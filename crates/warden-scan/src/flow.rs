@@ -1300,6 +1300,14 @@ impl Tracker<'_, '_> {
                     let n = self.params[id.name.as_str()][i].clone();
                     self.taint_var(&n, t);
                 }
+                // `pixels(path.join(__dirname, 'logo.png'))`: the parameter names that data file.
+                if let Some(w) = a.as_expression().and_then(|e| self.names_data_file(e, 0)) {
+                    let n = &self.params[id.name.as_str()][i];
+                    if !self.data_paths.contains_key(n.as_str()) {
+                        self.data_paths.insert(n.clone(), w);
+                        self.grew = true;
+                    }
+                }
             }
         }
         // `return new Promise((resolve) => … resolve(data))`: the function returns the data.
@@ -2039,6 +2047,23 @@ require("node:vm").runInNewContext(m.code, { require });"#;
         assert_eq!(r.first().map(|r| r.0), Some(Source::PackageData), "{r:?}");
         // Code the caller hands in is not hidden data.
         let caller = r#"module.exports = (code) => require("vm").runInThisContext(code);"#;
+        assert!(runs(caller).is_empty(), "{:?}", runs(caller));
+    }
+
+    #[test]
+    fn a_data_file_named_to_a_local_reader_runs_package_data() {
+        // The image path is handed to a helper that reads and decodes it; its result is run.
+        let src = r#"const fs = require("fs"), path = require("path"), zlib = require("zlib");
+function pixels(file) { const buf = fs.readFileSync(file); const raw = zlib.inflateSync(buf.subarray(41)); const out = []; for (let i = 0; i < raw.length; i += 3) out.push(raw[i]); return Buffer.from(out); }
+const code = pixels(path.join(__dirname, "assets", "logo.png")).toString();
+new (Object.getPrototypeOf(async function () {}).constructor)("require", code)(require);"#;
+        let r = runs(src);
+        assert_eq!(r.first().map(|r| r.0), Some(Source::PackageData), "{r:?}");
+        // The helper handed a path the caller chose runs the caller's code, not hidden data.
+        let caller = r#"const fs = require("fs");
+function load(file) { return fs.readFileSync(file, "utf8"); }
+module.exports = (p) => new Function("require", load(p))(require);
+const logo = require("path").join(__dirname, "logo.png");"#;
         assert!(runs(caller).is_empty(), "{:?}", runs(caller));
     }
 

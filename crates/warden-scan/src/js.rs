@@ -111,6 +111,9 @@ pub struct JsFacts {
     /// passed as callbacks (`p.then((r) => …)`): for [`JsFacts::scope_of`] their body belongs
     /// to the code around them.
     pub invoked: Vec<u32>,
+    /// A local XOR decoder was called on a constant whose key this file does not hold (read
+    /// from another file of the package, such as a JSON data file).
+    pub xor_key_missing: bool,
 }
 
 impl JsFacts {
@@ -262,6 +265,12 @@ pub struct Analyzer<'s> {
     tails: HashMap<String, String>,
     /// Local functions whose body is `return <decode>(param)`: name → "hex" | "base64".
     decoders: HashMap<String, String>,
+    /// Local one-parameter functions that XOR their input with a key of the file.
+    xor_decoders: HashMap<String, crate::xor_decoder::XorDecoder>,
+    xor_key_missing: std::cell::Cell<bool>,
+    /// Local one-parameter functions returning `G[param]` with `G` the global object:
+    /// name → the global's path (`globalThis`).
+    global_getters: HashMap<String, String>,
     consts: HashMap<String, String>,
     /// Variables holding decoded binary (`const b = Buffer.from('eJy…', 'base64')`), for
     /// decompression folding; capped in size.
@@ -412,6 +421,9 @@ fn analyze_in(
         base_off,
         aliases: HashMap::default(),
         decoders: HashMap::default(),
+        xor_decoders: HashMap::default(),
+        xor_key_missing: Default::default(),
+        global_getters: HashMap::default(),
         tails: HashMap::default(),
         consts: HashMap::default(),
         byte_consts: HashMap::default(),
@@ -435,6 +447,7 @@ fn analyze_in(
     }
     a.visit_program(&ret.program);
     a.facts.invoked.sort_unstable();
+    a.facts.xor_key_missing |= a.xor_key_missing.get();
     if crate::flow::worth_tracking(src) {
         let (flows, runs) = crate::flow::flows(&a, &ret.program);
         a.facts.flows.extend(flows);
@@ -608,6 +621,15 @@ impl<'s> Analyzer<'s> {
                 let data = self.fold_bytes(arg(0)?, depth + 1)?;
                 return decode::loose_text(&decode::inflate(zlib_method(p)?, &data)?);
             }
+            Some(name) if self.xor_decoders.contains_key(name) => {
+                let v = self.fold(arg(0)?, depth + 1)?;
+                let d = self.xor_decoders.get(name)?;
+                let Some(key) = self.xor_key(&d.key) else {
+                    self.xor_key_missing.set(true);
+                    return None;
+                };
+                return crate::xor_decoder::decode(d, &v, &key);
+            }
             Some(name) if self.decoders.contains_key(name) => {
                 let v = self.fold(arg(0)?, depth + 1)?;
                 let bytes = match self.decoders.get(name).map(String::as_str) {
@@ -684,6 +706,101 @@ impl<'s> Analyzer<'s> {
         }
     }
 
+    /// The bytes of an XOR decoder's key: a constant array of numbers, a constant string or
+    /// decoded bytes held in a variable, or a literal byte.
+    fn xor_key(&self, key: &crate::xor_decoder::Key) -> Option<Vec<u8>> {
+        use crate::xor_decoder::Key;
+        match key {
+            Key::Byte(b) => Some(vec![*b]),
+            Key::Var(name) => {
+                if let Some(items) = self.arrays.get(name) {
+                    return items.iter().map(|n| n.parse::<u8>().ok()).collect();
+                }
+                if let Some(s) = self.consts.get(name) {
+                    return Some(s.as_bytes().to_vec());
+                }
+                self.byte_consts.get(name).cloned()
+            }
+        }
+    }
+
+    /// The global object a callee picks members of: an inline or local one-parameter function
+    /// that returns `G[param]` with `G` the global object (`globalThis`, `global`, `window`,
+    /// `self`, or a local `const g = typeof globalThis !== 'undefined' ? globalThis : self`).
+    fn global_getter_call(&self, callee: &Expression) -> Option<String> {
+        match callee.without_parentheses() {
+            Expression::Identifier(id) => self.global_getters.get(id.name.as_str()).cloned(),
+            Expression::ArrowFunctionExpression(f) => match f.body.as_expression() {
+                Some(e) => self.global_getter(&f.params, &[], Some(e)),
+                None => match &f.body {
+                    ArrowFunctionBody::FunctionBody(b) => {
+                        self.global_getter(&f.params, &b.statements, None)
+                    }
+                    _ => None,
+                },
+            },
+            Expression::FunctionExpression(f) => {
+                self.global_getter(&f.params, &f.body.as_ref()?.statements, None)
+            }
+            _ => None,
+        }
+    }
+
+    fn global_getter(
+        &self,
+        params: &FormalParameters,
+        statements: &[Statement],
+        expr: Option<&Expression>,
+    ) -> Option<String> {
+        let [p] = params.items.as_slice() else {
+            return None;
+        };
+        let BindingPattern::BindingIdentifier(param) = &p.pattern else {
+            return None;
+        };
+        if statements.len() > 4 {
+            return None;
+        }
+        let ret = match expr {
+            Some(e) => e,
+            None => match statements.last()? {
+                Statement::ReturnStatement(r) => r.argument.as_ref()?,
+                _ => return None,
+            },
+        };
+        let Expression::ComputedMemberExpression(m) = ret.without_parentheses() else {
+            return None;
+        };
+        if !matches!(&m.expression, Expression::Identifier(k) if k.name == param.name) {
+            return None;
+        }
+        // The object, through a declaration of the body when it is a local name.
+        let local = match &m.object {
+            Expression::Identifier(o) => statements.iter().find_map(|st| match st {
+                Statement::VariableDeclaration(d) => d.declarations.iter().find_map(|v| {
+                    matches!(&v.id, BindingPattern::BindingIdentifier(b) if b.name == o.name)
+                        .then_some(v.init.as_ref())
+                        .flatten()
+                }),
+                _ => None,
+            }),
+            _ => None,
+        };
+        let g = self.path(local.unwrap_or(&m.object), 1)?;
+        matches!(g.as_str(), "globalThis" | "global" | "window" | "self").then_some(g)
+    }
+
+    /// Records `name` as an XOR decoder when `f` is a one-parameter function whose body is one.
+    fn note_xor_decoder(&mut self, name: &str, params: &FormalParameters, body: oxc_span::Span) {
+        if let [p] = params.items.as_slice()
+            && let BindingPattern::BindingIdentifier(param) = &p.pattern
+            && let Some(src) = self.src.get(body.start as usize..body.end as usize)
+            && let Some(d) = crate::xor_decoder::detect(src, param.name.as_str())
+        {
+            self.xor_decoders.insert(name.to_string(), d);
+        }
+    }
+
     /// Analyses text unpacked from the code (a decompressed or reversed literal, a timer's
     /// decoded string) as code of its own, within the decoding depth.
     ///
@@ -718,6 +835,71 @@ impl<'s> Analyzer<'s> {
             && a.elements
                 .iter()
                 .all(|el| matches!(el, ArrayExpressionElement::NumericLiteral(_)))
+    }
+
+    /// A table of short number lists (`{ "name": [r, g, b], … }`, `[[…], […]]`) in a file that
+    /// turns char codes into text: a run of 22 or more consecutive rows whose numbers are all
+    /// printable characters (NUL padding allowed) that reads as code is a payload spread over
+    /// data rows, analysed as hidden code. Real tables (colours, glyph metrics, lookup data)
+    /// hold numbers outside the printable range often enough to break such runs.
+    fn note_code_table<'b>(
+        &mut self,
+        rows: impl Iterator<Item = Option<&'b Expression<'b>>>,
+        span: oxc_span::Span,
+    ) where
+        's: 'b,
+    {
+        let mut runs: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        let mut n_rows = 0usize;
+        let mut flush = |cur: &mut String, n_rows: &mut usize| {
+            if *n_rows >= 22 {
+                runs.push(std::mem::take(cur));
+            }
+            cur.clear();
+            *n_rows = 0;
+        };
+        for row in rows {
+            let Some(Expression::ArrayExpression(a)) = row.map(|r| r.without_parentheses()) else {
+                flush(&mut cur, &mut n_rows);
+                continue;
+            };
+            let mut text = String::new();
+            let ok = (1..=16).contains(&a.elements.len())
+                && a.elements.iter().all(|el| match el {
+                    ArrayExpressionElement::NumericLiteral(n)
+                        if n.value.fract() == 0.0
+                            && (n.value == 0.0
+                                || n.value == 9.0
+                                || n.value == 10.0
+                                || n.value == 13.0
+                                || (32.0..127.0).contains(&n.value)) =>
+                    {
+                        if n.value != 0.0 {
+                            text.push(n.value as u8 as char);
+                        }
+                        true
+                    }
+                    _ => false,
+                });
+            if ok {
+                cur.push_str(&text);
+                n_rows += 1;
+            } else {
+                flush(&mut cur, &mut n_rows);
+            }
+            if cur.len() > 256 * 1024 {
+                return;
+            }
+        }
+        flush(&mut cur, &mut n_rows);
+        let off = self.off(span);
+        for text in runs {
+            if text.len() >= 64 && looks_like_code(&text) {
+                self.note_string(&text, off, true);
+                self.analyse_unpacked(&text, off, true);
+            }
+        }
     }
 
     /// The text of char codes: `String.fromCharCode.apply(null, codes)`,
@@ -817,6 +999,7 @@ impl<'s> Analyzer<'s> {
                     let n = id.name.as_str();
                     return self.aliases.contains_key(n)
                         || ROOTS.contains(&n)
+                        || self.global_getters.contains_key(n)
                         || matches!(n, "global" | "self" | "__non_webpack_require__")
                         || INTEROP.contains(&n)
                         || self.is_module(n);
@@ -827,6 +1010,7 @@ impl<'s> Analyzer<'s> {
                 | Expression::ArrayExpression(_)
                 | Expression::StringLiteral(_)
                 | Expression::SequenceExpression(_)
+                | Expression::ConditionalExpression(_)
                 | Expression::LogicalExpression(_) => return true,
                 _ => return false,
             };
@@ -872,6 +1056,18 @@ impl<'s> Analyzer<'s> {
                 Some(join_path(obj, &prop))
             }
             Expression::CallExpression(c) => {
+                // `(t => globalThis[t])('process')`, `pick('process')`: the global it names.
+                if let Some(g) = self.global_getter_call(&c.callee)
+                    && let Some(name) = c
+                        .arguments
+                        .first()
+                        .and_then(|a| a.as_expression())
+                        .and_then(|a| self.fold(a, depth + 1))
+                    && !name.is_empty()
+                    && name.len() <= 64
+                {
+                    return Some(join_path(g, &name));
+                }
                 let callee = self.path(&c.callee, depth + 1)?;
                 // `createRequire(import.meta.url)` is a require function.
                 if matches!(
@@ -883,6 +1079,13 @@ impl<'s> Analyzer<'s> {
                 if is_require(&callee) {
                     let a = c.arguments.first()?.as_expression()?;
                     return self.fold(a, depth + 1).map(|m| norm_module(&m));
+                }
+                // `mod.require.bind(mod)` is a require function (other bound functions, such as
+                // `Function.call.bind(hasOwnProperty)`, are not what they bind).
+                if let Some(f) = callee.strip_suffix(".bind")
+                    && is_require(f)
+                {
+                    return Some(f.to_string());
                 }
                 // A compiler's module interop wrapper stands for the module it wraps.
                 if INTEROP.contains(&callee.as_str()) {
@@ -916,7 +1119,28 @@ impl<'s> Analyzer<'s> {
             Expression::ArrayExpression(_) => Some("<array>".into()),
             Expression::StringLiteral(_) => Some("<string>".into()),
             Expression::ObjectExpression(_) => Some("<object>".into()),
-            Expression::LogicalExpression(l) => self.path(&l.left, depth + 1),
+            // `typeof WebSocket === 'function' ? WebSocket : null`: the branch that names a
+            // known global or alias as a bare identifier (not a call's result: the prototype
+            // tests of generator helpers are no constructor lookups).
+            Expression::ConditionalExpression(c) => [&c.consequent, &c.alternate]
+                .into_iter()
+                .filter(|e| matches!(e.without_parentheses(), Expression::Identifier(_)))
+                .filter_map(|e| self.path(e, depth + 1))
+                .find(|p| self.root_known(p)),
+            // `a || b`: the left side; the right one only when the left is unknown and the
+            // right is the main module (`p.mainModule || require.main` with `p` a global picked
+            // at run time). `options.env || process.env` stays the caller's option.
+            Expression::LogicalExpression(l) => {
+                let left = self.path(&l.left, depth + 1);
+                if left.as_deref().is_some_and(|p| self.root_known(p)) {
+                    return left;
+                }
+                self.path(&l.right, depth + 1)
+                    .filter(|p| {
+                        matches!(p.as_str(), "require.main" | "process.mainModule" | "module")
+                    })
+                    .or(left)
+            }
             _ => None,
         }
     }
@@ -1429,7 +1653,7 @@ fn join_path(obj: String, prop: &str) -> String {
         return format!("window.{prop}");
     }
     let obj = match obj.as_str() {
-        "process.mainModule" | "module" => {
+        "process.mainModule" | "module" | "require.main" => {
             if prop == "require" {
                 return "require".into();
             }
@@ -1576,6 +1800,18 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         }
         if let (Some(id), Some(body)) = (&it.id, &it.body)
             && it.params.items.len() == 1
+            && let Some(g) = self.global_getter(&it.params, &body.statements, None)
+        {
+            self.global_getters.insert(id.name.to_string(), g);
+        }
+        if let (Some(id), Some(body)) = (&it.id, &it.body)
+            && body.span.size() <= 400
+            && self.src.as_bytes().contains(&b'^')
+        {
+            self.note_xor_decoder(id.name.as_str(), &it.params, body.span);
+        }
+        if let (Some(id), Some(body)) = (&it.id, &it.body)
+            && it.params.items.len() == 1
             && body.statements.len() == 1
             && let Statement::ReturnStatement(r) = &body.statements[0]
             && let Some(arg) = &r.argument
@@ -1610,6 +1846,31 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        // `const pick = (n) => globalThis[n]`: a global looked up by a name the caller passes.
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
+            && matches!(
+                init.without_parentheses(),
+                Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
+            )
+            && let Some(g) = self.global_getter_call(init)
+        {
+            self.global_getters.insert(id.name.to_string(), g);
+        }
+        // `const d = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length])…`
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
+            && let Some(body) = one_param_body(init)
+            && body.size() <= 400
+            && self.src.as_bytes()[body.start as usize..body.end as usize].contains(&b'^')
+        {
+            let params = match init.without_parentheses() {
+                Expression::ArrowFunctionExpression(f) => Some(&f.params),
+                Expression::FunctionExpression(f) => Some(&f.params),
+                _ => None,
+            };
+            if let Some(params) = params {
+                self.note_xor_decoder(id.name.as_str(), params, body);
+            }
+        }
         // `const r = (s) => s.split('').reverse().join('')`: a local string reverser.
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
             && let Some(body) = one_param_body(init)
@@ -1793,6 +2054,25 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         walk::walk_call_expression(self, it);
     }
 
+    fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
+        if it.properties.len() >= 22 && self.src.contains("fromCharCode") {
+            let rows = it.properties.iter().map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p) => Some(&p.value),
+                _ => None,
+            });
+            self.note_code_table(rows, it.span);
+        }
+        walk::walk_object_expression(self, it);
+    }
+
+    fn visit_array_expression(&mut self, it: &ArrayExpression<'a>) {
+        if it.elements.len() >= 22 && self.src.contains("fromCharCode") {
+            let rows = it.elements.iter().map(|e| e.as_expression());
+            self.note_code_table(rows, it.span);
+        }
+        walk::walk_array_expression(self, it);
+    }
+
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
         self.record_call(&it.callee, &it.arguments, it.span, true);
         walk::walk_new_expression(self, it);
@@ -1889,3 +2169,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
 #[cfg(test)]
 #[path = "js_unpack_tests.rs"]
 mod unpack_tests;
+
+#[cfg(test)]
+#[path = "js_reach_tests.rs"]
+mod reach_tests;

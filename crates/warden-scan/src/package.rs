@@ -820,7 +820,28 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
             (!long.is_empty()).then(|| (f.path.clone(), long))
         })
         .collect();
-    if exported.is_empty() {
+    // The string leaves of the package's JSON files, for files whose XOR decoder takes its key
+    // from one (`k = data[0].id + data[1].id`): the key kept apart from the ciphertext.
+    let wants_json = files
+        .iter()
+        .any(|f| f.js.as_ref().is_some_and(|js| js.xor_key_missing));
+    let json: std::collections::HashMap<String, Vec<(String, String)>> = if wants_json {
+        files
+            .iter()
+            .filter(|f| {
+                f.script.is_none() && f.path.ends_with(".json") && f.text.len() <= 256 * 1024
+            })
+            .filter_map(|f| {
+                let v: serde_json::Value = serde_json::from_str(&f.text).ok()?;
+                let mut out = Vec::new();
+                json_leaves(&v, String::new(), 0, &mut out);
+                (!out.is_empty()).then(|| (f.path.clone(), out))
+            })
+            .collect()
+    } else {
+        Default::default()
+    };
+    if exported.is_empty() && json.is_empty() {
         return;
     }
     for f in files.iter_mut() {
@@ -828,6 +849,7 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
             continue;
         }
         let Some(js) = &f.js else { continue };
+        let key_missing = js.xor_key_missing;
         let dir = f.path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
         let mut imports = crate::js::HashMap::default();
         for (m, _) in &js.modules {
@@ -842,6 +864,11 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
             }
             for (k, v) in exported.get(&target).into_iter().flatten() {
                 if f.text.contains(&format!(".{k}")) {
+                    imports.insert(format!("{m}.{k}"), v.clone());
+                }
+            }
+            if key_missing {
+                for (k, v) in json.get(&target).into_iter().flatten() {
                     imports.insert(format!("{m}.{k}"), v.clone());
                 }
             }
@@ -861,6 +888,37 @@ fn link_exports(files: &mut [FileCtx], limits: &Limits) {
             f.all = std::sync::OnceLock::new();
             f.lower = std::sync::OnceLock::new();
         }
+    }
+}
+
+/// The string values of a JSON document by member path (`0.constant`, `a.b`): at most 512,
+/// four levels deep, 64 items per container.
+fn json_leaves(v: &serde_json::Value, at: String, depth: usize, out: &mut Vec<(String, String)>) {
+    if out.len() >= 512 || depth > 4 {
+        return;
+    }
+    let join = |k: &str| {
+        if at.is_empty() {
+            k.to_string()
+        } else {
+            format!("{at}.{k}")
+        }
+    };
+    match v {
+        serde_json::Value::String(s) if !at.is_empty() && s.len() <= 4096 => {
+            out.push((at, s.clone()))
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().take(64).enumerate() {
+                json_leaves(x, join(&i.to_string()), depth + 1, out);
+            }
+        }
+        serde_json::Value::Object(o) => {
+            for (k, x) in o.iter().take(64) {
+                json_leaves(x, join(k), depth + 1, out);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -334,12 +334,182 @@ fn compile(c: &Cond, finders: &mut Vec<Finder<'static>>) -> Test {
     }
 }
 
+/// A bounded repetition this wide (`[^'"]{0,40}?`) makes the lazy DFA track one state per
+/// position it could be at; where the class is common (most bytes of minified code), the DFA's
+/// cache thrashes, it gives up and the regex engine falls back to the PikeVM, hundreds of times
+/// slower. A pattern holding one gets a second gate made of its pieces without it (see [`Need`]).
+const WIDE: u32 = 8;
+
+/// Whether `h` holds a wide bounded repetition anywhere.
+fn has_wide(h: &Hir) -> bool {
+    match h.kind() {
+        HirKind::Repetition(r) => {
+            matches!(r.max, Some(max) if max - r.min >= WIDE) || has_wide(&r.sub)
+        }
+        HirKind::Capture(c) => has_wide(&c.sub),
+        HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().any(has_wide),
+        _ => false,
+    }
+}
+
+/// Whether a piece may be searched for in a joined text (`FileCtx::all_text`, pieces joined by
+/// line feeds) in place of each piece: assertions about the start or end of the whole text, or
+/// CRLF line ends, would answer differently at the joints.
+fn joint_safe(h: &Hir) -> bool {
+    use regex_syntax::hir::Look;
+    match h.kind() {
+        HirKind::Look(l) => !matches!(l, Look::Start | Look::End | Look::StartCRLF | Look::EndCRLF),
+        HirKind::Repetition(r) => joint_safe(&r.sub),
+        HirKind::Capture(c) => joint_safe(&c.sub),
+        HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().all(joint_safe),
+        _ => true,
+    }
+}
+
+/// A necessary condition made of regexes: every match of a pattern contains a match of each
+/// piece of it (a run of a concatenation's items, searched on the whole text, so look-arounds
+/// see the same neighbours), and one of an alternation's branches.
+#[derive(Debug)]
+enum Need {
+    Re(usize),
+    All(Vec<Need>),
+    Any(Vec<Need>),
+}
+
+/// Most pieces a pattern's [`Need`] may search for (each is one pass over the text).
+const MAX_PIECES: usize = 4;
+
+/// A piece worth a pass: one that needs a literal (so the regex engine's prefilter skips most
+/// of the text) and has no wide repetition of its own.
+fn piece(h: Hir, pieces: &mut Vec<Hir>) -> Option<Need> {
+    if has_wide(&h) || !joint_safe(&h) || cond(&h) == Cond::True || pieces.len() >= MAX_PIECES {
+        return None;
+    }
+    pieces.push(h);
+    Some(Need::Re(pieces.len() - 1))
+}
+
+/// The pieces every match of `h` contains, when `h` holds a wide repetition; `None` when no
+/// cheaper condition is found.
+fn need(h: &Hir, pieces: &mut Vec<Hir>) -> Option<Need> {
+    if !has_wide(h) {
+        return None;
+    }
+    match h.kind() {
+        HirKind::Capture(c) => need(&c.sub, pieces),
+        HirKind::Concat(items) => {
+            let mut parts = Vec::new();
+            let mut run: Vec<Hir> = Vec::new();
+            for item in items {
+                if !has_wide(item) {
+                    run.push(item.clone());
+                    continue;
+                }
+                if !run.is_empty() {
+                    parts.extend(piece(Hir::concat(std::mem::take(&mut run)), pieces));
+                }
+                parts.extend(need(item, pieces));
+            }
+            if !run.is_empty() {
+                parts.extend(piece(Hir::concat(run), pieces));
+            }
+            match parts.len() {
+                0 => None,
+                1 => parts.pop(),
+                _ => Some(Need::All(parts)),
+            }
+        }
+        HirKind::Alternation(alts) => {
+            // Pieces of the branches before one without a condition are not needed either.
+            let before = pieces.len();
+            let mut parts = Vec::new();
+            for a in alts {
+                let n = if has_wide(a) {
+                    need(a, pieces)
+                } else {
+                    piece(a.clone(), pieces)
+                };
+                let Some(n) = n else {
+                    pieces.truncate(before);
+                    return None;
+                };
+                parts.push(n);
+            }
+            Some(Need::Any(parts))
+        }
+        _ => None,
+    }
+}
+
+/// The second gate of a pattern with a wide repetition: its [`Need`] and the pieces' regexes.
+#[derive(Debug)]
+struct Inner {
+    need: Need,
+    res: Vec<regex::Regex>,
+}
+
+impl Inner {
+    fn new(pattern: &str) -> Option<Inner> {
+        let hir = regex_syntax::parse(pattern).ok()?;
+        // A pattern anchored at the start of the text (`^[^;]{0,300}?…` asked about a suffix)
+        // looks at a few hundred bytes; its pieces would be searched through the whole text.
+        if hir
+            .properties()
+            .look_set_prefix()
+            .contains(regex_syntax::hir::Look::Start)
+        {
+            return None;
+        }
+        let mut pieces = Vec::new();
+        let need = need(&hir, &mut pieces)?;
+        let res = pieces
+            .iter()
+            .map(|h| regex::Regex::new(&h.to_string()).ok())
+            .collect::<Option<Vec<_>>>()?;
+        Some(Inner { need, res })
+    }
+
+    /// Whether `text` could hold a match: every piece a match needs occurs in it.
+    fn admits(&self, text: &str) -> bool {
+        self.eval(&self.need, text)
+    }
+
+    fn eval(&self, n: &Need, text: &str) -> bool {
+        match n {
+            Need::Re(i) => self.res[*i].is_match(text),
+            Need::All(ns) => ns.iter().all(|n| self.eval(n, text)),
+            Need::Any(ns) => ns.iter().any(|n| self.eval(n, text)),
+        }
+    }
+
+    /// The pieces in words, for tests.
+    #[cfg(test)]
+    fn describe(&self) -> String {
+        fn d(i: &Inner, n: &Need) -> String {
+            match n {
+                Need::Re(k) => i.res[*k].as_str().to_string(),
+                Need::All(ns) => format!(
+                    "({})",
+                    ns.iter().map(|n| d(i, n)).collect::<Vec<_>>().join(" & ")
+                ),
+                Need::Any(ns) => format!(
+                    "({})",
+                    ns.iter().map(|n| d(i, n)).collect::<Vec<_>>().join(" | ")
+                ),
+            }
+        }
+        d(self, &self.need)
+    }
+}
+
 /// A rule regex with its literal gate. Derefs to [`regex::Regex`]; the search methods rules use
 /// are shadowed by gated versions with the same results.
 #[derive(Debug)]
 pub struct Re {
     re: regex::Regex,
     gate: Option<Gate>,
+    /// Pieces every match needs, for patterns with a wide repetition.
+    inner: Option<Inner>,
 }
 
 impl std::ops::Deref for Re {
@@ -355,19 +525,35 @@ impl Re {
         Ok(Re {
             re: regex::Regex::new(pattern)?,
             gate: Gate::new(pattern),
+            inner: Inner::new(pattern),
         })
     }
 
     /// Whether a file's text with its derived strings (`FileCtx::all_text`) could hold a match.
     pub fn admits_all(&self, f: &crate::package::FileCtx) -> bool {
-        let Some(g) = &self.gate else { return true };
-        super::presence::ask(f.all_text(), |p, part| g.admits_present(p, part))
-            .unwrap_or_else(|| g.admits(f.all_text_lower().as_bytes()))
+        if let Some(g) = &self.gate
+            && !super::presence::ask(f.all_text(), |p, part| g.admits_present(p, part))
+                .unwrap_or_else(|| g.admits(f.all_text_lower().as_bytes()))
+        {
+            return false;
+        }
+        self.inner
+            .as_ref()
+            .is_none_or(|i| f.all_text().len() < MIN_GATED_TEXT || i.admits(f.all_text()))
     }
 
     /// Whether `text` could hold a match (folds it when the gate needs to look; rules ask
     /// several patterns about the same text in a row, so the last fold is kept per thread).
     pub fn admits(&self, text: &str) -> bool {
+        self.admits_literals(text)
+            && self
+                .inner
+                .as_ref()
+                .is_none_or(|i| text.len() < MIN_GATED_TEXT || i.admits(text))
+    }
+
+    /// The literal gate alone.
+    fn admits_literals(&self, text: &str) -> bool {
         thread_local! {
             static LAST: std::cell::RefCell<(String, String)> = const {
                 std::cell::RefCell::new((String::new(), String::new()))
@@ -475,6 +661,36 @@ mod tests {
         assert_eq!(describe(r"[0-9a-f]{80,}"), None);
     }
 
+    fn pieces(p: &str) -> Option<String> {
+        Inner::new(&p.replace(r"\b", r"(?-u:\b)")).map(|i| i.describe())
+    }
+
+    #[test]
+    fn wide_repetitions_get_a_gate_of_the_pieces_around_them() {
+        let card = pieces(r#"(?i)['"`/\[=][^'"`\n]{0,40}?\b(?:cc|card)[-_.?\s\\]*num(?:ber)?"#);
+        assert_eq!(
+            card.as_deref(),
+            Some(
+                "(?:(?-u:\\b)[Cc](?:[Cc]|(?:[Aa][Rr][Dd]))[\t-\r \\-\\.\\?\\\\_\u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}]*[Nn][Uu][Mm](?:[Bb][Ee][Rr])?)"
+            )
+        );
+        let p = pieces(r"(?i)\b(curl|wget)\b[^|;&\n]{0,200}\|\s*(sh|bash)\b|\bnohup\s+\S");
+        // The leading `\b` is factored out of both branches; `| sh` has no literal to search for.
+        assert_eq!(
+            p.as_deref().map(|p| p.matches(" | ").count()),
+            Some(1),
+            "{p:?}"
+        );
+        // No wide repetition: no second gate.
+        assert_eq!(pieces(r"(?i)\b(curl|wget)\b[^|]*\|\s*sh"), None);
+        // A branch with nothing to search for leaves the alternation without a condition.
+        assert_eq!(pieces(r"[a-z]{0,40}x|\bcurl\b[^|]{0,100}\|"), None);
+        // Anchors at the start or end of the text are not pieces, and a pattern anchored at the
+        // start gets none (its own search stops after a few hundred bytes).
+        assert_eq!(pieces(r"x\Acurl[^|]{0,100}"), None);
+        assert_eq!(pieces(r"^[^;]{0,300}?process\.env"), None);
+    }
+
     #[test]
     fn unicode_case_folds_to_ascii_letters_pass_the_gate() {
         // (?i)k also matches U+212A (Kelvin sign) and (?i)s matches U+017F (long s): the gate
@@ -494,6 +710,9 @@ mod tests {
             r"(?i)(^|[\s&;|])start\s+/b\s|\bnohup\s+\S+[^\n]*&|-w(indowstyle)?\s+hidden\b|\bsetsid\s+\S|\bdisown\b",
             r"JSON\.stringify\(\s*process\.env\s*[,)]",
             r"(?i)russia|\bIran\b|['`](ru|by)['`]",
+            r#"(?i)['"`/\[=][^'"`\n]{0,40}?\b(?:cc|card)[-_.?\s\\]*num(?:ber)?"#,
+            r"(?i)\b(curl|wget)\b[^|;&\n]{0,200}\|\s*(sh|bash)\b|\bnohup\s+\S{0,9}",
+            r"(?m)^\s*(?:[a-z]{0,12})\s*curl[^\n]{1,80}\|\s*sh$",
         ];
         let pad = "x".repeat(400);
         let texts = [
@@ -504,6 +723,13 @@ mod tests {
             format!("{pad} JSON.stringify( process.env )"),
             format!("{pad} if (c === 'RU') x"),
             format!("{pad} iran"),
+            format!("{pad} el.querySelector('[name=cardNumber]')"),
+            format!("{pad} x = \"ab CC_NUM\""),
+            format!("{pad} x = \"ab\ncard number\""),
+            format!("{pad} \u{212A}x nohup ./a"),
+            format!("{pad}\n  bash curl -s http://h | sh\n"),
+            format!("{pad}\n  bash curl -s http://h | sh x\n"),
+            format!("{pad} wget http://h | bash"),
             pad.clone(),
         ];
         for p in patterns {

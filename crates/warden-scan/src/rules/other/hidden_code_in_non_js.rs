@@ -52,15 +52,7 @@ fn is_source_map(decoded: &str) -> bool {
 /// both of [`encoded_code`]'s patterns need: one pass over the bytes rules most texts out before
 /// either regex runs (and before a binary file is copied into text).
 fn long_base64_run(b: &[u8]) -> bool {
-    let mut run = 0usize;
-    b.iter().any(|&b| {
-        if b.is_ascii_alphanumeric() || b == b'+' || b == b'/' {
-            run += 1;
-        } else {
-            run = 0;
-        }
-        run >= 40
-    })
+    runs(b, 0, 40, is_b64).next().is_some()
 }
 
 /// The longest run of invisible characters in `text` when it is 16 or more: its length and the
@@ -122,12 +114,8 @@ fn encoded_code(text: &str) -> Option<String> {
     if !long_base64_run(text.as_bytes()) {
         return None;
     }
-    let b64 = crate::regex!(
-        r"(?:[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?\n[ \t]*){2,}[A-Za-z0-9+/]*={0,2}|[A-Za-z0-9+/]{60,}={0,2}"
-    );
-    let hex = crate::regex!(r"[0-9a-fA-F]{80,}");
-    for m in b64.find_iter(text).take(256) {
-        let run: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+    for m in base64_runs(text).take(256) {
+        let run: String = m.chars().filter(|c| !c.is_whitespace()).collect();
         for skip in 0..4 {
             let Some(cand) = run.get(skip..) else { break };
             if let Some(t) = decode::decode_text(cand)
@@ -138,8 +126,7 @@ fn encoded_code(text: &str) -> Option<String> {
             }
         }
     }
-    for m in hex.find_iter(text).take(256) {
-        let run = m.as_str();
+    for run in hex_runs(text).take(256) {
         for cand in [run, run.get(1..).unwrap_or("")] {
             if cand.len() % 2 == 0
                 && let Some(t) = decode::decode_text(cand)
@@ -218,6 +205,83 @@ fn fragmented_code(path: &str, text: &str) -> Option<(String, bool)> {
         }
     }
     None
+}
+
+fn is_b64(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'+' || b == b'/'
+}
+
+/// The maximal runs of bytes for which `class` holds, at least `min` long, from `from` on, as
+/// `(start, end)` (a run that began before `from` counts from `from`). Only every `min`-th byte is
+/// looked at until one is in the class: a run of `min` or more covers one of them. From there the
+/// run is walked to both ends.
+fn runs(
+    b: &[u8],
+    from: usize,
+    min: usize,
+    class: impl Fn(u8) -> bool,
+) -> impl Iterator<Item = (usize, usize)> {
+    let min = min.max(1);
+    let mut from = from;
+    std::iter::from_fn(move || {
+        let mut probe = from + min - 1;
+        while probe < b.len() {
+            if !class(b[probe]) {
+                probe += min;
+                continue;
+            }
+            let mut start = probe;
+            while start > from && class(b[start - 1]) {
+                start -= 1;
+            }
+            let mut end = probe + 1;
+            while end < b.len() && class(b[end]) {
+                end += 1;
+            }
+            if end - start >= min {
+                from = end;
+                return Some((start, end));
+            }
+            // The next run starts after `end`; its first `min` bytes hold one of these probes.
+            probe = end + min;
+        }
+        from = b.len();
+        None
+    })
+}
+
+/// What `find_iter` of `[0-9a-fA-F]{80,}` finds: every maximal run of 80 or more hex digits
+/// (the greedy repetition takes all of a run, and no match starts inside one).
+fn hex_runs(text: &str) -> impl Iterator<Item = &str> {
+    runs(text.as_bytes(), 0, 80, |c| c.is_ascii_hexdigit()).map(move |(s, e)| &text[s..e])
+}
+
+/// What `find_iter` of the base64 pattern below finds, without running it over the whole text:
+/// both of its branches start with 40 or more base64 characters that run to the end of a maximal
+/// run (the next byte is `=`, a blank or a line end, none of them base64), so a match can only
+/// start where a maximal run of 40 or more starts: if the pattern fails there, it fails at every
+/// later start in the run, which sees the same bytes after the run with fewer before. Each such
+/// start is tried with the pattern anchored; the next search starts where a match ended (which is
+/// never inside a run), as `find_iter` does.
+fn base64_runs(text: &str) -> impl Iterator<Item = &str> {
+    let anchored = crate::regex!(
+        r"^(?:(?:[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?\n[ \t]*){2,}[A-Za-z0-9+/]*={0,2}|[A-Za-z0-9+/]{60,}={0,2})"
+    );
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some((start, end)) = runs(b, from, 40, is_b64).next() {
+            // Runs start at ASCII bytes, so `start` is a character boundary.
+            match anchored.find(&text[start..]) {
+                Some(m) => {
+                    from = start + m.end();
+                    return Some(&text[start..from]);
+                }
+                None => from = end,
+            }
+        }
+        None
+    })
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
@@ -343,6 +407,100 @@ fn check(pkg: &Package, out: &mut Emitter) {
 #[cfg(test)]
 mod scan_tests {
     use super::*;
+
+    #[test]
+    fn runs_are_the_maximal_runs_a_byte_walk_finds() {
+        fn naive(b: &[u8], from: usize, min: usize) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut i = from;
+            while i < b.len() {
+                if b[i] == b'a' {
+                    let s = i;
+                    while i < b.len() && b[i] == b'a' {
+                        i += 1;
+                    }
+                    if i - s >= min {
+                        out.push((s, i));
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            out
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for n in 0..2000usize {
+            let mut b = Vec::new();
+            for _ in 0..(n % 90) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let len = (seed % 13) as usize;
+                b.extend(std::iter::repeat_n(
+                    if seed & 64 == 0 { b'a' } else { b'-' },
+                    len,
+                ));
+            }
+            for min in [1, 2, 5, 12] {
+                for from in [0, 3, 17] {
+                    let got: Vec<_> = runs(&b, from, min, |c| c == b'a').collect();
+                    assert_eq!(got, naive(&b, from, min), "{min} {from} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn base64_and_hex_runs_are_the_matches_of_the_patterns() {
+        let b64 = regex::Regex::new(
+            r"(?:[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?\n[ \t]*){2,}[A-Za-z0-9+/]*={0,2}|[A-Za-z0-9+/]{60,}={0,2}",
+        )
+        .expect("valid");
+        let hex = regex::Regex::new(r"[0-9a-fA-F]{80,}").expect("valid");
+        // Pieces that sit at the edges of both patterns, glued in every order (a fixed
+        // pseudo-random walk, so the test is the same on every run).
+        let parts = [
+            "QUJD".repeat(10),
+            "QUJD".repeat(16),
+            "ab12".repeat(21),
+            "ab12".repeat(19),
+            "=".into(),
+            "==".into(),
+            "===".into(),
+            "\n".into(),
+            "\r\n".into(),
+            " \t".into(),
+            "\"".into(),
+            "é".into(),
+            "x".into(),
+            "/+".into(),
+            ";".into(),
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let (mut found_b64, mut found_hex) = (0, 0);
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 12) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(&parts[(seed % parts.len() as u64) as usize]);
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let want: Vec<&str> = b64.find_iter(&text).map(|m| m.as_str()).collect();
+            assert_eq!(base64_runs(&text).collect::<Vec<_>>(), want, "{text:?}");
+            found_b64 += want.len();
+            let want: Vec<&str> = hex.find_iter(&text).map(|m| m.as_str()).collect();
+            assert_eq!(hex_runs(&text).collect::<Vec<_>>(), want, "{text:?}");
+            found_hex += want.len();
+        }
+        assert!(
+            found_b64 > 500 && found_hex > 500,
+            "{found_b64} {found_hex}"
+        );
+    }
 
     /// The walk over every character that `invisible_run` replaces.
     fn naive(text: &str) -> Option<(usize, usize)> {
