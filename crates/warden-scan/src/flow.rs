@@ -1269,7 +1269,11 @@ impl Tracker<'_, '_> {
                     return None;
                 }
                 let mut t = None;
-                for a in args() {
+                // Spread arguments too: `String.fromCharCode(...codes)` carries `codes`.
+                for a in c.arguments.iter().filter_map(|a| match a {
+                    Argument::SpreadElement(s) => Some(&s.argument),
+                    a => a.as_expression(),
+                }) {
                     t = best(t, self.taint_of(a, depth + 1));
                 }
                 // A method of a tainted value: `parsed.toString()`, `Buffer.from(x).toString()`.

@@ -550,6 +550,16 @@ impl<'s> Analyzer<'s> {
                     self.imports.get(p).cloned()
                 })
             }
+            // `K.p` of a constant object literal (`const K = { p: dec('…') }`).
+            Expression::StaticMemberExpression(m) if matches!(&m.object, Expression::Identifier(o) if self.consts.contains_key(&format!("{}.{}", o.name, m.property.name))) =>
+            {
+                let Expression::Identifier(o) = &m.object else {
+                    return None;
+                };
+                self.consts
+                    .get(&format!("{}.{}", o.name, m.property.name))
+                    .cloned()
+            }
             // Another file's export (`./format.codes`, a table item `./data.3`); otherwise the
             // arms below (enum members, array items) still get their turn.
             Expression::StaticMemberExpression(_) | Expression::ComputedMemberExpression(_)
@@ -667,6 +677,9 @@ impl<'s> Analyzer<'s> {
                 }
                 let bytes = match kind {
                     Some("reverse") => return Some(v.chars().rev().collect()),
+                    Some(k) if k == "rot13" || k.starts_with("xor:") => {
+                        return crate::local_decoder::apply(k, &v);
+                    }
                     Some("hex") => decode::hex_bytes(&v)?,
                     _ => decode::base64_bytes(&v)?,
                 };
@@ -1246,6 +1259,20 @@ impl<'s> Analyzer<'s> {
             self.consts.insert(name.to_string(), v);
             return;
         }
+        // An object literal of constant strings: each field folds as `name.field`.
+        if let Expression::ObjectExpression(o) = init.without_parentheses()
+            && o.properties.len() <= 64
+        {
+            for p in &o.properties {
+                if let ObjectPropertyKind::ObjectProperty(p) = p
+                    && !p.computed
+                    && let Some(k) = p.key.static_name()
+                    && let Some(v) = self.fold(&p.value, 0)
+                {
+                    self.consts.insert(format!("{name}.{k}"), v);
+                }
+            }
+        }
         // A constant array: written out (two or more items) and never grown in place. The
         // searches of the whole source come last: most arrays are not constant strings, and a
         // bundle declares thousands of arrays.
@@ -1731,6 +1758,28 @@ fn zlib_method(path: &str) -> Option<&str> {
     .then_some(m)
 }
 
+impl Analyzer<'_> {
+    /// Records `name` as a local decoder when the body at `body` has a known decoding shape
+    /// whose key the code holds ([`crate::local_decoder::shape`]).
+    fn note_shaped_decoder(&mut self, name: &str, body: oxc_span::Span) {
+        let Some(src) = self.src.get(body.start as usize..body.end as usize) else {
+            return;
+        };
+        if src.len() > 600 || !(src.contains('^') || src.contains("13")) {
+            return;
+        }
+        let kind = crate::local_decoder::shape(src, |k| {
+            self.consts
+                .get(k)
+                .cloned()
+                .or_else(|| self.arrays.get(k).map(|a| a.join(",")))
+        });
+        if let Some(k) = kind {
+            self.decoders.insert(name.to_string(), k);
+        }
+    }
+}
+
 /// Source text of a string reverser body: `s.split('').reverse().join('')`,
 /// `[...s].reverse().join('')`, `Array.from(s).reverse().join('')`.
 fn is_reverser(src: &str) -> bool {
@@ -2032,6 +2081,13 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 self.decoders.insert(id.name.to_string(), k.to_string());
             }
         }
+        // Longer decoders recognised by shape (rot13, XOR with a constant key).
+        if let (Some(id), Some(body)) = (&it.id, &it.body)
+            && it.params.items.len() == 1
+            && !self.decoders.contains_key(id.name.as_str())
+        {
+            self.note_shaped_decoder(id.name.as_str(), body.span);
+        }
         walk::walk_function(self, it, flags);
     }
 
@@ -2070,6 +2126,10 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         {
             self.decoders
                 .insert(id.name.to_string(), "reverse".to_string());
+        } else if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
+            && let Some(body) = one_param_body(init)
+        {
+            self.note_shaped_decoder(id.name.as_str(), body);
         }
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
             && let Some(body) = one_param_body(init)

@@ -12,6 +12,7 @@ mod decode;
 mod diff;
 mod flow;
 mod js;
+mod local_decoder;
 mod model;
 mod package;
 pub mod rules;

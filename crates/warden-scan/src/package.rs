@@ -459,7 +459,9 @@ impl<'o> Package<'o> {
         // node-gyp runs the `<!(…)` / `<!@(…)` command expansions of binding.gyp while it loads
         // the file, i.e. during the install build.
         if let Some(gyp) = files.iter().find(|f| f.path == "binding.gyp") {
-            let cmds = gyp_commands(&gyp.text);
+            // Command expansions, then the build actions gyp runs while it builds.
+            let mut cmds = gyp_commands(&gyp.text);
+            cmds.extend(gyp_actions(&gyp.text));
             for (cmd, line) in cmds {
                 let mut f = FileCtx::script("binding.gyp", &cmd, line);
                 f.path = "binding.gyp".into();
@@ -1081,6 +1083,32 @@ pub fn gyp_commands(text: &str) -> Vec<(String, u32)> {
     out
 }
 
+/// The commands of a binding.gyp's `actions` (and `rules`) entries, `"action": ["python3",
+/// "tools/gen.py", "<@(_outputs)"]`, joined into one command line each, with their lines: gyp
+/// runs them while it builds the addon, i.e. during the install build.
+pub fn gyp_actions(text: &str) -> Vec<(String, u32)> {
+    let key = crate::regex!(r#"['"]action['"]\s*:\s*\["#);
+    let item = crate::regex!(r#""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'"#);
+    let mut out = Vec::new();
+    for m in key.find_iter(text) {
+        let Some(close) = text[m.end()..].find(']') else {
+            continue;
+        };
+        let list = &text[m.end()..m.end() + close];
+        let words: Vec<String> = item
+            .captures_iter(list)
+            .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+            .map(|w| w.as_str().replace("\\\"", "\""))
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let line = text[..m.start()].matches('\n').count() as u32 + 1;
+        out.push((words.join(" "), line));
+    }
+    out
+}
+
 /// Files that package-manager settings in the tarball make node or yarn load before anything
 /// else: `node-options` with `--require`/`-r`/`--import` in `.npmrc`, `yarnPath` in
 /// `.yarnrc.yml` and `yarn-path` in `.yarnrc`; pnpm's `.pnpmfile.cjs` hooks.
@@ -1180,6 +1208,17 @@ mod config_tests {
             ]
         );
         assert!(gyp_commands("{\"sources\": [\"a.cc\"], \"x\": \"<!\"}").is_empty());
+    }
+
+    #[test]
+    fn gyp_build_actions_are_install_commands() {
+        let gyp = "{\n 'targets': [{\n  'actions': [{\n   'action_name': 'gen',\n   \"action\": [\"python3\", \"tools/gen.py\", \"<@(_outputs)\"]\n  }]\n }]\n}";
+        assert_eq!(
+            gyp_actions(gyp),
+            vec![("python3 tools/gen.py <@(_outputs)".to_string(), 5)]
+        );
+        // `actions` lists and action names are not commands.
+        assert!(gyp_actions("{'actions': [], 'action_name': 'x', 'sources': ['a.cc']}").is_empty());
     }
 
     #[test]

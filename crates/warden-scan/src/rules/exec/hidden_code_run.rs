@@ -124,6 +124,25 @@ fn check(pkg: &Package, out: &mut Emitter) {
         } else {
             (sev, how)
         };
+        // A runner spelled indirectly (`Reflect.construct(Function, …)`, a global by a computed
+        // name) is never a minifier's output: in a minified file of one module (not a large
+        // bundle) the decoded stage run on load stays the loader shape.
+        let indirect = run.sink.starts_with("Reflect.") || run.sink.starts_with("globalThis[");
+        let small_minified = f.minified && f.text.len() <= 100 * 1024;
+        let (sev, bundle) = if run.source == Source::Decoded
+            && small_minified
+            && indirect
+            && pkg.runs_on_load(f, run.off)
+        {
+            (Severity::Critical, false)
+        } else {
+            (sev, bundle)
+        };
+        let how = if sev == Severity::Critical && run.source == Source::Decoded {
+            "decoded from constant data by the package itself, as soon as it is loaded"
+        } else {
+            how
+        };
         // A bundle reads its own `package.json` for a version in one module and runs the code
         // it compiled in another (@rspack/core 2.3.3's module executor): with names tracked
         // without scopes, the link between them is a reused name.
@@ -180,6 +199,49 @@ mod tests {
         let src = "const T = [107,108,109,110,111,112,113,114,115,116];\nfunction unpack(t, k) { let s = ''; for (let i = 0; i < t.length; i++) s += String.fromCharCode(t[i] ^ k[i % k.length]); return s }\nconst run = Function;\nrun(unpack(T, [19, 55, 90]))();";
         let (severity, hits) = first_severity(src);
         assert_eq!(severity, Some(Severity::Critical), "{hits}");
+    }
+
+    #[test]
+    fn char_codes_run_on_load_through_reflect_construct_in_a_minified_module_is_critical() {
+        let codes: Vec<String> = "require('os').hostname()"
+            .bytes()
+            .map(|b| b.to_string())
+            .collect();
+        let src = format!(
+            "\"use strict\";var a=1;{};(()=>{{try{{let t=[{}],e=Reflect.construct(Function,[\"r\",String.fromCharCode.apply(null,t)]);Reflect.apply(e,null,[require])}}catch{{}}}})();\n",
+            "function q(t){return t+1}".repeat(100),
+            codes.join(",")
+        );
+        let (severity, hits) = first_severity(&src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
+    }
+
+    #[test]
+    fn the_same_minified_module_building_its_stage_with_new_function_on_call_stays_medium() {
+        let codes: Vec<String> = "require('os').hostname()"
+            .bytes()
+            .map(|b| b.to_string())
+            .collect();
+        let src = format!(
+            "\"use strict\";var a=1;{};module.exports=function(){{let t=[{}];return new Function(\"r\",String.fromCharCode.apply(null,t))}};\n",
+            "function q(t){return t+1}".repeat(100),
+            codes.join(",")
+        );
+        let (severity, hits) = first_severity(&src);
+        assert_eq!(severity, Some(Severity::Medium), "{hits}");
+    }
+
+    #[test]
+    fn a_manifest_field_decoded_through_spread_char_codes_into_reflect_construct_is_critical() {
+        let src = "const meta = require('./package.json');\nfunction compile(p) { const hex = Buffer.from(p, 'base64').toString('latin1'); const list = Buffer.from(hex, 'hex').toString('latin1'); const code = String.fromCharCode(...list.split(',').map(Number)); return Reflect.construct(Function, ['require', code]); }\nmodule.exports = () => compile(meta.sortOrder.preset)(require);";
+        let (severity, hits) = first_severity(src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
+    }
+
+    #[test]
+    fn char_codes_spread_from_a_user_argument_are_not_hidden_code() {
+        let src = "module.exports = (codes) => new Function('a', String.fromCharCode(...codes.split(',').map(Number)));";
+        assert!(run(&super::RULE, "index.js", src).is_empty());
     }
 
     #[test]

