@@ -58,15 +58,8 @@ fn paired_chains(text: &str) -> Vec<&'static str> {
                 .get(a..b)
                 .is_some_and(|g| !g.contains([';', '=', '(', ')', '{']))
     };
-    static RES: std::sync::LazyLock<Vec<(&str, crate::rules::gate::Re)>> =
-        std::sync::LazyLock::new(|| {
-            super::ADDRESS_PATTERNS
-                .iter()
-                .map(|(l, p)| (*l, crate::rules::compile(p)))
-                .collect()
-        });
     let mut chains = Vec::new();
-    for (chain, re) in RES.iter() {
+    for (chain, re) in super::address_res() {
         let near = re.find_iter(text).any(|m| {
             !m.as_str().contains("00000000000000000000")
                 && pieces
