@@ -119,11 +119,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let Some(m) = distance.find(text) else {
             continue;
         };
-        let off = if m.start() < f.text.len() {
-            m.start() as u32
-        } else {
-            0
-        };
+        let off = f.text_off(m.start(), 0);
         out.hit(
             pkg,
             f,

@@ -61,11 +61,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             } else {
                 Severity::Medium
             };
-            let off = if first < f.text.len() {
-                first as u32
-            } else {
-                0
-            };
+            let off = f.text_off(first, 0);
             out.hit_sev(
                 sev,
                 pkg,

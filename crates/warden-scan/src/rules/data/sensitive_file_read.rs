@@ -265,11 +265,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let npm = npmrc.find_iter(text).find(|m| !listed(m.start(), m.end()));
         if kinds.is_empty() {
             if let Some(m) = npm {
-                let off = if m.start() < f.text.len() {
-                    m.start() as u32
-                } else {
-                    0
-                };
+                let off = f.text_off(m.start(), 0);
                 // A release command that runs `npm publish` itself (eslint-release 3.3.0 writes
                 // the project's `.npmrc` with a `${NPM_TOKEN}` placeholder, then publishes) is
                 // configuring the npm CLI: `npm-publish` reports the publishing.
@@ -291,7 +287,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if npm.is_some() {
             kinds.push("npm tokens");
         }
-        let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
+        let off = first.map_or(0, |o| f.text_off(o, 0));
         let net = super::has_network(f);
         let sev = if net && (kinds.len() >= 3 || walks_and_reads(f))
             || kinds.contains(&"CI runner secrets")
