@@ -4,6 +4,7 @@
 //! per file), which over-approximates in the direction of finding more.
 
 use crate::decode;
+use crate::local_decoder::{self, Decoder};
 use oxc_allocator::Allocator;
 use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
@@ -263,10 +264,9 @@ pub struct Analyzer<'s> {
     aliases: HashMap<String, String>,
     /// Constant ends of strings built into variables (`const n = `${x}.zone.example``).
     tails: HashMap<String, String>,
-    /// Local functions whose body is `return <decode>(param)`: name → "hex" | "base64".
-    decoders: HashMap<String, String>,
-    /// Local one-parameter functions that XOR their input with a key of the file.
-    xor_decoders: HashMap<String, crate::xor_decoder::XorDecoder>,
+    /// Local one-parameter decoders (hex, base64, reversers, rot13, XOR with a key of the
+    /// file): name → what they do ([`crate::local_decoder`]).
+    decoders: HashMap<String, Decoder>,
     xor_key_missing: std::cell::Cell<bool>,
     /// Local one-parameter functions returning `G[param]` with `G` the global object:
     /// name → the global's path (`globalThis`).
@@ -423,7 +423,6 @@ fn analyze_in(
         base_off,
         aliases: HashMap::default(),
         decoders: HashMap::default(),
-        xor_decoders: HashMap::default(),
         xor_key_missing: Default::default(),
         global_getters: HashMap::default(),
         enum_members: HashMap::default(),
@@ -660,38 +659,20 @@ impl<'s> Analyzer<'s> {
                 let data = self.fold_bytes(arg(0)?, depth + 1)?;
                 return decode::loose_text(&decode::inflate(zlib_method(p)?, &data)?);
             }
-            // A decoder recognised by its shape ([`Self::note_shaped_decoder`]): rot13, XOR with
-            // or without the index added. Before the other XOR decoders, whose narrower shapes
-            // the same function may also match.
-            Some(name)
-                if self
-                    .decoders
-                    .get(name)
-                    .is_some_and(|k| k.starts_with(SHAPED)) =>
-            {
-                let v = self.fold(arg(0)?, depth + 1)?;
-                let k = self.decoders.get(name)?;
-                return crate::local_decoder::apply(&k[SHAPED.len()..], &v);
-            }
-            Some(name) if self.xor_decoders.contains_key(name) => {
-                let v = self.fold(arg(0)?, depth + 1)?;
-                let d = self.xor_decoders.get(name)?;
-                let Some(key) = self.xor_key(&d.key) else {
-                    self.xor_key_missing.set(true);
-                    return None;
-                };
-                return crate::xor_decoder::decode(d, &v, &key);
-            }
             Some(name) if self.decoders.contains_key(name) => {
                 let v = self.fold(arg(0)?, depth + 1)?;
-                let kind = self.decoders.get(name).map(String::as_str);
-                if let Some(x) = kind.and_then(|k| k.strip_prefix("xor:")) {
-                    return self.fold_xor(x, v);
-                }
-                let bytes = match kind {
-                    Some("reverse") => return Some(v.chars().rev().collect()),
-                    Some("hex") => decode::hex_bytes(&v)?,
-                    _ => decode::base64_bytes(&v)?,
+                let bytes = match self.decoders.get(name)? {
+                    Decoder::Reverse => return Some(v.chars().rev().collect()),
+                    Decoder::Rot13 => return Some(local_decoder::rot13(&v)),
+                    Decoder::Xor { input, key } => {
+                        let Some(key) = self.xor_key(key) else {
+                            self.xor_key_missing.set(true);
+                            return None;
+                        };
+                        return local_decoder::xor(*input, &v, &key);
+                    }
+                    Decoder::Hex => decode::hex_bytes(&v)?,
+                    Decoder::Base64 => decode::base64_bytes(&v)?,
                 };
                 return decode::loose_text(&bytes);
             }
@@ -723,26 +704,6 @@ impl<'s> Analyzer<'s> {
             "reverse" => None,
             _ => None,
         }
-    }
-
-    /// A repeating-key XOR decoder applied to a constant (`xor:ENC:KEYVAR`, see [`xor_decoder`]):
-    /// the input decoded from ENC (`hex`, `base64`, or `str` for the text itself), each byte
-    /// XOR-ed with the key the variable KEYVAR holds.
-    fn fold_xor(&self, kind: &str, input: String) -> Option<String> {
-        let (enc, key) = kind.split_once(':')?;
-        let key = self.consts.get(key)?.as_bytes();
-        if key.is_empty() {
-            return None;
-        }
-        let mut bytes = match enc {
-            "hex" => decode::hex_bytes(&input)?,
-            "base64" => decode::base64_bytes(&input)?,
-            _ => input.into_bytes(),
-        };
-        for (i, b) in bytes.iter_mut().enumerate() {
-            *b ^= key[i % key.len()];
-        }
-        decode::loose_text(&bytes)
     }
 
     /// Folds an expression to constant bytes: decoded `Buffer.from`/`atob` results (binary
@@ -781,8 +742,8 @@ impl<'s> Analyzer<'s> {
 
     /// The bytes of an XOR decoder's key: a constant array of numbers, a constant string or
     /// decoded bytes held in a variable, or a literal byte.
-    fn xor_key(&self, key: &crate::xor_decoder::Key) -> Option<Vec<u8>> {
-        use crate::xor_decoder::Key;
+    fn xor_key(&self, key: &local_decoder::Key) -> Option<Vec<u8>> {
+        use local_decoder::Key;
         match key {
             Key::Byte(b) => Some(vec![*b]),
             Key::Var(name) => {
@@ -863,14 +824,32 @@ impl<'s> Analyzer<'s> {
         matches!(g.as_str(), "globalThis" | "global" | "window" | "self").then_some(g)
     }
 
-    /// Records `name` as an XOR decoder when `f` is a one-parameter function whose body is one.
-    fn note_xor_decoder(&mut self, name: &str, params: &FormalParameters, body: oxc_span::Span) {
-        if let [p] = params.items.as_slice()
-            && let BindingPattern::BindingIdentifier(param) = &p.pattern
-            && let Some(src) = self.src.get(body.start as usize..body.end as usize)
-            && let Some(d) = crate::xor_decoder::detect(src, param.name.as_str())
-        {
-            self.xor_decoders.insert(name.to_string(), d);
+    /// Records `name` as a local decoder when it is a one-parameter function whose body (at
+    /// `body`) is a rot13 or XOR decoder ([`local_decoder::detect`]), or whose one-line
+    /// `return` expression `ret` is a hex, base64 or reversing one ([`local_decoder::simple`]).
+    fn note_decoder(
+        &mut self,
+        name: &str,
+        params: &FormalParameters,
+        body: oxc_span::Span,
+        ret: Option<&str>,
+    ) {
+        let [p] = params.items.as_slice() else {
+            return;
+        };
+        let Some(src) = self.src.get(body.start as usize..body.end as usize) else {
+            return;
+        };
+        let shaped = match &p.pattern {
+            BindingPattern::BindingIdentifier(param)
+                if src.len() <= 600 && (src.contains('^') || src.contains("13")) =>
+            {
+                local_decoder::detect(src, param.name.as_str())
+            }
+            _ => None,
+        };
+        if let Some(d) = shaped.or_else(|| ret.and_then(local_decoder::simple)) {
+            self.decoders.insert(name.to_string(), d);
         }
     }
 
@@ -1768,75 +1747,14 @@ fn zlib_method(path: &str) -> Option<&str> {
     .then_some(m)
 }
 
-impl Analyzer<'_> {
-    /// Records `name` as a local decoder when the body at `body` has a known decoding shape
-    /// whose key the code holds ([`crate::local_decoder::shape`]).
-    fn note_shaped_decoder(&mut self, name: &str, body: oxc_span::Span) {
-        let Some(src) = self.src.get(body.start as usize..body.end as usize) else {
-            return;
-        };
-        if src.len() > 600 || !(src.contains('^') || src.contains("13")) {
-            return;
-        }
-        let kind = crate::local_decoder::shape(src, |k| {
-            self.consts
-                .get(k)
-                .cloned()
-                .or_else(|| self.arrays.get(k).map(|a| a.join(",")))
-        });
-        if let Some(k) = kind {
-            self.decoders
-                .insert(name.to_string(), format!("{SHAPED}{k}"));
-        }
-    }
-}
-
-/// The prefix of [`Analyzer::decoders`] entries that [`crate::local_decoder::apply`] decodes
-/// (`shape:rot13`, `shape:xor:…`), apart from the one-line XOR decoders' `xor:ENC:KEYVAR`.
-const SHAPED: &str = "shape:";
-
-/// Source text of a string reverser body: `s.split('').reverse().join('')`,
-/// `[...s].reverse().join('')`, `Array.from(s).reverse().join('')`.
-fn is_reverser(src: &str) -> bool {
-    let t: String = src.chars().filter(|c| !c.is_whitespace()).collect();
-    t.contains(".reverse().join(''")
-        || t.contains(".reverse().join(\"\"")
-        || t.contains(".reverse().join(``")
-}
-
-/// A one-line repeating-key XOR decoder's body: `Buffer.from(h, 'hex').map((b, i) => b ^
-/// K.charCodeAt(i % K.length)).toString()`, or over the text's own char codes. Its kind for
-/// [`Analyzer::fold_xor`]: `xor:ENC:K`, the key being whatever constant `K` holds.
-fn xor_decoder(src: &str) -> Option<String> {
-    if src.len() > 240 || !src.contains('^') {
-        return None;
-    }
-    let key = crate::regex!(
-        r"([A-Za-z_$][\w$]*)\.charCodeAt\(\s*[A-Za-z_$][\w$]*\s*%\s*([A-Za-z_$][\w$]*)\.length\s*\)"
-    );
-    let c = key.captures(src)?;
-    let (k, k2) = (c.get(1)?.as_str(), c.get(2)?.as_str());
-    if k != k2 {
-        return None;
-    }
-    let enc = if src.contains("'hex'") || src.contains("\"hex\"") {
-        "hex"
-    } else if src.contains("base64") {
-        "base64"
-    } else if src.contains("fromCharCode") {
-        "str"
-    } else {
-        return None;
-    };
-    Some(format!("xor:{enc}:{k}"))
-}
-
-/// The body span of a one-parameter arrow or function expression.
-fn one_param_body(e: &Expression) -> Option<oxc_span::Span> {
+/// The parameters and body span of a one-parameter arrow or function expression.
+fn one_param_body<'e>(e: &'e Expression) -> Option<(&'e FormalParameters<'e>, oxc_span::Span)> {
     match e.without_parentheses() {
-        Expression::ArrowFunctionExpression(f) if f.params.items.len() == 1 => Some(f.body.span()),
+        Expression::ArrowFunctionExpression(f) if f.params.items.len() == 1 => {
+            Some((&f.params, f.body.span()))
+        }
         Expression::FunctionExpression(f) if f.params.items.len() == 1 => {
-            f.body.as_ref().map(|b| b.span)
+            f.body.as_ref().map(|b| (&*f.params, b.span))
         }
         _ => None,
     }
@@ -2060,48 +1978,17 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         {
             self.global_getters.insert(id.name.to_string(), g);
         }
-        if let (Some(id), Some(body)) = (&it.id, &it.body)
-            && body.span.size() <= 400
-            && self.src.as_bytes().contains(&b'^')
-        {
-            self.note_xor_decoder(id.name.as_str(), &it.params, body.span);
-        }
-        if let (Some(id), Some(body)) = (&it.id, &it.body)
-            && it.params.items.len() == 1
-            && body.statements.len() == 1
-            && let Statement::ReturnStatement(r) = &body.statements[0]
-            && let Some(arg) = &r.argument
-        {
-            let src = self
-                .src
-                .get(arg.span().start as usize..arg.span().end as usize)
-                .unwrap_or("");
-            let xor = xor_decoder(src);
-            let kind = if xor.is_some() {
-                None
-            } else if is_reverser(src) {
-                Some("reverse")
-            } else if src.contains("\"hex\"") || src.contains("'hex'") {
-                Some("hex")
-            } else if src.contains("base64") || src.starts_with("atob(") {
-                Some("base64")
-            } else {
-                None
+        // `function d(s) { return Buffer.from(s, 'hex').toString() }`, XOR and rot13 loops.
+        if let (Some(id), Some(body)) = (&it.id, &it.body) {
+            let src = self.src;
+            let ret = match body.statements.as_slice() {
+                [Statement::ReturnStatement(r)] => r
+                    .argument
+                    .as_ref()
+                    .and_then(|a| src.get(a.span().start as usize..a.span().end as usize)),
+                _ => None,
             };
-            if let Some(x) = xor {
-                self.decoders.insert(id.name.to_string(), x);
-            } else if let Some(k) = kind
-                && src.len() < 120
-            {
-                self.decoders.insert(id.name.to_string(), k.to_string());
-            }
-        }
-        // Longer decoders recognised by shape (rot13, XOR with a constant key).
-        if let (Some(id), Some(body)) = (&it.id, &it.body)
-            && it.params.items.len() == 1
-            && !self.decoders.contains_key(id.name.as_str())
-        {
-            self.note_shaped_decoder(id.name.as_str(), body.span);
+            self.note_decoder(id.name.as_str(), &it.params, body.span, ret);
         }
         walk::walk_function(self, it, flags);
     }
@@ -2117,43 +2004,20 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
         {
             self.global_getters.insert(id.name.to_string(), g);
         }
-        // `const d = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length])…`
-        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
-            && let Some(body) = one_param_body(init)
-            && body.size() <= 400
-            && self.src.as_bytes()[body.start as usize..body.end as usize].contains(&b'^')
-        {
-            let params = match init.without_parentheses() {
-                Expression::ArrowFunctionExpression(f) => Some(&f.params),
-                Expression::FunctionExpression(f) => Some(&f.params),
-                _ => None,
-            };
-            if let Some(params) = params {
-                self.note_xor_decoder(id.name.as_str(), params, body);
-            }
-        }
+        // `const d = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length])…`, and
         // `const r = (s) => s.split('').reverse().join('')`: a local string reverser.
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
-            && let Some(body) = one_param_body(init)
-            && let Some(src) = self.src.get(body.start as usize..body.end as usize)
-            && src.len() < 120
-            && is_reverser(src)
+            && let Some((params, body)) = one_param_body(init)
         {
-            self.decoders
-                .insert(id.name.to_string(), "reverse".to_string());
-        } else if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
-            && let Some(body) = one_param_body(init)
-        {
-            self.note_shaped_decoder(id.name.as_str(), body);
-        }
-        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init)
-            && let Some(body) = one_param_body(init)
-            && let Some(x) = self
-                .src
-                .get(body.start as usize..body.end as usize)
-                .and_then(xor_decoder)
-        {
-            self.decoders.insert(id.name.to_string(), x);
+            let src = self.src.get(body.start as usize..body.end as usize);
+            if let Some(src) = src
+                && src.len() < 120
+                && local_decoder::is_reverser(src)
+            {
+                self.decoders.insert(id.name.to_string(), Decoder::Reverse);
+            } else {
+                self.note_decoder(id.name.as_str(), params, body, None);
+            }
         }
         if let Some(init) = &it.init {
             match &it.id {
@@ -2335,7 +2199,7 @@ impl<'a, 's> Visit<'a> for Analyzer<'s> {
                 zlib_method(&p).is_some()
                     // Code kept as a list of char codes.
                     || p.starts_with("String.fromCharCode") && s.len() >= 64
-                    || self.decoders.get(&p).is_some_and(|k| k == "reverse")
+                    || self.decoders.get(&p) == Some(&Decoder::Reverse)
                     || built
                         && (p == "atob"
                             || p == "Buffer.from"

@@ -154,6 +154,29 @@ fn calls_of_a_local_xor_decoder_fold() {
 }
 
 #[test]
+fn calls_of_an_index_keyed_xor_decoder_fold() {
+    // XORIndex: key byte plus index, hex input, the key declared beside the function.
+    let dec = "const K = \"k3y-9\";\nfunction x(h) {\n  const b = Buffer.from(h, \"hex\");\n  for (let i = 0; i < b.length; i++) b[i] ^= (K.charCodeAt(i % K.length) + i) & 0xff;\n  return b.toString(\"utf8\");\n}\n";
+    let f = facts(&format!(
+        "{dec}require(x(\"085c125c592f49f25a21104df6\")).exec('id');"
+    ));
+    assert!(
+        call_paths(&f).contains(&"child_process.exec"),
+        "{:?}",
+        call_paths(&f)
+    );
+    // Encoded with another key, the same call decodes to noise and folds to nothing.
+    let g = facts(&format!(
+        "{dec}require(x(\"191315111a20f0f3ede0e1f6f5\")).exec('id');"
+    ));
+    assert!(
+        !g.modules.iter().any(|(m, _)| m == "child_process"),
+        "{:?}",
+        g.modules
+    );
+}
+
+#[test]
 fn caller_options_bound_helpers_and_prototype_tests_are_not_globals() {
     // path-key: the caller's environment first; react: a bound hasOwnProperty; babel's
     // generator helper: the prototype of a generator, tested, not constructed.

@@ -18,7 +18,6 @@ mod package;
 pub mod rules;
 mod unpack;
 mod verdict;
-mod xor_decoder;
 
 pub use diff::{FileChange, ScanDiff, diff};
 pub use model::{

@@ -181,6 +181,16 @@ impl FileCtx {
         }
     }
 
+    /// An offset found in [`FileCtx::all_text`] as a place in the file: `at` when it lies in
+    /// the file's own text, else (a string decoded from it) `fallback`.
+    pub fn text_off(&self, at: usize, fallback: u32) -> u32 {
+        if at < self.text.len() {
+            at as u32
+        } else {
+            fallback
+        }
+    }
+
     /// [`FileCtx::all_text`] case-folded for the regexes' literal gates, built once.
     pub fn all_text_lower(&self) -> &str {
         self.lower

@@ -388,6 +388,17 @@ pub mod testing {
         out.hits
     }
 
+    /// The severity of the first finding of `rule` on `case`, with every finding (for the
+    /// failure message).
+    pub fn first_severity(
+        rule: &Rule,
+        case_file: &str,
+        case: &str,
+    ) -> (Option<crate::model::Severity>, String) {
+        let hits = run(rule, case_file, case);
+        (hits.first().map(|h| h.severity), format!("{hits:?}"))
+    }
+
     pub fn assert_flags(rule: &Rule, case_file: &str, case: &str) {
         let hits = run(rule, case_file, case);
         assert!(

@@ -58,15 +58,8 @@ fn paired_chains(text: &str) -> Vec<&'static str> {
                 .get(a..b)
                 .is_some_and(|g| !g.contains([';', '=', '(', ')', '{']))
     };
-    static RES: std::sync::LazyLock<Vec<(&str, crate::rules::gate::Re)>> =
-        std::sync::LazyLock::new(|| {
-            super::ADDRESS_PATTERNS
-                .iter()
-                .map(|(l, p)| (*l, crate::rules::compile(p)))
-                .collect()
-        });
     let mut chains = Vec::new();
-    for (chain, re) in RES.iter() {
+    for (chain, re) in super::address_res() {
         let near = re.find_iter(text).any(|m| {
             !m.as_str().contains("00000000000000000000")
                 && pieces
@@ -126,11 +119,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let Some(m) = distance.find(text) else {
             continue;
         };
-        let off = if m.start() < f.text.len() {
-            m.start() as u32
-        } else {
-            0
-        };
+        let off = f.text_off(m.start(), 0);
         out.hit(
             pkg,
             f,
@@ -143,17 +132,13 @@ fn check(pkg: &Package, out: &mut Emitter) {
 #[cfg(test)]
 mod fixed_tests {
     use crate::model::Severity;
-    use crate::rules::testing::run;
+    use crate::rules::testing::{first_severity, run};
 
     #[test]
     fn a_table_of_split_address_regexes_and_fixed_addresses_rewriting_the_page_is_critical() {
         let src = r#"var n=[["\\b0x","[a-fA-F0-9]{40}\\b","0x52908400098527886E0F7030069857D2E4169EE7"],["\\bT","[1-9A-HJ-NP-Za-km-z]{33}\\b","TJRabPrwbZy45sbavfcjinPJC18kjpRTv8"]].map(function(t){return[new RegExp(t[0]+t[1],"g"),t[2]]});function r(s){for(var i=0;i<n.length;i++)s=s.replace(n[i][0],n[i][1]);return s}function o(t){if(t.nodeType===3){t.nodeValue=r(t.nodeValue)}}new MutationObserver(function(m){m.forEach(function(x){o(x.target)})}).observe(document.body,{subtree:!0,characterData:!0});"#;
-        let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Critical),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&super::RULE, "index.js", src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
     }
 
     #[test]

@@ -43,11 +43,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if !(addresses || polls) {
             continue;
         }
-        let off = if r.start() < f.text.len() {
-            r.start() as u32
-        } else {
-            0
-        };
+        let off = f.text_off(r.start(), 0);
         out.hit(
             pkg,
             f,

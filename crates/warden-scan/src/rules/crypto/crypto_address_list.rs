@@ -20,13 +20,6 @@ crate::declare_rule! {
 }
 
 fn check(pkg: &Package, out: &mut Emitter) {
-    static RES: std::sync::LazyLock<Vec<(&str, crate::rules::gate::Re)>> =
-        std::sync::LazyLock::new(|| {
-            super::ADDRESS_PATTERNS
-                .iter()
-                .map(|(l, p)| (*l, crate::rules::compile(p)))
-                .collect()
-        });
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {
             continue;
@@ -35,7 +28,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let mut total = 0;
         let mut chains = Vec::new();
         let mut first = usize::MAX;
-        for (label, re) in RES.iter() {
+        for (label, re) in super::address_res() {
             let mut seen = std::collections::HashSet::new();
             for m in re.find_iter(text) {
                 let s = m.as_str();
@@ -68,11 +61,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             } else {
                 Severity::Medium
             };
-            let off = if first < f.text.len() {
-                first as u32
-            } else {
-                0
-            };
+            let off = f.text_off(first, 0);
             out.hit_sev(
                 sev,
                 pkg,

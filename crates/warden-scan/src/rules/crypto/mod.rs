@@ -23,6 +23,18 @@ pub const ADDRESS_PATTERNS: &[(&str, &str)] = &[
     ("SOL", r#"['"`][1-9A-HJ-NP-Za-km-z]{43,44}['"`]"#),
 ];
 
+/// [`ADDRESS_PATTERNS`] compiled once, each with its chain's label.
+pub fn address_res() -> &'static [(&'static str, crate::rules::gate::Re)] {
+    static RES: std::sync::LazyLock<Vec<(&str, crate::rules::gate::Re)>> =
+        std::sync::LazyLock::new(|| {
+            ADDRESS_PATTERNS
+                .iter()
+                .map(|(l, p)| (*l, crate::rules::compile(p)))
+                .collect()
+        });
+    &RES
+}
+
 /// Address-format regular expressions in source (how clippers and drainers recognise victims'
 /// addresses).
 pub fn address_regex_count(text: &str) -> usize {

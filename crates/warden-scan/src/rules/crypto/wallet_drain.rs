@@ -90,11 +90,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 })
             });
         if let Some(start) = redirect {
-            let off = if start < f.text.len() {
-                start as u32
-            } else {
-                0
-            };
+            let off = f.text_off(start, 0);
             out.hit_sev(
                 Severity::Critical,
                 pkg,
@@ -105,7 +101,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         if let Some(off) = fixed_unlimited_permit(text) {
-            let off = if off < f.text.len() { off as u32 } else { 0 };
+            let off = f.text_off(off, 0);
             out.hit_sev(
                 Severity::Critical,
                 pkg,
@@ -116,7 +112,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         if let Some(off) = fixed_evm_sweep(text) {
-            let off = if off < f.text.len() { off as u32 } else { 0 };
+            let off = f.text_off(off, 0);
             out.hit_sev(
                 Severity::Critical,
                 pkg,
@@ -135,7 +131,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             let to2 = format!("toPubkey:{var}");
             if (text.contains(&to) || text.contains(&to2)) && text.contains("transfer") {
                 let off = c.get(0).map_or(0, |m| m.start());
-                let off = if off < f.text.len() { off as u32 } else { 0 };
+                let off = f.text_off(off, 0);
                 out.hit_sev(
                     Severity::Critical,
                     pkg,

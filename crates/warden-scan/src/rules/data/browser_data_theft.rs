@@ -82,11 +82,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         ) && (fixed_url.is_match(text) || targeting.is_match(text))
             && (!own_target.is_match(text) || targeting.is_match(text))
         {
-            let off = if s.start() < f.text.len() {
-                s.start() as u32
-            } else {
-                0
-            };
+            let off = f.text_off(s.start(), 0);
             out.hit(
                 pkg,
                 f,
@@ -99,11 +95,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             && secret_test.is_match(text)
             && loot.is_match(text)
         {
-            let off = if s.start() < f.text.len() {
-                s.start() as u32
-            } else {
-                0
-            };
+            let off = f.text_off(s.start(), 0);
             out.hit(
                 pkg,
                 f,

@@ -69,11 +69,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if !reads_inputs.is_match(text) {
             continue;
         }
-        let off = if m.start() < f.text.len() {
-            m.start() as u32
-        } else {
-            0
-        };
+        let off = f.text_off(m.start(), 0);
         if let Some(b) = blind.find(text) {
             out.hit_sev(
                 Severity::Critical,

@@ -265,11 +265,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         let npm = npmrc.find_iter(text).find(|m| !listed(m.start(), m.end()));
         if kinds.is_empty() {
             if let Some(m) = npm {
-                let off = if m.start() < f.text.len() {
-                    m.start() as u32
-                } else {
-                    0
-                };
+                let off = f.text_off(m.start(), 0);
                 // A release command that runs `npm publish` itself (eslint-release 3.3.0 writes
                 // the project's `.npmrc` with a `${NPM_TOKEN}` placeholder, then publishes) is
                 // configuring the npm CLI: `npm-publish` reports the publishing.
@@ -291,7 +287,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if npm.is_some() {
             kinds.push("npm tokens");
         }
-        let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
+        let off = first.map_or(0, |o| f.text_off(o, 0));
         let net = super::has_network(f);
         let sev = if net && (kinds.len() >= 3 || walks_and_reads(f))
             || kinds.contains(&"CI runner secrets")
@@ -318,7 +314,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
 #[cfg(test)]
 mod tests {
     use crate::model::Severity;
-    use crate::rules::testing::run;
+    use crate::rules::testing::{first_severity, run};
 
     /// A scaffolder's table of the files it writes names `.npmrc` as a key; the same file that
     /// also reads the user's `.npmrc` is still reported.
@@ -329,12 +325,8 @@ mod tests {
         let read = format!(
             "{table}const s = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8');\n"
         );
-        let hits = run(&super::RULE, "lib/content/index.js", &read);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Medium),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&super::RULE, "lib/content/index.js", &read);
+        assert_eq!(severity, Some(Severity::Medium), "{hits}");
     }
 
     /// eslint-release 3.3.0: a release command keeps the project's `.npmrc`, writes one with a
@@ -343,21 +335,13 @@ mod tests {
     #[test]
     fn npmrc_in_a_release_command_that_runs_npm_publish_is_info() {
         let release = "const old = fs.readFileSync('.npmrc', 'utf8'); fs.writeFileSync('.npmrc', '//registry.npm.example/:_authToken=${NPM_TOKEN}'); execSync(`npm publish --tag ${tag}`);\n";
-        let hits = run(&super::RULE, "lib/release-ops.js", release);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Info),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&super::RULE, "lib/release-ops.js", release);
+        assert_eq!(severity, Some(Severity::Info), "{hits}");
         let install = format!(
             "=== package.json\n{{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{{\"postinstall\":\"node i.js\"}}}}\n=== i.js\n{release}"
         );
-        let hits = run(&super::RULE, "i.js", &install);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Medium),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&super::RULE, "i.js", &install);
+        assert_eq!(severity, Some(Severity::Medium), "{hits}");
     }
 
     /// wrangler 4.164.0: `~/.ssh` listed for `.pub` files to register one; a listing that keeps

@@ -183,8 +183,7 @@ mod tests {
 
     /// The severity of the first finding on `src` as `index.js`, with every finding on failure.
     fn first_severity(src: &str) -> (Option<Severity>, String) {
-        let hits = run(&super::RULE, "index.js", src);
-        (hits.first().map(|h| h.severity), format!("{hits:?}"))
+        crate::rules::testing::first_severity(&super::RULE, "index.js", src)
     }
 
     #[test]
@@ -282,19 +281,11 @@ mod tests {
     #[test]
     fn code_from_a_data_file_the_package_does_not_ship_is_medium() {
         let runner = "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"main\":\"index.js\"}\n=== index.js\nconst fs = require('fs'); const path = require('path'); const vm = require('vm');\nmodule.exports = function run(dir) { const opts = JSON.parse(fs.readFileSync(path.join(dir, 'options.json'), 'utf8')); return vm.runInNewContext(opts.code, {}); };\n";
-        let hits = run(&super::RULE, "index.js", runner);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Medium),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(runner);
+        assert_eq!(severity, Some(Severity::Medium), "{hits}");
         let shipped = format!("{runner}=== options.json\n{{\"code\":\"1\"}}\n");
-        let hits = run(&super::RULE, "index.js", &shipped);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Critical),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&shipped);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
     }
 
     #[test]

@@ -73,11 +73,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if !run.is_match(text) {
             continue;
         }
-        let off = if got.start() < f.text.len() {
-            got.start() as u32
-        } else {
-            0
-        };
+        let off = f.text_off(got.start(), 0);
         let sev = if pkg.is_install_file(f) || pkg.runs_on_load(f, off) {
             Severity::Critical
         } else {

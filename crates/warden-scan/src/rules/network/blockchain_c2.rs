@@ -62,11 +62,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if !crate::rules::data::has_network(f) {
             continue;
         }
-        let off = if m.start() < f.text.len() {
-            m.start() as u32
-        } else {
-            run.off
-        };
+        let off = f.text_off(m.start(), run.off);
         out.hit_sev(
             Severity::Critical,
             pkg,

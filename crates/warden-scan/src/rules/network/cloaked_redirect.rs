@@ -68,11 +68,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if gates.len() < 3 {
             continue;
         }
-        let off = if g.start() < f.text.len() {
-            g.start() as u32
-        } else {
-            0
-        };
+        let off = f.text_off(g.start(), 0);
         out.hit_sev(
             Severity::Critical,
             pkg,

@@ -94,11 +94,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         } else {
             continue;
         };
-        let off = if m.start() < f.text.len() {
-            m.start() as u32
-        } else {
-            0
-        };
+        let off = f.text_off(m.start(), 0);
         out.hit_sev(Severity::Critical, pkg, f, off, msg);
     }
 }

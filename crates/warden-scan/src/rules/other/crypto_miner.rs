@@ -37,7 +37,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let text = all_text(f);
         if let Some(off) = browser_miner(text) {
-            let off = if off < f.text.len() { off as u32 } else { 0 };
+            let off = f.text_off(off, 0);
             out.hit(
                 pkg,
                 f,
@@ -67,11 +67,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 .any(|c| crate::rules::exec::is_spawn(&c.path)),
             None => true,
         };
-        let off = if m.start() < f.text.len() {
-            m.start() as u32
-        } else {
-            0
-        };
+        let off = f.text_off(m.start(), 0);
         if !runs {
             continue;
         }

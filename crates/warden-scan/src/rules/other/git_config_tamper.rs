@@ -92,7 +92,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             found = Some((m.start(), m.as_str().to_string()));
         }
         let Some((off, what)) = found else { continue };
-        let off = if off < f.text.len() { off as u32 } else { 0 };
+        let off = f.text_off(off, 0);
         let install = pkg.is_install_file(f);
         let sev = if install {
             Severity::Critical

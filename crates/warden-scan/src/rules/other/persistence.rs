@@ -256,7 +256,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         if found.is_empty() {
             continue;
         }
-        let off = first.filter(|o| *o < f.text.len()).unwrap_or(0) as u32;
+        let off = first.map_or(0, |o| f.text_off(o, 0));
         let net = if shell {
             text.contains("http")
         } else {

@@ -103,7 +103,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         }
         let Some((off, what)) = wipe else { continue };
         let Some(r) = remote.find(text) else { continue };
-        let off = if off < f.text.len() { off as u32 } else { 0 };
+        let off = f.text_off(off, 0);
         out.hit(
             pkg,
             f,

@@ -158,11 +158,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 ),
                 (false, false) => continue,
             };
-            let off = if m.start() < f.text.len() {
-                m.start() as u32
-            } else {
-                write.off
-            };
+            let off = f.text_off(m.start(), write.off);
             out.hit_sev(sev, pkg, f, off, why);
             continue;
         }
@@ -192,11 +188,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 .take(64)
                 .find(|m| in_code(m.start()))
         {
-            let off = if m.start() < f.text.len() {
-                m.start() as u32
-            } else {
-                write.off
-            };
+            let off = f.text_off(m.start(), write.off);
             out.hit_sev(
                 Severity::Critical,
                 pkg,
@@ -216,11 +208,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
             } else {
                 Severity::High
             };
-            let off = if m.start() < f.text.len() {
-                m.start() as u32
-            } else {
-                write.off
-            };
+            let off = f.text_off(m.start(), write.off);
             out.hit_sev(
                 sev,
                 pkg,

@@ -58,11 +58,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
         } else {
             Severity::Low
         };
-        let off = if m.start() < f.text.len() {
-            m.start() as u32
-        } else {
-            w.off
-        };
+        let off = f.text_off(m.start(), w.off);
         out.hit_sev(
             sev,
             pkg,
