@@ -258,19 +258,62 @@ impl Mentions {
     /// Whether `text` contains any of the literals.
     pub fn is_match(&self, text: &str) -> bool {
         ask(text, |p, part| {
-            if !p.ascii_exact() {
-                return None;
-            }
             let mut unknown = false;
             for id in &self.ids {
                 match p.has(*id, part) {
-                    Some(true) => return Some(true),
+                    Some(true) if p.ascii_exact() => return Some(true),
+                    // Bits of a folded text (U+212A, U+017F in it): a literal found may be one
+                    // only folding made, so the text is searched.
+                    Some(true) | None => unknown = true,
+                    // Not even in the folded text: folding keeps every run of ASCII bytes as
+                    // it is (lowercased), so the literal is not in the text in any ASCII case.
                     Some(false) => {}
-                    None => unknown = true,
                 }
             }
             (!unknown).then_some(false)
         })
         .unwrap_or_else(|| self.ac.is_match(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Mentions, Scope};
+    use crate::package::Package;
+
+    #[test]
+    fn mentions_in_a_folded_text_answer_as_a_search() {
+        // U+212A folds to `k`: the bits then describe "keypair" where the text has none in any
+        // ASCII case, and no "wallet" at all.
+        let files = vec![
+            (
+                "package/index.js".to_string(),
+                "const a = '\u{212A}eypair'; module.exports = a;\n"
+                    .as_bytes()
+                    .to_vec(),
+            ),
+            (
+                "package/b.js".to_string(),
+                "const k = 'KEYPAIR'; // \u{17F}\n".as_bytes().to_vec(),
+            ),
+        ];
+        let limits = crate::model::Limits::default();
+        let pkg = Package::build(files, Vec::new(), None, &limits);
+        let lits = [
+            Mentions::new(&["keypair"]),
+            Mentions::new(&["wallet"]),
+            Mentions::new(&["wallet", "keypair"]),
+        ];
+        let searched: Vec<Vec<bool>> = pkg
+            .files
+            .iter()
+            .map(|f| lits.iter().map(|m| m.ac.is_match(&f.text)).collect())
+            .collect();
+        assert_eq!(searched, [[false, false, false], [true, false, true]]);
+        let _scope = Scope::enter(&pkg);
+        for (f, want) in pkg.files.iter().zip(&searched) {
+            let got: Vec<bool> = lits.iter().map(|m| m.is_match(&f.text)).collect();
+            assert_eq!(&got, want, "{}", f.path);
+        }
     }
 }

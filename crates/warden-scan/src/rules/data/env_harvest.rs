@@ -218,14 +218,10 @@ fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
         return None;
     }
     // function ship(kind, data) { … axios.post(URL, { kind, data }) … } … ship("env", process.env)
-    let wrapper = crate::regex!(
-        r"function\s+(\w+)\s*\([^)]*\)\s*\{[^}]{0,300}?(?:axios(?:_\d+\.default)?\.(?:post|put|patch)|\bfetch|https?\.request|\bgot\.post|navigator\.sendBeacon)\("
-    );
     let env_arg =
         crate::regex!(r"^[^;]{0,300}?(?:[:,(]\s*process\.env\s*[,})]|\.\.\.process\.env\b)");
-    for c in wrapper.captures_iter(text).take(16) {
-        let call = format!("{}(", &c[1]);
-        let decl = c.get(0).map_or(0..0, |m| m.range());
+    for (name, decl) in wrappers(text).take(16) {
+        let call = format!("{name}(");
         for (at, _) in text.match_indices(call.as_str()).take(64) {
             let before = text[..at].chars().next_back();
             if decl.contains(&at)
@@ -239,6 +235,83 @@ fn env_in_request(f: &crate::package::FileCtx) -> Option<u32> {
         }
     }
     None
+}
+
+/// The matches of `function\s+(\w+)\s*\([^)]*\)\s*\{[^}]{0,300}?SEND\(` in `text` (SEND a
+/// request call: `axios.post`, `fetch`, `https.request`, …), as (name, whole match), found
+/// without the 300-fold lazy repetition that made the lazy DFA rebuild its states on bundles.
+/// The head up to `{` matches in one way only at a place (its parts cannot trade characters);
+/// the lazy gap then ends at the first request call after the head, so a place matches when
+/// that call is within 300 characters without a `}` between, and the match ends with it. The
+/// first call after a position is remembered: the heads' ends only grow.
+fn wrappers(text: &str) -> impl Iterator<Item = (&str, std::ops::Range<usize>)> {
+    let head = crate::regex!(r"function\s+(\w+)\s*\([^)]*\)\s*\{");
+    let send = crate::regex!(
+        r"(?:axios(?:_\d+\.default)?\.(?:post|put|patch)|\bfetch|https?\.request|\bgot\.post|navigator\.sendBeacon)\("
+    );
+    let mut at = 0;
+    // (searched from, the first call at or after it)
+    let mut next: Option<(usize, Option<(usize, usize)>)> = None;
+    std::iter::from_fn(move || {
+        loop {
+            if at > text.len() {
+                return None;
+            }
+            let m = head.find_at(text, at)?;
+            let h = m.end();
+            let call = match next {
+                Some((from, found)) if from <= h && found.is_none_or(|(p, _)| h <= p) => found,
+                _ => {
+                    let found = send.find_at(text, h).map(|x| (x.start(), x.end()));
+                    next = Some((h, found));
+                    found
+                }
+            };
+            if let Some((p, e)) = call {
+                let gap = &text[h..p];
+                if !gap.contains('}') && (gap.len() <= 300 || gap.chars().count() <= 300) {
+                    at = e;
+                    // The same place and end: the head matches in one way only.
+                    let name = head.captures_at(text, m.start())?.get(1)?.as_str();
+                    return Some((name, m.start()..e));
+                }
+            }
+            // No match starts here: the next place after the head's first character (ASCII).
+            at = m.start() + 1;
+        }
+    })
+}
+
+#[cfg(test)]
+mod wrapper_tests {
+    #[test]
+    fn wrappers_are_the_matches_of_the_whole_regex() {
+        let whole = crate::rules::compile(
+            r"function\s+(\w+)\s*\([^)]*\)\s*\{[^}]{0,300}?(?:axios(?:_\d+\.default)?\.(?:post|put|patch)|\bfetch|https?\.request|\bgot\.post|navigator\.sendBeacon)\(",
+        );
+        let far = format!("function far(a) {{ {} fetch(u) }}", "é".repeat(299));
+        let too_far = format!("function tf(a) {{ {} fetch(u) }}", "é".repeat(301));
+        let cases = [
+            "function ship(k, d) { axios.post(U, { k, d }) } ship('env', process.env)",
+            "function a(x) { return 1 } function b(y) { fetch(u, y) }",
+            "function a(function b(){ refetch(x); fetch(y) }",
+            "xfunction q (a,\n b)\n {https.request(o)} function r() { axios_12.default.put(z) }",
+            "function g() { got.post(u) } function h() { navigator.sendBeacon(u) }",
+            "function n() { x } fetch(u)",
+            "function m() {} function m2() {",
+            "function é() { fetch(u) } function ok() { myfetch(u); http.request(u) }",
+            far.as_str(),
+            too_far.as_str(),
+        ];
+        for case in cases {
+            let want: Vec<(&str, std::ops::Range<usize>)> = whole
+                .captures_iter(case)
+                .map(|c| (c.get(1).unwrap().as_str(), c.get(0).unwrap().range()))
+                .collect();
+            let got: Vec<_> = super::wrappers(case).collect();
+            assert_eq!(got, want, "{case:?}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -56,7 +56,12 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         let mut found = None;
-        for line in text.lines() {
+        // A line is only taken when it says `config` and `--global`, `--system` or
+        // `.gitconfig` (in any ASCII case): without them in the text, no line is, and the
+        // key pattern is not searched line by line through a bundle.
+        let lines_can_pass = crate::mentions!(text, ["config"])
+            && crate::mentions!(text, ["--global", "--system", ".gitconfig"]);
+        for line in if lines_can_pass { text } else { "" }.lines() {
             let Some(m) = key.find(line) else { continue };
             let lower = line.to_ascii_lowercase();
             let trimmed = lower.trim_start();
@@ -109,6 +114,31 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 crate::package::one_line(&what),
                 if install { " at install time" } else { "" }
             ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn hits(case: &str) -> usize {
+        crate::rules::testing::run(&super::RULE, "index.js", case).len()
+    }
+
+    #[test]
+    fn the_text_wide_precheck_keeps_any_ascii_case() {
+        // The line test lowercases the line; the precheck over the whole text must not be
+        // stricter than that.
+        assert_eq!(
+            hits("execSync('GIT CONFIG --GLOBAL credential.helper store')"),
+            1
+        );
+    }
+
+    #[test]
+    fn a_key_without_a_global_flag_anywhere_is_not_searched_for() {
+        assert_eq!(
+            hits("execSync('git config credential.helper store')\nconst proxy = 1;"),
+            0
         );
     }
 }

@@ -56,11 +56,17 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 bases.push(n.as_str().to_string());
             }
         }
+        // Where `rm -rf` and `rm -fr` are (neither overlaps itself), looked for once for all
+        // the folders.
+        let rm: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), "rm -rf")
+            .chain(memchr::memmem::find_iter(text.as_bytes(), "rm -fr"))
+            .take(16)
+            .collect();
         let mut wipe = None;
         for b in &bases {
             // Lists the folder and removes each entry recursively, or `rm -rf` on it.
             for pat in [format!("readdirSync({b})"), format!("readdir({b}")] {
-                if let Some(i) = text.find(&pat) {
+                if let Some(i) = memchr::memmem::find(text.as_bytes(), pat.as_bytes()) {
                     let end = (i + 400).min(text.len());
                     let end = (end..=text.len())
                         .find(|e| text.is_char_boundary(*e))
@@ -76,11 +82,7 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 break;
             }
             // `rm -rf` whose operand, within a few characters, is the folder.
-            for (i, _) in text
-                .match_indices("rm -rf")
-                .chain(text.match_indices("rm -fr"))
-                .take(16)
-            {
+            for &i in &rm {
                 let end = (i + 60).min(text.len());
                 let end = (end..=text.len())
                     .find(|e| text.is_char_boundary(*e))
@@ -113,5 +115,25 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 crate::package::one_line(r.as_str())
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn hits(case: &str) -> usize {
+        crate::rules::testing::run(&super::RULE, "index.js", case).len()
+    }
+
+    #[test]
+    fn rm_fr_on_a_later_folder_variable_is_found() {
+        // The `rm -rf`/`rm -fr` places are found once and tried for every folder.
+        let case = "const a = process.cwd();\nconst home = os.homedir();\nfs.readdirSync(a);\nws.on('message', () => cp.exec('rm -fr ' + home + ' x; recursive'));";
+        assert_eq!(hits(case), 1);
+    }
+
+    #[test]
+    fn rm_rf_on_another_folder_is_not_a_wipe() {
+        let case = "const home = os.homedir();\nws.on('message', () => cp.exec('rm -rf ' + tmpdir + ' x; recursive'));";
+        assert_eq!(hits(case), 0);
     }
 }

@@ -51,29 +51,24 @@ fn check(pkg: &Package, out: &mut Emitter) {
             continue;
         }
         // Names bound to a fixed moment, or to a clock compared with one (`armed`).
-        let bound = crate::regex!(r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]{1,200})");
         let mut dates: Vec<&str> = Vec::new();
         let mut armed: Vec<&str> = Vec::new();
         let mut clocks: Vec<&str> = Vec::new();
         let mut rolls: Vec<&str> = Vec::new();
-        for c in bound.captures_iter(text).take(4096) {
-            let (Some(n), Some(v)) = (c.get(1), c.get(2)) else {
-                continue;
-            };
-            let v = v.as_str();
+        for (n, v) in bindings(text).take(4096) {
             if !fixed.is_match(v) && clock.is_match(v) && !v.contains(['<', '>']) {
                 // `const now = Date.now()`
-                clocks.push(n.as_str());
+                clocks.push(n);
             }
             if dice.is_match(v) && !v.contains(['<', '>']) {
                 // `const roll = Math.random()`
-                rolls.push(n.as_str());
+                rolls.push(n);
             }
             if fixed.is_match(v) {
                 if clock.is_match(v) && v.contains(['<', '>']) {
-                    armed.push(n.as_str());
+                    armed.push(n);
                 } else {
-                    dates.push(n.as_str());
+                    dates.push(n);
                 }
             }
         }
@@ -138,6 +133,39 @@ fn check(pkg: &Package, out: &mut Emitter) {
     }
 }
 
+/// The matches of `(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]{1,200})` in `text`, as
+/// (name, value), found the same way: the regex up to the value's first character, then the
+/// value extended by hand. The same matches (a match at a place exists with a value of one
+/// character whenever it exists at all, and the greedy value takes what follows), without the
+/// 200-fold repetition that made the lazy DFA rebuild its states on every match of large bundles.
+fn bindings(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let head = crate::regex!(r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*[^;\n]");
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let c = head.captures_at(text, at)?;
+        let (m, n) = (c.get(0)?, c.get(1)?);
+        // The value's first character is the last one of the match.
+        let first = text[..m.end()].chars().next_back()?;
+        let start = m.end() - first.len_utf8();
+        let end = text[m.end()..]
+            .char_indices()
+            .take(199)
+            .find(|&(_, ch)| ch == ';' || ch == '\n')
+            .map_or_else(
+                || {
+                    // All of the next 199 characters (or the rest) belong to the value.
+                    text[m.end()..]
+                        .char_indices()
+                        .nth(199)
+                        .map_or(text.len(), |(i, _)| m.end() + i)
+                },
+                |(i, _)| m.end() + i,
+            );
+        at = end;
+        Some((n.as_str(), &text[start..end]))
+    })
+}
+
 /// The text between the bracket at `open` and its partner (without them), if it closes within
 /// `max` bytes. Strings and comments are not skipped: a condition or a short block is scanned.
 fn balanced(text: &str, open: usize, max: usize) -> Option<&str> {
@@ -179,6 +207,37 @@ mod tests {
             "=== package.json\n{{\"name\":\"t\",\"version\":\"1.0.0\",\"main\":\"lib.js\",\"bin\":{{\"t\":\"bin/t.js\"}}}}\n=== lib.js\nmodule.exports = 1\n=== bin/t.js\n{bomb}"
         );
         assert_eq!(sev(&tool), vec![Severity::High]);
+    }
+
+    #[test]
+    fn bindings_are_the_matches_of_the_whole_regex() {
+        let whole =
+            regex::Regex::new(r"(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]{1,200})")
+                .unwrap();
+        let long = format!(
+            "const big = {};\nlet b2 = {}",
+            "é".repeat(300),
+            "x".repeat(199)
+        );
+        let cases = [
+            "const a = Date.now(); let b=Math.random()\nvar c = 1;",
+            "const x = \n;var y =  ; z",
+            "const x = \n\nfoo;let é = 2; let ok$ = é+1",
+            "varconst q=1;constlet r = 2",
+            "let a = ;let b = \n x; const",
+            "const a =",
+            "const a = b",
+            "x = 1; const   emptyValue   =   ",
+            long.as_str(),
+        ];
+        for case in cases {
+            let want: Vec<(&str, &str)> = whole
+                .captures_iter(case)
+                .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()))
+                .collect();
+            let got: Vec<(&str, &str)> = super::bindings(case).collect();
+            assert_eq!(got, want, "{case:?}");
+        }
     }
 
     #[test]
