@@ -1252,3 +1252,368 @@ def glassworm_invisible_unicode():
              "evals it: the stage asks api.mainnet-beta.solana.example for the signatures of a made-up address, "
              "parses the last memo's JSON 'link' (base64 URL), downloads it and evals the base64 body.",
              files)
+
+
+# =============================================================================================
+# Tricky benign
+
+
+_BIN_INSTALL = r"""'use strict';
+const fs = require('fs');
+const path = require('path');
+const https = require('https');
+const crypto = require('crypto');
+const { execFileSync } = require('child_process');
+const { version } = require('./package.json');
+
+const TARGETS = { 'linux-x64': 'x86_64-unknown-linux-musl', 'darwin-arm64': 'aarch64-apple-darwin', 'darwin-x64': 'x86_64-apple-darwin', 'win32-x64': 'x86_64-pc-windows-msvc' };
+const SUMS = require('./checksums.json');
+
+function download(url, dest, cb) {
+  https.get(url, (res) => {
+    if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) return download(res.headers.location, dest, cb);
+    if (res.statusCode !== 200) return cb(new Error(`download failed: ${res.statusCode} ${url}`));
+    const out = fs.createWriteStream(dest);
+    res.pipe(out);
+    out.on('finish', () => out.close(cb));
+  }).on('error', cb);
+}
+
+const key = `${process.platform}-${process.arch}`;
+const triple = TARGETS[key];
+if (!triple) { console.warn(`tomlfmt: no prebuilt binary for ${key}; build from source with cargo install tomlfmt`); process.exit(0); }
+const file = `tomlfmt-${triple}.tar.gz`;
+const url = `https://github.com/tomlfmt/tomlfmt/releases/download/v${version}/${file}`;
+const dir = path.join(__dirname, 'bin-native');
+fs.mkdirSync(dir, { recursive: true });
+const tgz = path.join(dir, file);
+download(url, tgz, (err) => {
+  if (err) { console.error(err.message); process.exit(1); }
+  const sum = crypto.createHash('sha256').update(fs.readFileSync(tgz)).digest('hex');
+  if (sum !== SUMS[file]) { fs.unlinkSync(tgz); console.error(`tomlfmt: checksum mismatch for ${file}`); process.exit(1); }
+  execFileSync('tar', ['-xzf', tgz, '-C', dir]);
+  fs.unlinkSync(tgz);
+  if (process.platform !== 'win32') fs.chmodSync(path.join(dir, 'tomlfmt'), 0o755);
+});
+"""
+
+
+@benign
+def benign_binary_installer():
+    sums = {f"tomlfmt-{t}.tar.gz": "".join(random.Random(t).choice("0123456789abcdef") for _ in range(64))
+            for t in ["x86_64-unknown-linux-musl", "aarch64-apple-darwin", "x86_64-apple-darwin", "x86_64-pc-windows-msvc"]}
+    files = syn("tomlfmt", "0.8.3", "Fast TOML formatter (prebuilt Rust binary)",
+                {"install.js": _BIN_INSTALL, "checksums.json": json.dumps(sums, indent=2) + "\n",
+                 "bin/tomlfmt.js": "#!/usr/bin/env node\nconst path = require('path');\nconst { spawnSync } = require('child_process');\nconst exe = path.join(__dirname, '..', 'bin-native', process.platform === 'win32' ? 'tomlfmt.exe' : 'tomlfmt');\nconst r = spawnSync(exe, process.argv.slice(2), { stdio: 'inherit' });\nprocess.exit(r.status === null ? 1 : r.status);\n"},
+                bin={"tomlfmt": "bin/tomlfmt.js"}, scripts={"postinstall": "node install.js"})
+    return S("holdout7-tomlfmt-prebuilt-binary-postinstall",
+             "Prebuilt-binary CLI (biome/dprint/esbuild style): postinstall downloads the release archive for the "
+             "platform from GitHub releases, checks a pinned sha256, extracts it; the bin forwards argv", "2025",
+             ["postinstall", "binary-download", "checksum", "spawn", "cli"], "Benign: fixed release URL built from the "
+             "package version, integrity checked against checksums.json, nothing read from the user.",
+             files, {"bin/tomlfmt.js": 0o755})
+
+
+@benign
+def benign_deploy_cli():
+    src = r"""#!/usr/bin/env node
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+const token = process.env.EDGEHOST_TOKEN || readToken();
+function readToken() {
+  try { return JSON.parse(fs.readFileSync(path.join(require('os').homedir(), '.config', 'edgehost', 'auth.json'), 'utf8')).token; } catch (_) { return null; }
+}
+
+function walk(dir, base = dir, out = {}) {
+  for (const n of fs.readdirSync(dir)) {
+    const f = path.join(dir, n);
+    if (fs.statSync(f).isDirectory()) walk(f, base, out);
+    else out['/' + path.relative(base, f).split(path.sep).join('/')] = f;
+  }
+  return out;
+}
+
+async function main() {
+  const dir = process.argv[2] || 'dist';
+  if (!token) { console.error('Run `edgehost login` or set EDGEHOST_TOKEN'); process.exit(1); }
+  const files = walk(dir);
+  const manifest = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, crypto.createHash('sha1').update(fs.readFileSync(f)).digest('hex')]));
+  const api = process.env.EDGEHOST_API || 'https://api.edgehost.example.com';
+  const res = await fetch(`${api}/v1/deploys`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ files: manifest }) });
+  const { id, required } = await res.json();
+  for (const sha of required) {
+    const key = Object.keys(manifest).find((k) => manifest[k] === sha);
+    await fetch(`${api}/v1/deploys/${id}/files${key}`, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body: fs.readFileSync(files[key]) });
+  }
+  console.log(`deployed ${Object.keys(files).length} files: https://${id}.edgehost.example.com`);
+}
+main().catch((e) => { console.error(e.message); process.exit(1); });
+"""
+    files = syn("edgehost-cli", "3.4.0", "Deploy static sites to Edgehost from the command line",
+                {"bin/edgehost.js": src}, bin={"edgehost": "bin/edgehost.js"})
+    return S("holdout7-edgehost-deploy-cli-token-upload",
+             "Deploy CLI (Netlify/Vercel style) that reads its own token from env or ~/.config and uploads the build "
+             "directory to its API", "2025", ["cli", "token-read", "file-upload", "https"],
+             "Benign: the token is only sent to the vendor's API as the user asked; only the chosen build dir is uploaded.",
+             files, {"bin/edgehost.js": 0o755})
+
+
+@benign
+def benign_template_engine():
+    src = r"""'use strict';
+const cache = new Map();
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+function compile(tpl) {
+  if (cache.has(tpl)) return cache.get(tpl);
+  let code = "let __o='';with(__d){";
+  let last = 0;
+  tpl.replace(/<%([=-]?)([\s\S]+?)%>/g, (m, kind, js, idx) => {
+    code += '__o+=' + JSON.stringify(tpl.slice(last, idx)) + ';';
+    if (kind === '=') code += '__o+=__e(' + js.trim() + ');';
+    else if (kind === '-') code += '__o+=(' + js.trim() + ');';
+    else code += js + '\n';
+    last = idx + m.length;
+    return m;
+  });
+  code += '__o+=' + JSON.stringify(tpl.slice(last)) + ';}return __o;';
+  const fn = new Function('__d', '__e', code);
+  const render = (data) => fn(data || {}, esc);
+  cache.set(tpl, render);
+  return render;
+}
+module.exports = { compile, render: (tpl, data) => compile(tpl)(data) };
+"""
+    files = syn("tiny-ejs", "1.6.2", "EJS-compatible templates in 40 lines", {"index.js": src}, main="index.js")
+    return S("holdout7-tiny-ejs-new-function-templates", "Template engine compiling templates with new Function "
+             "(EJS/lodash.template/doT style)", "2025", ["new-function", "with", "codegen"],
+             "Benign: compiles the caller's own template strings; no network, no files.", files)
+
+
+@benign
+def benign_wallet_lib():
+    src = r"""'use strict';
+const { keccak_256 } = require('@noble/hashes/sha3');
+const { secp256k1 } = require('@noble/curves/secp256k1');
+const { HDKey } = require('@scure/bip32');
+const { mnemonicToSeedSync, generateMnemonic } = require('@scure/bip39');
+const { wordlist } = require('@scure/bip39/wordlists/english');
+
+function toChecksum(addr) {
+  const a = addr.toLowerCase().replace(/^0x/, '');
+  const h = Buffer.from(keccak_256(a)).toString('hex');
+  return '0x' + [...a].map((c, i) => (parseInt(h[i], 16) >= 8 ? c.toUpperCase() : c)).join('');
+}
+
+class HdWallet {
+  static create() { return new HdWallet(generateMnemonic(wordlist, 128)); }
+  constructor(mnemonic) { this.root = HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic)); }
+  account(i = 0) {
+    const node = this.root.derive(`m/44'/60'/0'/0/${i}`);
+    const pub = secp256k1.getPublicKey(node.privateKey, false).slice(1);
+    return { address: toChecksum(Buffer.from(keccak_256(pub)).slice(-20).toString('hex')), privateKey: node.privateKey };
+  }
+  signDigest(i, digest) { return secp256k1.sign(digest, this.account(i).privateKey); }
+}
+module.exports = { HdWallet, toChecksum, BURN: '0x000000000000000000000000000000000000dEaD' };
+"""
+    test = "const { HdWallet } = require('..');\nconst w = new HdWallet('test test test test test test test test test test test junk');\nconsole.assert(w.account(0).address === '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266');\n"
+    files = syn("hd-wallet-lite", "0.5.0", "Minimal BIP-39/BIP-44 Ethereum HD wallet on noble/scure",
+                {"index.js": src, "test/index.test.js": test}, main="index.js",
+                dependencies={"@noble/hashes": "^1.4.0", "@noble/curves": "^1.4.0", "@scure/bip32": "^1.4.0", "@scure/bip39": "^1.3.0"})
+    return S("holdout7-hd-wallet-lite-mnemonic-private-keys", "HD wallet library handling mnemonics, private keys and "
+             "hard-coded well-known addresses (Hardhat test account, burn address)", "2025",
+             ["crypto-wallet", "private-key", "mnemonic", "eth-address"],
+             "Benign: keys derived locally and returned to the caller; no network.", files)
+
+
+@benign
+def benign_license_check():
+    pub = b64("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA" + "Q" * 43 + "=\n-----END PUBLIC KEY-----\n")
+    src = "'use strict';var _0x1a=['" + pub + "','base64','utf8','verify','createPublicKey','.gridpro-license','GRIDPRO_LICENSE'];" \
+          "var c=require('crypto'),f=require('fs'),p=require('path'),o=require('os');" \
+          "function _k(){return c[_0x1a[4]](Buffer.from(_0x1a[0],_0x1a[1]).toString(_0x1a[2]))}" \
+          "function _r(){if(process.env[_0x1a[6]])return process.env[_0x1a[6]];try{return f.readFileSync(p.join(o.homedir(),_0x1a[5]),_0x1a[2]).trim()}catch(e){return null}}" \
+          "module.exports=function(){var l=_r();if(!l)return{valid:false,reason:'missing'};var s=l.split('.');if(s.length!==2)return{valid:false,reason:'format'};" \
+          "var body=Buffer.from(s[0],_0x1a[1]),sig=Buffer.from(s[1],_0x1a[1]);var ok=false;try{ok=c[_0x1a[3]](null,body,_k(),sig)}catch(e){}" \
+          "if(!ok)return{valid:false,reason:'signature'};var d=JSON.parse(body.toString());return{valid:Date.now()<d.exp,owner:d.sub,seats:d.seats}};\n"
+    files = syn("gridpro-table", "7.2.1", "Data grid for React with pivoting and Excel export (commercial licence)",
+                {"dist/index.js": "'use strict';\nconst check = require('./lic');\nlet warned = false;\nexports.createGrid = function createGrid(el, opts) {\n  const lic = check();\n  if (!lic.valid && !warned) { warned = true; console.warn('GridPro: unlicensed copy (' + lic.reason + '). Buy a licence at https://gridpro.example.com'); }\n  return { el, opts, rows: opts.rows || [], render() { return this.rows.length; } };\n};\n",
+                 "dist/lic.js": src}, main="dist/index.js")
+    return S("holdout7-gridpro-table-obfuscated-license-check", "Commercial component with an obfuscated offline "
+             "licence check (string array, base64 Ed25519 public key, reads a licence file in home)", "2025",
+             ["obfuscated", "base64", "home-file-read", "crypto-verify"],
+             "Benign: verifies a signed licence from env or ~/.gridpro-license locally and only warns; no network.", files)
+
+
+@benign
+def benign_git_hooks():
+    src = r"""#!/usr/bin/env node
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+if (process.env.CI || process.env.HOOKSMITH_SKIP) process.exit(0);
+let top;
+try { top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: process.env.INIT_CWD || process.cwd(), encoding: 'utf8' }).trim(); } catch (_) { process.exit(0); }
+const cfgFile = path.join(top, '.hooksmith.json');
+if (!fs.existsSync(cfgFile)) process.exit(0);
+const cfg = JSON.parse(fs.readFileSync(cfgFile, 'utf8'));
+const hooksDir = path.join(top, '.git', 'hooks');
+for (const [hook, cmd] of Object.entries(cfg.hooks || {})) {
+  const file = path.join(hooksDir, hook);
+  fs.writeFileSync(file, `#!/bin/sh\n# installed by hooksmith\n${cmd} "$@"\n`);
+  fs.chmodSync(file, 0o755);
+  console.log(`hooksmith: installed ${hook}`);
+}
+"""
+    files = syn("hooksmith", "2.2.0", "Install git hooks from .hooksmith.json on npm install",
+                {"bin/install.js": src}, bin={"hooksmith": "bin/install.js"}, scripts={"postinstall": "node bin/install.js"})
+    return S("holdout7-hooksmith-git-hooks-postinstall", "Git hook manager (husky/simple-git-hooks style) writing "
+             ".git/hooks from the project's own config at postinstall", "2025",
+             ["postinstall", "git-hooks", "file-write", "chmod", "child-process"],
+             "Benign: hooks come from the project's .hooksmith.json; skipped in CI; no network.", files, {"bin/install.js": 0o755})
+
+
+@benign
+def benign_env_loader():
+    src = r"""import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const LINE = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*('(?:\\'|[^'])*'|"(?:\\"|[^"])*"|[^#\r\n]*)?/;
+
+export function parse(src) {
+  const out = {};
+  for (const raw of src.split(/\r?\n/)) {
+    const m = LINE.exec(raw);
+    if (!m) continue;
+    let v = (m[2] || '').trim();
+    if (/^(['"]).*\1$/.test(v)) v = v.slice(1, -1).replace(/\\n/g, '\n');
+    out[m[1]] = v;
+  }
+  return out;
+}
+
+export function load({ path = '.env', mode = process.env.NODE_ENV, override = false } = {}) {
+  const files = [path, mode && `${path}.${mode}`, `${path}.local`].filter(Boolean).map((f) => resolve(process.cwd(), f));
+  const loaded = {};
+  for (const f of files) if (existsSync(f)) Object.assign(loaded, parse(readFileSync(f, 'utf8')));
+  for (const [k, v] of Object.entries(loaded)) if (override || !(k in process.env)) process.env[k] = v;
+  return loaded;
+}
+"""
+    files = syn("envcascade", "1.1.0", "Load .env, .env.<mode> and .env.local into process.env",
+                {"index.mjs": src}, type="module", exports={".": "./index.mjs"})
+    return S("holdout7-envcascade-dotenv-loader", "dotenv-style loader reading .env files and writing process.env",
+             "2025", ["dotenv", "env-write", "esm"], "Benign: reads the project's own .env files; no network.", files)
+
+
+@benign
+def benign_telemetry_ci():
+    src = r"""'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const https = require('https');
+const crypto = require('crypto');
+
+const CONF = path.join(os.homedir(), '.config', 'quarkbuild', 'telemetry.json');
+function conf() {
+  try { return JSON.parse(fs.readFileSync(CONF, 'utf8')); } catch (_) {
+    const c = { enabled: true, id: crypto.randomUUID(), notified: false };
+    fs.mkdirSync(path.dirname(CONF), { recursive: true });
+    fs.writeFileSync(CONF, JSON.stringify(c));
+    return c;
+  }
+}
+function ciName() {
+  const env = process.env;
+  if (env.GITHUB_ACTIONS) return 'github';
+  if (env.GITLAB_CI) return 'gitlab';
+  if (env.CIRCLECI) return 'circleci';
+  if (env.BUILDKITE) return 'buildkite';
+  return env.CI ? 'other' : null;
+}
+exports.record = function record(event, props) {
+  if (process.env.QUARKBUILD_TELEMETRY_DISABLED || process.env.DO_NOT_TRACK) return;
+  const c = conf();
+  if (!c.enabled) return;
+  if (!c.notified) { console.error('quarkbuild collects anonymous usage data. Opt out: quarkbuild telemetry disable'); c.notified = true; fs.writeFileSync(CONF, JSON.stringify(c)); }
+  const body = JSON.stringify({ id: c.id, event, props, ci: ciName(), node: process.version, os: os.platform(), arch: os.arch() });
+  const req = https.request({ host: 'telemetry.quarkbuild.example.com', path: '/v1/events', method: 'POST', headers: { 'content-type': 'application/json' } });
+  req.on('error', () => {});
+  req.setTimeout(1500, () => req.destroy());
+  req.end(body);
+};
+"""
+    files = syn("quarkbuild", "5.0.2", "Zero-config bundler for libraries", {"lib/telemetry.js": src,
+                "lib/index.js": "const { record } = require('./telemetry');\nexports.build = async function build(opts = {}) {\n  const t = Date.now();\n  record('build', { minify: !!opts.minify, format: opts.format || 'esm' });\n  return { ms: Date.now() - t };\n};\n"}, main="lib/index.js")
+    return S("holdout7-quarkbuild-opt-out-telemetry", "Build-tool telemetry: random id in ~/.config, CI vendor from "
+             "env var presence, platform info POSTed to the vendor", "2025", ["telemetry", "ci-env-names", "https", "home-config"],
+             "Benign: no secret values read, notice printed, DO_NOT_TRACK honoured.", files)
+
+
+@benign
+def benign_task_runner():
+    src = r"""#!/usr/bin/env node
+'use strict';
+const { spawn } = require('child_process');
+const colors = [36, 33, 35, 32, 34, 31];
+
+const cmds = process.argv.slice(2);
+if (!cmds.length) { console.error('usage: runpar "<cmd>" "<cmd>" ...'); process.exit(2); }
+let failed = 0, left = cmds.length;
+const kids = cmds.map((cmd, i) => {
+  const shell = process.platform === 'win32' ? process.env.ComSpec || 'cmd.exe' : '/bin/sh';
+  const args = process.platform === 'win32' ? ['/d', '/s', '/c', cmd] : ['-c', cmd];
+  const child = spawn(shell, args, { env: process.env, stdio: ['inherit', 'pipe', 'pipe'] });
+  const tag = `\x1b[${colors[i % colors.length]}m[${i}]\x1b[0m `;
+  const pipe = (s, out) => s.on('data', (d) => out.write(String(d).split('\n').filter(Boolean).map((l) => tag + l).join('\n') + '\n'));
+  pipe(child.stdout, process.stdout);
+  pipe(child.stderr, process.stderr);
+  child.on('exit', (code) => { if (code) failed++; if (--left === 0) process.exit(failed ? 1 : 0); });
+  return child;
+});
+process.on('SIGINT', () => kids.forEach((k) => k.kill('SIGINT')));
+"""
+    files = syn("runpar", "1.3.1", "Run npm scripts in parallel with prefixed output", {"bin/runpar.js": src},
+                bin={"runpar": "bin/runpar.js"})
+    return S("holdout7-runpar-shell-spawning-cli", "concurrently-style CLI that runs user commands through /bin/sh "
+             "or cmd.exe", "2025", ["cli", "shell-spawn", "child-process"],
+             "Benign: runs only the commands the user passes on the command line.", files, {"bin/runpar.js": 0o755})
+
+
+@benign
+def benign_wallet_connect_ui():
+    src = r"""export async function connect({ chainId = 1 } = {}) {
+  const eth = window.ethereum;
+  if (!eth) throw new Error('No injected wallet found');
+  const [account] = await eth.request({ method: 'eth_requestAccounts' });
+  const current = await eth.request({ method: 'eth_chainId' });
+  if (parseInt(current, 16) !== chainId) {
+    await eth.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: '0x' + chainId.toString(16) }] });
+  }
+  eth.on && eth.on('accountsChanged', (a) => window.dispatchEvent(new CustomEvent('wallet:accounts', { detail: a })));
+  return account;
+}
+
+export async function tip(to, wei) {
+  const [from] = await window.ethereum.request({ method: 'eth_accounts' });
+  return window.ethereum.request({ method: 'eth_sendTransaction', params: [{ from, to, value: '0x' + BigInt(wei).toString(16) }] });
+}
+
+export async function copyAddress(addr) {
+  await navigator.clipboard.writeText(addr);
+}
+"""
+    files = syn("tipjar-button", "0.3.4", "A 'tip the author' button for dapps using window.ethereum",
+                {"dist/index.mjs": src.replace("export async function tip(to, wei)", "export async function tip(to = '" + addr("eth", "h7-tipjar") + "', wei)")},
+                type="module", module="dist/index.mjs", exports={".": "./dist/index.mjs"}, browser="dist/index.mjs")
+    return S("holdout7-tipjar-button-window-ethereum-clipboard", "Browser dapp widget calling window.ethereum "
+             "(eth_sendTransaction, chain switch) with a default tip address, and writing an address to the clipboard "
+             "on user click", "2025", ["browser", "window-ethereum", "eth-address", "clipboard-write"],
+             "Benign: sends only what the user confirms in the wallet; no hooking of ethereum.request or of fetch.", files)
