@@ -660,6 +660,19 @@ impl<'s> Analyzer<'s> {
                 let data = self.fold_bytes(arg(0)?, depth + 1)?;
                 return decode::loose_text(&decode::inflate(zlib_method(p)?, &data)?);
             }
+            // A decoder recognised by its shape ([`Self::note_shaped_decoder`]): rot13, XOR with
+            // or without the index added. Before the other XOR decoders, whose narrower shapes
+            // the same function may also match.
+            Some(name)
+                if self
+                    .decoders
+                    .get(name)
+                    .is_some_and(|k| k.starts_with(SHAPED)) =>
+            {
+                let v = self.fold(arg(0)?, depth + 1)?;
+                let k = self.decoders.get(name)?;
+                return crate::local_decoder::apply(&k[SHAPED.len()..], &v);
+            }
             Some(name) if self.xor_decoders.contains_key(name) => {
                 let v = self.fold(arg(0)?, depth + 1)?;
                 let d = self.xor_decoders.get(name)?;
@@ -677,9 +690,6 @@ impl<'s> Analyzer<'s> {
                 }
                 let bytes = match kind {
                     Some("reverse") => return Some(v.chars().rev().collect()),
-                    Some(k) if k == "rot13" || k.starts_with("xor:") => {
-                        return crate::local_decoder::apply(k, &v);
-                    }
                     Some("hex") => decode::hex_bytes(&v)?,
                     _ => decode::base64_bytes(&v)?,
                 };
@@ -1775,10 +1785,15 @@ impl Analyzer<'_> {
                 .or_else(|| self.arrays.get(k).map(|a| a.join(",")))
         });
         if let Some(k) = kind {
-            self.decoders.insert(name.to_string(), k);
+            self.decoders
+                .insert(name.to_string(), format!("{SHAPED}{k}"));
         }
     }
 }
+
+/// The prefix of [`Analyzer::decoders`] entries that [`crate::local_decoder::apply`] decodes
+/// (`shape:rot13`, `shape:xor:…`), apart from the one-line XOR decoders' `xor:ENC:KEYVAR`.
+const SHAPED: &str = "shape:";
 
 /// Source text of a string reverser body: `s.split('').reverse().join('')`,
 /// `[...s].reverse().join('')`, `Array.from(s).reverse().join('')`.

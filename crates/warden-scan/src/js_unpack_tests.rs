@@ -405,3 +405,14 @@ fn an_escaped_template_of_prose_is_not_analysed_as_code() {
         "{f:?}"
     );
 }
+
+#[test]
+fn an_xor_index_decoder_folds_where_a_narrower_xor_shape_also_matches() {
+    // The XORIndex family (key byte plus the index): recognised by shape, and decoded by that
+    // shape even though the function is also a plain repeating-key XOR decoder to look at.
+    let src = "const K = 'k3y';\nfunction x(h) { const b = Buffer.from(h, 'hex'); for (let i = 0; i < b.length; i++) b[i] ^= (K.charCodeAt(i % K.length) + i) & 0xff; return b.toString('utf8'); }\nconst cp = require(x('085c120253210148ee1758f704'));";
+    assert!(has_module(&facts(src), "child_process"));
+    // With a key the file does not hold, nothing is decoded and no module is made up.
+    let unknown = src.replace("const K = 'k3y';\n", "");
+    assert!(!has_module(&facts(&unknown), "child_process"));
+}

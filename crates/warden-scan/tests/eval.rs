@@ -28,8 +28,11 @@ use warden_scan::{ScanOptions, ScanReport, Severity, Verdict, scan_tarball};
 /// 223 = 201 + the 22 of the 30 blind holdout4 samples caught when that set was added; 243 with
 /// the kill-chain verdict (+5), `client-data-theft` and load-time code (+6, and its 9 own samples);
 /// 266 with the loader and channel work of `reach3` (+5, 4 own) and `reach2` (+7, 7 own); 275
-/// with `reach4` (+2, 2 own) and `reach5` (+2, 3 own).
-const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 275;
+/// with `reach4` (+2, 2 own) and `reach5` (+2, 3 own). 405 on 2026-11-25 (rules -13): the blind
+/// holdout5 and holdout6 sets were added (25 and 16 of 30 caught blind), then `fpfix`, `h5fix`,
+/// `h6a`, `h6b`, `reach6` and `reach7` fixed their misses and the older ones and added 61 own
+/// malicious samples; 405 of 407.
+const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 405;
 /// Maximum number of the committed tricky-benign samples judged `malicious` (measured).
 const MAX_COMMITTED_BENIGN_FLAGGED: usize = 0;
 
