@@ -606,6 +606,15 @@ fn is_sink(p: &str) -> bool {
         return true;
     }
     let (head, method) = p.rsplit_once('.').unwrap_or((p, ""));
+    // Listener and option setters return the request itself, so a chain continues on it:
+    // `https.request(o).on('error', f).end(body)` ends the request.
+    let mut head = head;
+    while let Some(h) = ["on", "once", "setTimeout", "setHeader", "setNoDelay"]
+        .iter()
+        .find_map(|m| head.strip_suffix(m).and_then(|h| h.strip_suffix('.')))
+    {
+        head = h;
+    }
     let root = p.split('.').next().unwrap_or(p);
     let sending = matches!(
         method,
