@@ -459,12 +459,25 @@ mod runner_tests {
         let own = "const out = [];\nfor (const [k, v] of Object.entries(secrets)) out.push(`\"${k}\":{\"value\":\"${v}\",\"isSecret\":true}`);\nconst obj = { \"value\": token, \"isSecret\": true };\n// the runner's Runner.Worker keeps these; see https://github.com/actions/runner/tree/main/src/Runner.Worker/Handlers\n";
         assert!(run(&super::RULE, "lib/mask.js", own).is_empty());
         let py = "import re\nhits = re.findall(rb'\"([^\"]+)\":\\{\"value\":\"(.*?)\",\"isSecret\":true', open('/tmp/d','rb').read())\n";
-        let src = format!("const {{ execSync }} = require('child_process');\nconst out = execSync(`python3 -c \"{}\"`);\n", py.replace('\n', ";"));
+        let src = format!(
+            "const {{ execSync }} = require('child_process');\nconst out = execSync(`python3 -c \"{}\"`);\n",
+            py.replace('\n', ";")
+        );
         let hits = run(&super::RULE, "lib/mask.js", &format!("{own}{src}"));
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
-        let ps = format!("{own}const w = cp.execSync('ps -eo pid,args').toString().split('\\n').find((l) => l.includes('Runner.Worker'));\n");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
+        let ps = format!(
+            "{own}const w = cp.execSync('ps -eo pid,args').toString().split('\\n').find((l) => l.includes('Runner.Worker'));\n"
+        );
         let hits = run(&super::RULE, "lib/mask.js", &ps);
-        assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Critical), "{hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
     }
 }
 

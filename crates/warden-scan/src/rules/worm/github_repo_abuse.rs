@@ -98,7 +98,11 @@ fn check(pkg: &Package, out: &mut Emitter) {
                     (false, false) => Severity::Low,
                 };
                 let off = if at < f.text.len() { at as u32 } else { 0 };
-                let what = if install { "at install time" } else { "from the package's code" };
+                let what = if install {
+                    "at install time"
+                } else {
+                    "from the package's code"
+                };
                 out.hit_sev(
                     sev,
                     pkg,
