@@ -8,9 +8,9 @@ crate::declare_rule! {
     /// Uses the victim's GitHub token against GitHub itself: creating repositories
     /// (`POST /user/repos`, `repos.createForAuthenticatedUser`) to dump stolen data, registering
     /// self-hosted runners, pushing with a token embedded in the remote URL. Beyond GitHub, a
-    /// `git push` to a remote given as a URL (on the command line, or added with `git remote
-    /// add`/`set-url`) ships a repository the code just built to a server of its choosing: at
-    /// install time that is exfiltration by git (`critical`: an install step has no release to
+    /// `git push` to a remote given as a URL (on the command line or in an argument list, or
+    /// added with `git remote add`/`set-url`) ships a repository the code just built to a
+    /// server of its choosing: at install time that is exfiltration by git (`critical`: an install step has no release to
     /// push); elsewhere `medium` with credentials in the URL, `low` without (deploy tools push
     /// pages to the user's own remote).
     id: "github-repo-abuse",
@@ -56,6 +56,16 @@ fn git_push_to_url(text: &str) -> Option<(usize, String)> {
         !["//", "/*", "*", "#"].iter().any(|c| line.starts_with(c))
     };
     if let Some(m) = PUSH.find_iter(text).take(16).find(code) {
+        return Some((m.start(), m.as_str().to_string()));
+    }
+    // The argument-list form: `execFileSync('git', ['push', '-f', 'https://…'])`.
+    static ARGV: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!(
+            r#"['"`]git['"`]\s*,\s*\[[^\]\n]{{0,80}}?['"`]push['"`]\s*,[^\]\n]{{0,200}}?{URL}[^\s'"`]*"#
+        ))
+        .expect("static pattern")
+    });
+    if let Some(m) = ARGV.find_iter(text).take(16).find(code) {
         return Some((m.start(), m.as_str().to_string()));
     }
     let pushes = crate::regex!(r"\bgit\b[^\n;&|]{0,160}?\spush\b");
@@ -157,6 +167,10 @@ mod tests {
         // A remote added as a URL, in a file that never pushes, is a clone's setup.
         let no_push = "execSync('git remote add upstream https://git.example.net/r.git && git fetch upstream');\n";
         assert_eq!(sev("lib/sync.js", no_push), None);
+        let argv = "spawnSync('git', ['push', '--force', 'https://t:x@git.example.net/r.git', 'HEAD'], { cwd: d });\n";
+        assert_eq!(sev("lib/deploy.js", argv), Some(Severity::Medium));
+        let argv_remote = "spawnSync('git', ['push', '--force', remote, 'HEAD'], { cwd: d }); // https://git.example.net/r.git\n";
+        assert_eq!(sev("lib/deploy.js", argv_remote), None);
         let then_push = format!("{no_push}execSync('git push upstream HEAD');\n");
         assert_eq!(sev("lib/sync.js", &then_push), Some(Severity::Low));
     }
