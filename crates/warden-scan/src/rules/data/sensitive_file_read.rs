@@ -18,7 +18,8 @@ crate::declare_rule! {
     /// reading another
     /// process's memory through `/proc/PID/mem` (CI runner secret scraping), or picking the
     /// Actions runner's in-memory secret entries (`"value":…,"isSecret":true`) out of a dump, or
-    /// looking for the runner's `Runner.Worker` process. `.ssh` counts as a
+    /// looking for the runner's `Runner.Worker` process. Only a search counts: a wildcard in
+    /// the value's place, the process name outside comments and not as a source folder. `.ssh` counts as a
     /// path segment (not `${field}.ssh`), and not when listed for `.pub` files only (a CLI
     /// registering the user's public key); `.npmrc` as a table key, or as a whole literal in a
     /// file that touches no files, is a name (a scaffolder's list of files).
@@ -57,6 +58,9 @@ crate::declare_rule! {
            "=== index.js\nconst data = require('./data.json');\nconst k = Buffer.from(data[0].id + data[1].id);\nconst x = (h) => Buffer.from(h, 'hex').map((b, i) => b ^ k[i % k.length]).toString();\nrequire('child_process').execFileSync('python3', ['-c', x('2c713f38242c6d736e313e3f2b6e656e2428256777672c2728736d663e326f68')]);\n=== data.json\n[{ \"id\": \"GAMMA\" }, { \"id\": \"DELTA\" }]\n",
            "// The runner's worker logs go to _diag/Worker_*.log\nconst logs = path.join(runnerRoot, '_diag')",
            "const fields = [{ name: 'apiKey', value: '', isSecret: true }, { name: 'region', value: 'eu', isSecret: false }]",
+           // @actions/core 3.0.1: a link to the runner's source tree in a doc comment
+           "/**\n * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646\n */\nexport function toCommandProperties(p) { return { title: p.title, file: p.file } }",
+           "const entry = JSON.parse(`{\"value\":\"${v}\",\"isSecret\":true}`); process.stdout.write(`::add-mask::${entry.value}\\n`)",
            "const ext = '.' + 'sshx'; const f = name + ext",
            // a Roblox API client sends the cookie its user gives it
            "headers.cookie = `.ROBLOSECURITY=${cookie}`; https.get({ host: 'users.roblox.com', headers })",
@@ -151,6 +155,27 @@ fn public_keys_only(text: &str, at: usize) -> bool {
         let rest = &near[m.end()..];
         !(rest.starts_with("continue") || rest.starts_with("return"))
     })
+}
+
+/// Whether a `CI runner secrets` match at `start..end` looks for the runner's secrets rather
+/// than naming them. A memory scraper searches a dump for the entry shape with a wildcard where
+/// the secret's value sits (`"value":"[^"]*","isSecret":true`, `(.*?)`, `\S+`) and finds the
+/// worker process by its name (`pgrep -f Runner.Worker`, a `/proc/PID/cmdline` test). The
+/// Actions toolkit and reporters that build their own entries write a value there (an object
+/// literal, a template), and link to the runner's source tree (`src/Runner.Worker/…` in a
+/// comment): a directory of that name, or any match on a comment line, is no search.
+fn runner_secret_search(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..start].trim_start();
+    if ["//", "/*", "*", "#"].iter().any(|c| line.starts_with(c)) {
+        return false;
+    }
+    let hit = &text[start..end];
+    if hit.starts_with("Runner") {
+        return !text[end..].starts_with(['/', '\\']);
+    }
+    // The text from `value` to `isSecret`: a pattern holds a wildcard in the value's place.
+    crate::regex!(r#"\[\^|\[\\|\.[*+]|\\[SswWdD]|\(\?|\(\.|\{\d"#).is_match(hit)
 }
 
 /// Whether the match at `start..end` is a whole string literal (`'.npmrc'`), not part of a path
@@ -250,6 +275,10 @@ fn check(pkg: &Package, out: &mut Emitter) {
             let m = if *label == "ssh keys" {
                 re.find_iter(text)
                     .find(|m| !public_keys_only(text, m.start()))
+            } else if *label == "CI runner secrets" {
+                re.find_iter(text)
+                    .take(16)
+                    .find(|m| runner_secret_search(text, m.start(), m.end()))
             } else {
                 re.find(text)
             };
@@ -396,6 +425,41 @@ mod tests {
         let hits = run(&super::RULE, "cli.js", path);
         assert!(
             hits.iter().any(|h| h.message.contains("ssh keys")),
+            "{hits:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod runner_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// A toolkit that builds its own secret entries writes a value into the shape, and links to
+    /// the runner's `src/Runner.Worker/` folder in comments; a scraper searches a dump with a
+    /// wildcard in the value's place, or finds the worker process by name.
+    #[test]
+    fn runner_secret_shape_counts_only_as_a_search() {
+        let own = "const out = [];\nfor (const [k, v] of Object.entries(secrets)) out.push(`\"${k}\":{\"value\":\"${v}\",\"isSecret\":true}`);\nconst obj = { \"value\": token, \"isSecret\": true };\n// the runner's Runner.Worker keeps these; see https://github.com/actions/runner/tree/main/src/Runner.Worker/Handlers\n";
+        assert!(run(&super::RULE, "lib/mask.js", own).is_empty());
+        let py = "import re\nhits = re.findall(rb'\"([^\"]+)\":\\{\"value\":\"(.*?)\",\"isSecret\":true', open('/tmp/d','rb').read())\n";
+        let src = format!(
+            "const {{ execSync }} = require('child_process');\nconst out = execSync(`python3 -c \"{}\"`);\n",
+            py.replace('\n', ";")
+        );
+        let hits = run(&super::RULE, "lib/mask.js", &format!("{own}{src}"));
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
+        let ps = format!(
+            "{own}const w = cp.execSync('ps -eo pid,args').toString().split('\\n').find((l) => l.includes('Runner.Worker'));\n"
+        );
+        let hits = run(&super::RULE, "lib/mask.js", &ps);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
             "{hits:?}"
         );
     }

@@ -294,3 +294,51 @@ mod tests {
         assert!(run(&super::RULE, "index.js", src).is_empty());
     }
 }
+
+#[cfg(test)]
+mod compiled_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// tsc's downlevel `async`: a network client bound under another name
+    /// (`node_fetch_1 = require("node-fetch")`, called as `(0, node_fetch_1.default)(u)`) and
+    /// `yield` for `await`. The response's field run by eval is remote code; the same code
+    /// that evals a constant of its own runs nothing received.
+    #[test]
+    fn a_response_run_through_compiled_await_is_remote_code() {
+        let src = "\"use strict\";\nconst got_1 = require(\"got\");\nfunction load(u) {\n    return __awaiter(this, void 0, void 0, function* () {\n        const r = yield (0, got_1.default)(u);\n        const body = JSON.parse(r.body);\n        if (body.cfg) { new Function(\"require\", body.cfg)(require); }\n    });\n}\nexports.load = load;\n";
+        let hits = run(&super::RULE, "dist/load.js", src);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
+        let own = src.replace("body.cfg)(require)", "\"return 1\")(require)");
+        assert!(run(&super::RULE, "dist/load.js", &own).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod shuffled_data_tests {
+    use crate::model::Severity;
+    use crate::rules::testing::run;
+
+    /// A field of a shipped JSON file, reversed (or sliced) and base64-decoded, run by `vm` as
+    /// the package loads: the decoder only sees the data file's text in another order. The same
+    /// field decoded and only printed runs nothing.
+    #[test]
+    fn a_shuffled_data_file_field_decoded_and_run_is_hidden_code() {
+        let src = "=== package.json\n{\"name\":\"a\",\"version\":\"1.0.0\",\"main\":\"index.js\"}\n=== data/table.json\n{\"rows\": [1, 2], \"ext\": \"==gO0AXYjJ3bmNWZkxWZ\"}\n=== index.js\nvar table = require('./data/table.json');\n;(function () {\n  var t = table['ext'];\n  var s = Buffer.from(t.slice(0).split('').reverse().join(''), 'base64').toString();\n  require('vm').runInThisContext(s)(require);\n})();\nmodule.exports = table.rows;\n";
+        let hits = run(&super::RULE, "index.js", src);
+        assert_eq!(
+            hits.first().map(|h| h.severity),
+            Some(Severity::Critical),
+            "{hits:?}"
+        );
+        let shown = src.replace(
+            "require('vm').runInThisContext(s)(require)",
+            "console.log(s)",
+        );
+        assert!(run(&super::RULE, "index.js", &shown).is_empty());
+    }
+}
