@@ -29,7 +29,7 @@ pub use rules::{Category, RuleMeta};
 use sha2::{Digest, Sha256};
 
 /// Changes whenever a rule, the verdict logic or the analysis changes; a cache key for results.
-pub const RULES_VERSION: &str = "2026.11.25-14";
+pub const RULES_VERSION: &str = "2026.11.25-15";
 
 /// Stack for the analysis thread: oxc recurses on nesting, and the nesting pre-scan bounds it.
 const STACK: usize = 256 * 1024 * 1024;

